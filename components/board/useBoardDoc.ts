@@ -1,0 +1,109 @@
+'use client';
+/**
+ * Opens the board's Y.Doc over the Yjs WebSocket (`/yjs/<workshopId>`), keeps the roster
+ * the server sends, and tracks whether this browser's own edits are saved on the server.
+ * The only place in the UI that opens the Yjs socket.
+ */
+import * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import { useEffect, useMemo, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { Roster } from '../../lib/attribution/roster';
+import { REASON_INFO, type Reason } from '../../lib/protocol/reasons';
+import {
+  MESSAGE_KEEPALIVE,
+  MESSAGE_ROSTER,
+  MESSAGE_SAVED,
+  readJsonPayload,
+  rosterMessageSchema,
+  savedMessageSchema,
+} from '../../lib/protocol/yjsMessages';
+
+/** Connection state of the board document. */
+export type BoardStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
+
+/** What `useBoardDoc` returns. `rosterVersion` changes whenever the roster grows. */
+export interface BoardDoc {
+  doc: Y.Doc;
+  roster: Roster;
+  rosterVersion: number;
+  status: BoardStatus;
+  /** True once the server's stored board has arrived. */
+  synced: boolean;
+  /** True when every edit made in this browser is stored on the server. */
+  saved: boolean;
+  /** Set when the server closed the connection for good, in plain words. */
+  closedMessage: string | null;
+}
+
+type Handler = (
+  encoder: encoding.Encoder,
+  decoder: decoding.Decoder,
+  provider: WebsocketProvider,
+  emitSynced: boolean,
+  messageType: number,
+) => void;
+
+function closeMessage(code: number, reason: string): string {
+  const match = Object.entries(REASON_INFO).find(([, info]) => info.close === code);
+  return reason || (match ? REASON_INFO[match[0] as Reason].message : 'The connection was closed.');
+}
+
+/** The Yjs endpoint for this page's host. */
+function yjsUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/yjs`;
+}
+
+/** Connect to a workshop's board document for as long as the component is mounted. */
+export function useBoardDoc(workshopId: string): BoardDoc {
+  const doc = useMemo(() => new Y.Doc(), []);
+  const roster = useMemo(() => new Roster(), []);
+  const [rosterVersion, setRosterVersion] = useState(0);
+  const [status, setStatus] = useState<BoardStatus>('connecting');
+  const [synced, setSynced] = useState(false);
+  const [saved, setSaved] = useState(true);
+  const [closedMessage, setClosedMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let ackedClock = 0;
+    const provider = new WebsocketProvider(yjsUrl(), workshopId, doc, { disableBc: true });
+    // Presence is server-authoritative over socket.io; no awareness traffic on this channel.
+    provider.awareness.setLocalState(null);
+    const handlers = provider.messageHandlers as unknown as Handler[];
+    handlers[MESSAGE_ROSTER] = (_e, decoder) => {
+      const parsed = rosterMessageSchema.safeParse(readJsonPayload(decoder));
+      if (parsed.success && roster.add(parsed.data.entries)) setRosterVersion((v) => v + 1);
+    };
+    handlers[MESSAGE_SAVED] = (_e, decoder) => {
+      const parsed = savedMessageSchema.safeParse(readJsonPayload(decoder));
+      if (!parsed.success) return;
+      for (const [clientId, clock] of parsed.data.clocks) {
+        if (clientId === doc.clientID) ackedClock = Math.max(ackedClock, clock);
+      }
+      setSaved(Y.getState(doc.store, doc.clientID) <= ackedClock);
+    };
+    handlers[MESSAGE_KEEPALIVE] = (_e, decoder) => {
+      decoding.readVarString(decoder);
+    };
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== provider) setSaved(Y.getState(doc.store, doc.clientID) <= ackedClock);
+    };
+    doc.on('update', onUpdate);
+    provider.on('status', ({ status: s }) => setStatus(s));
+    provider.on('sync', (s: boolean) => setSynced(s));
+    provider.on('closed', ({ code, reason }) => {
+      setStatus('closed');
+      setClosedMessage(closeMessage(code, reason));
+    });
+    return () => {
+      doc.off('update', onUpdate);
+      provider.destroy();
+    };
+  }, [doc, roster, workshopId]);
+
+  useEffect(() => () => doc.destroy(), [doc]);
+
+  return { doc, roster, rosterVersion, status, synced, saved, closedMessage };
+}

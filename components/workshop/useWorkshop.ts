@@ -1,0 +1,116 @@
+'use client';
+/**
+ * The workshop control channel over socket.io: presence, agreement (endorsement) state,
+ * deleted cards, invites, and the commands that one authority must decide.
+ * The only place in the UI that opens the socket.io connection.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { textHash } from '../../lib/board/textHash';
+import type {
+  Ack,
+  CardAgreement,
+  ClientToServerEvents,
+  DeletedCard,
+  InviteView,
+  PresenceEntry,
+  ServerToClientEvents,
+} from '../../lib/protocol/events';
+import { PROTOCOL_VERSION, REASON_INFO } from '../../lib/protocol/reasons';
+
+type PurpleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What `useWorkshop` returns. */
+export interface Workshop {
+  connected: boolean;
+  presence: PresenceEntry[];
+  agreements: ReadonlyMap<string, CardAgreement>;
+  deleted: DeletedCard[];
+  invites: InviteView[] | null;
+  /** Set when the server ended this person's access, in plain words. */
+  ended: string | null;
+  endorse(cardId: string, text: string): Promise<Ack>;
+  deleteCard(cardId: string): Promise<Ack>;
+  restoreCard(cardId: string): Promise<Ack>;
+  revokeInvite(inviteId: string): Promise<Ack>;
+}
+
+const OFFLINE: Ack = { ok: false, reason: 'storeFailed', message: 'You are offline. Try again when you are back online.' };
+const TIMEOUT_MS = 10_000;
+
+/** Connect to a workshop's control channel for as long as the component is mounted. */
+export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): Workshop {
+  const socketRef = useRef<PurpleSocket | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [presence, setPresence] = useState<PresenceEntry[]>([]);
+  const [agreements, setAgreements] = useState<ReadonlyMap<string, CardAgreement>>(new Map());
+  const [deleted, setDeleted] = useState<DeletedCard[]>([]);
+  const [invites, setInvites] = useState<InviteView[] | null>(initialInvites ?? null);
+  const [ended, setEnded] = useState<string | null>(null);
+
+  useEffect(() => {
+    const socket: PurpleSocket = io({
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { workshopId, protocol: PROTOCOL_VERSION },
+    });
+    socketRef.current = socket;
+    socket.on('connect', () => setConnected(true));
+    socket.on('disconnect', () => setConnected(false));
+    socket.on('connect_error', (err) => {
+      const data = (err as Error & { data?: { message?: string; permanent?: boolean } }).data;
+      if (data?.permanent) {
+        setEnded(data.message ?? REASON_INFO.unauthenticated.message);
+        socket.disconnect();
+      }
+    });
+    socket.on('presence:update', setPresence);
+    socket.on('agreement:update', (cards) =>
+      setAgreements((prev) => {
+        const next = new Map(prev);
+        for (const c of cards) next.set(c.cardId, c);
+        return next;
+      }),
+    );
+    socket.on('deleted:update', setDeleted);
+    socket.on('invite:update', setInvites);
+    socket.on('session:ended', ({ message }) => {
+      setEnded(message);
+      socket.disconnect();
+    });
+    return () => {
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [workshopId]);
+
+  const call = useCallback(
+    <E extends keyof ClientToServerEvents>(
+      event: E,
+      payload: Parameters<ClientToServerEvents[E]>[0],
+    ): Promise<Ack> => {
+      const socket = socketRef.current;
+      if (!socket?.connected) return Promise.resolve(OFFLINE);
+      return new Promise((resolve) => {
+        // biome-ignore lint/suspicious/noExplicitAny: socket.io's typed emit cannot express a generic event here
+        (socket.timeout(TIMEOUT_MS) as any).emit(event, payload, (err: Error | null, ack: Ack) =>
+          resolve(err ? OFFLINE : ack),
+        );
+      });
+    },
+    [],
+  );
+
+  return {
+    connected,
+    presence,
+    agreements,
+    deleted,
+    invites,
+    ended,
+    endorse: (cardId, text) => call('card:endorse', { cardId, textHash: textHash(text) }),
+    deleteCard: (cardId) => call('card:delete', { cardId }),
+    restoreCard: (cardId) => call('card:restore', { cardId }),
+    revokeInvite: (inviteId) => call('invite:revoke', { inviteId }),
+  };
+}

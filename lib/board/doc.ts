@@ -1,0 +1,193 @@
+/**
+ * The Y.Doc schema of a board and every write to it (DESIGN §3, ARCHITECTURE.md).
+ *
+ * Root `cards`: Y.Map<cardId, Y.Map> where each card holds `section`, `order` (a
+ * fractional index) and `text` (Y.Text). `deleted` is written only by the server.
+ * Root `meta` holds `schemaVersion` and is written only by the server.
+ * No names are stored here: authorship comes from Yjs clientIDs and the server's roster.
+ */
+import * as Y from 'yjs';
+import { compareOrder, orderBetween } from './order';
+import { isSection, type Section } from './sections';
+
+/** Bump when the shape below changes; stored in `meta.schemaVersion`. */
+export const SCHEMA_VERSION = 1;
+
+/** The keys a card map may hold. Clients may write the first three. */
+export const CARD_KEYS = {
+  section: 'section',
+  order: 'order',
+  text: 'text',
+  deleted: 'deleted',
+} as const;
+
+/** Longest text a card may hold, in characters; the server refuses longer inserts. */
+export const MAX_CARD_CHARS = 2000;
+
+/** A plain snapshot of one card, as the UI and the server read it. */
+export interface CardView {
+  id: string;
+  section: Section;
+  order: string;
+  text: string;
+  deleted: boolean;
+  /** clientID of the Yjs document that created the card (resolved to a group by the roster). */
+  creatorClientId: number;
+}
+
+/** The root map of cards. */
+export function cardsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap('cards');
+}
+
+/** The root map of server-written metadata. */
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('meta');
+}
+
+/** A new random card id (URL-safe, 16 characters). */
+export function newCardId(): string {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  let out = '';
+  for (const b of bytes) out += (b % 36).toString(36);
+  return `c${out}${Date.now().toString(36).slice(-3)}`;
+}
+
+/** Read one card; null when it does not exist or is malformed. */
+export function readCard(doc: Y.Doc, id: string): CardView | null {
+  const card = cardsMap(doc).get(id);
+  return card instanceof Y.Map ? viewOf(id, card) : null;
+}
+
+function viewOf(id: string, card: Y.Map<unknown>): CardView | null {
+  const section = card.get(CARD_KEYS.section);
+  const order = card.get(CARD_KEYS.order);
+  const text = card.get(CARD_KEYS.text);
+  if (!isSection(section) || typeof order !== 'string' || !(text instanceof Y.Text)) return null;
+  return {
+    id,
+    section,
+    order,
+    text: text.toString(),
+    deleted: card.get(CARD_KEYS.deleted) === true,
+    creatorClientId: card._item?.id.client ?? 0,
+  };
+}
+
+/** Every well-formed card, sorted by section order then position. */
+export function readBoard(doc: Y.Doc): CardView[] {
+  const out: CardView[] = [];
+  for (const [id, card] of cardsMap(doc)) {
+    if (!(card instanceof Y.Map)) continue;
+    const view = viewOf(id, card);
+    if (view) out.push(view);
+  }
+  return out.sort(compareOrder);
+}
+
+/** The live (not deleted) cards of one section, in order. */
+export function sectionCards(doc: Y.Doc, section: Section): CardView[] {
+  return readBoard(doc).filter((c) => c.section === section && !c.deleted);
+}
+
+/** The Y.Text of a card, for editors that bind to it incrementally. */
+export function cardText(doc: Y.Doc, id: string): Y.Text | null {
+  const text = cardsMap(doc).get(id)?.get(CARD_KEYS.text);
+  return text instanceof Y.Text ? text : null;
+}
+
+/** An order key that places a card at `index` among `section`'s live cards (excluding `movingId`). */
+export function orderAt(doc: Y.Doc, section: Section, index: number, movingId?: string): string {
+  const others = sectionCards(doc, section).filter((c) => c.id !== movingId);
+  const clamped = Math.max(0, Math.min(index, others.length));
+  const before = others[clamped - 1]?.order ?? null;
+  const after = others[clamped]?.order ?? null;
+  if (before !== null && after !== null && before >= after) return orderBetween(before, null);
+  return orderBetween(before, after);
+}
+
+/** Create a card at the end of `section` (or at `index`), in one transaction. Returns its id. */
+export function createCard(
+  doc: Y.Doc,
+  section: Section,
+  text = '',
+  opts: { id?: string; index?: number; origin?: unknown } = {},
+): string {
+  const id = opts.id ?? newCardId();
+  const order = orderAt(doc, section, opts.index ?? Number.MAX_SAFE_INTEGER);
+  doc.transact(() => {
+    const card = new Y.Map<unknown>();
+    card.set(CARD_KEYS.section, section);
+    card.set(CARD_KEYS.order, order);
+    card.set(CARD_KEYS.text, new Y.Text(text.slice(0, MAX_CARD_CHARS)));
+    cardsMap(doc).set(id, card);
+  }, opts.origin ?? null);
+  return id;
+}
+
+/**
+ * Move a card to `index` within `section`. Only `section` and `order` change: the text is
+ * never re-created, so its authorship (and colour) survives the move.
+ */
+export function moveCard(
+  doc: Y.Doc,
+  id: string,
+  section: Section,
+  index: number,
+  origin: unknown = null,
+): boolean {
+  const card = cardsMap(doc).get(id);
+  if (!(card instanceof Y.Map)) return false;
+  const order = orderAt(doc, section, index, id);
+  doc.transact(() => {
+    if (card.get(CARD_KEYS.section) !== section) card.set(CARD_KEYS.section, section);
+    card.set(CARD_KEYS.order, order);
+  }, origin);
+  return true;
+}
+
+/**
+ * Apply an edit from a plain text field to the card's Y.Text as one delete and one insert
+ * around the common prefix and suffix, never by replacing the whole text.
+ */
+export function applyTextEdit(
+  doc: Y.Doc,
+  id: string,
+  next: string,
+  origin: unknown = null,
+): boolean {
+  const text = cardText(doc, id);
+  if (!text) return false;
+  const prev = text.toString();
+  if (prev === next) return true;
+  let start = 0;
+  while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+  let endPrev = prev.length;
+  let endNext = next.length;
+  while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
+    endPrev--;
+    endNext--;
+  }
+  const room = MAX_CARD_CHARS - (prev.length - (endPrev - start));
+  const inserted = next.slice(start, endNext).slice(0, Math.max(0, room));
+  doc.transact(() => {
+    if (endPrev > start) text.delete(start, endPrev - start);
+    if (inserted) text.insert(start, inserted);
+  }, origin);
+  return true;
+}
+
+/** Server only: mark a card deleted or restore it. The text is kept either way. */
+export function setCardDeleted(doc: Y.Doc, id: string, deleted: boolean, origin: unknown): boolean {
+  const card = cardsMap(doc).get(id);
+  if (!(card instanceof Y.Map)) return false;
+  doc.transact(() => card.set(CARD_KEYS.deleted, deleted), origin);
+  return true;
+}
+
+/** Server only: stamp a new board with its schema version. */
+export function initBoard(doc: Y.Doc, origin: unknown): void {
+  if (metaMap(doc).get('schemaVersion') === SCHEMA_VERSION) return;
+  doc.transact(() => metaMap(doc).set('schemaVersion', SCHEMA_VERSION), origin);
+}

@@ -1,0 +1,100 @@
+/**
+ * Expected failures as values (STYLE rule 5). One table maps each reason to an HTTP
+ * status, a WebSocket close code and a plain-English message. Close codes 4400–4499 are
+ * permanent (the y-websocket client does not reconnect); 4500–4599 are transient.
+ */
+
+/** Protocol version, sent in the socket.io handshake and checked by the server. */
+export const PROTOCOL_VERSION = 1;
+
+export const REASONS = {
+  unauthenticated: 'unauthenticated',
+  badOrigin: 'badOrigin',
+  unknownWorkshop: 'unknownWorkshop',
+  revoked: 'revoked',
+  forbidden: 'forbidden',
+  malformed: 'malformed',
+  tooLarge: 'tooLarge',
+  invalidInput: 'invalidInput',
+  unknownCard: 'unknownCard',
+  staleText: 'staleText',
+  storeFailed: 'storeFailed',
+  shuttingDown: 'shuttingDown',
+} as const;
+
+/** A reason an operation failed. */
+export type Reason = (typeof REASONS)[keyof typeof REASONS];
+
+/** The result of an operation that can fail in an expected way. */
+export type Result<T = undefined> =
+  | (T extends undefined ? { ok: true } : { ok: true; value: T })
+  | { ok: false; reason: Reason; message: string };
+
+interface ReasonInfo {
+  http: number;
+  close: number;
+  message: string;
+}
+
+/** The one table: reason → HTTP status, WebSocket close code, message for people. */
+export const REASON_INFO: Record<Reason, ReasonInfo> = {
+  unauthenticated: {
+    http: 401,
+    close: 4401,
+    message: 'We could not tell who you are. Please use your invite link or personal link again.',
+  },
+  badOrigin: {
+    http: 403,
+    close: 4402,
+    message: 'This connection came from a website Purple does not trust.',
+  },
+  unknownWorkshop: {
+    http: 404,
+    close: 4404,
+    message:
+      'We could not find this workshop. The link may be wrong or the workshop may have ended.',
+  },
+  revoked: {
+    http: 410,
+    close: 4410,
+    message: 'This link has been turned off by the facilitator. Ask them for a new one.',
+  },
+  forbidden: { http: 403, close: 4403, message: 'You are not allowed to do that here.' },
+  malformed: {
+    http: 400,
+    close: 4400,
+    message: 'Purple received a message it could not read.',
+  },
+  tooLarge: { http: 413, close: 4413, message: 'That message was too large to accept.' },
+  invalidInput: { http: 400, close: 4400, message: 'Some of what was sent is not valid.' },
+  unknownCard: { http: 404, close: 4400, message: 'That card no longer exists.' },
+  staleText: {
+    http: 409,
+    close: 4400,
+    message:
+      'The card changed before your agreement arrived. Read it again, then agree if you still do.',
+  },
+  storeFailed: {
+    http: 503,
+    close: 4500,
+    message: 'Purple could not save just now. Your change will be sent again.',
+  },
+  shuttingDown: {
+    http: 503,
+    close: 4503,
+    message: 'Purple is restarting. You will be reconnected.',
+  },
+};
+
+/** Build a failure value for `reason`, with its standard message unless one is given. */
+export function fail(
+  reason: Reason,
+  message?: string,
+): { ok: false; reason: Reason; message: string } {
+  return { ok: false, reason, message: message ?? REASON_INFO[reason].message };
+}
+
+/** True when a close code means "do not reconnect". */
+export function isPermanentClose(code: number): boolean {
+  return code >= 4400 && code <= 4499;
+}

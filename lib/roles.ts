@@ -1,0 +1,59 @@
+/**
+ * Groups, capabilities and the one permission table (DESIGN §2).
+ * A person's group and capability are fixed by the invite link they joined through.
+ */
+
+/** Constituency: `people` have lived experience (pink), `system` are staff (blue). */
+export const GROUPS = ['people', 'system'] as const;
+export type Group = (typeof GROUPS)[number];
+
+/** What a participant may do in a workshop. */
+export const CAPABILITIES = ['facilitator', 'contributor', 'observer'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** Invite kinds: one link per group, one for observers (who have no group). */
+export const INVITE_KINDS = ['people', 'system', 'observer'] as const;
+export type InviteKind = (typeof INVITE_KINDS)[number];
+
+/** Everything a participant can try to do; `can()` answers from one table. */
+export type Action =
+  | 'board:write'
+  | 'card:endorse'
+  | 'card:delete-own'
+  | 'card:delete-any'
+  | 'card:restore'
+  | 'invite:manage'
+  | 'participant:remove';
+
+const TABLE: Record<Capability, ReadonlySet<Action>> = {
+  facilitator: new Set<Action>([
+    'board:write',
+    'card:endorse',
+    'card:delete-own',
+    'card:delete-any',
+    'card:restore',
+    'invite:manage',
+    'participant:remove',
+  ]),
+  contributor: new Set<Action>(['board:write', 'card:endorse', 'card:delete-own']),
+  observer: new Set<Action>(),
+};
+
+/** True when a participant with this capability may perform `action`. */
+export function can(capability: Capability, action: Action): boolean {
+  return TABLE[capability].has(action);
+}
+
+/** Plain-English label for each group, used in text beside every colour. */
+export const GROUP_LABEL: Record<Group | 'joint', string> = {
+  people: 'Lived experience',
+  system: 'Staff',
+  joint: 'Joint',
+};
+
+/** The capability and group an invite of this kind grants. */
+export function inviteGrants(kind: InviteKind): { capability: Capability; group: Group | null } {
+  return kind === 'observer'
+    ? { capability: 'observer', group: null }
+    : { capability: 'contributor', group: kind };
+}

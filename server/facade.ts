@@ -1,0 +1,96 @@
+/**
+ * The one door from Next route handlers and server components into the running server
+ * (DESIGN §4). Next bundles its own copy of modules that routes import, so the live
+ * services are registered once on `globalThis` by `server/index.ts` and read from there.
+ * This file must stay free of runtime imports from the rest of `server/`.
+ */
+import type { InviteView } from '../lib/protocol/events';
+import type { Reason } from '../lib/protocol/reasons';
+import type { Capability, Group } from '../lib/roles';
+
+/** A session the caller must set as a cookie, then redirect to `boardPath`. */
+export interface SessionGrant {
+  workshopId: string;
+  cookie: { name: string; value: string; maxAgeSeconds: number; secure: boolean };
+  boardPath: string;
+}
+
+/** Who the current visitor is in a workshop. */
+export interface Me {
+  participantId: string;
+  name: string;
+  anonymous: boolean;
+  group: Group | null;
+  capability: Capability;
+  /** Full URL of the personal link for coming back on another device. */
+  personalUrl: string;
+}
+
+/** What the board page needs to render. */
+export interface BoardPageData {
+  workshop: { id: string; title: string; question: string; createdAt: string };
+  me: Me;
+  /** Present for facilitators only. */
+  invites?: InviteView[];
+}
+
+/** What the join page shows before someone joins. */
+export interface InviteInfo {
+  workshopTitle: string;
+  question: string;
+  kind: 'people' | 'system' | 'observer';
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Reason; message: string };
+
+/** Input of the create-workshop form (validated by `createWorkshopSchema` in lib/forms). */
+export interface CreateWorkshopInput {
+  title: string;
+  question: string;
+  facilitatorName: string;
+  facilitatorGroup: Group;
+  anonymous: boolean;
+}
+
+/** Input of the join form. */
+export interface JoinInput {
+  name: string;
+  anonymous: boolean;
+  accessNeeds?: string;
+}
+
+/** The operations route handlers and pages may use. */
+export interface PurpleFacade {
+  createWorkshop(input: CreateWorkshopInput, origin: string): Promise<Outcome<SessionGrant>>;
+  inviteInfo(token: string): Promise<Outcome<InviteInfo>>;
+  join(token: string, input: JoinInput, origin: string): Promise<Outcome<SessionGrant>>;
+  /** Exchange a personal link token for a fresh session cookie. */
+  resume(personalToken: string, origin: string): Promise<Outcome<SessionGrant>>;
+  /** `cookieValue` is the raw value of the cookie named `sessionCookieName(workshopId)`. */
+  boardPage(
+    workshopId: string,
+    cookieValue: string | undefined,
+    origin: string,
+  ): Promise<Outcome<BoardPageData>>;
+}
+
+/** The session cookie's name for one workshop (cookies are scoped to a workshop by name). */
+export function sessionCookieName(workshopId: string): string {
+  return `purple_${workshopId}`;
+}
+
+const KEY = Symbol.for('purple.facade');
+
+/** Called once by the custom server at start-up. */
+export function registerFacade(facade: PurpleFacade): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = facade;
+}
+
+/** The running server's facade; throws a clear error when Next runs without `server/index.ts`. */
+export function purple(): PurpleFacade {
+  const facade = (globalThis as Record<symbol, unknown>)[KEY] as PurpleFacade | undefined;
+  if (!facade) {
+    throw new Error('Purple must be started with `npm start` or `npm run dev` (server/index.ts), not `next start`.');
+  }
+  return facade;
+}

@@ -1,0 +1,158 @@
+/**
+ * The one storage interface (DESIGN §4, §6). SQLite by default; a Postgres adapter comes
+ * later and must pass the same contract suite (`store.contract.ts`). Every method is
+ * async so both adapters fit; every multi-row write is one transaction.
+ */
+import type { Capability, Group, InviteKind } from '../../lib/roles';
+
+export interface WorkshopRow {
+  id: string;
+  title: string;
+  question: string;
+  createdAt: string;
+}
+
+export interface InviteRow {
+  id: string;
+  workshopId: string;
+  kind: InviteKind;
+  /** Random token of at least 128 bits, base64url. */
+  token: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface ParticipantRow {
+  id: string;
+  workshopId: string;
+  /** The invite they joined through; null for the facilitator who created the workshop. */
+  inviteId: string | null;
+  name: string;
+  anonymous: boolean;
+  accessNeeds: string | null;
+  group: Group | null;
+  capability: Capability;
+  /** Token of the personal link for coming back on another device. */
+  personalToken: string;
+  createdAt: string;
+  removedAt: string | null;
+}
+
+/** A binding of a Yjs clientID to the participant who first wrote with it. Unique per workshop. */
+export interface Binding {
+  clientId: number;
+  participantId: string;
+}
+
+/** Who changed which card, by how many characters, in one accepted update (DESIGN §3). */
+export interface AttributionInput {
+  cardId: string;
+  inserted: number;
+  deleted: number;
+}
+
+export interface AttributionRow extends AttributionInput {
+  seq: number;
+  /** null when the server itself made the change. */
+  participantId: string | null;
+}
+
+/** Everything `appendUpdate` writes, in one transaction. */
+export interface AppendInput {
+  workshopId: string;
+  /** A Yjs update (v1 encoding). */
+  data: Uint8Array;
+  /** Who sent it; null for the server's own writes. */
+  participantId: string | null;
+  /** New clientID bindings first used by this update. */
+  bindings: Binding[];
+  attributions: AttributionInput[];
+  /** Cards this update creates; their creator is `participantId`. */
+  createdCards: string[];
+}
+
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+/** What a room needs to come back into memory. */
+export interface LoadedDocument {
+  /** Merged state of every update up to `snapshotSeq`, or null when never compacted. */
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  /** Updates after the snapshot, in seq order. */
+  updates: StoredUpdate[];
+  bindings: Binding[];
+  cardCreators: { cardId: string; participantId: string | null }[];
+}
+
+export interface CardEventRow {
+  workshopId: string;
+  cardId: string;
+  participantId: string;
+  action: 'delete' | 'restore';
+  at: string;
+}
+
+export interface EndorsementRow {
+  workshopId: string;
+  cardId: string;
+  participantId: string;
+  textHash: string;
+  /** The last stored update seq when the endorsement was accepted. */
+  seq: number;
+  at: string;
+}
+
+/** The storage interface every adapter implements. */
+export interface Store {
+  /** Create a workshop with its facilitator and invites in one transaction. */
+  createWorkshop(
+    workshop: WorkshopRow,
+    facilitator: ParticipantRow,
+    invites: InviteRow[],
+  ): Promise<void>;
+  getWorkshop(id: string): Promise<WorkshopRow | null>;
+
+  getInviteByToken(token: string): Promise<InviteRow | null>;
+  getInvite(workshopId: string, inviteId: string): Promise<InviteRow | null>;
+  /** Invites of a workshop, oldest first, with how many people joined through each. */
+  listInvites(workshopId: string): Promise<(InviteRow & { joined: number })[]>;
+  /** Mark an invite revoked; false when there is no such invite in that workshop. */
+  revokeInvite(workshopId: string, inviteId: string, at: string): Promise<boolean>;
+
+  addParticipant(participant: ParticipantRow): Promise<void>;
+  getParticipant(id: string): Promise<ParticipantRow | null>;
+  getParticipantByPersonalToken(token: string): Promise<ParticipantRow | null>;
+  listParticipants(workshopId: string): Promise<ParticipantRow[]>;
+
+  /** Load a board's snapshot, later updates, bindings and card creators. */
+  loadDocument(workshopId: string): Promise<LoadedDocument>;
+  /**
+   * Store one accepted update with its bindings, attribution records and created cards, in
+   * one transaction, and return its seq (strictly increasing per workshop). Rejects when a
+   * clientID is already bound to another participant; then nothing is written.
+   */
+  appendUpdate(input: AppendInput): Promise<number>;
+  /** Highest stored seq of a workshop (0 when none). */
+  lastSeq(workshopId: string): Promise<number>;
+  /**
+   * Replace every update with seq ≤ `uptoSeq` by `snapshot` in one transaction. Attribution
+   * records, bindings and card creators are kept.
+   */
+  compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+
+  /** Attribution records of one card with seq > `afterSeq`, in seq order. */
+  attributionsForCard(workshopId: string, cardId: string, afterSeq: number): Promise<AttributionRow[]>;
+
+  recordCardEvent(event: CardEventRow): Promise<void>;
+  /** Card delete/restore events of a workshop, oldest first. */
+  listCardEvents(workshopId: string): Promise<CardEventRow[]>;
+
+  /** Insert or replace a participant's endorsement of a card. */
+  putEndorsement(row: EndorsementRow): Promise<void>;
+  listEndorsements(workshopId: string): Promise<EndorsementRow[]>;
+
+  close(): Promise<void>;
+}
