@@ -1,0 +1,45 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { template: '%s · Purple', default: 'Purple' },
+  description:
+    'A shared board where people with lived experience and staff work on ideas together.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+};
+
+/** The frame of every page: a skip link, the Purple header and one `<main id="main">`. */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en-GB">
+      <body className="min-h-screen">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-focus focus:px-4 focus:py-3 focus:font-bold focus:text-ink"
+        >
+          Skip to main content
+        </a>
+        <header className="border-joint-edge border-b-8 bg-white text-ink dark:bg-[#141414] dark:text-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-4">
+            <a
+              href="/"
+              className="font-extrabold text-2xl text-joint-edge no-underline hover:underline dark:text-joint-fill"
+            >
+              Purple
+            </a>
+            <p className="text-base">Lived experience and staff, working on one board together.</p>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="outline-none">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
