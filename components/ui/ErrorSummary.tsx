@@ -2,9 +2,9 @@
 
 import { type MouseEvent, useEffect, useRef } from 'react';
 
-/** One problem in a form: the id of the field it is about and the message to show. */
+/** One problem in a form: the message, and the id of the field it is about (none for the whole form). */
 export interface FormProblem {
-  fieldId: string;
+  fieldId?: string;
   message: string;
 }
 
@@ -47,15 +47,19 @@ export function ErrorSummary({ problems, title = 'There is a problem' }: ErrorSu
         {title}
       </h2>
       <ul className="list-none space-y-1 p-0">
-        {problems.map((problem) => (
-          <li key={problem.fieldId}>
-            <a
-              href={`#${problem.fieldId}`}
-              onClick={(event) => goToField(event, problem.fieldId)}
-              className="font-semibold text-danger underline underline-offset-2 dark:text-danger-on-dark"
-            >
-              {problem.message}
-            </a>
+        {problems.map(({ fieldId, message }) => (
+          <li key={fieldId ?? message}>
+            {fieldId ? (
+              <a
+                href={`#${fieldId}`}
+                onClick={(event) => goToField(event, fieldId)}
+                className="font-semibold text-danger underline underline-offset-2 dark:text-danger-on-dark"
+              >
+                {message}
+              </a>
+            ) : (
+              <p className="font-semibold">{message}</p>
+            )}
           </li>
         ))}
       </ul>
