@@ -1,0 +1,244 @@
+/**
+ * Purple's SQL schema (DESIGN §4, §6), written with Kysely's schema builder so the same
+ * migrations run on SQLite and Postgres, plus a tiny migration runner keyed by version.
+ */
+import { type Generated, type Kysely, sql } from 'kysely';
+
+/** The SQL engines the schema targets; only column types differ between them. */
+export type SqlFlavour = 'sqlite' | 'postgres';
+
+/** Row types as stored (snake_case, booleans as 0/1, timestamps as ISO text). */
+export interface Database {
+  migrations: { version: number; applied_at: string };
+  workshops: { id: string; title: string; question: string; created_at: string };
+  invites: {
+    id: string;
+    workshop_id: string;
+    kind: string;
+    token: string;
+    created_at: string;
+    revoked_at: string | null;
+  };
+  participants: {
+    id: string;
+    workshop_id: string;
+    invite_id: string | null;
+    name: string;
+    anonymous: number;
+    access_needs: string | null;
+    group_name: string | null;
+    capability: string;
+    personal_token: string;
+    created_at: string;
+    removed_at: string | null;
+  };
+  client_bindings: { workshop_id: string; client_id: number; participant_id: string };
+  updates: {
+    workshop_id: string;
+    seq: number;
+    data: Uint8Array;
+    participant_id: string | null;
+    created_at: string;
+  };
+  snapshots: { workshop_id: string; upto_seq: number; data: Uint8Array; created_at: string };
+  attributions: {
+    workshop_id: string;
+    seq: number;
+    participant_id: string | null;
+    card_id: string;
+    inserted: number;
+    deleted: number;
+  };
+  card_creators: { workshop_id: string; card_id: string; participant_id: string | null };
+  card_events: {
+    id: Generated<number>;
+    workshop_id: string;
+    card_id: string;
+    participant_id: string;
+    action: string;
+    at: string;
+  };
+  endorsements: {
+    workshop_id: string;
+    card_id: string;
+    participant_id: string;
+    text_hash: string;
+    seq: number;
+    at: string;
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's row types.
+type AnyDb = Kysely<any>;
+
+/** One schema step; `up` runs inside the transaction that records its version. */
+interface Migration {
+  version: number;
+  up(db: AnyDb, flavour: SqlFlavour): Promise<void>;
+}
+
+/** Version 1: the core tables. */
+async function createCoreTables(db: AnyDb, flavour: SqlFlavour): Promise<void> {
+  const s = db.schema;
+  await s
+    .createTable('workshops')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('question', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await s
+    .createTable('invites')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('token', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text')
+    .execute();
+  await s.createIndex('invites_workshop').on('invites').columns(['workshop_id']).execute();
+  await createParticipantTables(db);
+  await createDocumentTables(db, flavour);
+  await createCardTables(db, flavour);
+}
+
+/** Participants and the Yjs clientID bindings that attribute text to them. */
+async function createParticipantTables(db: AnyDb): Promise<void> {
+  const s = db.schema;
+  await s
+    .createTable('participants')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('invite_id', 'text', (c) => c.references('invites.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('anonymous', 'integer', (c) => c.notNull())
+    .addColumn('access_needs', 'text')
+    .addColumn('group_name', 'text')
+    .addColumn('capability', 'text', (c) => c.notNull())
+    .addColumn('personal_token', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('removed_at', 'text')
+    .execute();
+  await s
+    .createIndex('participants_workshop')
+    .on('participants')
+    .columns(['workshop_id'])
+    .execute();
+  await s.createIndex('participants_invite').on('participants').columns(['invite_id']).execute();
+  await s
+    .createTable('client_bindings')
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('client_id', 'bigint', (c) => c.notNull())
+    .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+    .addPrimaryKeyConstraint('client_bindings_pk', ['workshop_id', 'client_id'])
+    .execute();
+}
+
+/** The update log, its snapshot, and the attribution log that compaction keeps. */
+async function createDocumentTables(db: AnyDb, flavour: SqlFlavour): Promise<void> {
+  const s = db.schema;
+  const blob = flavour === 'postgres' ? sql`bytea` : sql`blob`;
+  await s
+    .createTable('updates')
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('data', blob, (c) => c.notNull())
+    .addColumn('participant_id', 'text', (c) => c.references('participants.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('updates_pk', ['workshop_id', 'seq'])
+    .execute();
+  await s
+    .createTable('snapshots')
+    .addColumn('workshop_id', 'text', (c) => c.primaryKey().references('workshops.id'))
+    .addColumn('upto_seq', 'integer', (c) => c.notNull())
+    .addColumn('data', blob, (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await s
+    .createTable('attributions')
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('participant_id', 'text', (c) => c.references('participants.id'))
+    .addColumn('card_id', 'text', (c) => c.notNull())
+    .addColumn('inserted', 'integer', (c) => c.notNull())
+    .addColumn('deleted', 'integer', (c) => c.notNull())
+    .execute();
+  await s
+    .createIndex('attributions_card')
+    .on('attributions')
+    .columns(['workshop_id', 'card_id', 'seq'])
+    .execute();
+}
+
+/** Card creators, delete/restore events and endorsements. */
+async function createCardTables(db: AnyDb, flavour: SqlFlavour): Promise<void> {
+  const s = db.schema;
+  await s
+    .createTable('card_creators')
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('card_id', 'text', (c) => c.notNull())
+    .addColumn('participant_id', 'text', (c) => c.references('participants.id'))
+    .addPrimaryKeyConstraint('card_creators_pk', ['workshop_id', 'card_id'])
+    .execute();
+  await s
+    .createTable('card_events')
+    .addColumn('id', 'integer', (c) =>
+      flavour === 'postgres'
+        ? c.primaryKey().generatedAlwaysAsIdentity()
+        : c.primaryKey().autoIncrement(),
+    )
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('card_id', 'text', (c) => c.notNull())
+    .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .execute();
+  await s
+    .createIndex('card_events_workshop')
+    .on('card_events')
+    .columns(['workshop_id', 'id'])
+    .execute();
+  await s
+    .createTable('endorsements')
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('card_id', 'text', (c) => c.notNull())
+    .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+    .addColumn('text_hash', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('endorsements_pk', ['workshop_id', 'card_id', 'participant_id'])
+    .execute();
+}
+
+/** Every migration, in order. Append new versions; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: createCoreTables }];
+
+/** Apply every migration not yet recorded in `migrations`; safe to call at every start-up. */
+export async function migrate(db: Kysely<Database>, flavour: SqlFlavour): Promise<number[]> {
+  await db.schema
+    .createTable('migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    const ran = await db.transaction().execute(async (trx) => {
+      const done = await trx
+        .selectFrom('migrations')
+        .select('version')
+        .where('version', '=', migration.version)
+        .executeTakeFirst();
+      if (done) return false;
+      await migration.up(trx, flavour);
+      const appliedAt = new Date().toISOString();
+      await trx
+        .insertInto('migrations')
+        .values({ version: migration.version, applied_at: appliedAt })
+        .execute();
+      return true;
+    });
+    if (ran) applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,553 @@
+/**
+ * The SQLite adapter of `Store` (DESIGN §4, §6): one file in WAL mode, reached through
+ * Kysely over better-sqlite3. One process owns the file; queries run one at a time.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, type Selectable, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { Capability, Group, InviteKind } from '../../lib/roles';
+import type {
+  AppendInput,
+  AttributionRow,
+  Binding,
+  CardEventRow,
+  EndorsementRow,
+  InviteRow,
+  LoadedDocument,
+  ParticipantRow,
+  Store,
+  WorkshopRow,
+} from './Store';
+import { type Database, migrate } from './schema';
+
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+
+/** Thrown by `appendUpdate` when a clientID is already bound to another participant. */
+export class BindingConflictError extends Error {
+  constructor(
+    readonly workshopId: string,
+    readonly clientId: number,
+  ) {
+    super(`clientID ${clientId} is already bound to another participant in ${workshopId}`);
+    this.name = 'BindingConflictError';
+  }
+}
+
+/** A SQLite-backed store; `pragma` reads a connection setting back (for tests and health). */
+export interface SqliteStore extends Store {
+  pragma(name: 'journal_mode' | 'synchronous' | 'foreign_keys' | 'busy_timeout'): unknown;
+}
+
+/** Open (creating if needed) the SQLite file, apply PRAGMAs and migrations, return a Store. */
+export async function openSqliteStore(opts: {
+  file: string;
+  synchronous?: 'NORMAL' | 'FULL';
+}): Promise<SqliteStore> {
+  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+  const raw = new BetterSqlite3(opts.file);
+  try {
+    raw.pragma('journal_mode = WAL');
+    raw.pragma(`synchronous = ${opts.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    await migrate(db, 'sqlite');
+    return new SqliteStoreImpl(db, raw);
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+}
+
+/** better-sqlite3 returns Buffer; hand out plain Uint8Array views of the same bytes. */
+function bytes(value: Uint8Array): Uint8Array {
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+function toWorkshop(r: Selectable<Database['workshops']>): WorkshopRow {
+  return { id: r.id, title: r.title, question: r.question, createdAt: r.created_at };
+}
+
+function toInvite(r: Selectable<Database['invites']>): InviteRow {
+  return {
+    id: r.id,
+    workshopId: r.workshop_id,
+    kind: r.kind as InviteKind,
+    token: r.token,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  };
+}
+
+function toParticipant(r: Selectable<Database['participants']>): ParticipantRow {
+  return {
+    id: r.id,
+    workshopId: r.workshop_id,
+    inviteId: r.invite_id,
+    name: r.name,
+    anonymous: r.anonymous !== 0,
+    accessNeeds: r.access_needs,
+    group: r.group_name as Group | null,
+    capability: r.capability as Capability,
+    personalToken: r.personal_token,
+    createdAt: r.created_at,
+    removedAt: r.removed_at,
+  };
+}
+
+function participantValues(p: ParticipantRow): Database['participants'] {
+  return {
+    id: p.id,
+    workshop_id: p.workshopId,
+    invite_id: p.inviteId,
+    name: p.name,
+    anonymous: p.anonymous ? 1 : 0,
+    access_needs: p.accessNeeds,
+    group_name: p.group,
+    capability: p.capability,
+    personal_token: p.personalToken,
+    created_at: p.createdAt,
+    removed_at: p.removedAt,
+  };
+}
+
+function toEndorsement(r: Selectable<Database['endorsements']>): EndorsementRow {
+  return {
+    workshopId: r.workshop_id,
+    cardId: r.card_id,
+    participantId: r.participant_id,
+    textHash: r.text_hash,
+    seq: r.seq,
+    at: r.at,
+  };
+}
+
+/** Highest seq of a workshop, counting updates already folded into its snapshot. */
+async function readLastSeq(db: Db | Trx, workshopId: string): Promise<number> {
+  const row = await db
+    .selectFrom('workshops as w')
+    .where('w.id', '=', workshopId)
+    .select([
+      (eb) =>
+        eb
+          .selectFrom('updates')
+          .where('workshop_id', '=', workshopId)
+          .select((e) => e.fn.max('seq').as('m'))
+          .as('maxUpdate'),
+      (eb) =>
+        eb
+          .selectFrom('snapshots')
+          .where('workshop_id', '=', workshopId)
+          .select('upto_seq')
+          .as('snapshotSeq'),
+    ])
+    .executeTakeFirst();
+  return Math.max(Number(row?.maxUpdate ?? 0), Number(row?.snapshotSeq ?? 0));
+}
+
+/** Insert the bindings that are new; throw when one is held by another participant. */
+async function bindClients(trx: Trx, workshopId: string, bindings: Binding[]): Promise<void> {
+  if (bindings.length === 0) return;
+  const owners = new Map<number, string>();
+  const existing = await trx
+    .selectFrom('client_bindings')
+    .select(['client_id', 'participant_id'])
+    .where('workshop_id', '=', workshopId)
+    .where(
+      'client_id',
+      'in',
+      bindings.map((b) => b.clientId),
+    )
+    .execute();
+  for (const row of existing) owners.set(Number(row.client_id), row.participant_id);
+  const fresh: Binding[] = [];
+  for (const b of bindings) {
+    const owner = owners.get(b.clientId);
+    if (owner !== undefined && owner !== b.participantId) {
+      throw new BindingConflictError(workshopId, b.clientId);
+    }
+    if (owner === undefined) fresh.push(b);
+    owners.set(b.clientId, b.participantId);
+  }
+  if (fresh.length === 0) return;
+  await trx
+    .insertInto('client_bindings')
+    .values(
+      fresh.map((b) => ({
+        workshop_id: workshopId,
+        client_id: b.clientId,
+        participant_id: b.participantId,
+      })),
+    )
+    .execute();
+}
+
+/** Write one update and everything that comes with it; the caller supplies `seq`. */
+async function writeUpdate(trx: Trx, input: AppendInput, seq: number): Promise<void> {
+  const { workshopId: w, participantId } = input;
+  await bindClients(trx, w, input.bindings);
+  const createdAt = new Date().toISOString();
+  await trx
+    .insertInto('updates')
+    .values({
+      workshop_id: w,
+      seq,
+      data: input.data,
+      participant_id: participantId,
+      created_at: createdAt,
+    })
+    .execute();
+  if (input.attributions.length > 0) {
+    const rows = input.attributions.map((a) => ({
+      workshop_id: w,
+      seq,
+      participant_id: participantId,
+      card_id: a.cardId,
+      inserted: a.inserted,
+      deleted: a.deleted,
+    }));
+    await trx.insertInto('attributions').values(rows).execute();
+  }
+  if (input.createdCards.length > 0) {
+    const rows = input.createdCards.map((c) => ({
+      workshop_id: w,
+      card_id: c,
+      participant_id: participantId,
+    }));
+    // The first creator of a card id wins; a repeated creation is not an error.
+    await trx
+      .insertInto('card_creators')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['workshop_id', 'card_id']).doNothing())
+      .execute();
+  }
+}
+
+class SqliteStoreImpl implements SqliteStore {
+  /** Last committed seq per workshop; only ever read or written while holding the connection. */
+  readonly #lastSeq = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly raw: BetterSqlite3.Database,
+  ) {}
+
+  pragma(name: 'journal_mode' | 'synchronous' | 'foreign_keys' | 'busy_timeout'): unknown {
+    return this.raw.pragma(name, { simple: true });
+  }
+
+  async createWorkshop(workshop: WorkshopRow, facilitator: ParticipantRow, invites: InviteRow[]) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('workshops')
+        .values({
+          id: workshop.id,
+          title: workshop.title,
+          question: workshop.question,
+          created_at: workshop.createdAt,
+        })
+        .execute();
+      for (const i of invites) await this.insertInvite(trx, i);
+      await trx.insertInto('participants').values(participantValues(facilitator)).execute();
+    });
+  }
+
+  private async insertInvite(trx: Trx, i: InviteRow): Promise<void> {
+    await trx
+      .insertInto('invites')
+      .values({
+        id: i.id,
+        workshop_id: i.workshopId,
+        kind: i.kind,
+        token: i.token,
+        created_at: i.createdAt,
+        revoked_at: i.revokedAt,
+      })
+      .execute();
+  }
+
+  async getWorkshop(id: string) {
+    const r = await this.db
+      .selectFrom('workshops')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r ? toWorkshop(r) : null;
+  }
+
+  async getInviteByToken(token: string) {
+    const r = await this.db
+      .selectFrom('invites')
+      .selectAll()
+      .where('token', '=', token)
+      .executeTakeFirst();
+    return r ? toInvite(r) : null;
+  }
+
+  async getInvite(workshopId: string, inviteId: string) {
+    const r = await this.db
+      .selectFrom('invites')
+      .selectAll()
+      .where('workshop_id', '=', workshopId)
+      .where('id', '=', inviteId)
+      .executeTakeFirst();
+    return r ? toInvite(r) : null;
+  }
+
+  async listInvites(workshopId: string) {
+    const rows = await this.db
+      .selectFrom('invites as i')
+      .selectAll('i')
+      .select((eb) =>
+        eb
+          .selectFrom('participants as p')
+          .whereRef('p.invite_id', '=', 'i.id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('joined'),
+      )
+      .where('i.workshop_id', '=', workshopId)
+      .orderBy('i.created_at')
+      .orderBy('i.id')
+      .execute();
+    return rows.map((r) => ({ ...toInvite(r), joined: Number(r.joined ?? 0) }));
+  }
+
+  async revokeInvite(workshopId: string, inviteId: string, at: string) {
+    // Revoking twice keeps the first time.
+    const result = await this.db
+      .updateTable('invites')
+      .set({ revoked_at: sql<string>`coalesce(revoked_at, ${at})` })
+      .where('workshop_id', '=', workshopId)
+      .where('id', '=', inviteId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async addParticipant(participant: ParticipantRow) {
+    await this.db.insertInto('participants').values(participantValues(participant)).execute();
+  }
+
+  async getParticipant(id: string) {
+    const r = await this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r ? toParticipant(r) : null;
+  }
+
+  async getParticipantByPersonalToken(token: string) {
+    const r = await this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('personal_token', '=', token)
+      .executeTakeFirst();
+    return r ? toParticipant(r) : null;
+  }
+
+  async listParticipants(workshopId: string) {
+    const rows = await this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('workshop_id', '=', workshopId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toParticipant);
+  }
+
+  async loadDocument(workshopId: string): Promise<LoadedDocument> {
+    // One read transaction, so a compaction cannot slip between snapshot and updates.
+    return this.db.transaction().execute(async (trx) => {
+      const snap = await trx
+        .selectFrom('snapshots')
+        .select(['upto_seq', 'data'])
+        .where('workshop_id', '=', workshopId)
+        .executeTakeFirst();
+      const snapshotSeq = snap?.upto_seq ?? 0;
+      const updates = await trx
+        .selectFrom('updates')
+        .select(['seq', 'data'])
+        .where('workshop_id', '=', workshopId)
+        .where('seq', '>', snapshotSeq)
+        .orderBy('seq')
+        .execute();
+      return {
+        snapshot: snap ? bytes(snap.data) : null,
+        snapshotSeq,
+        updates: updates.map((u) => ({ seq: u.seq, data: bytes(u.data) })),
+        bindings: await this.bindings(trx, workshopId),
+        cardCreators: await this.cardCreators(trx, workshopId),
+      };
+    });
+  }
+
+  private async bindings(trx: Trx, workshopId: string): Promise<Binding[]> {
+    const rows = await trx
+      .selectFrom('client_bindings')
+      .select(['client_id', 'participant_id'])
+      .where('workshop_id', '=', workshopId)
+      .orderBy('client_id')
+      .execute();
+    return rows.map((r) => ({ clientId: Number(r.client_id), participantId: r.participant_id }));
+  }
+
+  private async cardCreators(trx: Trx, workshopId: string) {
+    const rows = await trx
+      .selectFrom('card_creators')
+      .select(['card_id', 'participant_id'])
+      .where('workshop_id', '=', workshopId)
+      .orderBy('card_id')
+      .execute();
+    return rows.map((r) => ({ cardId: r.card_id, participantId: r.participant_id }));
+  }
+
+  async appendUpdate(input: AppendInput): Promise<number> {
+    const w = input.workshopId;
+    // Hold the one connection across the transaction and the cache update, so no other
+    // append can read the cache between commit (or rollback) and its update.
+    return this.db.connection().execute(async (conn) => {
+      try {
+        const seq = await conn.transaction().execute(async (trx) => {
+          const next = (this.#lastSeq.get(w) ?? (await readLastSeq(trx, w))) + 1;
+          await writeUpdate(trx, input, next);
+          return next;
+        });
+        this.#lastSeq.set(w, seq);
+        return seq;
+      } catch (error) {
+        this.#lastSeq.delete(w); // reload from the file next time
+        throw error;
+      }
+    });
+  }
+
+  async lastSeq(workshopId: string) {
+    return this.db.connection().execute(async (conn) => {
+      const seq = this.#lastSeq.get(workshopId) ?? (await readLastSeq(conn, workshopId));
+      this.#lastSeq.set(workshopId, seq);
+      return seq;
+    });
+  }
+
+  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number) {
+    await this.db.transaction().execute(async (trx) => {
+      const last = await readLastSeq(trx, workshopId);
+      const prev = await trx
+        .selectFrom('snapshots')
+        .select('upto_seq')
+        .where('workshop_id', '=', workshopId)
+        .executeTakeFirst();
+      if (uptoSeq > last || uptoSeq < (prev?.upto_seq ?? 0)) {
+        throw new Error(
+          `compact(${workshopId}, upto ${uptoSeq}): must lie between the current snapshot (${prev?.upto_seq ?? 0}) and the last seq (${last})`,
+        );
+      }
+      const row = {
+        workshop_id: workshopId,
+        upto_seq: uptoSeq,
+        data: snapshot,
+        created_at: new Date().toISOString(),
+      };
+      await trx
+        .insertInto('snapshots')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column('workshop_id')
+            .doUpdateSet({ upto_seq: uptoSeq, data: snapshot, created_at: row.created_at }),
+        )
+        .execute();
+      await trx
+        .deleteFrom('updates')
+        .where('workshop_id', '=', workshopId)
+        .where('seq', '<=', uptoSeq)
+        .execute();
+    });
+  }
+
+  async attributionsForCard(
+    workshopId: string,
+    cardId: string,
+    afterSeq: number,
+  ): Promise<AttributionRow[]> {
+    return this.db
+      .selectFrom('attributions')
+      .select([
+        'seq',
+        'participant_id as participantId',
+        'card_id as cardId',
+        'inserted',
+        'deleted',
+      ])
+      .where('workshop_id', '=', workshopId)
+      .where('card_id', '=', cardId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .execute();
+  }
+
+  async recordCardEvent(e: CardEventRow) {
+    await this.db
+      .insertInto('card_events')
+      .values({
+        workshop_id: e.workshopId,
+        card_id: e.cardId,
+        participant_id: e.participantId,
+        action: e.action,
+        at: e.at,
+      })
+      .execute();
+  }
+
+  async listCardEvents(workshopId: string): Promise<CardEventRow[]> {
+    const rows = await this.db
+      .selectFrom('card_events')
+      .selectAll()
+      .where('workshop_id', '=', workshopId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      workshopId: r.workshop_id,
+      cardId: r.card_id,
+      participantId: r.participant_id,
+      action: r.action as CardEventRow['action'],
+      at: r.at,
+    }));
+  }
+
+  async putEndorsement(e: EndorsementRow) {
+    const values = { text_hash: e.textHash, seq: e.seq, at: e.at };
+    await this.db
+      .insertInto('endorsements')
+      .values({
+        workshop_id: e.workshopId,
+        card_id: e.cardId,
+        participant_id: e.participantId,
+        ...values,
+      })
+      .onConflict((oc) =>
+        oc.columns(['workshop_id', 'card_id', 'participant_id']).doUpdateSet(values),
+      )
+      .execute();
+  }
+
+  async listEndorsements(workshopId: string) {
+    const rows = await this.db
+      .selectFrom('endorsements')
+      .selectAll()
+      .where('workshop_id', '=', workshopId)
+      .orderBy('at')
+      .orderBy('card_id')
+      .orderBy('participant_id')
+      .execute();
+    return rows.map(toEndorsement);
+  }
+
+  async close() {
+    await this.db.destroy();
+  }
+}
