@@ -1,0 +1,92 @@
+/**
+ * Playwright fixtures for Purple's multi-person scenarios: each actor gets its own browser
+ * context (own cookies, own socket), plus helpers to create a workshop through the real UI
+ * and to run axe with the WCAG 2.2 AA tags (ACCESSIBILITY.md, "How it is checked").
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
+
+/** One person in a scenario, with their own browser context and page. */
+export interface Actor {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+interface Fixtures {
+  /** Opens a fresh browser context for one person; all are closed after the test. */
+  newActor: (name: string) => Promise<Actor>;
+}
+
+export const test = base.extend<Fixtures>({
+  newActor: async ({ browser }, use, testInfo) => {
+    const actors: Actor[] = [];
+    await use(async (name) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const actor = { name, context, page };
+      actors.push(actor);
+      return actor;
+    });
+    // The built-in screenshot-on-failure covers only the default `page`; cover every actor.
+    const failed = testInfo.status !== testInfo.expectedStatus;
+    for (const actor of actors) {
+      if (failed && !actor.page.isClosed()) {
+        const shot = await actor.page.screenshot({ fullPage: true }).catch(() => null);
+        if (shot)
+          await testInfo.attach(`${actor.name}.png`, { body: shot, contentType: 'image/png' });
+      }
+      await actor.context.close();
+    }
+  },
+});
+
+export { expect };
+
+/** The WCAG tags axe checks; `wcag22aa` turns on `target-size` (ACCESSIBILITY.md). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now and fails with a readable list of any violations. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const lines = violations.flatMap((v) => [
+    `• ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} — ${v.helpUrl}`,
+    ...v.nodes.slice(0, 5).map((node) => {
+      const summary = (node.failureSummary ?? '').replace(/\s+/g, ' ').trim();
+      return `    at ${node.target.join(' ')}: ${summary}`;
+    }),
+    ...(v.nodes.length > 5 ? [`    …and ${v.nodes.length - 5} more`] : []),
+  ]);
+  expect(
+    violations.length,
+    `axe found ${violations.length} violation(s) on ${label}:\n${lines.join('\n')}`,
+  ).toBe(0);
+}
+
+/** What the facilitator types into the "Start a workshop" form. */
+export interface NewWorkshop {
+  title?: string;
+  question?: string;
+  facilitatorName?: string;
+  group?: 'Lived experience' | 'Staff';
+}
+
+/**
+ * Creates a workshop through the form on `/` and waits for the board. Skips the test when
+ * the home page does not exist yet. Returns the board's URL.
+ */
+export async function createWorkshop(page: Page, workshop: NewWorkshop = {}): Promise<string> {
+  const response = await page.goto('/');
+  test.skip(response?.status() === 404, 'The home page is not built yet');
+  await page
+    .getByLabel('Workshop title')
+    .fill(workshop.title ?? 'Making the clinic easier to visit');
+  await page
+    .getByLabel('What question is the workshop about?')
+    .fill(workshop.question ?? 'What would make your first visit less stressful?');
+  await page.getByLabel('Your name', { exact: true }).fill(workshop.facilitatorName ?? 'Fran');
+  await page.getByRole('radio', { name: workshop.group ?? 'Staff', exact: true }).check();
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.waitForURL((url) => url.pathname !== '/', { timeout: 30_000 });
+  return page.url();
+}
