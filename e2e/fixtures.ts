@@ -52,8 +52,13 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const lines = violations.flatMap((v) => [
     `• ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} — ${v.helpUrl}`,
     ...v.nodes.slice(0, 5).map((node) => {
-      const summary = (node.failureSummary ?? '').replace(/\s+/g, ' ').trim();
-      return `    at ${node.target.join(' ')}: ${summary}`;
+      // "Fix any of the following:\n  reason\n  reason…": keep the reasons, one line.
+      const reasons = (node.failureSummary ?? '')
+        .split('\n')
+        .slice(1)
+        .map((r) => r.trim());
+      const html = node.html.length > 100 ? `${node.html.slice(0, 100)}…` : node.html;
+      return `    on ${node.target.join(' ')} ${html}\n      ${reasons.join('; ')}`;
     }),
     ...(v.nodes.length > 5 ? [`    …and ${v.nodes.length - 5} more`] : []),
   ]);
