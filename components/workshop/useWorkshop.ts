@@ -35,7 +35,11 @@ export interface Workshop {
   revokeInvite(inviteId: string): Promise<Ack>;
 }
 
-const OFFLINE: Ack = { ok: false, reason: 'storeFailed', message: 'You are offline. Try again when you are back online.' };
+const OFFLINE: Ack = {
+  ok: false,
+  reason: 'storeFailed',
+  message: 'You are offline. Try again when you are back online.',
+};
 const TIMEOUT_MS = 10_000;
 
 /** Connect to a workshop's control channel for as long as the component is mounted. */

@@ -1,0 +1,103 @@
+'use client';
+/**
+ * The live board: four sections of co-written cards, with save state, presence, balance,
+ * the colour rule, the personal link and (for facilitators) invite links and deleted cards.
+ */
+import { useEffect, useState } from 'react';
+import { SECTIONS } from '../../lib/board/sections';
+import type { BoardPageData } from '../../server/facade';
+import { FacilitatorPanel } from '../facilitate/FacilitatorPanel';
+import { PersonalLink } from '../workshop/PersonalLink';
+import { PresenceList } from '../workshop/PresenceList';
+import { useWorkshop } from '../workshop/useWorkshop';
+import { BalanceStrip } from './BalanceStrip';
+import { BoardContext, RosterVersionContext } from './BoardContext';
+import { BoardNotices } from './BoardNotices';
+import { BoardSection } from './BoardSection';
+import { ColourRuleDisclosure } from './ColourRuleDisclosure';
+import { LiveAnnouncer } from './LiveAnnouncer';
+import { SaveStatus } from './SaveStatus';
+import { useBalance } from './useBalance';
+import { useBoardDoc } from './useBoardDoc';
+import { useBoardServices } from './useBoardServices';
+import { useRemoteActivity } from './useRemoteActivity';
+import { useSectionIds } from './useSectionIds';
+
+/** Props of `Board`: what the page loaded, and whether the person has just joined. */
+export interface BoardProps {
+  data: BoardPageData;
+  justJoined: boolean;
+}
+
+/** The board page's client part. */
+export function Board({ data, justJoined }: BoardProps) {
+  const { workshop, me } = data;
+  const board = useBoardDoc(workshop.id);
+  const live = useWorkshop(workshop.id, data.invites);
+  const ended = board.closedMessage ?? live.ended;
+  const isFacilitator = me.capability === 'facilitator';
+  const canWrite = me.capability !== 'observer' && ended === null;
+  const services = useBoardServices(board, live, {
+    group: me.group,
+    participantId: me.participantId,
+    isFacilitator,
+    canWrite,
+  });
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (board.synced) setReady(true);
+  }, [board.synced]);
+  const ids = useSectionIds(board.doc);
+  const announcement = useRemoteActivity(board.doc, ready, services.ownActions);
+  const balance = useBalance(board.doc, services.groupOf, live.agreements, board.rosterVersion);
+
+  return (
+    <BoardContext.Provider value={services}>
+      <RosterVersionContext.Provider value={board.rosterVersion}>
+        <div
+          className="mx-auto max-w-[100rem] space-y-4 px-3 py-6 sm:px-6"
+          data-ready={ready ? 'true' : 'false'}
+        >
+          <header className="space-y-2">
+            <h1 className="font-extrabold text-3xl">{workshop.title}</h1>
+            {workshop.question && <p className="max-w-prose text-lg">{workshop.question}</p>}
+          </header>
+          <BoardNotices ended={ended} observer={me.capability === 'observer'} />
+          <SaveStatus status={board.status} ready={ready} saved={board.saved} canWrite={canWrite} />
+          <ColourRuleDisclosure />
+          {me.capability !== 'observer' && (
+            <PersonalLink url={me.personalUrl} justJoined={justJoined} />
+          )}
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+            <div className="min-w-0 space-y-6">
+              {ready ? (
+                SECTIONS.map((section) => (
+                  <BoardSection key={section} section={section} ids={ids[section]} />
+                ))
+              ) : (
+                <p className="font-semibold text-lg">Loading the board…</p>
+              )}
+            </div>
+            <aside aria-label="About this board" className="min-w-0 space-y-6">
+              <PresenceList people={live.presence} />
+              <BalanceStrip balance={balance} />
+              {isFacilitator && (
+                <FacilitatorPanel
+                  doc={board.doc}
+                  invites={live.invites}
+                  deleted={live.deleted}
+                  revokeInvite={live.revokeInvite}
+                  restoreCard={(cardId) => {
+                    services.ownActions.add(cardId);
+                    return live.restoreCard(cardId);
+                  }}
+                />
+              )}
+            </aside>
+          </div>
+          <LiveAnnouncer message={announcement} />
+        </div>
+      </RosterVersionContext.Provider>
+    </BoardContext.Provider>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+/**
+ * One card: its text, its colour (from who wrote it and who agreed, never a field), its
+ * group in words, icon and border pattern, and its controls. Subscribes only to its own
+ * Y.Map and agreement, so typing elsewhere never re-renders it.
+ */
+import { memo, useContext, useEffect, useId, useRef } from 'react';
+import { cardsMap, cardText } from '../../lib/board/doc';
+import { SECTION_INFO, type Section } from '../../lib/board/sections';
+import { cn } from '../ui/cn';
+import { RosterVersionContext, useBoard } from './BoardContext';
+import { CardAgreement } from './CardAgreement';
+import { CardBadge, CardColourInfo } from './CardColourInfo';
+import { CardEditor } from './CardEditor';
+import { CardMoveControls } from './CardMoveControls';
+import { CardReadOnlyText } from './CardReadOnlyText';
+import { cardFacts } from './cardFacts';
+import { DeleteCardButton } from './DeleteCardButton';
+import { DragHandle } from './DragHandle';
+import { useAgreement } from './useAgreement';
+import { useCardDrop } from './useCardDrop';
+import { useCardVersion } from './useCardVersion';
+
+/** Fill, edge colour and border pattern per colour: solid staff, dashed lived experience, double joint. */
+const LOOK = {
+  people: 'bg-people-fill border-people-edge border-4 border-dashed',
+  system: 'bg-system-fill border-system-edge border-4 border-solid',
+  joint: 'bg-joint-fill border-joint-edge border-[6px] border-double',
+  unknown: 'bg-white border-ink border-4 border-dotted',
+} as const;
+
+/** Props of `Card`: its id and its place on the board. */
+export interface CardProps {
+  id: string;
+  section: Section;
+  index: number;
+  total: number;
+}
+
+/** A card on the board, as a list item. */
+export const Card = memo(function Card({ id, section, index, total }: CardProps) {
+  const board = useBoard();
+  useContext(RosterVersionContext);
+  useCardVersion(board.doc, id);
+  const agreement = useAgreement(board.agreements, id);
+  const ref = useRef<HTMLLIElement>(null);
+  const infoId = useId();
+  const drop = useCardDrop(id, section);
+
+  useEffect(() => {
+    const target = board.focus.take(id);
+    if (target) ref.current?.querySelector<HTMLElement>(`[data-focus="${target}"]`)?.focus();
+  });
+
+  const text = cardText(board.doc, id);
+  if (!text) return null;
+  const creator = cardsMap(board.doc).get(id)?._item?.id.client ?? 0;
+  const facts = cardFacts(text, board.groupOf, board.groupOf(creator), agreement);
+  const value = text.toString();
+  const label = `Card ${index + 1} in ${SECTION_INFO[section].title}`;
+  const canDelete = board.canWrite && (board.isFacilitator || board.isMine(creator));
+
+  return (
+    <li
+      ref={ref}
+      data-card-id={id}
+      data-colour={facts.colour ?? 'unknown'}
+      data-drifted={facts.driftedBy ? 'true' : 'false'}
+      {...(board.canWrite ? drop : {})}
+      className={cn(
+        'flex min-w-0 flex-col gap-3 rounded-lg p-3 text-ink',
+        LOOK[facts.colour ?? 'unknown'],
+      )}
+    >
+      <div className="flex items-center justify-between gap-2">
+        <CardBadge facts={facts} />
+        {board.canWrite && <DragHandle cardId={id} />}
+      </div>
+      {board.canWrite ? (
+        <CardEditor id={id} label={label} describedBy={infoId} />
+      ) : (
+        <CardReadOnlyText text={value} label={label} />
+      )}
+      <CardColourInfo facts={facts} id={infoId} />
+      <CardAgreement cardId={id} text={value} facts={facts} />
+      {board.canWrite && (
+        <div className="flex flex-wrap items-end gap-2">
+          <CardMoveControls id={id} section={section} index={index} total={total} />
+          {canDelete && <DeleteCardButton id={id} section={section} />}
+        </div>
+      )}
+    </li>
+  );
+});

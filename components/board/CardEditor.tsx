@@ -1,0 +1,58 @@
+'use client';
+/**
+ * The card's text field, bound to its Y.Text incrementally: each input becomes one
+ * delete + insert, and remote changes update the field while keeping the caret in place,
+ * so two people typing in one card both keep their words.
+ */
+import { useLayoutEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import { applyTextEdit, cardText, MAX_CARD_CHARS } from '../../lib/board/doc';
+import { useBoard } from './BoardContext';
+import { LOCAL_ORIGIN } from './localOrigin';
+import { shiftSelection, type TextDeltaOp } from './shiftSelection';
+
+/** Props of `CardEditor`: the card and the field's accessible name ("Card 2 in Decisions"). */
+export interface CardEditorProps {
+  id: string;
+  label: string;
+  describedBy?: string;
+}
+
+/** A plain `<textarea>` that co-edits one card's text. */
+export function CardEditor({ id, label, describedBy }: CardEditorProps) {
+  const { doc } = useBoard();
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  useLayoutEffect(() => {
+    const field = ref.current;
+    const text = cardText(doc, id);
+    if (!field || !text) return;
+    field.value = text.toString();
+    const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+      if (transaction.origin === LOCAL_ORIGIN) return;
+      const focused = document.activeElement === field;
+      const before = { start: field.selectionStart, end: field.selectionEnd };
+      const direction = field.selectionDirection;
+      field.value = text.toString();
+      if (!focused) return;
+      const after = shiftSelection(before, event.delta as TextDeltaOp[]);
+      field.setSelectionRange(after.start, after.end, direction);
+    };
+    text.observe(onRemote);
+    return () => text.unobserve(onRemote);
+  }, [doc, id]);
+
+  return (
+    <textarea
+      ref={ref}
+      aria-label={label}
+      aria-describedby={describedBy}
+      data-focus="text"
+      maxLength={MAX_CARD_CHARS}
+      rows={3}
+      spellCheck
+      onInput={(event) => applyTextEdit(doc, id, event.currentTarget.value, LOCAL_ORIGIN)}
+      className="field-sizing-content block min-h-24 w-full resize-y rounded-md border-2 border-ink bg-white px-3 py-2 text-base text-ink"
+    />
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Moving or deleting a card re-orders or removes DOM nodes, which drops keyboard focus.
+ * A control asks for focus here; the card it names takes it after its next render.
+ */
+
+/** Which control of a card should take focus. */
+export type FocusTarget = 'text' | 'up' | 'down' | 'moveTo';
+
+/** One pending request at a time; the newest wins. */
+export class FocusRequests {
+  private pending: { cardId: string; target: FocusTarget } | null = null;
+
+  /** Ask for `target` of `cardId` to take focus when that card next renders. */
+  request(cardId: string, target: FocusTarget): void {
+    this.pending = { cardId, target };
+  }
+
+  /** The target for this card, if one is pending; clears the request. */
+  take(cardId: string): FocusTarget | null {
+    if (this.pending?.cardId !== cardId) return null;
+    const { target } = this.pending;
+    this.pending = null;
+    return target;
+  }
+}

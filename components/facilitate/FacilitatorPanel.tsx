@@ -1,0 +1,51 @@
+'use client';
+/** Tools only the facilitator sees: the three invite links and the deleted cards. */
+import type * as Y from 'yjs';
+import type { Ack, DeletedCard, InviteView } from '../../lib/protocol/events';
+import { DeletedCards } from './DeletedCards';
+import { InviteLinkItem } from './InviteLinkItem';
+
+/** Props of `FacilitatorPanel`. */
+export interface FacilitatorPanelProps {
+  doc: Y.Doc;
+  invites: readonly InviteView[] | null;
+  deleted: readonly DeletedCard[];
+  revokeInvite(inviteId: string): Promise<Ack>;
+  restoreCard(cardId: string): Promise<Ack>;
+}
+
+/** The facilitator panel. */
+export function FacilitatorPanel({
+  doc,
+  invites,
+  deleted,
+  revokeInvite,
+  restoreCard,
+}: FacilitatorPanelProps) {
+  return (
+    <section
+      aria-labelledby="facilitator-heading"
+      className="space-y-4 rounded-lg border-4 border-joint-edge p-4"
+    >
+      <h2 id="facilitator-heading" className="font-bold text-xl">
+        For the facilitator
+      </h2>
+      <section aria-labelledby="invites-heading">
+        <h3 id="invites-heading" className="font-bold text-lg">
+          Invite links
+        </h3>
+        <p>Send each group its own link. Anyone with a link can join as that group.</p>
+        {invites && invites.length > 0 ? (
+          <ul className="divide-y-2 divide-neutral-400">
+            {invites.map((invite) => (
+              <InviteLinkItem key={invite.id} invite={invite} revokeInvite={revokeInvite} />
+            ))}
+          </ul>
+        ) : (
+          <p>Loading the invite links…</p>
+        )}
+      </section>
+      <DeletedCards doc={doc} deleted={deleted} restoreCard={restoreCard} />
+    </section>
+  );
+}
