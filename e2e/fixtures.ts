@@ -5,6 +5,9 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
+import type { BoardPage } from './pages/BoardPage';
+import { HomePage, type NewWorkshop } from './pages/HomePage';
+import { JoinPage } from './pages/JoinPage';
 
 /** One person in a scenario, with their own browser context and page. */
 export interface Actor {
@@ -41,6 +44,7 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+export type { NewWorkshop };
 export { expect };
 
 /** The WCAG tags axe checks; `wcag22aa` turns on `target-size` (ACCESSIBILITY.md). */
@@ -68,30 +72,19 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   ).toBe(0);
 }
 
-/** What the facilitator types into the "Start a workshop" form. */
-export interface NewWorkshop {
-  title?: string;
-  question?: string;
-  facilitatorName?: string;
-  group?: 'Lived experience' | 'Staff';
+/**
+ * Creates a workshop through the form on `/` and waits for its board. Skips the test when
+ * the home page does not exist yet.
+ */
+export async function createWorkshop(page: Page, workshop: NewWorkshop = {}): Promise<BoardPage> {
+  const home = new HomePage(page);
+  test.skip(!(await home.open()), 'The home page is not built yet');
+  return home.createWorkshop(workshop);
 }
 
-/**
- * Creates a workshop through the form on `/` and waits for the board. Skips the test when
- * the home page does not exist yet. Returns the board's URL.
- */
-export async function createWorkshop(page: Page, workshop: NewWorkshop = {}): Promise<string> {
-  const response = await page.goto('/');
-  test.skip(response?.status() === 404, 'The home page is not built yet');
-  await page
-    .getByLabel('Workshop title')
-    .fill(workshop.title ?? 'Making the clinic easier to visit');
-  await page
-    .getByLabel('What question is the workshop about?')
-    .fill(workshop.question ?? 'What would make your first visit less stressful?');
-  await page.getByLabel('Your name', { exact: true }).fill(workshop.facilitatorName ?? 'Fran');
-  await page.getByRole('radio', { name: workshop.group ?? 'Staff', exact: true }).check();
-  await page.getByRole('button', { name: 'Create workshop' }).click();
-  await page.waitForURL((url) => url.pathname !== '/', { timeout: 30_000 });
-  return page.url();
+/** Opens an invite link in the actor's own context and joins with the actor's name. */
+export async function joinWorkshop(actor: Actor, inviteUrl: string): Promise<BoardPage> {
+  const join = new JoinPage(actor.page);
+  await join.open(inviteUrl);
+  return join.join(actor.name);
 }
