@@ -4,21 +4,12 @@
  * the server sends, and tracks whether this browser's own edits are saved on the server.
  * The only place in the UI that opens the Yjs socket.
  */
-import * as decoding from 'lib0/decoding';
-import type * as encoding from 'lib0/encoding';
 import { useEffect, useMemo, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Roster } from '../../lib/attribution/roster';
+import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { REASON_INFO, type Reason } from '../../lib/protocol/reasons';
-import {
-  MESSAGE_KEEPALIVE,
-  MESSAGE_ROSTER,
-  MESSAGE_SAVED,
-  readJsonPayload,
-  rosterMessageSchema,
-  savedMessageSchema,
-} from '../../lib/protocol/yjsMessages';
 
 /** Connection state of the board document. */
 export type BoardStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
@@ -36,14 +27,6 @@ export interface BoardDoc {
   /** Set when the server closed the connection for good, in plain words. */
   closedMessage: string | null;
 }
-
-type Handler = (
-  encoder: encoding.Encoder,
-  decoder: decoding.Decoder,
-  provider: WebsocketProvider,
-  emitSynced: boolean,
-  messageType: number,
-) => void;
 
 function closeMessage(code: number, reason: string): string {
   const match = Object.entries(REASON_INFO).find(([, info]) => info.close === code);
@@ -71,22 +54,17 @@ export function useBoardDoc(workshopId: string): BoardDoc {
     const provider = new WebsocketProvider(yjsUrl(), workshopId, doc, { disableBc: true });
     // Presence is server-authoritative over socket.io; no awareness traffic on this channel.
     provider.awareness.setLocalState(null);
-    const handlers = provider.messageHandlers as unknown as Handler[];
-    handlers[MESSAGE_ROSTER] = (_e, decoder) => {
-      const parsed = rosterMessageSchema.safeParse(readJsonPayload(decoder));
-      if (parsed.success && roster.add(parsed.data.entries)) setRosterVersion((v) => v + 1);
-    };
-    handlers[MESSAGE_SAVED] = (_e, decoder) => {
-      const parsed = savedMessageSchema.safeParse(readJsonPayload(decoder));
-      if (!parsed.success) return;
-      for (const [clientId, clock] of parsed.data.clocks) {
-        if (clientId === doc.clientID) ackedClock = Math.max(ackedClock, clock);
-      }
-      setSaved(Y.getState(doc.store, doc.clientID) <= ackedClock);
-    };
-    handlers[MESSAGE_KEEPALIVE] = (_e, decoder) => {
-      decoding.readVarString(decoder);
-    };
+    attachPurpleHandlers(
+      provider,
+      roster,
+      () => setRosterVersion((v) => v + 1),
+      (clocks) => {
+        for (const [clientId, clock] of clocks) {
+          if (clientId === doc.clientID) ackedClock = Math.max(ackedClock, clock);
+        }
+        setSaved(Y.getState(doc.store, doc.clientID) <= ackedClock);
+      },
+    );
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider) setSaved(Y.getState(doc.store, doc.clientID) <= ackedClock);
     };

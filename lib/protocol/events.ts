@@ -8,7 +8,7 @@ import type { Capability, Group } from '../roles';
 import type { Reason } from './reasons';
 
 /** What an acknowledgement carries. */
-export type Ack<T = Record<string, never>> =
+export type Ack<T extends object = object> =
   | ({ ok: true } & T)
   | { ok: false; reason: Reason; message: string };
 

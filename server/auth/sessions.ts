@@ -1,0 +1,79 @@
+/**
+ * Signed session cookies (DESIGN §5). The value is `participantId.issuedAt.signature`,
+ * HMAC-SHA256 over the workshop id too, so a cookie works only for its own workshop.
+ * Authentication always re-reads the participant and their invite from the store, so a
+ * revoked link or removed participant is refused at once.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { fail } from '../../lib/protocol/reasons';
+import { type Outcome, sessionCookieName } from '../facade';
+import type { ParticipantRow, Store } from '../store/Store';
+
+/** How long a session cookie lasts; the personal link renews it. */
+export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 180;
+
+/** The session cookie's name for one workshop (defined once, in the facade). */
+export const cookieName = sessionCookieName;
+
+/** Read one cookie from a Cookie header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name)
+      return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+export class Sessions {
+  constructor(
+    private readonly secret: Buffer,
+    private readonly store: Store,
+  ) {}
+
+  private sign(workshopId: string, body: string): string {
+    return createHmac('sha256', this.secret).update(`${workshopId}|${body}`).digest('base64url');
+  }
+
+  /** A cookie value for `participant`. */
+  issue(participant: ParticipantRow, now = Date.now()): string {
+    const body = `${participant.id}.${Math.floor(now / 1000).toString(36)}`;
+    return `${body}.${this.sign(participant.workshopId, body)}`;
+  }
+
+  /** Check a cookie value's signature and age; returns the participant id. */
+  verify(workshopId: string, value: string | undefined, now = Date.now()): string | null {
+    if (!value) return null;
+    const [id, issued, sig] = value.split('.');
+    if (!id || !issued || !sig) return null;
+    const expected = Buffer.from(this.sign(workshopId, `${id}.${issued}`));
+    const given = Buffer.from(sig);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    const ageSeconds = now / 1000 - Number.parseInt(issued, 36);
+    return ageSeconds >= -60 && ageSeconds <= SESSION_MAX_AGE_SECONDS ? id : null;
+  }
+
+  /** Who holds this cookie in this workshop, if they still have access. */
+  async authenticate(
+    workshopId: string,
+    value: string | undefined,
+  ): Promise<Outcome<ParticipantRow>> {
+    const id = this.verify(workshopId, value);
+    if (!id) return fail('unauthenticated');
+    const participant = await this.store.getParticipant(id);
+    if (!participant || participant.workshopId !== workshopId) return fail('unauthenticated');
+    return this.stillAllowed(participant);
+  }
+
+  /** Refuse removed participants and those whose invite link was turned off. */
+  async stillAllowed(participant: ParticipantRow): Promise<Outcome<ParticipantRow>> {
+    if (participant.removedAt)
+      return fail('revoked', 'The facilitator has removed you from this workshop.');
+    if (participant.inviteId) {
+      const invite = await this.store.getInvite(participant.workshopId, participant.inviteId);
+      if (!invite || invite.revokedAt) return fail('revoked');
+    }
+    return { ok: true, value: participant };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Configuration, parsed once from the environment (README lists every variable).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  PURPLE_SECRET: z.string().min(32, 'PURPLE_SECRET must be at least 32 characters').optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  PURPLE_LOG: z.enum(['info', 'warn', 'silent']).default('info'),
+  MAX_FRAME_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  ROOM_IDLE_MS: z.coerce.number().int().positive().default(60_000),
+});
+
+/** The server's settings. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  secret?: string;
+  publicUrl?: string;
+  /** Origins allowed to open sockets; empty means "the same host the request came to". */
+  allowedOrigins: string[];
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  logLevel: 'info' | 'warn' | 'silent';
+  maxFrameBytes: number;
+  roomIdleMs: number;
+}
+
+/** Parse `env` into a Config; throws one readable error listing every bad variable. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Purple's configuration is not valid:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    secret: e.PURPLE_SECRET,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    logLevel: e.PURPLE_LOG,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    roomIdleMs: e.ROOM_IDLE_MS,
+    ...overrides,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Purple's one Node process (DESIGN §4): one http.Server on one port serving Next pages,
+ * the Yjs endpoint at /yjs/<workshopId> and socket.io at /socket.io, with one upgrade
+ * router. Next gets a private EventEmitter as its httpServer so it never grabs upgrades.
+ */
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Config, loadConfig } from './config';
+import { createLogger, type Logger } from './log';
+import { createPurple, type Purple } from './purple';
+
+type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+type UpgradeHandler = (
+  req: http.IncomingMessage,
+  socket: import('node:stream').Duplex,
+  head: Buffer,
+) => Promise<void>;
+
+/** Options for `startServer`; anything unset comes from the environment. */
+export interface StartOptions extends Partial<Config> {
+  dev?: boolean;
+  /** Serve the Next pages (false for realtime-only integration tests). */
+  withNext?: boolean;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  purple: Purple;
+  close(): Promise<void>;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function prepareNext(
+  dev: boolean,
+  config: Config,
+): Promise<{ handle: RequestHandler; upgrade: UpgradeHandler | null }> {
+  const env = process.env as Record<string, string | undefined>;
+  env.NODE_ENV ??= dev ? 'development' : 'production';
+  env.NEXT_TELEMETRY_DISABLED ??= '1';
+  const mod = await import('next');
+  const next = (mod.default ?? mod) as unknown as typeof mod.default;
+  const app = next({
+    dev,
+    dir: root,
+    hostname: config.host,
+    port: config.port,
+    httpServer: new EventEmitter() as unknown as http.Server,
+  });
+  await app.prepare();
+  return {
+    handle: app.getRequestHandler() as RequestHandler,
+    upgrade: dev ? (app.getUpgradeHandler() as UpgradeHandler) : null,
+  };
+}
+
+function route(
+  server: http.Server,
+  purple: Purple,
+  next: Awaited<ReturnType<typeof prepareNext>> | null,
+  log: Logger,
+): void {
+  server.on('request', (req, res) => {
+    if (req.url?.startsWith('/socket.io/')) {
+      purple.ioHttp.emit('request', req, res);
+      return;
+    }
+    if (!next) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+      return;
+    }
+    next.handle(req, res).catch((err) => {
+      log.error('page request failed', { url: req.url, err });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Something went wrong on our side. Please try again.\n');
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    if (purple.yjs.matches(req.url)) {
+      purple.yjs.handleUpgrade(req, socket, head).catch((err) => {
+        log.error('Yjs upgrade failed', { err });
+        socket.destroy();
+      });
+    } else if (req.url?.startsWith('/socket.io/')) {
+      purple.ioHttp.emit('upgrade', req, socket, head);
+    } else if (next?.upgrade && req.url?.startsWith('/_next/')) {
+      void next.upgrade(req, socket, head);
+    } else {
+      socket.destroy();
+    }
+  });
+}
+
+/** Start Purple; resolves once it is listening. */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const { dev = false, withNext = true, ...overrides } = opts;
+  const config = loadConfig(process.env, overrides);
+  const log = createLogger(config.logLevel);
+  const purple = await createPurple(config, log);
+  const next = withNext ? await prepareNext(dev, config) : null;
+  const server = http.createServer();
+  route(server, purple, next, log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  return {
+    url,
+    port,
+    purple,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await purple.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes('--dev');
+  const running = await startServer({ dev });
+  process.stdout.write(`Purple is running at ${running.url}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    process.stderr.write(
+      `Purple could not start: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    process.exit(1);
+  });
+}

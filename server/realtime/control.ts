@@ -1,0 +1,277 @@
+/**
+ * The socket.io control channel (DESIGN §4): facts one authority decides — endorsements,
+ * deletions, invites and presence. Every handshake is authenticated from the session
+ * cookie and its Origin checked before it is accepted; every payload is checked with zod.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import { anonymousLabel } from '../../lib/participantLabel';
+import {
+  type Ack,
+  type ClientToServerEvents,
+  cardRefSchema,
+  type DeletedCard,
+  endorseSchema,
+  handshakeSchema,
+  type InviteView,
+  inviteRefSchema,
+  type PresenceEntry,
+  type ServerToClientEvents,
+} from '../../lib/protocol/events';
+import { fail, PROTOCOL_VERSION, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
+import { can } from '../../lib/roles';
+import { originAllowed } from '../auth/origin';
+import { cookieName, readCookie, type Sessions } from '../auth/sessions';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { ParticipantRow, Store } from '../store/Store';
+import type { Rooms } from '../yjs/rooms';
+import { agreementFor, agreementOf } from './agreement';
+
+interface SocketData {
+  participant: ParticipantRow;
+  workshopId: string;
+  origin: string;
+}
+type ControlSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type ControlServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+const room = (workshopId: string) => `w:${workshopId}`;
+
+export class Control {
+  readonly io: ControlServer;
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly deps: {
+      rooms: Rooms;
+      sessions: Sessions;
+      store: Store;
+      config: Config;
+      log: Logger;
+    },
+  ) {
+    const { config } = deps;
+    this.io = new Server(httpServer, {
+      path: '/socket.io',
+      serveClient: false,
+      transports: ['websocket', 'polling'],
+      maxHttpBufferSize: 64 * 1024,
+      allowRequest: (req, cb) =>
+        cb(
+          null,
+          originAllowed(
+            req.headers.origin,
+            req.headers.host,
+            config.allowedOrigins,
+            config.publicUrl,
+          ),
+        ),
+    });
+    this.io.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (err) => next(err as Error),
+      );
+    });
+    this.io.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  private async authenticate(socket: ControlSocket): Promise<void> {
+    const hs = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!hs.success || hs.data.protocol !== PROTOCOL_VERSION) throw refusal('malformed');
+    const { workshopId } = hs.data;
+    const cookie = readCookie(socket.request.headers.cookie, cookieName(workshopId));
+    const auth = await this.deps.sessions.authenticate(workshopId, cookie);
+    if (!auth.ok) throw refusal(auth.reason, auth.message);
+    socket.data = { participant: auth.value, workshopId, origin: this.baseUrl(socket) };
+  }
+
+  private baseUrl(socket: ControlSocket): string {
+    return this.deps.config.publicUrl ?? socket.handshake.headers.origin ?? '';
+  }
+
+  private onConnection(socket: ControlSocket): void {
+    const { workshopId, participant } = socket.data;
+    void socket.join([room(workshopId), `p:${participant.id}`]);
+    if (participant.capability === 'facilitator') void socket.join(`f:${workshopId}`);
+    socket.on('disconnect', () => void this.publishPresence(workshopId));
+    this.handle(socket, 'card:endorse', endorseSchema, async (p, data) => {
+      const r = await this.loadedRoom(workshopId);
+      return r.endorse(p, data.cardId, data.textHash);
+    });
+    this.handle(socket, 'card:delete', cardRefSchema, async (p, data) => {
+      const r = await (await this.loadedRoom(workshopId)).setDeleted(p, data.cardId, true);
+      if (r.ok) void this.publishDeleted(workshopId);
+      return r;
+    });
+    this.handle(socket, 'card:restore', cardRefSchema, async (p, data) => {
+      const r = await (await this.loadedRoom(workshopId)).setDeleted(p, data.cardId, false);
+      if (r.ok) void this.publishDeleted(workshopId);
+      return r;
+    });
+    this.handle(socket, 'invite:revoke', inviteRefSchema, (p, data) =>
+      this.revoke(p, data.inviteId),
+    );
+    void this.welcome(socket).catch((err) => this.deps.log.error('welcome failed', { err }));
+  }
+
+  /** Register a handler: validate with zod, re-check the session, answer through the ack. */
+  private handle<S extends z.ZodType>(
+    socket: ControlSocket,
+    event: keyof ClientToServerEvents,
+    schema: S,
+    run: (p: ParticipantRow, data: z.infer<S>) => Promise<Ack>,
+  ): void {
+    // biome-ignore lint/suspicious/noExplicitAny: one generic handler for every event of the map
+    (socket as any).on(event, async (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return ack(fail('invalidInput'));
+      try {
+        const still = await this.deps.sessions.stillAllowed(socket.data.participant);
+        if (!still.ok) return ack(still);
+        ack(await run(still.value, parsed.data));
+      } catch (err) {
+        this.deps.log.error('control handler failed', { event, err });
+        ack(fail('storeFailed'));
+      }
+    });
+  }
+
+  private async loadedRoom(workshopId: string) {
+    const r = this.deps.rooms.get(workshopId);
+    await r.ready;
+    return r;
+  }
+
+  /** Send a new connection everything it needs, and tell the room it arrived. */
+  private async welcome(socket: ControlSocket): Promise<void> {
+    const { workshopId, participant } = socket.data;
+    const r = await this.loadedRoom(workshopId);
+    r.participantUpdated(participant);
+    await this.publishPresence(workshopId);
+    const states = await Promise.all(
+      [...r.endorsements.keys()].map((id) => agreementOf(r, this.deps.store, id)),
+    );
+    socket.emit(
+      'agreement:update',
+      states.map((s) => agreementFor(s, participant.id)),
+    );
+    if (participant.capability === 'facilitator') {
+      socket.emit('deleted:update', await this.deletedCards(workshopId));
+      socket.emit('invite:update', await this.invites(workshopId, socket.data.origin));
+    }
+  }
+
+  /** Recompute and publish the agreement state of these cards (called by rooms). */
+  cardsChanged(workshopId: string, cardIds: string[]): void {
+    const r = this.deps.rooms.peek(workshopId);
+    if (!r) return;
+    void Promise.all(cardIds.map((id) => agreementOf(r, this.deps.store, id)))
+      .then(async (states) => {
+        for (const s of await this.io.in(room(workshopId)).fetchSockets()) {
+          s.emit(
+            'agreement:update',
+            states.map((st) => agreementFor(st, s.data.participant.id)),
+          );
+        }
+      })
+      .catch((err) => this.deps.log.error('agreement update failed', { err }));
+  }
+
+  private async publishPresence(workshopId: string): Promise<void> {
+    const sockets = await this.io.in(room(workshopId)).fetchSockets();
+    const people = new Map<string, ParticipantRow>();
+    for (const s of sockets) people.set(s.data.participant.id, s.data.participant);
+    for (const s of sockets) {
+      const viewer = s.data.participant.id;
+      const list: PresenceEntry[] = [...people.values()].map((p, i) => ({
+        key: p.anonymous && p.id !== viewer ? `anon-${i}` : p.id,
+        group: p.group,
+        capability: p.capability,
+        ...(p.anonymous && p.id !== viewer ? {} : { name: p.name }),
+        ...(p.id === viewer ? { you: true } : {}),
+      }));
+      s.emit('presence:update', list);
+    }
+  }
+
+  private async deletedCards(workshopId: string): Promise<DeletedCard[]> {
+    const latest = new Map<string, DeletedCard | null>();
+    const participants = new Map(
+      (await this.deps.store.listParticipants(workshopId)).map((p) => [p.id, p]),
+    );
+    for (const e of await this.deps.store.listCardEvents(workshopId)) {
+      const p = participants.get(e.participantId);
+      const by = !p ? 'Someone' : p.anonymous ? anonymousLabel(p.group) : p.name;
+      latest.set(
+        e.cardId,
+        e.action === 'delete' ? { cardId: e.cardId, deletedAt: e.at, deletedBy: by } : null,
+      );
+    }
+    return [...latest.values()].filter((d): d is DeletedCard => d !== null);
+  }
+
+  private async publishDeleted(workshopId: string): Promise<void> {
+    this.io.to(`f:${workshopId}`).emit('deleted:update', await this.deletedCards(workshopId));
+  }
+
+  private async invites(workshopId: string, base: string): Promise<InviteView[]> {
+    const rows = await this.deps.store.listInvites(workshopId);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      url: `${base}/join/${r.token}`,
+      revoked: r.revokedAt !== null,
+      joined: r.joined,
+    }));
+  }
+
+  /** Turn off an invite link and end the access of everyone who joined through it, at once. */
+  private async revoke(p: ParticipantRow, inviteId: string): Promise<Ack> {
+    if (!can(p.capability, 'invite:manage')) return fail('forbidden');
+    const { store, rooms } = this.deps;
+    if (!(await store.revokeInvite(p.workshopId, inviteId, new Date().toISOString())))
+      return fail('invalidInput');
+    const holders = (await store.listParticipants(p.workshopId)).filter(
+      (x) => x.inviteId === inviteId,
+    );
+    const ids = new Set(holders.map((h) => h.id));
+    rooms.closeParticipants(p.workshopId, ids, 'revoked');
+    this.endSessions(ids, 'revoked');
+    for (const s of await this.io.in(`f:${p.workshopId}`).fetchSockets()) {
+      s.emit('invite:update', await this.invites(p.workshopId, s.data.origin));
+    }
+    void this.publishPresence(p.workshopId);
+    return { ok: true };
+  }
+
+  /** Tell these participants their access ended and disconnect their control sockets. */
+  endSessions(ids: ReadonlySet<string>, reason: Reason): void {
+    for (const id of ids) {
+      this.io.to(`p:${id}`).emit('session:ended', { reason, message: REASON_INFO[reason].message });
+      this.io.in(`p:${id}`).disconnectSockets(true);
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.io.close(() => resolve()));
+  }
+}
+
+function refusal(reason: Reason, message?: string): Error & { data: unknown } {
+  const text = message ?? REASON_INFO[reason].message;
+  return Object.assign(new Error(text), { data: { reason, message: text, permanent: true } });
+}

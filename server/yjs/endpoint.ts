@@ -1,0 +1,171 @@
+/**
+ * The Yjs WebSocket endpoint at `/yjs/<workshopId>` (DESIGN §5). Every upgrade is
+ * authenticated from the session cookie and its Origin checked BEFORE it is accepted.
+ * Oversized frames close their sender only; a fast sender is slowed by pausing reads
+ * (back-pressure), never by dropping an update.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { REASON_INFO, type Reason } from '../../lib/protocol/reasons';
+import { originAllowed } from '../auth/origin';
+import { cookieName, readCookie, type Sessions } from '../auth/sessions';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { ParticipantRow } from '../store/Store';
+import { BadMessage, type RoomConn } from './room';
+import type { Rooms } from './rooms';
+
+/** Pause reading from a socket with this many messages waiting in its room's queue. */
+const HIGH_WATER = 64;
+const LOW_WATER = 16;
+/** Token bucket: sustained messages per second per connection, and the burst allowed. */
+const RATE_PER_SECOND = 200;
+const BURST = 400;
+
+const WORKSHOP_PATH = /^\/yjs\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+/** Write a plain HTTP refusal on a socket that asked to upgrade, then close it. */
+export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  const text = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : status === 410 ? 'Gone' : 'Forbidden'}\r\n` +
+      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
+}
+
+class WsConn implements RoomConn {
+  inflight = 0;
+  private tokens = BURST;
+  private last = Date.now();
+  private paused = false;
+  private pausedUntil = 0;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly participant: ParticipantRow,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
+      this.ws.close(code, reason);
+    }
+  }
+
+  /** Take one token; pause reading when the bucket or the queue is full. */
+  admit(): void {
+    const now = Date.now();
+    this.tokens = Math.min(BURST, this.tokens + ((now - this.last) / 1000) * RATE_PER_SECOND);
+    this.last = now;
+    this.tokens -= 1;
+    this.inflight++;
+    if (this.tokens < 0)
+      this.pausedUntil = now + Math.ceil((-this.tokens / RATE_PER_SECOND) * 1000);
+    this.maybePause();
+  }
+
+  done(): void {
+    this.inflight--;
+    this.maybeResume();
+  }
+
+  private maybePause(): void {
+    if (!this.paused && (this.inflight >= HIGH_WATER || this.pausedUntil > Date.now())) {
+      this.paused = true;
+      this.ws.pause();
+      if (this.pausedUntil > Date.now())
+        setTimeout(() => this.maybeResume(), this.pausedUntil - Date.now());
+    }
+  }
+
+  private maybeResume(): void {
+    if (this.paused && this.inflight <= LOW_WATER && this.pausedUntil <= Date.now()) {
+      this.paused = false;
+      this.ws.resume();
+    }
+  }
+}
+
+export class YjsEndpoint {
+  private readonly wss: WebSocketServer;
+
+  constructor(
+    private readonly deps: { rooms: Rooms; sessions: Sessions; config: Config; log: Logger },
+  ) {
+    // ws enforces a hard ceiling; frames between the cap and it get a clear 4413 close.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxFrameBytes * 4 });
+  }
+
+  /** True when this upgrade belongs to the Yjs endpoint. */
+  matches(url: string | undefined): boolean {
+    return (url ?? '').startsWith('/yjs/');
+  }
+
+  /** Authenticate, then accept (or refuse with an HTTP status) one upgrade request. */
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const { config, sessions } = this.deps;
+    const refuse = (reason: Reason) =>
+      refuseUpgrade(socket, REASON_INFO[reason].http, REASON_INFO[reason].message);
+    const match = WORKSHOP_PATH.exec((req.url ?? '').split('?')[0] ?? '');
+    if (!match?.[1]) return refuse('unknownWorkshop');
+    if (
+      !originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins, config.publicUrl)
+    ) {
+      return refuse('badOrigin');
+    }
+    const workshopId = match[1];
+    const auth = await sessions.authenticate(
+      workshopId,
+      readCookie(req.headers.cookie, cookieName(workshopId)),
+    );
+    if (!auth.ok) return refuse(auth.reason);
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, workshopId, auth.value));
+  }
+
+  private attach(ws: WebSocket, workshopId: string, participant: ParticipantRow): void {
+    const { rooms, log, config } = this.deps;
+    const room = rooms.get(workshopId);
+    const conn = new WsConn(ws, participant);
+    ws.on('error', (err) =>
+      log.warn('Yjs socket error', { workshop: workshopId, err: err.message }),
+    );
+    ws.on('close', () => room.leave(conn));
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      const bytes = toBytes(data);
+      if (!isBinary) return conn.close(REASON_INFO.malformed.close, 'Binary frames only');
+      if (bytes.byteLength > config.maxFrameBytes) {
+        return conn.close(REASON_INFO.tooLarge.close, REASON_INFO.tooLarge.message);
+      }
+      conn.admit();
+      room
+        .handleMessage(conn, bytes)
+        .catch((err) => {
+          if (err instanceof BadMessage)
+            return conn.close(REASON_INFO.malformed.close, err.message);
+          log.error('unexpected error handling a Yjs message', { workshop: workshopId, err });
+          conn.close(1011, 'Unexpected server error');
+        })
+        .finally(() => conn.done());
+    });
+    room.join(conn).catch((err) => {
+      log.error('could not admit a connection', { workshop: workshopId, err });
+      conn.close(REASON_INFO.storeFailed.close, 'The board could not be loaded');
+    });
+  }
+
+  close(): void {
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,102 @@
+/**
+ * The registry of live rooms: loads a board on first use, unloads it (after compacting)
+ * once nobody has used it for a while, and keeps every connection alive with a keep-alive
+ * message well inside the y-websocket client's 30 s silence watchdog.
+ */
+import * as encoding from 'lib0/encoding';
+import type { Reason } from '../../lib/protocol/reasons';
+import { MESSAGE_KEEPALIVE } from '../../lib/protocol/yjsMessages';
+import type { Logger } from '../log';
+import type { ParticipantRow, Store } from '../store/Store';
+import { Room, type RoomListener } from './room';
+
+const KEEPALIVE_MS = 10_000;
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly keepalive: Uint8Array;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly listener: RoomListener,
+    private readonly idleMs: number,
+  ) {
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, MESSAGE_KEEPALIVE);
+    encoding.writeVarString(enc, '');
+    this.keepalive = encoding.toUint8Array(enc);
+    this.timer = setInterval(() => this.tick(), KEEPALIVE_MS);
+    this.timer.unref();
+  }
+
+  /** The room of a workshop, loading it if needed. */
+  get(workshopId: string): Room {
+    let room = this.rooms.get(workshopId);
+    if (!room) {
+      room = new Room(workshopId, this.store, this.log, this.listener);
+      this.rooms.set(workshopId, room);
+      room.ready.catch((err) => {
+        this.log.error('could not load a board', { workshop: workshopId, err });
+        this.rooms.delete(workshopId);
+      });
+    }
+    return room;
+  }
+
+  /** The room if it is in memory. */
+  peek(workshopId: string): Room | undefined {
+    return this.rooms.get(workshopId);
+  }
+
+  /** How many boards are in memory. */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  participantUpdated(p: ParticipantRow): void {
+    this.rooms.get(p.workshopId)?.participantUpdated(p);
+  }
+
+  closeParticipants(workshopId: string, ids: ReadonlySet<string>, reason: Reason): void {
+    this.rooms.get(workshopId)?.closeParticipants(ids, reason);
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const [id, room] of this.rooms) {
+      for (const c of room.conns) c.send(this.keepalive);
+      if (room.conns.size === 0 && now - room.lastActive > this.idleMs) void this.unload(id, room);
+    }
+  }
+
+  /** Compact and drop an idle room; it stays if someone joined meanwhile. */
+  private async unload(id: string, room: Room): Promise<void> {
+    await room.enqueue(() => room.compact());
+    if (room.conns.size === 0 && this.rooms.get(id) === room) {
+      this.rooms.delete(id);
+      room.doc.destroy();
+    }
+  }
+
+  /** Unload rooms idle for at least `idleMs` now (tests and shutdown). */
+  async unloadIdle(idleMs = 0): Promise<void> {
+    const now = Date.now();
+    await Promise.all(
+      [...this.rooms]
+        .filter(([, r]) => r.conns.size === 0 && now - r.lastActive >= idleMs)
+        .map(([id, r]) => this.unload(id, r)),
+    );
+  }
+
+  /** Stop timers and close every connection with a transient code. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    for (const room of this.rooms.values()) {
+      for (const c of room.conns) c.close(4503, 'Purple is restarting');
+      await room.enqueue(() => room.compact()).catch(() => undefined);
+    }
+    this.rooms.clear();
+  }
+}
