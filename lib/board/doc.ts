@@ -163,11 +163,17 @@ export function applyTextEdit(
   if (prev === next) return true;
   let start = 0;
   while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+  // Never split a surrogate pair: Yjs turns both halves of a split pair into U+FFFD.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
   let endPrev = prev.length;
   let endNext = next.length;
   while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
     endPrev--;
     endNext--;
+  }
+  if (endPrev < prev.length && isLowSurrogate(prev.charCodeAt(endPrev))) {
+    endPrev++;
+    endNext++;
   }
   const room = MAX_CARD_CHARS - (prev.length - (endPrev - start));
   const inserted = next.slice(start, endNext).slice(0, Math.max(0, room));
@@ -177,6 +183,9 @@ export function applyTextEdit(
   }, origin);
   return true;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** Server only: mark a card deleted or restore it. The text is kept either way. */
 export function setCardDeleted(doc: Y.Doc, id: string, deleted: boolean, origin: unknown): boolean {
