@@ -3,7 +3,7 @@
  * last one, so `npm start` and the browser tests always serve current code.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the Next build depends on, relative to the repo root. */
@@ -31,6 +31,10 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+function readIfExists(path: string): string | null {
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
 /** Why a build is needed, or null when `.next/` is current. */
 export function buildNeeded(root = process.cwd()): string | null {
   const buildId = join(root, '.next', 'BUILD_ID');
@@ -51,6 +55,7 @@ export async function ensureBuild(root = process.cwd()): Promise<boolean> {
   const { NODE_ENV: _ignored, ...inherited } = process.env;
   // Next types NODE_ENV as always present; the child must not inherit it at all.
   const env = { ...inherited, NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv;
+  const tsconfig = readIfExists(join(root, 'tsconfig.json'));
   const child = spawn('npx', ['--no-install', 'next', 'build'], {
     cwd: root,
     env,
@@ -61,5 +66,11 @@ export async function ensureBuild(root = process.cwd()): Promise<boolean> {
     child.on('error', () => resolve(1));
   });
   if (code !== 0) console.error(`The build failed (exit code ${code}).`);
+  if (readIfExists(join(root, 'tsconfig.json')) !== tsconfig) {
+    console.warn(
+      'Warning: next build rewrote tsconfig.json (and `biome check` will now fail on it). ' +
+        'Give tsconfig.json every "include" entry Next asks for, so it stays as written.',
+    );
+  }
   return code === 0;
 }
