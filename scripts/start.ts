@@ -43,6 +43,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => stop('SIGTERM'));
+  // `npm start` runs us under `sh -c`; npm forwards SIGTERM to that shell, which dies
+  // without passing it on. Losing our parent is the only sign left, so treat it as SIGTERM.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGTERM');
+  }, 500).unref();
 
   server.on('exit', (code, signal) => {
     if (tempData) rmSync(tempData, { recursive: true, force: true });
