@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { GROUPS } from './roles';
 
 const checkbox = z
-  .union([z.literal('on'), z.literal('true'), z.literal('false'), z.boolean(), z.undefined(), z.null()])
+  .union([
+    z.literal('on'),
+    z.literal('true'),
+    z.literal('false'),
+    z.boolean(),
+    z.undefined(),
+    z.null(),
+  ])
   .transform((v) => v === true || v === 'on' || v === 'true');
 
 const name = z
@@ -28,7 +35,9 @@ export const createWorkshopSchema = z.object({
     .min(1, 'Please write the question the workshop is about.')
     .max(500, 'Please keep the question to 500 letters or fewer.'),
   facilitatorName: name,
-  facilitatorGroup: z.enum(GROUPS, { error: 'Please choose whether you are staff or have lived experience.' }),
+  facilitatorGroup: z.enum(GROUPS, {
+    error: 'Please choose whether you are staff or have lived experience.',
+  }),
   anonymous: checkbox,
 });
 

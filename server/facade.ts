@@ -90,7 +90,9 @@ export function registerFacade(facade: PurpleFacade): void {
 export function purple(): PurpleFacade {
   const facade = (globalThis as Record<symbol, unknown>)[KEY] as PurpleFacade | undefined;
   if (!facade) {
-    throw new Error('Purple must be started with `npm start` or `npm run dev` (server/index.ts), not `next start`.');
+    throw new Error(
+      'Purple must be started with `npm start` or `npm run dev` (server/index.ts), not `next start`.',
+    );
   }
   return facade;
 }

@@ -117,16 +117,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     port,
     purple,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Upgraded sockets keep http.Server.close() waiting, so end them (purple.close) first.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await purple.close();
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
 
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
-  const running = await startServer({ dev });
+  // --no-next serves only the realtime endpoints (used by the durability test and bench).
+  const running = await startServer({ dev, withNext: !process.argv.includes('--no-next') });
   process.stdout.write(`Purple is running at ${running.url}\n`);
   let stopping = false;
   const stop = () => {

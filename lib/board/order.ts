@@ -16,8 +16,29 @@ function mid(a: number, b: number): string {
   return DIGITS[Math.floor((a + b) / 2)] as string;
 }
 
-/** A key greater than `rest` read as a fraction, using the fewest digits. */
-function above(rest: string): string {
+/**
+ * A key greater than `lo`: bump its first digit below `z`, so appending a card grows the
+ * key by one character only every 35 appends (bisecting would grow it every 5).
+ */
+function above(lo: string): string {
+  for (let i = 0; ; i++) {
+    const d = digit(lo, i);
+    if (d < BASE - 1) return lo.slice(0, i).padEnd(i, '0') + DIGITS[d + 1];
+  }
+}
+
+/** A key smaller than `hi` (and greater than ''), growing as slowly as `above`. */
+function below(hi: string): string {
+  for (let i = 0; i < hi.length; i++) {
+    const d = digit(hi, i);
+    if (d > 1) return hi.slice(0, i) + DIGITS[d - 1];
+    if (d === 1) return `${hi.slice(0, i)}0z`;
+  }
+  throw new Error(`orderBetween: no key below "${hi}"`);
+}
+
+/** A key greater than `rest` read as a fraction (used between two close neighbours). */
+function aboveFraction(rest: string): string {
   let out = '';
   for (let i = 0; ; i++) {
     const a = digit(rest, i);
@@ -33,13 +54,14 @@ function above(rest: string): string {
 export function orderBetween(before: string | null, after: string | null): string {
   const lo = before ?? '';
   if (after === null) return above(lo);
+  if (before === null) return below(after);
   if (lo >= after) throw new Error(`orderBetween: "${lo}" is not before "${after}"`);
   let prefix = '';
   for (let i = 0; i < after.length; i++) {
     const a = digit(lo, i);
     const b = digit(after, i);
     if (b - a > 1) return prefix + mid(a, b);
-    if (b - a === 1) return prefix + DIGITS[a] + above(lo.slice(i + 1));
+    if (b - a === 1) return prefix + DIGITS[a] + aboveFraction(lo.slice(i + 1));
     prefix += DIGITS[a];
   }
   throw new Error(`orderBetween: no key between "${lo}" and "${after}"`);

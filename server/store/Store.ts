@@ -144,7 +144,11 @@ export interface Store {
   compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 
   /** Attribution records of one card with seq > `afterSeq`, in seq order. */
-  attributionsForCard(workshopId: string, cardId: string, afterSeq: number): Promise<AttributionRow[]>;
+  attributionsForCard(
+    workshopId: string,
+    cardId: string,
+    afterSeq: number,
+  ): Promise<AttributionRow[]>;
 
   recordCardEvent(event: CardEventRow): Promise<void>;
   /** Card delete/restore events of a workshop, oldest first. */

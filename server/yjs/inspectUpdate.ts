@@ -17,7 +17,7 @@ import type { Reason } from '../../lib/protocol/reasons';
 export const SERVER_CLIENT_ID = 0;
 
 const CARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const ORDER = /^[0-9a-z]{1,64}$/;
+const ORDER = /^[0-9a-z]{1,256}$/;
 
 /** What the caller knows about the room and the sender. */
 export interface InspectContext {
@@ -171,7 +171,7 @@ function checkContent(
       result.clocks.set(s.id.client, Math.max(result.clocks.get(s.id.client) ?? 0, end));
     }
   }
-  const problem = checkDeletes(decoded.ds, ctx.doc, result);
+  const problem = checkDeletes(decoded.ds, ctx.doc, local, result);
   return problem ? refuse(problem) : result;
 }
 
@@ -325,13 +325,36 @@ function whereIsDocParent(type: Y.AbstractType<unknown> | null): Where {
 function checkDeletes(
   ds: ReturnType<typeof Y.decodeUpdate>['ds'],
   doc: Y.Doc,
+  local: UpdateIndex,
   out: Inspection,
 ): string | null {
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
-      const problem = checkDeletedRange(doc, client, clock, len, out);
+      const problem =
+        checkDeletedRange(doc, client, clock, len, out) ??
+        checkFutureDeletes(doc, local, client, clock, len);
       if (problem) return problem;
     }
+  }
+  return null;
+}
+
+/**
+ * A delete range beyond the server's state must cover content this same update inserts;
+ * otherwise Yjs would keep it pending and delete someone's future content when it arrives.
+ */
+function checkFutureDeletes(
+  doc: Y.Doc,
+  local: UpdateIndex,
+  client: number,
+  clock: number,
+  len: number,
+): string | null {
+  let at = Math.max(clock, Y.getState(doc.store, client));
+  while (at < clock + len) {
+    const item = local.find(Y.createID(client, at));
+    if (!item) return 'a deletion refers to content the server does not have';
+    at = item.id.clock + item.length;
   }
   return null;
 }
@@ -361,7 +384,6 @@ function checkDeletedRange(
       if (problem) return problem;
     }
   }
-  // Ranges beyond the server's state delete items this same update inserts: always allowed.
   return null;
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Invariant I1: an edit that any other participant has seen survives `kill -9` of the
+ * server. The server runs as a real child process; it is killed with SIGKILL the moment
+ * an observing client has seen a random number of edits from a burst, then restarted.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCard, readBoard } from '../../lib/board/doc';
+import { type Actor, connectY, createWorkshop, join, startTestServer, waitFor } from './harness';
+
+const TRIALS = 6;
+const BURST = 60;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'purple-kill-'));
+const root = path.resolve(import.meta.dirname, '../..');
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function startChild(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--no-next'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PURPLE_LOG: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += String(d);
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
+  });
+}
+
+function withBase(actor: Actor, url: string): Actor {
+  return { ...actor, baseUrl: url };
+}
+
+describe('durability under kill -9', () => {
+  it(`loses no seen edit over ${TRIALS} trials`, async () => {
+    // Set up the workshop with an in-process server on the same data directory.
+    const setup = await startTestServer(dataDir);
+    const w = await createWorkshop(setup);
+    const writerActor = await join(setup, w.tokens.people, { name: 'Wren' });
+    const watcherActor = await join(setup, w.tokens.system, { name: 'Wat' });
+    await setup.close();
+
+    let lost = 0;
+    let seenTotal = 0;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const { child, url } = await startChild();
+      const writer = connectY({ url }, withBase(writerActor, url));
+      const watcher = connectY({ url }, withBase(watcherActor, url));
+      await Promise.all([writer.synced, watcher.synced]);
+      const before = readBoard(watcher.doc).length;
+      const killAfter = 1 + Math.floor(Math.random() * BURST);
+      const seen = new Map<string, string>();
+      const exited = new Promise((r) => child.on('exit', r));
+      watcher.doc.on('update', () => {
+        if (child.exitCode !== null || child.signalCode) return;
+        const cards = readBoard(watcher.doc);
+        if (cards.length - before >= killAfter) {
+          child.kill('SIGKILL');
+          for (const c of cards) seen.set(c.id, c.text);
+        }
+      });
+      for (let i = 0; i < BURST; i++)
+        createCard(writer.doc, 'priorities', `trial ${trial} edit ${i}`);
+      await exited;
+      writer.destroy();
+      watcher.destroy();
+
+      const again = await startChild();
+      const reader = connectY({ url: again.url }, withBase(watcherActor, again.url));
+      await reader.synced;
+      const after = new Map(readBoard(reader.doc).map((c) => [c.id, c.text]));
+      for (const [id, text] of seen) if (after.get(id) !== text) lost++;
+      seenTotal += seen.size;
+      reader.destroy();
+      again.child.kill('SIGKILL');
+      await new Promise((r) => again.child.on('exit', r));
+    }
+    expect(seenTotal).toBeGreaterThan(TRIALS);
+    expect(lost).toBe(0);
+  });
+});
