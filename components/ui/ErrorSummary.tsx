@@ -41,7 +41,7 @@ export function ErrorSummary({ problems, title = 'There is a problem' }: ErrorSu
       role="alert"
       aria-labelledby="error-summary-title"
       tabIndex={-1}
-      className="mb-6 rounded-md border-4 border-danger bg-white p-4 text-ink dark:bg-neutral-900 dark:text-white"
+      className="mb-6 rounded-md border-4 border-danger bg-white dark:border-danger-on-dark p-4 text-ink dark:bg-neutral-900 dark:text-white"
     >
       <h2 id="error-summary-title" className="mb-2 font-bold text-xl">
         {title}

@@ -36,13 +36,17 @@ export function Field(props: FieldProps) {
     'aria-invalid': error ? true : undefined,
     className: cn(
       CONTROL,
-      error ? 'border-4 border-danger' : 'border-2 border-ink dark:border-white',
+      error
+        ? 'border-4 border-danger dark:border-danger-on-dark'
+        : 'border-2 border-ink dark:border-white',
       className,
     ),
   };
 
   return (
-    <div className={cn('mb-6', error && 'border-l-4 border-danger pl-4')}>
+    <div
+      className={cn('mb-6', error && 'border-l-4 border-danger pl-4 dark:border-danger-on-dark')}
+    >
       <label htmlFor={id} className="block font-bold text-lg">
         {label}
       </label>

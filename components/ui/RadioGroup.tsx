@@ -23,7 +23,7 @@ export function RadioGroup({ name, legend, options, defaultValue, error }: Radio
   return (
     <fieldset
       aria-describedby={errorId}
-      className={cn('mb-6', error && 'border-l-4 border-danger pl-4')}
+      className={cn('mb-6', error && 'border-l-4 border-danger pl-4 dark:border-danger-on-dark')}
     >
       <legend className="font-bold text-lg">{legend}</legend>
       {error && <FieldError id={errorId!} message={error} />}
