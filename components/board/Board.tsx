@@ -63,11 +63,16 @@ export function Board({ data, justJoined }: BoardProps) {
             {workshop.question && <p className="max-w-prose text-lg">{workshop.question}</p>}
           </header>
           <BoardNotices ended={ended} observer={me.capability === 'observer'} />
-          <SaveStatus status={board.status} ready={ready} saved={board.saved} canWrite={canWrite} />
-          <ColourRuleDisclosure />
-          {me.capability !== 'observer' && (
-            <PersonalLink url={me.personalUrl} justJoined={justJoined} />
+          {ended === null && (
+            <SaveStatus
+              status={board.status}
+              ready={ready}
+              saved={board.saved}
+              canWrite={canWrite}
+            />
           )}
+          <ColourRuleDisclosure />
+          {ended === null && <PersonalLink url={me.personalUrl} justJoined={justJoined} />}
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
             <div className="min-w-0 space-y-6">
               {ready ? (
