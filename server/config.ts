@@ -20,6 +20,7 @@ const schema = z.object({
     .positive()
     .default(1024 * 1024),
   ROOM_IDLE_MS: z.coerce.number().int().positive().default(60_000),
+  COMPACT_EVERY: z.coerce.number().int().positive().default(500),
 });
 
 /** The server's settings. */
@@ -36,6 +37,8 @@ export interface Config {
   logLevel: 'info' | 'warn' | 'silent';
   maxFrameBytes: number;
   roomIdleMs: number;
+  /** Compact a board into a snapshot after this many stored updates. */
+  compactEvery: number;
 }
 
 /** Parse `env` into a Config; throws one readable error listing every bad variable. */
@@ -64,6 +67,7 @@ export function loadConfig(
     logLevel: e.PURPLE_LOG,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     roomIdleMs: e.ROOM_IDLE_MS,
+    compactEvery: e.COMPACT_EVERY,
     ...overrides,
   };
 }

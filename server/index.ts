@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Config, loadConfig } from './config';
 import { createLogger, type Logger } from './log';
 import { createPurple, type Purple } from './purple';
+import type { Store } from './store/Store';
 
 type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 type UpgradeHandler = (
@@ -23,6 +24,8 @@ export interface StartOptions extends Partial<Config> {
   dev?: boolean;
   /** Serve the Next pages (false for realtime-only integration tests). */
   withNext?: boolean;
+  /** Wrap the real store, e.g. to inject a write failure in a test. */
+  wrapStore?: (store: Store) => Store;
 }
 
 /** A running server. */
@@ -98,10 +101,10 @@ function route(
 
 /** Start Purple; resolves once it is listening. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const { dev = false, withNext = true, ...overrides } = opts;
+  const { dev = false, withNext = true, wrapStore, ...overrides } = opts;
   const config = loadConfig(process.env, overrides);
   const log = createLogger(config.logLevel);
-  const purple = await createPurple(config, log);
+  const purple = await createPurple(config, log, wrapStore);
   const next = withNext ? await prepareNext(dev, config) : null;
   const server = http.createServer();
   route(server, purple, next, log);

@@ -30,19 +30,28 @@ export interface Purple {
 }
 
 /** Build a Purple from its configuration. */
-export async function createPurple(config: Config, log: Logger): Promise<Purple> {
-  const store = await openStore({
-    dataDir: config.dataDir,
-    databaseUrl: config.databaseUrl,
-    sqliteSynchronous: config.sqliteSynchronous,
-  });
+export async function createPurple(
+  config: Config,
+  log: Logger,
+  wrapStore: (store: Store) => Store = (s) => s,
+): Promise<Purple> {
+  const store = wrapStore(
+    await openStore({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      sqliteSynchronous: config.sqliteSynchronous,
+    }),
+  );
   const sessions = new Sessions(loadSecret(config.dataDir, config.secret), store);
   let control: Control | null = null;
   const rooms = new Rooms(
     store,
     log,
     { cardsChanged: (w, ids) => control?.cardsChanged(w, ids) },
-    config.roomIdleMs,
+    {
+      idleMs: config.roomIdleMs,
+      compactEvery: config.compactEvery,
+    },
   );
   const ioHttp = http.createServer();
   control = new Control(ioHttp, { rooms, sessions, store, config, log });

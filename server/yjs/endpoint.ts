@@ -34,16 +34,24 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
   );
 }
 
+/** Counters the tests and the benchmark read. */
+export interface EndpointStats {
+  /** Times a connection's reads were paused for back-pressure. */
+  pauses: number;
+}
+
 class WsConn implements RoomConn {
   inflight = 0;
   private tokens = BURST;
   private last = Date.now();
   private paused = false;
   private pausedUntil = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly ws: WebSocket,
     readonly participant: ParticipantRow,
+    private readonly stats: EndpointStats,
   ) {}
 
   send(message: Uint8Array): void {
@@ -76,14 +84,24 @@ class WsConn implements RoomConn {
   private maybePause(): void {
     if (!this.paused && (this.inflight >= HIGH_WATER || this.pausedUntil > Date.now())) {
       this.paused = true;
+      this.stats.pauses++;
       this.ws.pause();
-      if (this.pausedUntil > Date.now())
-        setTimeout(() => this.maybeResume(), this.pausedUntil - Date.now());
+      this.maybeResume();
     }
   }
 
+  /** Resume once the queue has drained and the rate pause is over; re-arm if it was extended. */
   private maybeResume(): void {
-    if (this.paused && this.inflight <= LOW_WATER && this.pausedUntil <= Date.now()) {
+    if (!this.paused) return;
+    const wait = this.pausedUntil - Date.now();
+    if (wait > 0) {
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        this.maybeResume();
+      }, wait);
+      return;
+    }
+    if (this.inflight <= LOW_WATER) {
       this.paused = false;
       this.ws.resume();
     }
@@ -92,6 +110,7 @@ class WsConn implements RoomConn {
 
 export class YjsEndpoint {
   private readonly wss: WebSocketServer;
+  readonly stats: EndpointStats = { pauses: 0 };
 
   constructor(
     private readonly deps: { rooms: Rooms; sessions: Sessions; config: Config; log: Logger },
@@ -130,7 +149,7 @@ export class YjsEndpoint {
   private attach(ws: WebSocket, workshopId: string, participant: ParticipantRow): void {
     const { rooms, log, config } = this.deps;
     const room = rooms.get(workshopId);
-    const conn = new WsConn(ws, participant);
+    const conn = new WsConn(ws, participant, this.stats);
     ws.on('error', (err) =>
       log.warn('Yjs socket error', { workshop: workshopId, err: err.message }),
     );

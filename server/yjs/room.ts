@@ -40,9 +40,6 @@ export interface RoomListener {
 /** A message the room cannot read; the connection that sent it is closed. */
 export class BadMessage extends Error {}
 
-/** Compact after this many stored updates. */
-export const COMPACT_EVERY = 500;
-
 export class Room {
   readonly doc = new Y.Doc();
   readonly conns = new Set<RoomConn>();
@@ -64,6 +61,8 @@ export class Room {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly listener: RoomListener,
+    /** Compact after this many stored updates. */
+    private readonly compactEvery = 500,
   ) {
     this.doc.clientID = SERVER_CLIENT_ID;
     this.ready = this.enqueue(() => this.load());
@@ -210,7 +209,7 @@ export class Room {
     this.sinceCompaction++;
     const endorsed = touched.filter((id) => this.endorsements.has(id));
     if (endorsed.length > 0) this.listener.cardsChanged(this.workshopId, endorsed);
-    if (this.sinceCompaction >= COMPACT_EVERY) void this.compact();
+    if (this.sinceCompaction >= this.compactEvery) void this.compact();
   }
 
   /** Write the merged state as a snapshot and drop the updates it covers, off the queue. */

@@ -21,7 +21,7 @@ export class Rooms {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly listener: RoomListener,
-    private readonly idleMs: number,
+    private readonly opts: { idleMs: number; compactEvery: number },
   ) {
     const enc = encoding.createEncoder();
     encoding.writeVarUint(enc, MESSAGE_KEEPALIVE);
@@ -35,7 +35,7 @@ export class Rooms {
   get(workshopId: string): Room {
     let room = this.rooms.get(workshopId);
     if (!room) {
-      room = new Room(workshopId, this.store, this.log, this.listener);
+      room = new Room(workshopId, this.store, this.log, this.listener, this.opts.compactEvery);
       this.rooms.set(workshopId, room);
       room.ready.catch((err) => {
         this.log.error('could not load a board', { workshop: workshopId, err });
@@ -67,7 +67,8 @@ export class Rooms {
     const now = Date.now();
     for (const [id, room] of this.rooms) {
       for (const c of room.conns) c.send(this.keepalive);
-      if (room.conns.size === 0 && now - room.lastActive > this.idleMs) void this.unload(id, room);
+      if (room.conns.size === 0 && now - room.lastActive > this.opts.idleMs)
+        void this.unload(id, room);
     }
   }
 

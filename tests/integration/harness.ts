@@ -24,7 +24,7 @@ import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
 import type { Group } from '../../lib/roles';
 import type { SessionGrant } from '../../server/facade';
-import { type RunningServer, startServer } from '../../server/index';
+import { type RunningServer, type StartOptions, startServer } from '../../server/index';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -33,6 +33,7 @@ export interface TestServer extends RunningServer {
 /** Start a server on a random port with a fresh data directory. */
 export async function startTestServer(
   dataDir = mkdtempSync(path.join(tmpdir(), 'purple-it-')),
+  options: StartOptions = {},
 ): Promise<TestServer> {
   const running = await startServer({
     port: 0,
@@ -40,6 +41,7 @@ export async function startTestServer(
     withNext: false,
     dataDir,
     logLevel: 'silent',
+    ...options,
   });
   return { ...running, dataDir };
 }
