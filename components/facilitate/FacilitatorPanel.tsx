@@ -5,6 +5,12 @@ import type { Ack, DeletedCard, InviteView } from '../../lib/protocol/events';
 import { DeletedCards } from './DeletedCards';
 import { InviteLinkItem } from './InviteLinkItem';
 
+const KIND_ORDER: readonly InviteView['kind'][] = ['people', 'system', 'observer'];
+
+function byKind(a: InviteView, b: InviteView): number {
+  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+}
+
 /** Props of `FacilitatorPanel`. */
 export interface FacilitatorPanelProps {
   doc: Y.Doc;
@@ -25,7 +31,7 @@ export function FacilitatorPanel({
   return (
     <section
       aria-labelledby="facilitator-heading"
-      className="space-y-4 rounded-lg border-4 border-joint-edge p-4"
+      className="space-y-4 rounded-lg border-4 border-joint-edge p-4 dark:border-joint-fill"
     >
       <h2 id="facilitator-heading" className="font-bold text-xl">
         For the facilitator
@@ -37,7 +43,7 @@ export function FacilitatorPanel({
         <p>Send each group its own link. Anyone with a link can join as that group.</p>
         {invites && invites.length > 0 ? (
           <ul className="divide-y-2 divide-neutral-400">
-            {invites.map((invite) => (
+            {[...invites].sort(byKind).map((invite) => (
               <InviteLinkItem key={invite.id} invite={invite} revokeInvite={revokeInvite} />
             ))}
           </ul>

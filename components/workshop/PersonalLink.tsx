@@ -16,7 +16,7 @@ export function PersonalLink({ url, justJoined }: PersonalLinkProps) {
     return (
       <section
         aria-labelledby="personal-link-heading"
-        className="rounded-lg border-4 border-joint-edge bg-white p-4 text-ink"
+        className="rounded-lg border-4 border-joint-edge p-4 dark:border-joint-fill"
       >
         <h2 id="personal-link-heading" className="mb-2 font-bold text-xl">
           Save this link to come back as yourself on another device
@@ -24,7 +24,7 @@ export function PersonalLink({ url, justJoined }: PersonalLinkProps) {
         <CopyLink
           url={url}
           label="Your personal link"
-          hint="Keep it private. Anyone with this link can write as you."
+          hint="Keep it private. Anyone with this link can use the board as you."
         />
       </section>
     );
