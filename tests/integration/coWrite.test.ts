@@ -1,5 +1,5 @@
 /**
- * A pink and a blue participant co-write a card over real sockets (ARCHITECTURE I8, I9).
+ * A pink and a blue participant co-write a card over real sockets (ARCHITECTURE I8, I9, I15).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTextEdit, createCard, moveCard, readCard } from '../../lib/board/doc';

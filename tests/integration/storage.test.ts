@@ -1,6 +1,6 @@
 /**
  * Storage guarantees over real sockets and the real SQLite store (ARCHITECTURE I1, I2,
- * I7, I13): a failed write applies nothing and the client resends; compaction loses no
+ * I7, I13, I14): a failed write applies nothing and the client resends; compaction loses no
  * update or attribution record; a cold join never reports synced before its content;
  * a flood of updates is slowed, never dropped.
  */
