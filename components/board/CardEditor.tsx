@@ -33,7 +33,9 @@ export function CardEditor({ id, label, describedBy }: CardEditorProps) {
       const focused = document.activeElement === field;
       const before = { start: field.selectionStart, end: field.selectionEnd };
       const direction = field.selectionDirection;
+      const scroll = field.scrollTop;
       field.value = text.toString();
+      field.scrollTop = scroll;
       if (!focused) return;
       const after = shiftSelection(before, event.delta as TextDeltaOp[]);
       field.setSelectionRange(after.start, after.end, direction);
