@@ -13,14 +13,26 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-const TITLES: Partial<Record<Reason, string>> = {
-  unknownWorkshop: 'We could not find this link',
-  revoked: 'This link has been turned off',
-};
+const NOT_FOUND_MESSAGE =
+  'We could not find this personal link. Check that you copied all of it, or ask the facilitator for a new one.';
+
+/** Title, message and status for each way a personal link can fail (an unknown token is "not found"). */
+function explainFailure(
+  reason: Reason,
+  message: string,
+): { title: string; message: string; status: number } {
+  if (reason === 'unknownWorkshop' || reason === 'unauthenticated') {
+    return { title: 'We could not find this link', message: NOT_FOUND_MESSAGE, status: 404 };
+  }
+  if (reason === 'revoked') {
+    return { title: 'This link has been turned off', message, status: 410 };
+  }
+  return { title: 'This link does not work', message, status: REASON_INFO[reason].http };
+}
 
 /** A small, plain page for a personal link that does not work: the reason in words and a link home. */
-function problemPage(reason: Reason, message: string): NextResponse {
-  const title = TITLES[reason] ?? 'This link does not work';
+function problemPage(reason: Reason, serverMessage: string): NextResponse {
+  const { title, message, status } = explainFailure(reason, serverMessage);
   const html = `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Purple</title>
@@ -30,7 +42,7 @@ a{color:#330072;font-weight:600}a:focus-visible{outline:3px solid #0B0C0C;box-sh
 <body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>
 <p><a href="/">Go to the Purple home page</a></p></main></body></html>`;
   return new NextResponse(html, {
-    status: reason === 'unknownWorkshop' ? 404 : REASON_INFO[reason].http,
+    status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
