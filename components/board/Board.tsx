@@ -17,9 +17,11 @@ import { BoardSection } from './BoardSection';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { SaveStatus } from './SaveStatus';
+import { useAnnouncer } from './useAnnouncer';
 import { useBalance } from './useBalance';
 import { useBoardDoc } from './useBoardDoc';
 import { useBoardServices } from './useBoardServices';
+import { useConnectionAnnouncement } from './useConnectionAnnouncement';
 import { useRemoteActivity } from './useRemoteActivity';
 import { useSectionIds } from './useSectionIds';
 
@@ -48,7 +50,9 @@ export function Board({ data, justJoined }: BoardProps) {
     if (board.synced) setReady(true);
   }, [board.synced]);
   const ids = useSectionIds(board.doc);
-  const announcement = useRemoteActivity(board.doc, ready, services.ownActions);
+  const [announcement, announce] = useAnnouncer();
+  useRemoteActivity(board.doc, ready, services.ownActions, announce);
+  useConnectionAnnouncement(board.status, ready, ended !== null, announce);
   const balance = useBalance(board.doc, services.groupOf, live.agreements, board.rosterVersion);
 
   return (
