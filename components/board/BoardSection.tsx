@@ -60,7 +60,13 @@ export const BoardSection = memo(function BoardSection({ section, ids }: BoardSe
       ) : (
         <ol className="mb-4 grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-4">
           {ids.map((id, index) => (
-            <Card key={id} id={id} section={section} index={index} total={ids.length} />
+            <Card
+              key={id}
+              id={id}
+              section={section}
+              index={index}
+              isLast={index === ids.length - 1}
+            />
           ))}
         </ol>
       )}

@@ -34,11 +34,12 @@ export interface CardProps {
   id: string;
   section: Section;
   index: number;
-  total: number;
+  /** True for the last card of its section (so adding a card re-renders only the old and new last). */
+  isLast: boolean;
 }
 
 /** A card on the board, as a list item. */
-export const Card = memo(function Card({ id, section, index, total }: CardProps) {
+export const Card = memo(function Card({ id, section, index, isLast }: CardProps) {
   const board = useBoard();
   useContext(RosterVersionContext);
   useCardVersion(board.doc, id);
@@ -86,7 +87,7 @@ export const Card = memo(function Card({ id, section, index, total }: CardProps)
       <CardAgreement cardId={id} text={value} facts={facts} />
       {board.canWrite && (
         <div className="flex flex-wrap items-end gap-2">
-          <CardMoveControls id={id} section={section} index={index} total={total} />
+          <CardMoveControls id={id} section={section} index={index} isLast={isLast} />
           {canDelete && <DeleteCardButton id={id} section={section} />}
         </div>
       )}

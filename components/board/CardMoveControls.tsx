@@ -16,11 +16,12 @@ export interface CardMoveControlsProps {
   id: string;
   section: Section;
   index: number;
-  total: number;
+  /** True for the last card of its section (so adding a card re-renders only the old and new last). */
+  isLast: boolean;
 }
 
 /** Move buttons and the "Move to" menu of one card. */
-export function CardMoveControls({ id, section, index, total }: CardMoveControlsProps) {
+export function CardMoveControls({ id, section, index, isLast }: CardMoveControlsProps) {
   const { doc, focus } = useBoard();
   const selectId = useId();
   const others = SECTIONS.filter((s) => s !== section);
@@ -33,7 +34,7 @@ export function CardMoveControls({ id, section, index, total }: CardMoveControls
   }
 
   const atTop = index === 0;
-  const atBottom = index >= total - 1;
+  const atBottom = isLast;
   return (
     <div className="flex flex-wrap items-end gap-2">
       <Button
