@@ -47,18 +47,21 @@ async function prepareNext(
   env.NEXT_TELEMETRY_DISABLED ??= '1';
   const mod = await import('next');
   const next = (mod.default ?? mod) as unknown as typeof mod.default;
+  // Next listens for 'upgrade' on the httpServer it is given; a private emitter means it
+  // only ever sees the upgrades we forward to it (hot reload in dev), never /yjs or socket.io.
+  const emitter = new EventEmitter();
   const app = next({
     dev,
     dir: root,
     hostname: config.host,
     port: config.port,
-    httpServer: new EventEmitter() as unknown as http.Server,
+    httpServer: emitter as unknown as http.Server,
   });
   await app.prepare();
-  return {
-    handle: app.getRequestHandler() as RequestHandler,
-    upgrade: dev ? (app.getUpgradeHandler() as UpgradeHandler) : null,
+  const upgrade: UpgradeHandler = async (req, socket, head) => {
+    emitter.emit('upgrade', req, socket, head);
   };
+  return { handle: app.getRequestHandler() as RequestHandler, upgrade: dev ? upgrade : null };
 }
 
 function route(
@@ -138,6 +141,8 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    // Never hang on shutdown: a dev-mode socket can keep the process alive.
+    setTimeout(() => process.exit(0), 5000).unref();
     running.close().then(
       () => process.exit(0),
       () => process.exit(1),

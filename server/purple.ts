@@ -56,7 +56,13 @@ export async function createPurple(
   const ioHttp = http.createServer();
   control = new Control(ioHttp, { rooms, sessions, store, config, log });
   const yjs = new YjsEndpoint({ rooms, sessions, config, log });
-  const workshops = new Workshops({ store, sessions, rooms, config });
+  const workshops = new Workshops({
+    store,
+    sessions,
+    rooms,
+    config,
+    onJoin: (p) => control?.participantJoined(p),
+  });
   registerFacade(workshops);
   const ready = control;
   return {

@@ -239,6 +239,20 @@ export class Control {
     }));
   }
 
+  /** Send every facilitator of a workshop the current invite links and join counts. */
+  async publishInvites(workshopId: string): Promise<void> {
+    for (const s of await this.io.in(`f:${workshopId}`).fetchSockets()) {
+      s.emit('invite:update', await this.invites(workshopId, s.data.origin));
+    }
+  }
+
+  /** Someone joined through an invite: update the facilitators' join counts. */
+  participantJoined(p: ParticipantRow): void {
+    this.publishInvites(p.workshopId).catch((err) =>
+      this.deps.log.error('invite update failed', { err }),
+    );
+  }
+
   /** Turn off an invite link and end the access of everyone who joined through it, at once. */
   private async revoke(p: ParticipantRow, inviteId: string): Promise<Ack> {
     if (!can(p.capability, 'invite:manage')) return fail('forbidden');
@@ -251,9 +265,7 @@ export class Control {
     const ids = new Set(holders.map((h) => h.id));
     rooms.closeParticipants(p.workshopId, ids, 'revoked');
     this.endSessions(ids, 'revoked');
-    for (const s of await this.io.in(`f:${p.workshopId}`).fetchSockets()) {
-      s.emit('invite:update', await this.invites(p.workshopId, s.data.origin));
-    }
+    await this.publishInvites(p.workshopId);
     void this.publishPresence(p.workshopId);
     return { ok: true };
   }

@@ -27,7 +27,14 @@ import type { Rooms } from '../yjs/rooms';
 
 export class Workshops implements PurpleFacade {
   constructor(
-    private readonly deps: { store: Store; sessions: Sessions; rooms: Rooms; config: Config },
+    private readonly deps: {
+      store: Store;
+      sessions: Sessions;
+      rooms: Rooms;
+      config: Config;
+      /** Told when someone joins, so facilitators see join counts change live. */
+      onJoin?: (p: ParticipantRow) => void;
+    },
   ) {}
 
   private base(origin: string): string {
@@ -135,6 +142,7 @@ export class Workshops implements PurpleFacade {
     };
     await this.deps.store.addParticipant(participant);
     this.deps.rooms.participantUpdated(participant);
+    this.deps.onJoin?.(participant);
     return { ok: true, value: this.grant(participant, origin) };
   }
 

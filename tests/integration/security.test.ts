@@ -259,3 +259,18 @@ describe('what the server refuses', () => {
     expect(await status({ origin: server.url, cookie: w.facilitator.cookie })).toBe(101);
   });
 });
+
+describe('facilitator views', () => {
+  it('updates the join counts on the facilitator’s invite links as people join', async () => {
+    const w = await createWorkshop(server);
+    const fac = connectControl(w.facilitator);
+    let latest: { kind: string; joined: number }[] = [];
+    fac.on('invite:update', (invites) => {
+      latest = invites;
+    });
+    await waitFor('first invite list', () => latest.length === 3);
+    await join(server, w.tokens.observer, { name: 'Olu' });
+    await waitFor('observer count', () => latest.find((i) => i.kind === 'observer')?.joined === 1);
+    fac.close();
+  });
+});
