@@ -5,6 +5,16 @@
  */
 import { z } from 'zod';
 import type { Capability, Group } from '../roles';
+import {
+  type Ballot,
+  DEFAULT_BUDGET,
+  DEFAULT_PER_CARD_CAP,
+  MAX_BUDGET,
+  type RoundResults,
+  type RoundView,
+  type Turnout,
+  VOTABLE_SECTIONS,
+} from '../voting/types';
 import type { Reason } from './reasons';
 
 /** What an acknowledgement carries. */
@@ -17,6 +27,33 @@ const cardId = z.string().min(1).max(64);
 export const endorseSchema = z.object({ cardId, textHash: z.string().regex(/^[0-9a-f]{16}$/) });
 export const cardRefSchema = z.object({ cardId });
 export const inviteRefSchema = z.object({ inviteId: z.string().min(1).max(64) });
+
+const roundId = z.string().min(1).max(64);
+const isoDate = z.iso.datetime({ offset: true });
+
+/** Open a voting round (facilitators). Candidates are the section's live cards at that moment. */
+export const roundOpenSchema = z
+  .object({
+    section: z.enum(VOTABLE_SECTIONS).default('priorities'),
+    budget: z.number().int().min(1).max(MAX_BUDGET).default(DEFAULT_BUDGET),
+    perCardCap: z.number().int().min(1).max(MAX_BUDGET).default(DEFAULT_PER_CARD_CAP),
+    deadline: isoDate.nullable().default(null),
+    resultsVisibility: z.enum(['hidden', 'live']).default('hidden'),
+  })
+  .refine((r) => r.perCardCap <= r.budget, {
+    message: 'The most dots on one card cannot be more than the dots each person has.',
+  });
+export const roundRefSchema = z.object({ roundId });
+/** Reopen a closed round, optionally with a new deadline (needed when the old one has passed). */
+export const roundReopenSchema = z.object({ roundId, deadline: isoDate.nullable().optional() });
+export const roundExtendSchema = z.object({ roundId, deadline: isoDate });
+/** Set your dots on one card to `dots` (0 takes them all back). `key` makes a retry count once. */
+export const ballotCastSchema = z.object({
+  roundId,
+  cardId,
+  dots: z.number().int().min(0).max(MAX_BUDGET),
+  key: z.string().min(8).max(64),
+});
 
 /** One person in the room, as others may see them. */
 export interface PresenceEntry {
@@ -63,6 +100,16 @@ export interface ServerToClientEvents {
   'invite:update': (invites: InviteView[]) => void;
   /** Your access ended (link revoked, removed); the message says why in plain words. */
   'session:ended': (info: { reason: Reason; message: string }) => void;
+  /** Every round of the workshop, newest first (settings and status only, never counts). */
+  'round:update': (rounds: RoundView[]) => void;
+  /** Your own dots in a round. */
+  'ballot:mine': (mine: { roundId: string; ballots: Ballot[]; dotsLeft: number }) => void;
+  /** Results, sent only once a round is closed, or live when the round shows results live. */
+  'results:update': (results: RoundResults) => void;
+  /** Facilitators only, while results are hidden: how many in each group have voted. */
+  'turnout:update': (t: { roundId: string; turnout: Record<Group, Turnout> }) => void;
+  /** A plain message for you about a round, e.g. your dots came back from a deleted card. */
+  'round:notice': (n: { roundId: string; message: string }) => void;
 }
 
 /** Client → server events; each answers through its acknowledgement. */
@@ -71,6 +118,14 @@ export interface ClientToServerEvents {
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'invite:revoke': (p: z.infer<typeof inviteRefSchema>, ack: (r: Ack) => void) => void;
+  'round:open': (p: z.input<typeof roundOpenSchema>, ack: (r: Ack<{ roundId: string }>) => void) => void;
+  'round:close': (p: z.infer<typeof roundRefSchema>, ack: (r: Ack) => void) => void;
+  'round:reopen': (p: z.infer<typeof roundReopenSchema>, ack: (r: Ack) => void) => void;
+  'round:extend': (p: z.infer<typeof roundExtendSchema>, ack: (r: Ack) => void) => void;
+  'ballot:cast': (
+    p: z.infer<typeof ballotCastSchema>,
+    ack: (r: Ack<{ dotsOnCard: number; dotsLeft: number }>) => void,
+  ) => void;
 }
 
 /** The handshake `auth` payload a client sends. */

@@ -19,6 +19,10 @@ export const REASONS = {
   unknownCard: 'unknownCard',
   staleText: 'staleText',
   storeFailed: 'storeFailed',
+  roundClosed: 'roundClosed',
+  notCandidate: 'notCandidate',
+  overBudget: 'overBudget',
+  overCap: 'overCap',
   shuttingDown: 'shuttingDown',
 } as const;
 
@@ -83,6 +87,18 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 503,
     close: 4503,
     message: 'Purple is restarting. You will be reconnected.',
+  },
+  roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
+  notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },
+  overBudget: {
+    http: 409,
+    close: 4400,
+    message: 'You have used all your dots. Take a dot off another card first.',
+  },
+  overCap: {
+    http: 409,
+    close: 4400,
+    message: 'That card already has as many of your dots as it can take.',
   },
 };
 

@@ -105,6 +105,58 @@ export interface EndorsementRow {
   at: string;
 }
 
+/** A voting round's stored settings (issue 4). */
+export interface RoundRow {
+  id: string;
+  workshopId: string;
+  section: 'priorities' | 'indicators';
+  budget: number;
+  perCardCap: number;
+  deadline: string | null;
+  resultsVisibility: 'hidden' | 'live';
+  openedAt: string;
+  openedBy: string;
+  closedAt: string | null;
+}
+
+/** A candidate card of a round, fixed when it opened. */
+export interface CandidateRow {
+  roundId: string;
+  cardId: string;
+  text: string;
+  position: number;
+  removedAt: string | null;
+}
+
+/** One participant's dots on one card in one round. */
+export interface BallotRow {
+  roundId: string;
+  participantId: string;
+  cardId: string;
+  dots: number;
+}
+
+/** One request to set a participant's dots on a card. */
+export interface CastInput {
+  workshopId: string;
+  roundId: string;
+  participantId: string;
+  cardId: string;
+  dots: number;
+  /** Idempotency key: a second cast with the same key returns the first one's outcome unchanged. */
+  key: string;
+  /** ISO time of the request; a round whose deadline is not after it is closed. */
+  now: string;
+}
+
+/** The outcome of a cast, decided inside one transaction. */
+export type CastOutcome =
+  | { ok: true; dotsOnCard: number; dotsLeft: number; replayed: boolean }
+  | {
+      ok: false;
+      reason: 'unknownRound' | 'roundClosed' | 'notCandidate' | 'overBudget' | 'overCap';
+    };
+
 /** The storage interface every adapter implements. */
 export interface Store {
   /** Create a workshop with its facilitator and invites in one transaction. */
@@ -157,6 +209,32 @@ export interface Store {
   /** Insert or replace a participant's endorsement of a card. */
   putEndorsement(row: EndorsementRow): Promise<void>;
   listEndorsements(workshopId: string): Promise<EndorsementRow[]>;
+
+  /** Create a round and its candidates in one transaction. */
+  createRound(round: RoundRow, candidates: CandidateRow[]): Promise<void>;
+  getRound(workshopId: string, roundId: string): Promise<RoundRow | null>;
+  /** Rounds of a workshop, newest first. */
+  listRounds(workshopId: string): Promise<RoundRow[]>;
+  /** Candidates of a round in position order. */
+  listCandidates(roundId: string): Promise<CandidateRow[]>;
+  /** Close (a time) or reopen (null) a round; false when there is no such round. */
+  setRoundClosed(workshopId: string, roundId: string, closedAt: string | null): Promise<boolean>;
+  setRoundDeadline(workshopId: string, roundId: string, deadline: string | null): Promise<boolean>;
+  /**
+   * Mark a candidate removed and delete its ballots in one transaction; returns the ids
+   * of the participants whose dots went back to them.
+   */
+  removeCandidate(roundId: string, cardId: string, at: string): Promise<string[]>;
+  /**
+   * Set a participant's dots on a card in ONE transaction that enforces: the round exists
+   * and is open (not closed, deadline not passed at `now`), the card is a live candidate,
+   * dots ≤ the per-card cap, the participant's total ≤ the budget; and records `key` so a
+   * retry returns the first outcome without counting twice. Concurrent casts must never
+   * exceed a budget, on any adapter.
+   */
+  castBallot(input: CastInput): Promise<CastOutcome>;
+  /** Every ballot row of a round with dots > 0. */
+  listBallots(roundId: string): Promise<BallotRow[]>;
 
   close(): Promise<void>;
 }

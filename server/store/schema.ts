@@ -66,6 +66,39 @@ export interface Database {
     seq: number;
     at: string;
   };
+  rounds: {
+    id: string;
+    workshop_id: string;
+    section: string;
+    budget: number;
+    per_card_cap: number;
+    deadline: string | null;
+    results_visibility: string;
+    opened_at: string;
+    opened_by: string;
+    closed_at: string | null;
+  };
+  round_candidates: {
+    round_id: string;
+    card_id: string;
+    text: string;
+    position: number;
+    removed_at: string | null;
+  };
+  ballots: { round_id: string; participant_id: string; card_id: string; dots: number };
+  /** One row per idempotency key, with the outcome a replay returns. */
+  ballot_keys: {
+    round_id: string;
+    participant_id: string;
+    key: string;
+    card_id: string;
+    dots: number;
+    ok: number;
+    reason: string | null;
+    dots_on_card: number | null;
+    dots_left: number | null;
+    at: string;
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's row types.
@@ -210,8 +243,61 @@ async function createCardTables(db: AnyDb, flavour: SqlFlavour): Promise<void> {
     .execute();
 }
 
+/** Version 2: voting rounds, their fixed candidates, ballots and idempotency keys (issue 4). */
+async function createVotingTables(db: AnyDb): Promise<void> {
+  const s = db.schema;
+  await s
+    .createTable('rounds')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('section', 'text', (c) => c.notNull())
+    .addColumn('budget', 'integer', (c) => c.notNull())
+    .addColumn('per_card_cap', 'integer', (c) => c.notNull())
+    .addColumn('deadline', 'text')
+    .addColumn('results_visibility', 'text', (c) => c.notNull())
+    .addColumn('opened_at', 'text', (c) => c.notNull())
+    .addColumn('opened_by', 'text', (c) => c.notNull().references('participants.id'))
+    .addColumn('closed_at', 'text')
+    .execute();
+  await s.createIndex('rounds_workshop').on('rounds').columns(['workshop_id']).execute();
+  await s
+    .createTable('round_candidates')
+    .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id'))
+    .addColumn('card_id', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('removed_at', 'text')
+    .addPrimaryKeyConstraint('round_candidates_pk', ['round_id', 'card_id'])
+    .execute();
+  await s
+    .createTable('ballots')
+    .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id'))
+    .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+    .addColumn('card_id', 'text', (c) => c.notNull())
+    .addColumn('dots', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ballots_pk', ['round_id', 'participant_id', 'card_id'])
+    .execute();
+  await s
+    .createTable('ballot_keys')
+    .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id'))
+    .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('card_id', 'text', (c) => c.notNull())
+    .addColumn('dots', 'integer', (c) => c.notNull())
+    .addColumn('ok', 'integer', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('dots_on_card', 'integer')
+    .addColumn('dots_left', 'integer')
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ballot_keys_pk', ['round_id', 'participant_id', 'key'])
+    .execute();
+}
+
 /** Every migration, in order. Append new versions; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: createCoreTables }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: createCoreTables },
+  { version: 2, up: (db) => createVotingTables(db) },
+];
 
 /** Apply every migration not yet recorded in `migrations`; safe to call at every start-up. */
 export async function migrate(db: Kysely<Database>, flavour: SqlFlavour): Promise<number[]> {

@@ -97,7 +97,7 @@ describe('sqlite store specifics', () => {
     const raw = new BetterSqlite3(file, { readonly: true });
     const versions = raw.prepare('select version from migrations').all();
     raw.close();
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('a binding conflict rejects with BindingConflictError', async () => {

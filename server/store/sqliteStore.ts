@@ -11,15 +11,19 @@ import type {
   AppendInput,
   AttributionRow,
   Binding,
+  CandidateRow,
   CardEventRow,
+  CastInput,
   EndorsementRow,
   InviteRow,
   LoadedDocument,
   ParticipantRow,
+  RoundRow,
   Store,
   WorkshopRow,
 } from './Store';
 import { type Database, migrate } from './schema';
+import * as voting from './votingQueries';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -34,6 +38,12 @@ export class BindingConflictError extends Error {
     this.name = 'BindingConflictError';
   }
 }
+
+/**
+ * SQLite has one writer and Kysely's driver runs one query at a time on our one
+ * connection, so transactions never interleave and a round needs no row lock.
+ */
+const noLock: voting.LockRound = async () => undefined;
 
 /** A SQLite-backed store; `pragma` reads a connection setting back (for tests and health). */
 export interface SqliteStore extends Store {
@@ -545,6 +555,42 @@ class SqliteStoreImpl implements SqliteStore {
       .orderBy('participant_id')
       .execute();
     return rows.map(toEndorsement);
+  }
+
+  createRound(round: RoundRow, candidates: CandidateRow[]) {
+    return voting.createRound(this.db, round, candidates);
+  }
+
+  getRound(workshopId: string, roundId: string) {
+    return voting.getRound(this.db, workshopId, roundId);
+  }
+
+  listRounds(workshopId: string) {
+    return voting.listRounds(this.db, workshopId);
+  }
+
+  listCandidates(roundId: string) {
+    return voting.listCandidates(this.db, roundId);
+  }
+
+  setRoundClosed(workshopId: string, roundId: string, closedAt: string | null) {
+    return voting.setRoundClosed(this.db, workshopId, roundId, closedAt);
+  }
+
+  setRoundDeadline(workshopId: string, roundId: string, deadline: string | null) {
+    return voting.setRoundDeadline(this.db, workshopId, roundId, deadline);
+  }
+
+  removeCandidate(roundId: string, cardId: string, at: string) {
+    return voting.removeCandidate(this.db, noLock, roundId, cardId, at);
+  }
+
+  castBallot(input: CastInput) {
+    return voting.castBallot(this.db, noLock, input);
+  }
+
+  listBallots(roundId: string) {
+    return voting.listBallots(this.db, roundId);
   }
 
   async close() {
