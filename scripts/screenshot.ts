@@ -1,0 +1,61 @@
+/**
+ * Takes the README's screenshot: a facilitator, a person with lived experience and a member
+ * of staff on one board, with a pink, a blue and a joint card. Usage:
+ *   node --import tsx scripts/screenshot.ts http://localhost:3000 docs/board.png
+ * against a running Purple (`npm start`).
+ */
+import { chromium, type Page } from '@playwright/test';
+import { ensureChromium } from './ensureChromium';
+
+const [base = 'http://localhost:3000', out = 'docs/board.png'] = process.argv.slice(2);
+
+async function addCard(page: Page, section: string, text: string): Promise<string> {
+  await page.getByRole('button', { name: `Add a card to ${section}`, exact: true }).click();
+  const box = page.locator(':focus');
+  await box.pressSequentially(text, { delay: 5 });
+  return (await box.evaluate((el) => el.closest('li')?.getAttribute('data-card-id'))) ?? '';
+}
+
+async function main(): Promise<void> {
+  const found = ensureChromium();
+  const browser = await chromium.launch({
+    args: found.args,
+    ...(found.executablePath ? { executablePath: found.executablePath } : {}),
+  });
+  const ctx = () => browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const fac = await (await ctx()).newPage();
+  await fac.goto(base);
+  await fac.getByLabel('Workshop title').fill('Leaving hospital well');
+  await fac.getByLabel('What question is the workshop about?').fill('What should change first when people leave hospital?');
+  await fac.getByLabel('Your name').fill('Fay (facilitator)');
+  await fac.getByLabel('Staff').check();
+  await fac.getByRole('button', { name: 'Create workshop' }).click();
+  await fac.locator('[data-ready="true"]').waitFor();
+  const link = (kind: string) => fac.locator(`li[data-invite-kind="${kind}"] input`).inputValue();
+  const joinAs = async (url: string, name: string) => {
+    const p = await (await ctx()).newPage();
+    await p.goto(url);
+    await p.getByLabel('Your name').fill(name);
+    await p.getByRole('button', { name: 'Join the workshop' }).click();
+    await p.locator('[data-ready="true"]').waitFor();
+    return p;
+  };
+  const pink = await joinAs(await link('people'), 'Priya');
+  const blue = await joinAs(await link('system'), 'Ben');
+  await addCard(blue, 'Context', 'We have two discharge nurses for 300 beds.');
+  await addCard(pink, 'Joint priorities', 'Tell me the plan before the day I go home.');
+  const joint = await addCard(pink, 'Joint priorities', 'A named person to ring in the first week');
+  const box = blue.locator(`li[data-card-id="${joint}"] textarea`);
+  await box.click();
+  await box.press('End');
+  await box.pressSequentially(', who can see my notes and medicines.', { delay: 5 });
+  await fac.waitForTimeout(1500);
+  await fac.screenshot({ path: out, fullPage: process.env.FULL === "1" });
+  await browser.close();
+  process.stdout.write(`saved ${out}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
