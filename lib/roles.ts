@@ -23,7 +23,9 @@ export type Action =
   | 'card:delete-any'
   | 'card:restore'
   | 'invite:manage'
-  | 'participant:remove';
+  | 'participant:remove'
+  | 'round:manage'
+  | 'ballot:cast';
 
 const TABLE: Record<Capability, ReadonlySet<Action>> = {
   facilitator: new Set<Action>([
@@ -34,8 +36,10 @@ const TABLE: Record<Capability, ReadonlySet<Action>> = {
     'card:restore',
     'invite:manage',
     'participant:remove',
+    'round:manage',
+    'ballot:cast',
   ]),
-  contributor: new Set<Action>(['board:write', 'card:endorse', 'card:delete-own']),
+  contributor: new Set<Action>(['board:write', 'card:endorse', 'card:delete-own', 'ballot:cast']),
   observer: new Set<Action>(),
 };
 
