@@ -1,8 +1,9 @@
 /** "How colours work": the colour rule in one plain sentence, with the three looks side by side. */
 import { COLOUR_RULE_SENTENCE } from '../../lib/attribution/colour';
 import { GroupBadge } from '../ui/GroupBadge';
+import { PlainDisplayToggle } from './PlainDisplayToggle';
 
-/** A disclosure near the top of the board explaining the colours. */
+/** A disclosure near the top of the board explaining the colours, with the plain-display choice. */
 export function ColourRuleDisclosure() {
   return (
     <details className="rounded-md border-2 border-neutral-400 p-2">
@@ -20,6 +21,7 @@ export function ColourRuleDisclosure() {
             <GroupBadge group="joint" /> double edge
           </li>
         </ul>
+        <PlainDisplayToggle />
       </div>
     </details>
   );

@@ -18,6 +18,7 @@ export interface GroupBadgeProps {
 export function GroupBadge({ group, className }: GroupBadgeProps) {
   return (
     <span
+      data-group-badge={group}
       className={cn(
         'inline-flex items-center gap-1.5 rounded-full border-2 px-2.5 py-0.5 font-semibold text-ink text-sm leading-6',
         STYLE[group],
