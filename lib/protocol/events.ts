@@ -83,6 +83,18 @@ export interface DeletedCard {
   deletedBy: string;
 }
 
+/** Someone who has joined, as the facilitator sees them (with what helps them take part). */
+export interface PersonView {
+  key: string;
+  group: Group | null;
+  capability: Capability;
+  /** "A participant (Lived experience)" style label when the person chose to hide their name. */
+  label: string;
+  /** What the person said would help them take part; only facilitators receive it. */
+  accessNeeds: string | null;
+  joinedAt: string;
+}
+
 /** An invite link as the facilitator sees it. */
 export interface InviteView {
   id: string;
@@ -98,6 +110,8 @@ export interface ServerToClientEvents {
   'agreement:update': (cards: CardAgreement[]) => void;
   'deleted:update': (cards: DeletedCard[]) => void;
   'invite:update': (invites: InviteView[]) => void;
+  /** Facilitators only: everyone who has joined, with their access needs. */
+  'people:update': (people: PersonView[]) => void;
   /** Your access ended (link revoked, removed); the message says why in plain words. */
   'session:ended': (info: { reason: Reason; message: string }) => void;
   /** Every round of the workshop, newest first (settings and status only, never counts). */
@@ -118,7 +132,10 @@ export interface ClientToServerEvents {
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'invite:revoke': (p: z.infer<typeof inviteRefSchema>, ack: (r: Ack) => void) => void;
-  'round:open': (p: z.input<typeof roundOpenSchema>, ack: (r: Ack<{ roundId: string }>) => void) => void;
+  'round:open': (
+    p: z.input<typeof roundOpenSchema>,
+    ack: (r: Ack<{ roundId: string }>) => void,
+  ) => void;
   'round:close': (p: z.infer<typeof roundRefSchema>, ack: (r: Ack) => void) => void;
   'round:reopen': (p: z.infer<typeof roundReopenSchema>, ack: (r: Ack) => void) => void;
   'round:extend': (p: z.infer<typeof roundExtendSchema>, ack: (r: Ack) => void) => void;

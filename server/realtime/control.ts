@@ -16,6 +16,7 @@ import {
   handshakeSchema,
   type InviteView,
   inviteRefSchema,
+  type PersonView,
   type PresenceEntry,
   type ServerToClientEvents,
 } from '../../lib/protocol/events';
@@ -172,6 +173,7 @@ export class Control {
     if (participant.capability === 'facilitator') {
       socket.emit('deleted:update', await this.deletedCards(workshopId));
       socket.emit('invite:update', await this.invites(workshopId, socket.data.origin));
+      socket.emit('people:update', await this.people(workshopId));
     }
   }
 
@@ -246,11 +248,28 @@ export class Control {
     }
   }
 
-  /** Someone joined through an invite: update the facilitators' join counts. */
+  /** Someone joined through an invite: update the facilitators' join counts and people list. */
   participantJoined(p: ParticipantRow): void {
-    this.publishInvites(p.workshopId).catch((err) =>
-      this.deps.log.error('invite update failed', { err }),
-    );
+    this.publishInvites(p.workshopId)
+      .then(async () =>
+        this.io.to(`f:${p.workshopId}`).emit('people:update', await this.people(p.workshopId)),
+      )
+      .catch((err) => this.deps.log.error('invite update failed', { err }));
+  }
+
+  /** Everyone who has joined, with access needs, for facilitators only. */
+  private async people(workshopId: string): Promise<PersonView[]> {
+    const rows = await this.deps.store.listParticipants(workshopId);
+    return rows
+      .filter((p) => !p.removedAt)
+      .map((p, i) => ({
+        key: p.anonymous ? `anon-${i}` : p.id,
+        group: p.group,
+        capability: p.capability,
+        label: p.anonymous ? anonymousLabel(p.group) : p.name,
+        accessNeeds: p.accessNeeds,
+        joinedAt: p.createdAt,
+      }));
   }
 
   /** Turn off an invite link and end the access of everyone who joined through it, at once. */

@@ -273,4 +273,30 @@ describe('facilitator views', () => {
     await waitFor('observer count', () => latest.find((i) => i.kind === 'observer')?.joined === 1);
     fac.close();
   });
+
+  it('shows facilitators what helps people take part, hides anonymous names, and tells nobody else', async () => {
+    const w = await createWorkshop(server);
+    const fac = connectControl(w.facilitator);
+    let people: { label: string; accessNeeds: string | null }[] = [];
+    fac.on('people:update', (list) => {
+      people = list;
+    });
+    await waitFor('first people list', () => people.length === 1);
+    const seen: string[] = [];
+    const blueActor = await join(server, w.tokens.system, { name: 'Bo' });
+    const blue = connectControl(blueActor, (event) => seen.push(event));
+    await waitFor('blue connected', () => blue.connected);
+    await server.purple.workshops.join(
+      w.tokens.people,
+      { name: 'Hidden Name', anonymous: true, accessNeeds: 'Large text, please' },
+      server.url,
+    );
+    await waitFor('anonymous person listed', () => people.length === 3);
+    const anon = people.find((p) => p.accessNeeds === 'Large text, please');
+    expect(anon?.label).toBe('A participant (Lived experience)');
+    expect(JSON.stringify(people)).not.toContain('Hidden Name');
+    expect(seen).not.toContain('people:update');
+    fac.close();
+    blue.close();
+  });
 });
