@@ -1,7 +1,7 @@
 'use client';
 /**
  * The workshop control channel over socket.io: presence, agreement (endorsement) state,
- * deleted cards, invites, and the commands that one authority must decide.
+ * deleted cards, invites, voting rounds, and the commands that one authority must decide.
  * The only place in the UI that opens the socket.io connection.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -17,6 +17,16 @@ import type {
   ServerToClientEvents,
 } from '../../lib/protocol/events';
 import { PROTOCOL_VERSION, REASON_INFO } from '../../lib/protocol/reasons';
+import { type CastAck, type CastRequest, castWithRetry } from '../vote/castWithRetry';
+import {
+  EMPTY_VOTING,
+  type VotingState,
+  withCast,
+  withMine,
+  withNotice,
+  withResults,
+  withTurnout,
+} from '../vote/votingState';
 
 type PurpleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -33,7 +43,19 @@ export interface Workshop {
   deleteCard(cardId: string): Promise<Ack>;
   restoreCard(cardId: string): Promise<Ack>;
   revokeInvite(inviteId: string): Promise<Ack>;
+  /** Rounds, your dots, results and turnout, as the server last sent them. */
+  voting: VotingState;
+  openRound(settings: RoundSettings): Promise<Ack<{ roundId: string }>>;
+  closeRound(roundId: string): Promise<Ack>;
+  /** Reopen a closed round; give a new deadline when the old one has passed. */
+  reopenRound(roundId: string, deadline?: string | null): Promise<Ack>;
+  extendRound(roundId: string, deadline: string): Promise<Ack>;
+  /** Set your dots on one card; retried with the same idempotency key after a timeout. */
+  castBallot(request: CastRequest): Promise<CastAck>;
 }
+
+/** What the facilitator chooses when opening a round. */
+export type RoundSettings = Parameters<ClientToServerEvents['round:open']>[0];
 
 const OFFLINE: Ack = {
   ok: false,
@@ -41,6 +63,11 @@ const OFFLINE: Ack = {
   message: 'You are offline. Try again when you are back online.',
 };
 const TIMEOUT_MS = 10_000;
+
+/** The acknowledgement type of a client event. */
+type AckOf<E extends keyof ClientToServerEvents> = Parameters<
+  Parameters<ClientToServerEvents[E]>[1]
+>[0];
 
 /** Connect to a workshop's control channel for as long as the component is mounted. */
 export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): Workshop {
@@ -51,6 +78,7 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
   const [deleted, setDeleted] = useState<DeletedCard[]>([]);
   const [invites, setInvites] = useState<InviteView[] | null>(initialInvites ?? null);
   const [ended, setEnded] = useState<string | null>(null);
+  const [voting, setVoting] = useState<VotingState>(EMPTY_VOTING);
 
   useEffect(() => {
     const socket: PurpleSocket = io({
@@ -78,6 +106,17 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     );
     socket.on('deleted:update', setDeleted);
     socket.on('invite:update', setInvites);
+    socket.on('round:update', (rounds) => setVoting((v) => ({ ...v, rounds })));
+    socket.on('ballot:mine', ({ roundId, ...mine }) =>
+      setVoting((v) => withMine(v, roundId, mine)),
+    );
+    socket.on('results:update', (results) => setVoting((v) => withResults(v, results)));
+    socket.on('turnout:update', ({ roundId, turnout }) =>
+      setVoting((v) => withTurnout(v, roundId, turnout)),
+    );
+    socket.on('round:notice', ({ roundId, message }) =>
+      setVoting((v) => withNotice(v, roundId, message)),
+    );
     socket.on('session:ended', ({ message }) => {
       setEnded(message);
       socket.disconnect();
@@ -92,18 +131,27 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     <E extends keyof ClientToServerEvents>(
       event: E,
       payload: Parameters<ClientToServerEvents[E]>[0],
-    ): Promise<Ack> => {
+    ): Promise<AckOf<E>> => {
       const socket = socketRef.current;
       if (!socket?.connected) return Promise.resolve(OFFLINE);
       return new Promise((resolve) => {
         // biome-ignore lint/suspicious/noExplicitAny: socket.io's typed emit cannot express a generic event here
-        (socket.timeout(TIMEOUT_MS) as any).emit(event, payload, (err: Error | null, ack: Ack) =>
-          resolve(err ? OFFLINE : ack),
+        (socket.timeout(TIMEOUT_MS) as any).emit(
+          event,
+          payload,
+          (err: Error | null, ack: AckOf<E>) => resolve(err ? OFFLINE : ack),
         );
       });
     },
     [],
   );
+
+  const castBallot = useCallback(async (request: CastRequest): Promise<CastAck> => {
+    const ack = await castWithRetry(() => socketRef.current, request);
+    if (ack.ok)
+      setVoting((v) => withCast(v, request.roundId, request.cardId, ack.dotsOnCard, ack.dotsLeft));
+    return ack;
+  }, []);
 
   return {
     connected,
@@ -116,5 +164,12 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     deleteCard: (cardId) => call('card:delete', { cardId }),
     restoreCard: (cardId) => call('card:restore', { cardId }),
     revokeInvite: (inviteId) => call('invite:revoke', { inviteId }),
+    voting,
+    openRound: (settings) => call('round:open', settings),
+    closeRound: (roundId) => call('round:close', { roundId }),
+    reopenRound: (roundId, deadline) =>
+      call('round:reopen', deadline === undefined ? { roundId } : { roundId, deadline }),
+    extendRound: (roundId, deadline) => call('round:extend', { roundId, deadline }),
+    castBallot,
   };
 }
