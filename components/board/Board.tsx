@@ -24,6 +24,7 @@ import { useBoardServices } from './useBoardServices';
 import { useConnectionAnnouncement } from './useConnectionAnnouncement';
 import { useRemoteActivity } from './useRemoteActivity';
 import { useSectionIds } from './useSectionIds';
+import { VotingBanner } from './VotingBanner';
 
 /** Props of `Board`: what the page loaded, and whether the person has just joined. */
 export interface BoardProps {
@@ -75,6 +76,7 @@ export function Board({ data, justJoined }: BoardProps) {
               canWrite={canWrite}
             />
           )}
+          <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
           <ColourRuleDisclosure />
           {ended === null && <PersonalLink url={me.personalUrl} justJoined={justJoined} />}
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -96,6 +98,7 @@ export function Board({ data, justJoined }: BoardProps) {
                   invites={live.invites}
                   deleted={live.deleted}
                   revokeInvite={live.revokeInvite}
+                  voting={{ workshopId: workshop.id, live }}
                   restoreCard={(cardId) => {
                     services.ownActions.add(cardId);
                     return live.restoreCard(cardId);

@@ -1,9 +1,10 @@
 'use client';
-/** Tools only the facilitator sees: the three invite links and the deleted cards. */
+/** Tools only the facilitator sees: voting rounds, the three invite links and the deleted cards. */
 import type * as Y from 'yjs';
 import type { Ack, DeletedCard, InviteView } from '../../lib/protocol/events';
 import { DeletedCards } from './DeletedCards';
 import { InviteLinkItem } from './InviteLinkItem';
+import { VotingControls, type VotingControlsProps } from './VotingControls';
 
 const KIND_ORDER: readonly InviteView['kind'][] = ['people', 'system', 'observer'];
 
@@ -18,6 +19,8 @@ export interface FacilitatorPanelProps {
   deleted: readonly DeletedCard[];
   revokeInvite(inviteId: string): Promise<Ack>;
   restoreCard(cardId: string): Promise<Ack>;
+  /** The workshop and its control channel, for the voting controls. */
+  voting: VotingControlsProps;
 }
 
 /** The facilitator panel. */
@@ -27,6 +30,7 @@ export function FacilitatorPanel({
   deleted,
   revokeInvite,
   restoreCard,
+  voting,
 }: FacilitatorPanelProps) {
   return (
     <section
@@ -36,6 +40,7 @@ export function FacilitatorPanel({
       <h2 id="facilitator-heading" className="font-bold text-xl">
         For the facilitator
       </h2>
+      <VotingControls {...voting} />
       <section aria-labelledby="invites-heading">
         <h3 id="invites-heading" className="font-bold text-lg">
           Invite links
