@@ -7,6 +7,7 @@ import {
   cardText,
   createCard,
   initBoard,
+  MAX_CARD_CHARS,
   metaMap,
   moveCard,
   readBoard,
@@ -476,5 +477,24 @@ describe('inspectUpdate: deletions of content the server has not seen', () => {
     );
     expect(readCard(alice, 'c8')).not.toBeNull();
     expect(readCard(server, 'c8')).not.toBeNull(); // fails today: the server has no card c8
+  });
+});
+
+describe('inspectUpdate: card length', () => {
+  it('refuses text that would make a card longer than twice the cap, but allows the slack', () => {
+    const { bob, ctx, accept, pull } = roomWithCard();
+    const text = () => bob.getMap('cards').get('c1') as Y.Map<unknown>;
+    // Near the cap, as two people typing at the limit together could make it: accepted.
+    accept(
+      updateOf(bob, () =>
+        (text().get('text') as Y.Text).insert(0, 'x'.repeat(MAX_CARD_CHARS + 100)),
+      ),
+      'bob',
+    );
+    pull(bob);
+    const huge = updateOf(bob, () =>
+      (text().get('text') as Y.Text).insert(0, 'y'.repeat(MAX_CARD_CHARS)),
+    );
+    expectRefused(inspectUpdate(huge, ctx('bob')), 'forbidden', /longer than/);
   });
 });

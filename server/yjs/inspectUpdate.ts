@@ -9,7 +9,7 @@
  * - `meta`, a card's `deleted` flag and whole-card deletion are the server's alone.
  */
 import * as Y from 'yjs';
-import { CARD_KEYS } from '../../lib/board/doc';
+import { CARD_KEYS, cardText, MAX_CARD_CHARS } from '../../lib/board/doc';
 import { isSection } from '../../lib/board/sections';
 import type { Reason } from '../../lib/protocol/reasons';
 
@@ -171,7 +171,7 @@ function checkContent(
       result.clocks.set(s.id.client, Math.max(result.clocks.get(s.id.client) ?? 0, end));
     }
   }
-  const problem = checkDeletes(decoded.ds, ctx.doc, local, result);
+  const problem = checkDeletes(decoded.ds, ctx.doc, local, result) ?? checkLengths(ctx.doc, result);
   return problem ? refuse(problem) : result;
 }
 
@@ -221,6 +221,20 @@ function checkCardField(
     default:
       return `card field "${key}" is not writable`;
   }
+}
+
+/**
+ * Refuse text that would make a card longer than twice MAX_CARD_CHARS. Browsers stop at the
+ * cap; the slack lets two people typing at the limit at the same moment both be kept.
+ */
+function checkLengths(doc: Y.Doc, out: Inspection): string | null {
+  for (const [cardId, { inserted, deleted }] of out.attributions) {
+    const current = cardText(doc, cardId)?.length ?? 0;
+    if (inserted > 0 && current + inserted - deleted > MAX_CARD_CHARS * 2) {
+      return `card ${cardId} would be longer than ${MAX_CARD_CHARS * 2} characters`;
+    }
+  }
+  return null;
 }
 
 function bump(out: Inspection, cardId: string, inserted: number, deleted: number): void {
