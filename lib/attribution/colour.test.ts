@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../prng';
 import type { Group } from '../roles';
 import { type CharCounts, cardColour, JOINT_MIN_SHARE } from './colour';
 
@@ -16,18 +17,6 @@ function colourOf(
     creatorGroup: opts.creator === undefined ? 'people' : opts.creator,
     endorsedBy: opts.endorsed ?? none,
   });
-}
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('cardColour', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardColour } from '../attribution/colour';
 import { countChars } from '../attribution/countChars';
+import { prng } from '../prng';
 import type { Group } from '../roles';
 import { applyTextEdit, type CardView, createCard, moveCard, readBoard } from './doc';
 import { SECTIONS } from './sections';
@@ -25,18 +26,6 @@ const PEERS: { clientID: number; group: Group }[] = [
 ];
 const ROSTER = new Map<number, Group>(PEERS.map((p) => [p.clientID, p.group]));
 const groupOf = (id: number) => ROSTER.get(id);
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Peer {
   doc: Y.Doc;
