@@ -29,19 +29,22 @@ import type { Logger } from '../log';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
+import { Voting } from './voting';
 
 interface SocketData {
   participant: ParticipantRow;
   workshopId: string;
   origin: string;
 }
-type ControlSocket = Socket<
+/** A server-side control socket with its authenticated session data. */
+export type ControlSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
   SocketData
 >;
-type ControlServer = Server<
+/** The typed socket.io server of the control channel. */
+export type ControlServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
@@ -52,6 +55,7 @@ const room = (workshopId: string) => `w:${workshopId}`;
 
 export class Control {
   readonly io: ControlServer;
+  readonly voting: Voting;
 
   constructor(
     httpServer: HttpServer,
@@ -80,6 +84,7 @@ export class Control {
           ),
         ),
     });
+    this.voting = new Voting({ io: this.io, rooms: deps.rooms, store: deps.store, log: deps.log });
     this.io.use((socket, next) => {
       this.authenticate(socket).then(
         () => next(),
@@ -114,7 +119,10 @@ export class Control {
     });
     this.handle(socket, 'card:delete', cardRefSchema, async (p, data) => {
       const r = await (await this.loadedRoom(workshopId)).setDeleted(p, data.cardId, true);
-      if (r.ok) void this.publishDeleted(workshopId);
+      if (r.ok) {
+        void this.publishDeleted(workshopId);
+        this.voting.cardDeleted(workshopId, data.cardId);
+      }
       return r;
     });
     this.handle(socket, 'card:restore', cardRefSchema, async (p, data) => {
@@ -125,7 +133,11 @@ export class Control {
     this.handle(socket, 'invite:revoke', inviteRefSchema, (p, data) =>
       this.revoke(p, data.inviteId),
     );
+    this.voting.attach((event, schema, run) => this.handle(socket, event, schema, run));
     void this.welcome(socket).catch((err) => this.deps.log.error('welcome failed', { err }));
+    void this.voting
+      .welcome(socket)
+      .catch((err) => this.deps.log.error('voting welcome failed', { err }));
   }
 
   /** Register a handler: validate with zod, re-check the session, answer through the ack. */
@@ -298,6 +310,7 @@ export class Control {
   }
 
   close(): Promise<void> {
+    this.voting.stop();
     return new Promise((resolve) => this.io.close(() => resolve()));
   }
 }
