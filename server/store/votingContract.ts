@@ -3,6 +3,7 @@
  * `storeContract`. Budgets and caps must hold under concurrency on any adapter.
  */
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../lib/prng';
 import type { CandidateRow, CastInput, ParticipantRow, RoundRow, Store } from './Store';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -225,11 +226,8 @@ export function votingContract(get: () => Store): void {
       await seed(store);
       const ids = Array.from({ length: 20 }, (_, i) => `v${i}`);
       for (const id of ids) await store.addParticipant(participant(id));
-      let seed32 = 7;
-      const rand = (n: number) => {
-        seed32 = (seed32 * 1103515245 + 12345) % 2 ** 31;
-        return seed32 % n;
-      };
+      const next = prng(20261101);
+      const rand = (n: number) => Math.floor(next() * n);
       const inputs: CastInput[] = [];
       for (let i = 0; i < 500; i++) {
         const previous = inputs[rand(Math.max(1, inputs.length))];
