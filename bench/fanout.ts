@@ -1,0 +1,190 @@
+/**
+ * 1. Fan-out latency in one room of N clients: p50 and p99 from an edit to its arrival at
+ * every other client, against the in-memory reference and Purple, interleaved A/B.
+ * Also the CPU profiles of both servers during the largest room (`--cpu-prof`).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Seat } from './lib/clients';
+import { type Ctx, interleave, purpleSeats, refSeat } from './lib/context';
+import { command } from './lib/loadgen';
+import { type ProfileSummary, summariseProfileDir } from './lib/profile';
+import { freshDir, setupPurple } from './lib/purpleSetup';
+import { LoadRoom, type WindowResult } from './lib/room';
+import { type ServerProc, startServer } from './lib/servers';
+import { bootstrapMedian, bootstrapRatio, type Estimate } from './lib/stats';
+
+const rooms = new Map<number, LoadRoom>();
+let nextRoom = 1;
+
+export const fanoutHandlers = {
+  'room.open': command(async (a: { seats: Seat[]; writers: number }) => {
+    const room = new LoadRoom(a.seats, a.writers);
+    const handle = nextRoom++;
+    rooms.set(handle, room);
+    try {
+      await room.connect();
+    } catch (err) {
+      room.close();
+      rooms.delete(handle);
+      throw err;
+    }
+    return { handle, connectMs: room.connectMs };
+  }),
+  'room.drive': command(
+    async (a: { handle: number; rate: number; edits: number; drainTimeoutMs?: number }) => {
+      const room = rooms.get(a.handle);
+      if (!room) throw new Error(`no room ${a.handle}`);
+      return room.drive(a.rate, a.edits, a.drainTimeoutMs);
+    },
+  ),
+  'room.close': command(async (a: { handle: number }) => {
+    rooms.get(a.handle)?.close();
+    rooms.delete(a.handle);
+    return null;
+  }),
+};
+
+export interface FanoutSide {
+  p50: Estimate;
+  p99: Estimate;
+  windows: WindowResult[];
+  connectMs: number[];
+}
+
+export interface FanoutSize {
+  clients: number;
+  reference: FanoutSide;
+  purple: FanoutSide;
+  ratioP50: ReturnType<typeof bootstrapRatio>;
+  ratioP99: ReturnType<typeof bootstrapRatio>;
+}
+
+export interface FanoutResult {
+  sizes: FanoutSize[];
+  profile?: { clients: number; reference: ProfileSummary; purple: ProfileSummary; edits: number };
+}
+
+/** One measured run in one room: connect, warm up, measure, disconnect. */
+export async function oneRun(
+  ctx: Ctx,
+  seats: Seat[],
+  opts: { writers: number; warmup: number; edits: number; rate: number },
+): Promise<{ window: WindowResult; connectMs: number }> {
+  const { handle, connectMs } = await ctx.lg.call<{ handle: number; connectMs: number }>(
+    'room.open',
+    {
+      seats,
+      writers: opts.writers,
+    },
+  );
+  try {
+    if (opts.warmup > 0)
+      await ctx.lg.call('room.drive', { handle, rate: opts.rate, edits: opts.warmup });
+    const window = await ctx.lg.call<WindowResult>('room.drive', {
+      handle,
+      rate: opts.rate,
+      edits: opts.edits,
+    });
+    return { window, connectMs };
+  } finally {
+    await ctx.lg.call('room.close', { handle });
+  }
+}
+
+function side(windows: WindowResult[], connectMs: number[]): FanoutSide {
+  return {
+    p50: bootstrapMedian(windows.map((w) => w.p50)),
+    p99: bootstrapMedian(windows.map((w) => w.p99)),
+    windows,
+    connectMs,
+  };
+}
+
+export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
+  const { cfg } = ctx;
+  const dataDir = freshDir('purple-bench-fanout-');
+  ctx.cleanup.push(dataDir);
+  const max = Math.max(...cfg.fanoutSizes);
+  const workshops = await setupPurple(dataDir, cfg.fanoutSizes);
+  const result: FanoutResult = { sizes: [] };
+  const ref = await startServer('ref-mem');
+  const purple = await startServer('purple', { dataDir });
+  const opts = {
+    writers: cfg.fanoutWriters,
+    warmup: cfg.fanoutWarmup,
+    edits: cfg.fanoutEdits,
+    rate: cfg.fanoutRate,
+  };
+  try {
+    for (const [si, n] of cfg.fanoutSizes.entries()) {
+      const w = workshops[si];
+      if (!w) throw new Error('missing workshop');
+      const seatsFor = (s: ServerProc): Seat[] =>
+        s === ref
+          ? Array.from({ length: n }, () => refSeat(ref, `fanout-${n}`))
+          : purpleSeats(purple, w, n);
+      const acc = new Map<ServerProc, { windows: WindowResult[]; connect: number[] }>([
+        [ref, { windows: [], connect: [] }],
+        [purple, { windows: [], connect: [] }],
+      ]);
+      for (let r = 0; r < cfg.runs; r++) {
+        for (const s of interleave(r, ref, purple)) {
+          const { window, connectMs } = await oneRun(ctx, seatsFor(s), opts);
+          acc.get(s)?.windows.push(window);
+          acc.get(s)?.connect.push(connectMs);
+          ctx.log(
+            `fan-out ${n} clients, run ${r + 1}/${cfg.runs}, ${s.kind}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(2)} ms (${window.received}/${window.expected})`,
+          );
+        }
+      }
+      const a = acc.get(ref) ?? { windows: [], connect: [] };
+      const b = acc.get(purple) ?? { windows: [], connect: [] };
+      result.sizes.push({
+        clients: n,
+        reference: side(a.windows, a.connect),
+        purple: side(b.windows, b.connect),
+        ratioP50: bootstrapRatio(
+          b.windows.map((x) => x.p50),
+          a.windows.map((x) => x.p50),
+        ),
+        ratioP99: bootstrapRatio(
+          b.windows.map((x) => x.p99),
+          a.windows.map((x) => x.p99),
+        ),
+      });
+    }
+  } finally {
+    await ref.stop();
+    await purple.stop();
+  }
+
+  if (cfg.profile) {
+    // Profile each server on its own during the largest room, over the same edits.
+    const profRoot = freshDir('purple-bench-prof-');
+    ctx.cleanup.push(profRoot);
+    const summaries: ProfileSummary[] = [];
+    const edits = cfg.fanoutEdits * 3;
+    for (const kind of ['ref-mem', 'purple'] as const) {
+      const dir = path.join(profRoot, kind);
+      mkdirSync(dir, { recursive: true });
+      const s = await startServer(kind, { dataDir, cpuProfDir: dir });
+      try {
+        const w = workshops[cfg.fanoutSizes.indexOf(max)];
+        if (!w) throw new Error('missing workshop');
+        const seats =
+          kind === 'ref-mem'
+            ? Array.from({ length: max }, () => refSeat(s, `fanout-prof`))
+            : purpleSeats(s, w, max);
+        await oneRun(ctx, seats, { ...opts, edits });
+      } finally {
+        await s.stop();
+      }
+      summaries.push(summariseProfileDir(dir, edits));
+    }
+    const [reference, purpleSummary] = summaries;
+    if (reference && purpleSummary)
+      result.profile = { clients: max, reference, purple: purpleSummary, edits };
+  }
+  return result;
+}

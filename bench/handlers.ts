@@ -1,0 +1,13 @@
+/** Every command the load-generator process understands, gathered from each measurement. */
+import { durabilityHandlers } from './durability';
+import { fanoutHandlers } from './fanout';
+import { boardHandlers } from './lib/board';
+import { idleHandlers } from './lib/idle';
+import type { Handler } from './lib/loadgen';
+
+export const handlers: Record<string, Handler> = {
+  ...fanoutHandlers,
+  ...idleHandlers,
+  ...boardHandlers,
+  ...durabilityHandlers,
+};

@@ -1,0 +1,351 @@
+/**
+ * Clients the load generator drives. A `Seat` says where and as whom to connect:
+ * the reference takes a bare WebSocket on `/<room>`; Purple takes `/yjs/<workshopId>` with
+ * the participant's session cookie and an allowed Origin, plus a socket.io connection.
+ *
+ * - `LightClient` speaks the sync protocol correctly (step 1 out, the server's step 1
+ *   answered with an empty step 2, "synced" on the server's step 2) and applies nothing:
+ *   it only timestamps arrivals and scans updates for edit tokens. It ignores Purple's
+ *   own messages (101 roster, 102 saved, 103 keep-alive).
+ * - `ProviderClient` is a real y-websocket `WebsocketProvider` (disableBc, ws polyfill).
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { Roster } from '../../lib/attribution/roster';
+import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
+import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
+
+/** Where and as whom one client connects. */
+export interface Seat {
+  /** ws://host:port for the reference, ws://host:port/yjs for Purple. */
+  wsBase: string;
+  /** Doc name (reference) or workshop id (Purple). */
+  room: string;
+  /** Purple only: `purple_<workshopId>=<value>`. */
+  cookie?: string;
+  /** Purple only: the Origin a browser on the board page would send. */
+  origin?: string;
+}
+
+export const isPurple = (seat: Seat): boolean => seat.cookie !== undefined;
+
+/** Frames a client received, by kind (for the idle-traffic measurement). */
+export interface FrameCounts {
+  sync: number;
+  awareness: number;
+  purple: number;
+  wsPing: number;
+  socketIo: number;
+}
+
+export const zeroCounts = (): FrameCounts => ({
+  sync: 0,
+  awareness: 0,
+  purple: 0,
+  wsPing: 0,
+  socketIo: 0,
+});
+
+function headersFor(seat: Seat): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (seat.cookie) h.cookie = seat.cookie;
+  if (seat.origin) h.origin = seat.origin;
+  return h;
+}
+
+/** Edit tokens: `~<base36 id>;` inside inserted text; they appear verbatim in update bytes. */
+export function makeToken(id: number): string {
+  return `~${id.toString(36)};`;
+}
+
+const TILDE = 0x7e;
+const SEMI = 0x3b;
+
+/** Every token id in `bytes`. */
+export function scanTokens(bytes: Uint8Array, out: (id: number) => void): void {
+  let i = bytes.indexOf(TILDE);
+  while (i !== -1) {
+    let j = i + 1;
+    let id = 0;
+    let digits = 0;
+    for (; j < bytes.length && j - i < 12; j++) {
+      const c = bytes[j] ?? 0;
+      let d = -1;
+      if (c >= 0x30 && c <= 0x39) d = c - 0x30;
+      else if (c >= 0x61 && c <= 0x7a) d = c - 0x61 + 10;
+      if (d < 0) break;
+      id = id * 36 + d;
+      digits++;
+    }
+    if (digits > 0 && bytes[j] === SEMI) out(id);
+    i = bytes.indexOf(TILDE, i + 1);
+  }
+}
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data as Buffer[]));
+  const b = data as Buffer;
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** A WebSocket class with the seat's headers that also taps every incoming frame. */
+export function tappedWebSocket(
+  seat: Seat,
+  tap: (bytes: Uint8Array, at: number) => void,
+  onPing?: () => void,
+): typeof WebSocket {
+  const headers = headersFor(seat);
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+      this.on('message', (d) => tap(toBytes(d), performance.now()));
+      if (onPing) this.on('ping', onPing);
+    }
+  } as unknown as typeof WebSocket;
+}
+
+export interface ClientHooks {
+  /** Every frame, with its arrival time (performance.now()). */
+  onFrame?: (bytes: Uint8Array, at: number) => void;
+  /** An edit token arrived. */
+  onToken?: (id: number, at: number) => void;
+  /** Reconnect after a close, with y-websocket's backoff (100 ms doubling to 2.5 s). */
+  reconnect?: boolean;
+  counts?: FrameCounts;
+}
+
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+function syncMessage(sub: number, payload: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, 0);
+  encoding.writeVarUint(enc, sub);
+  encoding.writeVarUint8Array(enc, payload);
+  return encoding.toUint8Array(enc);
+}
+const STEP1 = syncMessage(0, EMPTY_STATE_VECTOR);
+const STEP2_EMPTY = syncMessage(1, EMPTY_UPDATE);
+
+/** A client that speaks the sync protocol but keeps no document. */
+export class LightClient {
+  ws: WebSocket | null = null;
+  synced = false;
+  /** performance.now() of the latest "synced" (the server's step 2). */
+  syncedAt = Number.NaN;
+  syncs = 0;
+  closedByUs = false;
+  private failures = 0;
+  private waiters: (() => void)[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly seat: Seat,
+    private readonly hooks: ClientHooks = {},
+  ) {}
+
+  connect(): void {
+    const url = `${this.seat.wsBase}/${this.seat.room}`;
+    const ws = new WebSocket(url, { headers: headersFor(this.seat), perMessageDeflate: false });
+    this.ws = ws;
+    this.synced = false;
+    ws.binaryType = 'nodebuffer';
+    ws.on('open', () => {
+      this.failures = 0;
+      ws.send(STEP1);
+    });
+    ws.on('message', (data) => this.onMessage(toBytes(data), performance.now()));
+    ws.on('ping', () => {
+      if (this.hooks.counts) this.hooks.counts.wsPing++;
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      if (this.ws !== ws) return;
+      this.synced = false;
+      this.ws = null;
+      if (this.closedByUs || !this.hooks.reconnect) return;
+      const wait = Math.min(2 ** this.failures * 100, 2500);
+      this.failures++;
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        if (!this.closedByUs) this.connect();
+      }, wait);
+    });
+  }
+
+  /** Resolves at the next (or current) synced state. */
+  whenSynced(): Promise<void> {
+    if (this.synced) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(message);
+  }
+
+  close(): void {
+    this.closedByUs = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.ws?.terminate();
+    this.ws = null;
+  }
+
+  private onMessage(bytes: Uint8Array, at: number): void {
+    this.hooks.onFrame?.(bytes, at);
+    const counts = this.hooks.counts;
+    let type: number;
+    let decoder: decoding.Decoder;
+    try {
+      decoder = decoding.createDecoder(bytes);
+      type = decoding.readVarUint(decoder);
+    } catch {
+      return;
+    }
+    if (type === 0) {
+      if (counts) counts.sync++;
+      const sub = decoding.readVarUint(decoder);
+      if (sub === 0) {
+        this.send(STEP2_EMPTY);
+      } else if (sub === 1) {
+        this.synced = true;
+        this.syncedAt = at;
+        this.syncs++;
+        for (const w of this.waiters.splice(0)) w();
+      }
+      if (sub !== 0 && this.hooks.onToken) {
+        const hook = this.hooks.onToken;
+        scanTokens(bytes, (id) => hook(id, at));
+      }
+    } else if (type === 1) {
+      if (counts) counts.awareness++;
+    } else if (counts) {
+      counts.purple++; // 101 roster, 102 saved, 103 keep-alive: ignored
+    }
+  }
+}
+
+/** A real WebsocketProvider client, with Purple's handlers when the seat is Purple's. */
+export class ProviderClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly synced: Promise<void>;
+  /** Purple: the highest clock of this doc's clientID the server says it stored. */
+  acked = 0;
+
+  constructor(
+    readonly seat: Seat,
+    hooks: ClientHooks & { awareness?: boolean } = {},
+    doc = new Y.Doc(),
+  ) {
+    this.doc = doc;
+    const counts = hooks.counts;
+    const tap = (bytes: Uint8Array, at: number) => {
+      hooks.onFrame?.(bytes, at);
+      if (counts) {
+        const t = bytes[0];
+        if (t === 0) counts.sync++;
+        else if (t === 1) counts.awareness++;
+        else counts.purple++;
+      }
+      if (hooks.onToken && bytes[0] === 0) {
+        const hook = hooks.onToken;
+        scanTokens(bytes, (id) => hook(id, at));
+      }
+    };
+    this.provider = new WebsocketProvider(seat.wsBase, seat.room, doc, {
+      disableBc: true,
+      WebSocketPolyfill: tappedWebSocket(seat, tap, () => {
+        if (counts) counts.wsPing++;
+      }) as unknown as typeof globalThis.WebSocket,
+    });
+    if (isPurple(seat)) {
+      // As the board page does: no awareness on the Yjs channel (presence is on socket.io).
+      this.provider.awareness.setLocalState(null);
+      attachPurpleHandlers(
+        this.provider,
+        new Roster(),
+        () => undefined,
+        (clocks) => {
+          for (const [c, clock] of clocks)
+            if (c === doc.clientID) this.acked = Math.max(this.acked, clock);
+        },
+      );
+    } else if (hooks.awareness === false) {
+      this.provider.awareness.setLocalState(null);
+    }
+    this.synced = new Promise<void>((resolve) => {
+      if (this.provider.synced) resolve();
+      this.provider.on('sync', (s: boolean) => {
+        if (s) resolve();
+      });
+    });
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** Purple's socket.io control connection for a seat (cookie + Origin), as the board opens. */
+export function connectControl(
+  seat: Seat,
+  httpBase: string,
+  opts: { reconnect?: boolean; counts?: FrameCounts } = {},
+): Socket {
+  const socket = io(httpBase, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    auth: { workshopId: seat.room, protocol: PROTOCOL_VERSION },
+    extraHeaders: headersFor(seat),
+    reconnection: opts.reconnect ?? false,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 2500,
+    forceNew: true,
+  });
+  const counts = opts.counts;
+  if (counts) {
+    const hook = () => socket.io.engine?.on('packet', () => counts.socketIo++);
+    socket.io.on('open', hook);
+  }
+  return socket;
+}
+
+/** Run `fn` over `items` with at most `limit` in flight. */
+export async function inBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Resolve when `check()` holds, polling every `everyMs`; reject after `ms`. */
+export async function until(
+  what: string,
+  check: () => boolean,
+  ms = 30_000,
+  everyMs = 10,
+): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

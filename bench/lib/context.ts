@@ -1,0 +1,148 @@
+/**
+ * What every measurement gets: the run's settings (full or quick), the load generator,
+ * a temp folder, a logger, and the helpers to make seats on each server.
+ */
+import { rmSync } from 'node:fs';
+import type { Seat } from './clients';
+import type { LoadGen } from './loadgen';
+import type { PurpleWorkshop } from './purpleSetup';
+import type { ServerProc } from './servers';
+
+export interface BenchConfig {
+  quick: boolean;
+  /** Interleaved A/B runs per server for fan-out, memory and joins. */
+  runs: number;
+  fanoutSizes: number[];
+  fanoutWriters: number;
+  fanoutEdits: number;
+  fanoutWarmup: number;
+  /** Total edits per second across the writers. */
+  fanoutRate: number;
+  throughputClients: number;
+  throughputWriters: number;
+  throughputRates: number[];
+  throughputWindowMs: number;
+  throughputRuns: number;
+  memoryN: number;
+  memoryRuns: number;
+  /** Wait before sampling RSS at rest / with everyone connected. */
+  memorySettleMs: [number, number];
+  boards: number;
+  boardCards: number;
+  joinCards: number;
+  joinRuns: number;
+  durabilityTrials: number;
+  durabilityBurst: number;
+  reconnectSizes: number[];
+  reconnectRuns: number;
+  reconnectCards: number;
+  awarenessSizes: number[];
+  awarenessSettleMs: number;
+  awarenessWindowMs: number;
+  browser: boolean;
+  browserRuns: number;
+  browserCards: number;
+  profile: boolean;
+}
+
+export const FULL: BenchConfig = {
+  quick: false,
+  runs: 10,
+  fanoutSizes: [50, 200, 500],
+  fanoutWriters: 4,
+  fanoutEdits: 100,
+  fanoutWarmup: 20,
+  fanoutRate: 20,
+  throughputClients: 50,
+  throughputWriters: 8,
+  throughputRates: [25, 50, 100, 200, 400, 800, 1600],
+  throughputWindowMs: 3000,
+  throughputRuns: 3,
+  memoryN: 500,
+  memoryRuns: 10,
+  memorySettleMs: [1000, 2000],
+  boards: 20,
+  boardCards: 200,
+  joinCards: 2000,
+  joinRuns: 10,
+  durabilityTrials: 20,
+  durabilityBurst: 60,
+  reconnectSizes: [200, 500],
+  reconnectRuns: 3,
+  reconnectCards: 200,
+  awarenessSizes: [50, 200],
+  awarenessSettleMs: 5000,
+  awarenessWindowMs: 30_000,
+  browser: true,
+  browserRuns: 3,
+  browserCards: 2000,
+  profile: true,
+};
+
+export const QUICK: BenchConfig = {
+  quick: true,
+  runs: 2,
+  fanoutSizes: [20],
+  fanoutWriters: 2,
+  fanoutEdits: 20,
+  fanoutWarmup: 5,
+  fanoutRate: 40,
+  throughputClients: 20,
+  throughputWriters: 4,
+  throughputRates: [50, 200],
+  throughputWindowMs: 500,
+  throughputRuns: 1,
+  memoryN: 20,
+  memoryRuns: 1,
+  memorySettleMs: [200, 300],
+  boards: 2,
+  boardCards: 50,
+  joinCards: 200,
+  joinRuns: 1,
+  durabilityTrials: 3,
+  durabilityBurst: 30,
+  reconnectSizes: [20],
+  reconnectRuns: 1,
+  reconnectCards: 50,
+  awarenessSizes: [5, 10],
+  awarenessSettleMs: 200,
+  awarenessWindowMs: 1000,
+  browser: false,
+  browserRuns: 0,
+  browserCards: 0,
+  profile: false,
+};
+
+export interface Ctx {
+  cfg: BenchConfig;
+  lg: LoadGen;
+  log(message: string): void;
+  /** Folders to delete when the run ends. */
+  cleanup: string[];
+}
+
+/** A reference seat: the doc name is the room. */
+export function refSeat(server: ServerProc, room: string): Seat {
+  return { wsBase: server.wsUrl, room };
+}
+
+/** Purple seats for the first `n` participants of a workshop, each with its own cookie. */
+export function purpleSeats(server: ServerProc, w: PurpleWorkshop, n: number): Seat[] {
+  if (w.participants.length < n)
+    throw new Error(`workshop has ${w.participants.length} participants, need ${n}`);
+  return w.participants.slice(0, n).map((p) => ({
+    wsBase: `${server.wsUrl}/yjs`,
+    room: w.workshopId,
+    cookie: p.cookie,
+    origin: server.httpUrl,
+  }));
+}
+
+export function removeAll(paths: string[]): void {
+  for (const p of paths) rmSync(p, { recursive: true, force: true });
+}
+
+/** Alternate which server goes first in each run (A/B, B/A, …). */
+export function interleave<T>(run: number, a: T, b: T): [T, T] {
+  return run % 2 === 0 ? [a, b] : [b, a];
+}

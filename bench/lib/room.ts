@@ -1,0 +1,154 @@
+/**
+ * Load-generator side of one busy room: a few real WebsocketProvider writers and many
+ * light clients in one room; writers insert short tokens (`~id;`) whose send time the load
+ * generator keeps, and every other client timestamps each token's arrival. Used by the
+ * fan-out and throughput measurements.
+ */
+import { cardText, createCard } from '../../lib/board/doc';
+import {
+  inBatches,
+  LightClient,
+  makeToken,
+  ProviderClient,
+  type Seat,
+  sleep,
+  until,
+} from './clients';
+import { quantile } from './stats';
+
+export interface WindowResult {
+  edits: number;
+  /** Offered edit rate (edits/s) and the rate actually sent. */
+  offeredRate: number;
+  sentRate: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  /** Arrivals measured / expected (edits × (clients − 1)). */
+  received: number;
+  expected: number;
+  /** Time after the last send until every arrival was in (or the drain timed out). */
+  drainMs: number;
+}
+
+interface Writer {
+  client: ProviderClient;
+  cardId: string;
+}
+
+export class LoadRoom {
+  private readonly light: LightClient[] = [];
+  private readonly writers: Writer[] = [];
+  private readonly sendTimes = new Map<number, { t: number; writer: number }>();
+  private nextId = 1;
+  private latencies: number[] = [];
+  private received = 0;
+  connectMs = 0;
+
+  constructor(
+    private readonly seats: Seat[],
+    private readonly writerCount: number,
+  ) {}
+
+  /** Index `i` receives token `id` at `at`. Writers are indices 0..writerCount-1. */
+  private arrive(i: number, id: number, at: number): void {
+    const s = this.sendTimes.get(id);
+    if (!s || s.writer === i) return;
+    this.latencies.push(at - s.t);
+    this.received++;
+  }
+
+  async connect(): Promise<void> {
+    const start = performance.now();
+    const w = Math.min(this.writerCount, this.seats.length);
+    for (let i = 0; i < w; i++) {
+      const seat = this.seats[i] as Seat;
+      const client = new ProviderClient(seat, {
+        awareness: false,
+        onToken: (id, at) => this.arrive(i, id, at),
+      });
+      await withTimeout(client.synced, 30_000, 'a writer to sync');
+      this.writers.push({ client, cardId: createCard(client.doc, 'priorities', 'w') });
+    }
+    const rest = this.seats.slice(w);
+    await inBatches(rest, 50, async (seat, k) => {
+      const i = w + k;
+      const c = new LightClient(seat, { onToken: (id, at) => this.arrive(i, id, at) });
+      this.light.push(c);
+      c.connect();
+      await withTimeout(c.whenSynced(), 60_000, 'a light client to sync');
+    });
+    this.connectMs = performance.now() - start;
+    // Let the writers' new cards reach everyone before measuring.
+    await sleep(300);
+  }
+
+  private edit(k: number): void {
+    const wi = k % this.writers.length;
+    const w = this.writers[wi] as Writer;
+    const id = this.nextId++;
+    const token = makeToken(id);
+    this.sendTimes.set(id, { t: performance.now(), writer: wi });
+    const text = cardText(w.client.doc, w.cardId);
+    // Purple caps a card at 2,000 characters: move on to a fresh card well before.
+    if (!text || text.length > 1500) w.cardId = createCard(w.client.doc, 'priorities', token);
+    else text.insert(text.length, token);
+  }
+
+  /** Send `edits` edits at `rate` per second, then wait for every arrival; returns the window's figures. */
+  async drive(rate: number, edits: number, drainTimeoutMs = 10_000): Promise<WindowResult> {
+    this.latencies = [];
+    this.received = 0;
+    const first = this.nextId;
+    const t0 = performance.now();
+    let sent = 0;
+    while (sent < edits) {
+      const due = Math.min(edits, Math.floor(((performance.now() - t0) * rate) / 1000) + 1);
+      while (sent < due) this.edit(sent++);
+      if (sent < edits) await sleep(Math.max(1, Math.floor(1000 / rate / 2)));
+    }
+    const sendEnd = performance.now();
+    const receivers = this.writers.length + this.light.length - 1;
+    const expected = edits * receivers;
+    try {
+      await until('every edit to arrive', () => this.received >= expected, drainTimeoutMs, 2);
+    } catch {
+      // Reported as received < expected.
+    }
+    const drainMs = performance.now() - sendEnd;
+    for (let id = first; id < this.nextId; id++) this.sendTimes.delete(id);
+    const lat = this.latencies;
+    const sentSpan = sendEnd - t0;
+    return {
+      edits,
+      offeredRate: rate,
+      sentRate: edits > 1 ? ((edits - 1) * 1000) / Math.max(sentSpan, 1) : rate,
+      p50: quantile(lat, 0.5),
+      p99: quantile(lat, 0.99),
+      mean: lat.reduce((a, b) => a + b, 0) / Math.max(lat.length, 1),
+      received: this.received,
+      expected,
+      drainMs,
+    };
+  }
+
+  close(): void {
+    for (const w of this.writers) w.client.destroy();
+    for (const c of this.light) c.close();
+    this.writers.length = 0;
+    this.light.length = 0;
+  }
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)),
+        ms,
+      );
+    }),
+  ]);
+}

@@ -1,0 +1,113 @@
+/**
+ * 6. Reconnect storm: N clients connected to a board, the server is killed (kill -9) and
+ * restarted on the same port; the time from "listening again" until every client has
+ * synced again (for Purple, and every socket.io connection is back), and the new server
+ * process's peak memory meanwhile (VmHWM). Clients back off as y-websocket does (100 ms
+ * doubling to 2.5 s). Reference: LevelDB (the in-memory one would come back empty).
+ */
+import { sleep } from './lib/clients';
+import { type Ctx, interleave, purpleSeats, refSeat } from './lib/context';
+import { freshDir, setupPurple } from './lib/purpleSetup';
+import { type ServerProc, startServer } from './lib/servers';
+import { bootstrapMedian, type Estimate } from './lib/stats';
+
+export interface StormRun {
+  /** Listening again → last client synced, ms. */
+  allSyncedMs: number;
+  /** Purple: listening again → last socket.io connection back, ms. */
+  allControlMs: number | null;
+  ok: boolean;
+  peakRss: number;
+  rssAfter: number;
+}
+
+export interface StormSize {
+  clients: number;
+  reference: { runs: StormRun[]; allSyncedMs: Estimate; peakRss: Estimate };
+  purple: { runs: StormRun[]; allSyncedMs: Estimate; peakRss: Estimate };
+}
+
+export async function measureReconnect(ctx: Ctx): Promise<{ cards: number; sizes: StormSize[] }> {
+  const { cfg, lg } = ctx;
+  const dataDir = freshDir('purple-bench-storm-');
+  const ldbDir = freshDir('ref-bench-storm-');
+  ctx.cleanup.push(dataDir, ldbDir);
+  const workshops = await setupPurple(dataDir, cfg.reconnectSizes);
+  const sizes: StormSize[] = [];
+  for (const [si, n] of cfg.reconnectSizes.entries()) {
+    const w = workshops[si];
+    if (!w) throw new Error('no workshop');
+    const room = `storm-${n}`;
+    // Seed each board once.
+    for (const kind of ['ref-ldb', 'purple'] as const) {
+      const s =
+        kind === 'purple'
+          ? await startServer('purple', { dataDir })
+          : await startServer('ref-ldb', { ldbDir });
+      try {
+        const seat = kind === 'purple' ? purpleSeats(s, w, 1)[0] : refSeat(s, room);
+        await lg.call('board.seed', { seat, cards: cfg.reconnectCards });
+      } finally {
+        await s.stop();
+      }
+    }
+    const runs = { 'ref-ldb': [] as StormRun[], purple: [] as StormRun[] };
+    for (let r = 0; r < cfg.reconnectRuns; r++) {
+      for (const kind of interleave(r, 'ref-ldb' as const, 'purple' as const)) {
+        const start = (port?: number): Promise<ServerProc> =>
+          kind === 'purple'
+            ? startServer('purple', { dataDir, port })
+            : startServer('ref-ldb', { ldbDir, port });
+        const first = await start();
+        const seats =
+          kind === 'purple'
+            ? purpleSeats(first, w, n)
+            : Array.from({ length: n }, () => refSeat(first, room));
+        const { handle } = await lg.call<{ handle: number }>('idle.open', {
+          seats,
+          kind: 'light',
+          controlBase: kind === 'purple' ? first.httpUrl : undefined,
+          reconnect: true,
+        });
+        await sleep(500);
+        await first.kill9();
+        const again = await start(first.port);
+        let peak = again.hwm();
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, again.hwm());
+        }, 50);
+        const res = await lg.call<{
+          ok: boolean;
+          lastSyncedAt: number;
+          lastControlAt: number | null;
+        }>('idle.resynced', {
+          handle,
+          minSyncs: 2,
+          timeoutMs: 60_000,
+        });
+        clearInterval(sampler);
+        peak = Math.max(peak, again.hwm());
+        const run: StormRun = {
+          allSyncedMs: res.lastSyncedAt - again.readyAt,
+          allControlMs: res.lastControlAt === null ? null : res.lastControlAt - again.readyAt,
+          ok: res.ok,
+          peakRss: peak,
+          rssAfter: again.rss(),
+        };
+        runs[kind].push(run);
+        ctx.log(
+          `reconnect storm ${n} clients, run ${r + 1}/${cfg.reconnectRuns}, ${kind}: all synced after ${run.allSyncedMs.toFixed(0)} ms${run.ok ? '' : ' (NOT all)'}, peak RSS ${(peak / 2 ** 20).toFixed(1)} MiB`,
+        );
+        await lg.call('idle.close', { handle });
+        await again.stop();
+      }
+    }
+    const est = (xs: StormRun[]) => ({
+      runs: xs,
+      allSyncedMs: bootstrapMedian(xs.map((x) => x.allSyncedMs)),
+      peakRss: bootstrapMedian(xs.map((x) => x.peakRss)),
+    });
+    sizes.push({ clients: n, reference: est(runs['ref-ldb']), purple: est(runs.purple) });
+  }
+  return { cards: cfg.reconnectCards, sizes };
+}

@@ -1,0 +1,327 @@
+/**
+ * Writes RESULTS.md from the results object: the machine, every figure with its 95 %
+ * bootstrap interval, the ratio Purple ÷ reference, and PASS/MISS against DESIGN §8.
+ */
+import type { AwarenessResult } from './awareness';
+import type { BrowserResult } from './browser';
+import type { DurabilityResult } from './durability';
+import type { FanoutResult } from './fanout';
+import type { JoinResultSet } from './join';
+import type { BenchConfig } from './lib/context';
+import type { ProfileSummary } from './lib/profile';
+import type { Estimate } from './lib/stats';
+import type { MemoryResult } from './memory';
+import type { StormSize } from './reconnect';
+import type { ThroughputResult } from './throughput';
+
+export interface Machine {
+  date: string;
+  nproc: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  pinned: boolean;
+  loadBefore: number[];
+  loadAfter: number[];
+  commit: string;
+  mode: 'quick' | 'full';
+}
+
+export interface BenchResults {
+  machine: Machine;
+  config: BenchConfig;
+  fanout?: FanoutResult;
+  throughput?: ThroughputResult;
+  memory?: MemoryResult;
+  join?: JoinResultSet;
+  durability?: DurabilityResult;
+  reconnect?: { cards: number; sizes: StormSize[] };
+  awareness?: AwarenessResult;
+  browser?: BrowserResult;
+  errors: Record<string, string>;
+  durationsS: Record<string, number>;
+  totalS?: number;
+}
+
+type Ratio = { ratio: number; lo: number; hi: number };
+
+const f = (x: number | undefined | null, d = 2) =>
+  x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toFixed(d);
+const est = (e: Estimate | undefined, d = 2, scale = 1) =>
+  e && e.n > 0 ? `${f(e.median / scale, d)} [${f(e.lo / scale, d)}, ${f(e.hi / scale, d)}]` : '–';
+const ratio = (r: Ratio | undefined) => (r ? `${f(r.ratio)}× [${f(r.lo)}, ${f(r.hi)}]` : '–');
+const verdict = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? '**PASS**' : '**MISS**');
+const KiB = 1024;
+const MiB = 2 ** 20;
+
+function fanoutSection(r: FanoutResult, out: string[], targets: string[][]): void {
+  out.push('## 1. Fan-out latency (edit → arrival at every other client)', '');
+  out.push(
+    "Median over runs of each run's p50 / p99 (ms), with 95 % bootstrap intervals. Reference: `@y/websocket-server` 0.1.1 in memory.",
+    '',
+    '| clients | reference p50 | Purple p50 | ratio p50 | reference p99 | Purple p99 | ratio p99 | runs |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const s of r.sizes) {
+    out.push(
+      `| ${s.clients} | ${est(s.reference.p50)} | ${est(s.purple.p50)} | ${ratio(s.ratioP50)} | ${est(s.reference.p99)} | ${est(s.purple.p99)} | ${ratio(s.ratioP99)} | ${s.reference.p50.n}+${s.purple.p50.n} |`,
+    );
+    targets.push([
+      `fan-out p50, ${s.clients} clients`,
+      '≤ 1.1×',
+      `${f(s.ratioP50.ratio)}×`,
+      verdict(s.ratioP50.ratio <= 1.1),
+    ]);
+    targets.push([
+      `fan-out p99, ${s.clients} clients`,
+      '≤ 1.25×',
+      `${f(s.ratioP99.ratio)}×`,
+      verdict(s.ratioP99.ratio <= 1.25),
+    ]);
+  }
+  const lost = r.sizes
+    .flatMap((s) => [...s.reference.windows, ...s.purple.windows])
+    .filter((w) => w.received < w.expected);
+  out.push(
+    '',
+    lost.length === 0
+      ? 'Every edit reached every client in every run.'
+      : `${lost.length} run(s) had arrivals missing after the drain timeout (see results.json).`,
+    '',
+  );
+  if (r.profile) profileSection(r.profile, out);
+}
+
+function profileTable(p: ProfileSummary, out: string[]): void {
+  out.push('| category | self ms | µs per edit |', '| --- | --- | --- |');
+  for (const c of p.categories.slice(0, 12))
+    out.push(`| ${c.name} | ${f(c.ms, 1)} | ${f(c.usPerEdit, 1)} |`);
+  out.push('');
+  out.push('| edit-path function (inclusive) | ms | µs per edit |', '| --- | --- | --- |');
+  for (const e of p.editPath) out.push(`| \`${e.fn}\` | ${f(e.ms, 1)} | ${f(e.usPerEdit, 1)} |`);
+  out.push('');
+  out.push('| top self time | where | ms |', '| --- | --- | --- |');
+  for (const t of p.topSelf.slice(0, 10)) out.push(`| \`${t.fn}\` | ${t.where} | ${f(t.ms, 1)} |`);
+  out.push('');
+}
+
+function profileSection(p: NonNullable<FanoutResult['profile']>, out: string[]): void {
+  out.push(
+    `### CPU profiles during the ${p.clients}-client fan-out (${p.edits} edits, \`node --cpu-prof\`)`,
+    '',
+    'Whole-process profiles: they include start-up and the clients connecting, so categories are not all per-edit work; the inclusive edit-path rows are.',
+    '',
+    `**Reference** (busy ${f(p.reference.busyMs, 0)} ms of ${f(p.reference.totalMs, 0)} ms):`,
+    '',
+  );
+  profileTable(p.reference, out);
+  out.push(`**Purple** (busy ${f(p.purple.busyMs, 0)} ms of ${f(p.purple.totalMs, 0)} ms):`, '');
+  profileTable(p.purple, out);
+}
+
+export function writeReport(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [];
+  const targets: string[][] = [];
+  out.push(
+    `# Purple benchmark results (${m.mode})`,
+    '',
+    'Written by `npm run bench` (bench/run.ts); every figure is also in `results.json`. Re-run on a quiet machine before quoting.',
+    '',
+    '## Machine',
+    '',
+    `- Date: ${m.date}; commit ${m.commit}`,
+    `- CPUs (nproc): ${m.nproc} × ${m.cpu}; memory ${m.memoryGiB} GiB; ${m.platform}`,
+    `- Node ${m.node}`,
+    `- Pinning: ${m.pinned ? 'each server on CPU 0 (`taskset -c 0`), the load generator (its own process) on CPU 1 (`taskset -c 1`)' : 'none (no taskset or a single core)'}`,
+    `- Load average before: ${m.loadBefore.map((x) => x.toFixed(2)).join(' / ')}; after: ${m.loadAfter.map((x) => x.toFixed(2)).join(' / ')} (other work on the machine competes with both servers alike, but widens intervals)`,
+    `- Duration: ${f(r.totalS, 0)} s (${Object.entries(r.durationsS)
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(', ')})`,
+    '',
+    '## Setup',
+    '',
+    '- **Reference**: `node node_modules/@y/websocket-server/src/server.js` (0.1.1, its own server), in memory, and with `YPERSISTENCE=<fresh folder>` (LevelDB) where persistence matters (durability, cold joins, boards loaded from disk, reconnect storm).',
+    '- **Purple**: `NODE_ENV=production node --import tsx server/index.ts --no-next` (the realtime part of what `npm start` runs: one process, SQLite in WAL mode with `synchronous=NORMAL`, a fresh `DATA_DIR`). The browser part runs it with the Next pages on, after `next build`.',
+    "- Purple's workshops and participants are created through the facade (invite link → join → cookie) by an in-process server on the same data folder before the measured process starts; every Purple connection sends its participant's cookie and an allowed Origin.",
+    `- Interleaved A/B runs (order alternates each run): ${r.config.runs} per server for fan-out; medians with 95 % percentile-bootstrap intervals (2,000 seeded resamples). Ratios are Purple ÷ reference with a bootstrap interval on the ratio of medians.`,
+    '',
+  );
+  if (r.fanout) fanoutSection(r.fanout, out, targets);
+  if (r.throughput) {
+    const t = r.throughput;
+    out.push(
+      `## 2. Throughput (${t.clients} clients, ${t.writers} writers)`,
+      '',
+      `Total edit rate stepped through ${t.rates.join(', ')} edits/s; "sustained" is the highest rate at which p50 stayed within 2× the p50 at the lowest rate, every edit arrived, and the load generator kept the pace.`,
+      '',
+      '| server | sustained edits/s (median [95 % CI]) | runs | stopped by (first run) |',
+      '| --- | --- | --- | --- |',
+      `| reference (memory) | ${est(t.reference.sustained, 0)} | ${t.reference.runs.length} | ${t.reference.runs[0]?.stoppedBy ?? '–'} |`,
+      `| Purple | ${est(t.purple.sustained, 0)} | ${t.purple.runs.length} | ${t.purple.runs[0]?.stoppedBy ?? '–'} |`,
+      '',
+      `Ratio Purple ÷ reference: ${f(t.purple.sustained.median / t.reference.sustained.median)}×. Per-step p50/p99 are in results.json.`,
+      '',
+    );
+  }
+  if (r.memory) {
+    const mm = r.memory;
+    out.push(
+      '## 3. Memory',
+      '',
+      `(RSS with ${mm.participants} idle − RSS with 0) / ${mm.participants}, fresh server per run, after one participant loaded the board. Purple: each participant holds its Yjs socket and its socket.io connection; reference: one connection.`,
+      '',
+      '| | reference | Purple | ratio |',
+      '| --- | --- | --- | --- |',
+      `| KiB per idle participant | ${est(mm.reference, 1, KiB)} | ${est(mm.purple, 1, KiB)} | ${ratio(mm.ratio)} |`,
+      `| KiB per loaded board (${mm.boards.count} boards × ${mm.boards.cards} cards, loaded from disk, one client each; reference = LevelDB) | ${est(mm.boards.referenceLevelDb, 1, KiB)} | ${est(mm.boards.purple, 1, KiB)} | ${ratio(mm.boards.ratio)} |`,
+      '',
+    );
+    targets.push([
+      'memory per idle participant',
+      '≤ 2×',
+      `${f(mm.ratio.ratio)}×`,
+      verdict(mm.ratio.ratio <= 2),
+    ]);
+  }
+  if (r.join) {
+    const j = r.join;
+    out.push(
+      `## 4. Joining a board of ${j.cards} cards`,
+      '',
+      `The same Yjs content on every server (${f(j.bytes / KiB, 0)} KiB as one update). A real WebsocketProvider; "content" is connect → 'sync' fired and every card is in the doc; "sync" is connect → 'sync' event. Cold: server just restarted (board on disk only); warm: another client holds the board in memory.`,
+      '',
+      '| server | cold: content ms | cold: sync ms | warm: content ms | warm: sync ms | synced before content |',
+      '| --- | --- | --- | --- | --- | --- |',
+      `| reference, LevelDB | ${est(j.referenceLevelDb.coldContentMs, 1)} | ${est(j.referenceLevelDb.coldSyncMs, 1)} | ${est(j.referenceLevelDb.warmContentMs, 1)} | ${est(j.referenceLevelDb.warmSyncMs, 1)} | ${j.referenceLevelDb.syncedBeforeContent} of ${j.referenceLevelDb.joins} |`,
+      `| reference, memory | – | – | ${est(j.referenceMemory.warmContentMs, 1)} | ${est(j.referenceMemory.warmSyncMs, 1)} | ${j.referenceMemory.syncedBeforeContent} of ${j.referenceMemory.joins} |`,
+      `| Purple | ${est(j.purple.coldContentMs, 1)} | ${est(j.purple.coldSyncMs, 1)} | ${est(j.purple.warmContentMs, 1)} | ${est(j.purple.warmSyncMs, 1)} | ${j.purple.syncedBeforeContent} of ${j.purple.joins} |`,
+      '',
+      `Ratio Purple ÷ reference (content): cold vs LevelDB ${ratio(j.ratioCold)}, warm vs memory ${ratio(j.ratioWarm)}.`,
+      '',
+    );
+    targets.push([
+      `${j.cards}-card join, cold (vs LevelDB reference)`,
+      '≤ 2×',
+      `${f(j.ratioCold.ratio)}×`,
+      verdict(j.ratioCold.ratio <= 2),
+    ]);
+    targets.push([
+      `${j.cards}-card join, warm (vs in-memory reference)`,
+      '≤ 2×',
+      `${f(j.ratioWarm.ratio)}×`,
+      verdict(j.ratioWarm.ratio <= 2),
+    ]);
+    targets.push([
+      'never synced before content',
+      '0 joins',
+      `${j.purple.syncedBeforeContent} of ${j.purple.joins}`,
+      verdict(j.purple.syncedBeforeContent === 0),
+    ]);
+  }
+  if (r.durability) {
+    const d = r.durability;
+    out.push(
+      '## 5. Durability under kill -9',
+      '',
+      `Each trial: a writer sends a burst of ${d.burst} new cards; the server is killed with SIGKILL the moment another client has seen a random number of them (seeded); restarted; a reader counts seen cards missing or changed.`,
+      '',
+      '| server | trials with a seen edit lost | seen edits lost / seen |',
+      '| --- | --- | --- |',
+      `| reference, LevelDB | ${d.reference.trialsWithLoss} of ${d.reference.trials} | ${d.reference.lostTotal} / ${d.reference.seenTotal} |`,
+      `| Purple (SQLite) | ${d.purple.trialsWithLoss} of ${d.purple.trials} | ${d.purple.lostTotal} / ${d.purple.seenTotal} |`,
+      '',
+    );
+    targets.push([
+      'seen edits lost over all Purple trials',
+      '0',
+      `${d.purple.lostTotal} in ${d.purple.trials} trials`,
+      verdict(d.purple.lostTotal === 0),
+    ]);
+  }
+  if (r.reconnect) {
+    out.push(
+      `## 6. Reconnect storm (board of ${r.reconnect.cards} cards, kill -9 and restart on the same port)`,
+      '',
+      '"All synced" is from the new process listening until the last client has synced again (Purple: and every socket.io connection is back); clients back off like y-websocket (100 ms doubling to 2.5 s). Peak memory is the new process\'s VmHWM.',
+      '',
+      '| clients | reference (LevelDB) all synced ms | Purple all synced ms | reference peak MiB | Purple peak MiB |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const s of r.reconnect.sizes) {
+      out.push(
+        `| ${s.clients} | ${est(s.reference.allSyncedMs, 0)} | ${est(s.purple.allSyncedMs, 0)} | ${est(s.reference.peakRss, 1, MiB)} | ${est(s.purple.peakRss, 1, MiB)} |`,
+      );
+    }
+    out.push('');
+  }
+  if (r.awareness) {
+    const a = r.awareness;
+    out.push(
+      '## Idle traffic (awareness)',
+      '',
+      "Messages per second the server sends to N idle clients (real WebsocketProviders: the reference's with their default awareness state, Purple's with awareness null as its board page sets it, plus socket.io), counted at the clients over the window, every frame (sync, awareness, Purple's own, WebSocket pings, socket.io packets).",
+      '',
+      '| clients | window s | reference msg/s | Purple msg/s |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const s of a.sizes)
+      out.push(
+        `| ${s.clients} | ${f(s.windowMs / 1000, 0)} | ${f(s.reference.perSecond, 1)} | ${f(s.purple.perSecond, 1)} |`,
+      );
+    out.push(
+      '',
+      `Growth exponent (1 = linear in N, 2 = N²): reference ${f(a.exponent.reference)}, Purple ${f(a.exponent.purple)}.`,
+      '',
+    );
+    targets.push([
+      'idle traffic does not grow as N²',
+      'exponent < 1.5',
+      f(a.exponent.purple),
+      verdict(Number.isFinite(a.exponent.purple) ? a.exponent.purple < 1.5 : null),
+    ]);
+  }
+  if (r.browser) browserSection(r.browser, out, targets);
+  out.push(
+    '## Targets (DESIGN §8)',
+    '',
+    '| target | goal | Purple | verdict |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const t of targets) out.push(`| ${t.join(' | ')} |`);
+  out.push('');
+  if (m.mode === 'quick')
+    out.push('_Quick run: small sizes and few runs; the verdicts above are not meaningful._', '');
+  const errors = Object.entries(r.errors);
+  if (errors.length > 0) {
+    out.push('## Errors', '');
+    for (const [k, v] of errors) out.push(`- **${k}**: \`${v.split('\n')[0]}\``);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function browserSection(b: BrowserResult, out: string[], targets: string[][]): void {
+  out.push(
+    `## 7. In the browser (Chromium, ${b.cards} cards, ${b.runs.length} runs)`,
+    '',
+    `Chromium ${b.chromium} via Playwright, production build with the Next pages on. Times from navigation start. The remote edit is made by a Node WebsocketProvider participant; "arrival → paint" runs from the WebSocket message event carrying the edit to the first requestAnimationFrame callback that finds the new text in the card (the frame that paints it).`,
+    '',
+    '| figure | median [95 % CI] ms |',
+    '| --- | --- |',
+    `| first contentful paint | ${est(b.fcpMs, 0)} |`,
+    `| first card rendered | ${est(b.firstCardMs, 0)} |`,
+    `| interactive (data-ready, all ${b.cards} cards in the DOM, main thread free) | ${est(b.interactiveMs, 0)} |`,
+    `| remote edit: arrival → paint | ${est(b.arrivalToPaintMs, 1)} |`,
+    `| remote edit: arrival → paint, p95 over all edits | ${f(b.arrivalToPaintP95, 1)} |`,
+    `| typing: key press → next frame | ${est(b.keyToFrameMs, 1)} |`,
+    '',
+  );
+  targets.push([
+    'remote edit painted within one frame of arrival',
+    '≤ 16.7 ms (median)',
+    `${f(b.arrivalToPaintMs.median, 1)} ms`,
+    verdict(b.arrivalToPaintMs.median <= 16.7),
+  ]);
+}

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench` (full) and `npm run bench:quick` (small sizes, under a minute, for CI).
+ *
+ * Starts every server itself — `@y/websocket-server` 0.1.1's own server in memory and with
+ * LevelDB, and Purple's production server — pins servers to CPU 0 and the load generator
+ * (a separate child process) to CPU 1 where `taskset` exists, interleaves A/B runs and
+ * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
+ *
+ * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser;
+ * --out=<folder>. The quick run never judges timings: it exits non-zero only when the
+ * harness itself failed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { measureAwareness } from './awareness';
+import { measureBrowser } from './browser';
+import { measureDurability } from './durability';
+import { measureFanout } from './fanout';
+import { measureJoin } from './join';
+import { type BenchConfig, type Ctx, FULL, QUICK, removeAll } from './lib/context';
+import { startLoadGen } from './lib/loadgen';
+import { canPin, ROOT } from './lib/servers';
+import { measureMemory } from './memory';
+import { measureReconnect } from './reconnect';
+import { type BenchResults, type Machine, writeReport } from './report';
+import { measureThroughput } from './throughput';
+
+const MEASUREMENTS = [
+  'fanout',
+  'throughput',
+  'memory',
+  'join',
+  'durability',
+  'reconnect',
+  'awareness',
+  'browser',
+] as const;
+type Name = (typeof MEASUREMENTS)[number];
+
+function arg(name: string): string | undefined {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit?.slice(name.length + 3);
+}
+
+function machine(cfg: BenchConfig): Machine {
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    date: new Date().toISOString(),
+    nproc: os.availableParallelism(),
+    cpu,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    pinned: canPin,
+    loadBefore: os.loadavg(),
+    loadAfter: [],
+    commit,
+    mode: cfg.quick ? 'quick' : 'full',
+  };
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const cfg: BenchConfig = quick ? QUICK : FULL;
+  const only = arg('only')?.split(',') as Name[] | undefined;
+  const outDir = path.resolve(ROOT, arg('out') ?? (quick ? 'bench/tmp/quick' : 'bench'));
+  const wanted = (n: Name) => (only ? only.includes(n) : n !== 'browser' || cfg.browser);
+  const started = performance.now();
+  const log = (m: string) => {
+    const s = ((performance.now() - started) / 1000).toFixed(1).padStart(6);
+    process.stdout.write(`[${s} s] ${m}\n`);
+  };
+  const info = machine(cfg);
+  log(
+    `Purple bench (${info.mode}) on ${info.nproc} × ${info.cpu}, Node ${info.node}; ` +
+      (canPin
+        ? 'servers on CPU 0, load generator on CPU 1'
+        : 'NOT pinned (no taskset or one core)'),
+  );
+  const lg = await startLoadGen();
+  const ctx: Ctx = { cfg, lg, log, cleanup: [] };
+  const results: BenchResults = { machine: info, config: cfg, errors: {}, durationsS: {} };
+  const steps: [Name, () => Promise<void>][] = [
+    [
+      'fanout',
+      async () => {
+        results.fanout = await measureFanout(ctx);
+      },
+    ],
+    [
+      'throughput',
+      async () => {
+        results.throughput = await measureThroughput(ctx);
+      },
+    ],
+    [
+      'memory',
+      async () => {
+        results.memory = await measureMemory(ctx);
+      },
+    ],
+    [
+      'join',
+      async () => {
+        results.join = await measureJoin(ctx);
+      },
+    ],
+    [
+      'durability',
+      async () => {
+        results.durability = await measureDurability(ctx);
+      },
+    ],
+    [
+      'reconnect',
+      async () => {
+        results.reconnect = await measureReconnect(ctx);
+      },
+    ],
+    [
+      'awareness',
+      async () => {
+        results.awareness = await measureAwareness(ctx);
+      },
+    ],
+    [
+      'browser',
+      async () => {
+        results.browser = await measureBrowser(ctx);
+      },
+    ],
+  ];
+  try {
+    for (const [name, run] of steps) {
+      if (!wanted(name)) continue;
+      const t = performance.now();
+      log(`── ${name}`);
+      try {
+        await run();
+      } catch (err) {
+        const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        results.errors[name] = message;
+        log(`${name} FAILED: ${message}`);
+      }
+      results.durationsS[name] = Math.round((performance.now() - t) / 100) / 10;
+    }
+  } finally {
+    await lg.stop();
+    removeAll(ctx.cleanup);
+  }
+  info.loadAfter = os.loadavg();
+  results.totalS = Math.round((performance.now() - started) / 100) / 10;
+  mkdirSync(outDir, { recursive: true });
+  const jsonPath = path.join(outDir, 'results.json');
+  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  // Keep results.json as Biome formats it, so `biome check .` stays clean.
+  spawnSync('npx', ['--no-install', 'biome', 'format', '--write', jsonPath], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  writeFileSync(path.join(outDir, 'RESULTS.md'), writeReport(results));
+  log(
+    `wrote ${path.relative(ROOT, outDir) || '.'}/RESULTS.md and results.json in ${results.totalS} s`,
+  );
+  const failed = Object.keys(results.errors);
+  if (failed.length > 0) {
+    log(`the harness failed in: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
