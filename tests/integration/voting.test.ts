@@ -344,8 +344,12 @@ describe('hidden results', () => {
         const where = `${x.actor.participantId} got ${event}: ${JSON.stringify(payload)}`;
         expect(event, where).not.toBe('results:update');
         if (event === 'ballot:mine') {
-          // Only their own dots.
-          expect(x.actor.participantId).not.toBe(s.observer.actor.participantId);
+          // Only their own dots: never a card they did not vote on.
+          const own = { [s.pink.actor.participantId]: [a], [s.pink2.actor.participantId]: [b] };
+          const allowed = own[x.actor.participantId] ?? [c];
+          expect(x, where).not.toBe(s.observer);
+          for (const bal of (payload as { ballots: { cardId: string }[] }).ballots)
+            expect(allowed, where).toContain(bal.cardId);
           continue;
         }
         if (event === 'turnout:update') {
@@ -499,7 +503,7 @@ describe('closing, reopening and extending', () => {
 
   it('a passed deadline closes the round and publishes results; reopening needs a new deadline', async () => {
     const s = await setup();
-    const soon = new Date(Date.now() + 800).toISOString();
+    const soon = new Date(Date.now() + 1500).toISOString();
     const roundId = await openRound(s, { deadline: soon });
     const [a, b] = s.cards as [string, string];
     expect(await cast(s.pink, roundId, a, 2)).toMatchObject({ ok: true });
