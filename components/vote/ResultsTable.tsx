@@ -11,7 +11,7 @@ export function ResultsTable({ cards, id }: { cards: readonly CardResult[]; id: 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable box must be reachable by keyboard to scroll
     <section aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm" data-testid="results-table">
+      <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid="results-table">
         <caption id={captionId} className="mb-2 text-left font-bold text-lg">
           Table: results for each card
         </caption>
@@ -43,9 +43,7 @@ export function ResultsTable({ cards, id }: { cards: readonly CardResult[]; id: 
               <td className={TD}>{rankLabel(card)}</td>
               <th scope="row" className={`${TH} font-normal`}>
                 <span className="break-words">{card.text}</span>
-                {card.divergent && (
-                  <span className="block font-semibold">{DIVERGENT_SENTENCE}</span>
-                )}
+                {card.divergent && <span className="mt-1 block">{DIVERGENT_SENTENCE}</span>}
               </th>
               <td className={TD}>
                 {card.dots.people} ({percent(card.shares.people)})

@@ -39,6 +39,11 @@ export function RoundVote({ round, live, mayVote, observer, announce }: RoundVot
   const open = round.status === 'open';
   const canVote = open && mayVote;
   const small = smallGroups(bestTurnout(results, live.voting.turnout.get(round.id)), live.presence);
+  const resultsView = results ? (
+    <ResultsView results={results} live={open} />
+  ) : (
+    !open && <p>The results are on their way.</p>
+  );
   return (
     <div className="space-y-5">
       <RoundHeader round={round} />
@@ -55,17 +60,14 @@ export function RoundVote({ round, live, mayVote, observer, announce }: RoundVot
           perCardCap={round.perCardCap}
         />
       )}
+      {!open && resultsView}
       <section aria-labelledby="cards-heading" className="space-y-3">
         <h2 id="cards-heading" className="font-bold text-xl">
           {open ? 'The cards' : 'The cards people voted on'}
         </h2>
-        <VoteList round={round} mine={mine} canVote={canVote} flow={flow} />
+        <VoteList round={round} mine={mine} canVote={canVote} showMine={mayVote} flow={flow} />
       </section>
-      {results ? (
-        <ResultsView results={results} live={open} />
-      ) : (
-        !open && <p>The results are on their way.</p>
-      )}
+      {open && resultsView}
     </div>
   );
 }

@@ -12,8 +12,8 @@ const PATTERN: Record<Group, string> = {
   system: 'radial-gradient(circle, #005EB8 2px, #A2D8FD 2.5px) 0 0 / 9px 9px',
 };
 const EDGE: Record<Group, string> = {
-  people: 'border-people-edge',
-  system: 'border-system-edge',
+  people: 'border-people-edge dark:border-people-fill',
+  system: 'border-system-edge dark:border-system-fill',
 };
 
 /** Props of `ShareBar`. */

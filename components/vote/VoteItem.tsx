@@ -12,6 +12,8 @@ export interface VoteItemProps {
   dotsLeft: number;
   /** False for observers and once voting has closed. */
   canVote: boolean;
+  /** Show your dots as text even when you can no longer change them (a voter, after closing). */
+  showMine: boolean;
   pending: boolean;
   /** The last thing that happened to this card, if it was this one. */
   message: { text: string; ok: boolean } | null;
@@ -29,7 +31,7 @@ function Dots({ dots, cap }: { dots: number; cap: number }) {
 
 /** A candidate card as a list item. */
 export function VoteItem(props: VoteItemProps) {
-  const { card, dots, perCardCap, dotsLeft, canVote, pending, message, onChange } = props;
+  const { card, dots, perCardCap, dotsLeft, canVote, showMine, pending, message, onChange } = props;
   const label = shortText(card.text);
   if (card.removedAt) {
     return (
@@ -68,13 +70,18 @@ export function VoteItem(props: VoteItemProps) {
           />
         </div>
       )}
+      {!canVote && showMine && (
+        <p className="mt-2 font-semibold" data-testid="card-dots">
+          Your dots: {dots}
+        </p>
+      )}
       {canVote && dots >= perCardCap && (
         <p className="mt-1 text-center">
           This card has the most dots you can give it ({dotsWord(perCardCap)}).
         </p>
       )}
       {pending && <p className="mt-2 font-semibold">Sending your vote…</p>}
-      {message && !pending && (
+      {canVote && message && !pending && (
         <p
           className={cn(
             'mt-2 rounded-md border-l-8 p-2 font-semibold',

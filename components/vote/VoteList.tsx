@@ -10,11 +10,13 @@ export interface VoteListProps {
   round: RoundView;
   mine: MyBallots | undefined;
   canVote: boolean;
+  /** The person has dots of their own (not an observer). */
+  showMine: boolean;
   flow: CastFlow;
 }
 
 /** The candidate cards of one round. */
-export function VoteList({ round, mine, canVote, flow }: VoteListProps) {
+export function VoteList({ round, mine, canVote, showMine, flow }: VoteListProps) {
   const left = mine?.dotsLeft ?? round.budget;
   if (round.candidates.length === 0) {
     return <p>There were no cards in this section when voting opened.</p>;
@@ -29,6 +31,7 @@ export function VoteList({ round, mine, canVote, flow }: VoteListProps) {
           perCardCap={round.perCardCap}
           dotsLeft={left}
           canVote={canVote}
+          showMine={showMine}
           pending={flow.pending.has(card.cardId)}
           message={flow.message?.cardId === card.cardId ? flow.message : null}
           onChange={(delta) => void flow.change(card, delta)}

@@ -44,7 +44,9 @@ const TIME = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digi
 /** "Friday 14 March 2031 at 5:00 pm", in the reader's own time zone. */
 export function dateInWords(iso: string): string {
   const d = new Date(iso);
-  return `${DATE.format(d)} at ${TIME.format(d).replace(/\s/g, ' ')}`;
+  const part = (type: string) => DATE.formatToParts(d).find((p) => p.type === type)?.value ?? '';
+  const date = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  return `${date} at ${TIME.format(d).replace(/\s/g, ' ')}`;
 }
 
 /** "1st", "2nd", "3rd", "11th", "22nd"… */
