@@ -1,0 +1,57 @@
+/** The "Voting" part of the facilitator panel on the board: open, watch turnout, close. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What the facilitator chooses; anything left out keeps the form's default. */
+export interface RoundChoice {
+  section?: 'Joint priorities' | 'Quality indicators';
+  budget?: number;
+  cap?: number;
+  /** Closing time as a `datetime-local` value, e.g. "2031-03-14T17:00". */
+  deadline?: string;
+  results?: 'When voting closes' | 'While voting is open';
+}
+
+export class VoteControls {
+  readonly root: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('voting-controls');
+  }
+
+  /** Fills the "Open a vote" form and waits until the round is open. */
+  async openRound(choice: RoundChoice = {}): Promise<void> {
+    const { root } = this;
+    if (choice.section) await root.getByRole('radio', { name: choice.section }).check();
+    if (choice.budget) await root.getByLabel('Dots for each person').fill(String(choice.budget));
+    if (choice.cap)
+      await root.getByLabel('Most dots one person can put on one card').fill(String(choice.cap));
+    if (choice.deadline) await root.getByLabel(/^Voting closes on/).fill(choice.deadline);
+    if (choice.results) await root.getByRole('radio', { name: choice.results }).check();
+    await root.getByRole('button', { name: 'Open voting' }).click();
+    await expect(this.openRoundBox()).toBeVisible();
+  }
+
+  /** The open round's status box. */
+  openRoundBox(): Locator {
+    return this.root.getByTestId('open-round');
+  }
+
+  /** "Lived experience 1 of 1 person voted." lines while results are hidden. */
+  turnout(): Locator {
+    return this.openRoundBox().getByTestId('turnout');
+  }
+
+  /** Closes the open round, saying yes to the confirm step. */
+  async closeRound(): Promise<void> {
+    await this.root.getByRole('button', { name: 'Close voting now' }).click();
+    await this.root.getByRole('button', { name: 'Yes, close voting' }).click();
+    await expect(this.openRoundBox()).toHaveCount(0);
+  }
+}
+
+/** A `datetime-local` value `days` days from now, at 5 pm. */
+export function daysAhead(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T17:00`;
+}
