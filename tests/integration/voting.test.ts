@@ -462,6 +462,31 @@ describe('deleting a candidate', () => {
   });
 });
 
+describe('deleting a candidate while its round is closed', () => {
+  it('keeps the closed results, and takes the card out (dots returned) when the round reopens', async () => {
+    const s = await setup();
+    const roundId = await openRound(s);
+    const [a, b] = s.cards as [string, string];
+    await cast(s.blue, roundId, a, 2);
+    await cast(s.blue, roundId, b, 1);
+    await ask(s.fac.socket, 'round:close', { roundId });
+    await settle<RoundResults>(s.blue, 'results:update', (r) => r.roundId === roundId);
+    expect(await ask(s.fac.socket, 'card:delete', { cardId: a })).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.blue.events.some((e) => e.event === 'round:notice')).toBe(false);
+    expect(await ballots(roundId)).toHaveLength(2);
+    expect(await ask(s.fac.socket, 'round:reopen', { roundId })).toEqual({ ok: true });
+    const notice = await settle<{ roundId: string }>(s.blue, 'round:notice');
+    expect(notice.roundId).toBe(roundId);
+    await settle(s.blue, 'ballot:mine', (m: { dotsLeft: number }) => m.dotsLeft === 4);
+    expect(await ballots(roundId)).toEqual([[s.blue.actor.participantId, b, 1]]);
+    await waitFor('removed in round:update', () =>
+      Boolean(roundOf(s.pink, roundId)?.candidates.find((c) => c.cardId === a)?.removedAt),
+    );
+    s.done();
+  });
+});
+
 describe('closing, reopening and extending', () => {
   it('close, reopen and extend, with deadlines always in the future', async () => {
     const s = await setup();
