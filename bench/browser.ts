@@ -1,10 +1,35 @@
-import type { Ctx } from './lib/context';
-import type { Estimate } from './lib/stats';
+/**
+ * 7. In the browser: Chromium (Playwright) opens a board of N cards served by Purple's
+ * production build (`npm start`-style: NODE_ENV=production, Next pages on). Measures, from
+ * navigation start: first contentful paint, the first card rendered, and "interactive"
+ * (the wrapper says data-ready, every card is in the DOM and a queued task runs); then the
+ * time from a remote edit's arrival (the WebSocket message event) to the first animation
+ * frame that finds the new text in the card, and key press → next frame while typing.
+ */
+import type { Browser } from '@playwright/test';
+import { cardText } from '../lib/board/doc';
+import { ensureBuild } from '../scripts/ensureBuild';
+import { findChromium } from '../scripts/ensureChromium';
+import { ProviderClient, type Seat, sleep } from './lib/clients';
+import { type Ctx, purpleSeats } from './lib/context';
+import { command } from './lib/loadgen';
+import { freshDir, setupPurple } from './lib/purpleSetup';
+import { withTimeout } from './lib/room';
+import { ROOT, startServer } from './lib/servers';
+import { bootstrapMedian, type Estimate, quantile } from './lib/stats';
+
+export interface BrowserRun {
+  fcpMs: number;
+  firstCardMs: number;
+  interactiveMs: number;
+  arrivalToPaint: number[];
+  keyToFrame: number[];
+}
 
 export interface BrowserResult {
   chromium: string;
   cards: number;
-  runs: unknown[];
+  runs: BrowserRun[];
   fcpMs: Estimate;
   firstCardMs: Estimate;
   interactiveMs: Estimate;
@@ -13,6 +38,226 @@ export interface BrowserResult {
   keyToFrameMs: Estimate;
 }
 
-export async function measureBrowser(_ctx: Ctx): Promise<BrowserResult> {
-  throw new Error('not yet');
+// ── load-generator side: the remote editor ────────────────────────────────────────────
+
+const editors = new Map<number, ProviderClient>();
+let nextEditor = 1;
+
+export const browserHandlers = {
+  'editor.open': command(async (a: { seat: Seat }) => {
+    const c = new ProviderClient(a.seat, { awareness: false });
+    await withTimeout(c.synced, 30_000, 'the remote editor to sync');
+    const id = nextEditor++;
+    editors.set(id, c);
+    return { handle: id };
+  }),
+  'editor.edit': command(async (a: { handle: number; cardId: string; token: string }) => {
+    const c = editors.get(a.handle);
+    const text = c ? cardText(c.doc, a.cardId) : null;
+    if (!text) throw new Error(`the editor cannot find card ${a.cardId}`);
+    text.insert(text.length, a.token);
+    return null;
+  }),
+  'editor.close': command(async (a: { handle: number }) => {
+    editors.get(a.handle)?.destroy();
+    editors.delete(a.handle);
+    return null;
+  }),
+};
+
+// ── in-page probes (run before any page script) ──────────────────────────────────────
+
+interface Probe {
+  firstCard: number | null;
+  complete: number | null;
+  expected: number;
+  watch: {
+    token: string;
+    bytes: number[];
+    cardId: string;
+    arrival: number | null;
+    paint: number | null;
+  } | null;
+  keys: number[];
+}
+
+/**
+ * Installed with addInitScript as source text: tsx would wrap named functions in helpers
+ * that do not exist in the page.
+ */
+function probeScript(expected: number): string {
+  return `(() => {
+  const probe = { firstCard: null, complete: null, expected: ${expected}, watch: null, keys: [] };
+  window.__bench = probe;
+  const Native = window.WebSocket;
+  const has = (hay, needle) => {
+    outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  class Probed extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      // Registered before the page sets onmessage, so it runs first: the arrival time.
+      this.addEventListener('message', (e) => {
+        const watch = probe.watch;
+        if (!watch || watch.arrival !== null || typeof e.data === 'string') return;
+        const bytes = e.data instanceof ArrayBuffer ? new Uint8Array(e.data) : null;
+        if (bytes && has(bytes, watch.bytes)) watch.arrival = performance.now();
+      });
+    }
+  }
+  window.WebSocket = Probed;
+  let queued = false;
+  const frame = () => {
+    const now = performance.now();
+    if (probe.firstCard === null && document.querySelector('li[data-card-id]')) probe.firstCard = now;
+    if (!queued && document.querySelector('[data-ready="true"]') &&
+        document.querySelectorAll('li[data-card-id]').length >= probe.expected) {
+      queued = true;
+      // Interactive once a task queued now gets to run.
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { probe.complete = performance.now(); };
+      ch.port2.postMessage(0);
+    }
+    const watch = probe.watch;
+    if (watch && watch.arrival !== null && watch.paint === null) {
+      const field = document.querySelector('li[data-card-id="' + watch.cardId + '"] textarea');
+      if (field && field.value.includes(watch.token)) watch.paint = now;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  window.addEventListener('keydown', () => {
+    const t = performance.now();
+    requestAnimationFrame(() => probe.keys.push(performance.now() - t));
+  }, true);
+})();`;
+}
+
+// ── orchestrator side ──────────────────────────────────────────────────────────────────
+
+export async function measureBrowser(ctx: Ctx): Promise<BrowserResult> {
+  const { cfg, lg } = ctx;
+  const launch = findChromium();
+  if (!launch) throw new Error('no Chromium found (see scripts/ensureChromium.ts)');
+  ctx.log('browser: making sure the production build is current (next build if needed)');
+  if (!(await ensureBuild(ROOT))) throw new Error('next build failed');
+  const { chromium } = await import('@playwright/test');
+  const dataDir = freshDir('purple-bench-browser-');
+  ctx.cleanup.push(dataDir);
+  const [w] = await setupPurple(dataDir, [3]);
+  if (!w) throw new Error('no workshop');
+  const server = await startServer('purple-next', { dataDir });
+  let browser: Browser | null = null;
+  const runs: BrowserRun[] = [];
+  let version = launch.source;
+  try {
+    const [seeder, viewer, editor] = purpleSeats(server, w, 3) as [Seat, Seat, Seat];
+    await lg.call('board.seed', { seat: seeder, cards: cfg.browserCards });
+    const { handle } = await lg.call<{ handle: number }>('editor.open', { seat: editor });
+    browser = await chromium.launch({
+      executablePath: launch.executablePath ?? undefined,
+      args: launch.args,
+      headless: true,
+    });
+    version = browser.version();
+    const [cookieName, ...rest] = (viewer.cookie ?? '').split('=');
+    for (let r = 0; r < cfg.browserRuns; r++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([
+        { name: cookieName ?? '', value: rest.join('='), url: server.httpUrl },
+      ]);
+      await context.addInitScript({ content: probeScript(cfg.browserCards) });
+      const page = await context.newPage();
+      await page.goto(`${server.httpUrl}/w/${w.workshopId}`, { waitUntil: 'commit' });
+      await page.waitForFunction(
+        () => (window as unknown as { __bench: Probe }).__bench?.complete !== null,
+        undefined,
+        { timeout: 120_000, polling: 100 },
+      );
+      const load = await page.evaluate(() => {
+        const p = (window as unknown as { __bench: Probe }).__bench;
+        const fcp =
+          performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+        const first = document.querySelector<HTMLElement>('li[data-card-id]')?.dataset.cardId ?? '';
+        return {
+          fcp,
+          firstCard: p.firstCard ?? Number.NaN,
+          complete: p.complete ?? Number.NaN,
+          first,
+        };
+      });
+      await sleep(500);
+      // Remote edits to the first card, one at a time.
+      const arrivalToPaint: number[] = [];
+      for (let e = 0; e < 20; e++) {
+        const token = `~b${r}x${e};`;
+        await page.evaluate(
+          ([t, id]) => {
+            const p = (window as unknown as { __bench: Probe }).__bench;
+            p.watch = {
+              token: t,
+              bytes: [...new TextEncoder().encode(t)],
+              cardId: id,
+              arrival: null,
+              paint: null,
+            };
+          },
+          [token, load.first] as const,
+        );
+        await lg.call('editor.edit', { handle, cardId: load.first, token });
+        await page.waitForFunction(
+          () => (window as unknown as { __bench: Probe }).__bench.watch?.paint !== null,
+          undefined,
+          { timeout: 10_000, polling: 20 },
+        );
+        const t = await page.evaluate(() => {
+          const wch = (window as unknown as { __bench: Probe }).__bench.watch;
+          return (wch?.paint ?? Number.NaN) - (wch?.arrival ?? Number.NaN);
+        });
+        arrivalToPaint.push(t);
+        await sleep(100);
+      }
+      // Typing in the last card of the first section.
+      await page.evaluate(() => {
+        (window as unknown as { __bench: Probe }).__bench.keys = [];
+      });
+      await page.locator(`li[data-card-id="${load.first}"] textarea`).click();
+      await page.keyboard.type('typing check', { delay: 50 });
+      await sleep(300);
+      const keys = await page.evaluate(
+        () => (window as unknown as { __bench: Probe }).__bench.keys,
+      );
+      runs.push({
+        fcpMs: load.fcp,
+        firstCardMs: load.firstCard,
+        interactiveMs: load.complete,
+        arrivalToPaint,
+        keyToFrame: keys,
+      });
+      ctx.log(
+        `browser run ${r + 1}/${cfg.browserRuns}: FCP ${load.fcp.toFixed(0)} ms, first card ${load.firstCard.toFixed(0)} ms, interactive ${load.complete.toFixed(0)} ms, arrival→paint median ${quantile(arrivalToPaint, 0.5).toFixed(1)} ms`,
+      );
+      await context.close();
+    }
+    await lg.call('editor.close', { handle });
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+  const all = runs.flatMap((r) => r.arrivalToPaint);
+  return {
+    chromium: version,
+    cards: cfg.browserCards,
+    runs,
+    fcpMs: bootstrapMedian(runs.map((r) => r.fcpMs)),
+    firstCardMs: bootstrapMedian(runs.map((r) => r.firstCardMs)),
+    interactiveMs: bootstrapMedian(runs.map((r) => r.interactiveMs)),
+    arrivalToPaintMs: bootstrapMedian(runs.map((r) => quantile(r.arrivalToPaint, 0.5))),
+    arrivalToPaintP95: quantile(all, 0.95),
+    keyToFrameMs: bootstrapMedian(runs.map((r) => quantile(r.keyToFrame, 0.5))),
+  };
 }

@@ -1,4 +1,5 @@
 /** Every command the load-generator process understands, gathered from each measurement. */
+import { browserHandlers } from './browser';
 import { durabilityHandlers } from './durability';
 import { fanoutHandlers } from './fanout';
 import { boardHandlers } from './lib/board';
@@ -10,4 +11,5 @@ export const handlers: Record<string, Handler> = {
   ...idleHandlers,
   ...boardHandlers,
   ...durabilityHandlers,
+  ...browserHandlers,
 };
