@@ -61,6 +61,7 @@ test('pink and blue vote on phones; closing shows both groups and a tied ranking
   await test.step('the facilitator opens a round closing in three days', async () => {
     await controls.openRound({ deadline: daysAhead(3) });
     await expect(controls.openRoundBox()).toContainText('Voting is open on Joint priorities.');
+    await expectNoAxeViolations(fran.page, 'the facilitator panel with a vote open');
     await expect(controls.openRoundBox()).toContainText(
       /It closes on \w+day \d+ \w+ \d{4} at 5:00/,
     );
@@ -117,6 +118,7 @@ test('pink and blue vote on phones; closing shows both groups and a tied ranking
   await test.step('blue reaches the vote from the board banner and votes by keyboard alone', async () => {
     const banner = blue.page.getByTestId('voting-banner');
     await expect(banner).toContainText('Voting is open');
+    await expectNoAxeViolations(blue.page, 'the board with the voting banner (phone)');
     await banner.getByRole('link', { name: 'Go to the vote' }).click();
     await blueVote.loaded();
     await blue.page.locator('body').focus();
@@ -171,6 +173,7 @@ test('pink and blue vote on phones; closing shows both groups and a tied ranking
   await test.step('the round is in the facilitator’s history, with its results', async () => {
     await controls.root.getByText('See the results', { exact: true }).click();
     await expect(controls.root.getByTestId('ranked-list')).toContainText('Tied 1st');
+    await expectNoAxeViolations(fran.page, 'the facilitator panel with past results');
   });
 
   await test.step('an observer sees the cards and results but cannot vote', async () => {
