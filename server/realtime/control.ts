@@ -29,6 +29,7 @@ import type { Logger } from '../log';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
+import { Coalescer } from './coalesce';
 import { Voting } from './voting';
 
 interface SocketData {
@@ -56,6 +57,7 @@ const room = (workshopId: string) => `w:${workshopId}`;
 export class Control {
   readonly io: ControlServer;
   readonly voting: Voting;
+  private readonly presence: Coalescer;
 
   constructor(
     httpServer: HttpServer,
@@ -68,6 +70,7 @@ export class Control {
     },
   ) {
     const { config } = deps;
+    this.presence = new Coalescer(250, (err) => deps.log.error('presence update failed', { err }));
     this.io = new Server(httpServer, {
       path: '/socket.io',
       serveClient: false,
@@ -112,7 +115,7 @@ export class Control {
     const { workshopId, participant } = socket.data;
     void socket.join([room(workshopId), `p:${participant.id}`]);
     if (participant.capability === 'facilitator') void socket.join(`f:${workshopId}`);
-    socket.on('disconnect', () => void this.publishPresence(workshopId));
+    socket.on('disconnect', () => this.schedulePresence(workshopId));
     this.handle(socket, 'card:endorse', endorseSchema, async (p, data) => {
       const r = await this.loadedRoom(workshopId);
       return r.endorse(p, data.cardId, data.textHash);
@@ -174,7 +177,7 @@ export class Control {
     const { workshopId, participant } = socket.data;
     const r = await this.loadedRoom(workshopId);
     r.participantUpdated(participant);
-    await this.publishPresence(workshopId);
+    this.schedulePresence(workshopId);
     const states = await Promise.all(
       [...r.endorsements.keys()].map((id) => agreementOf(r, this.deps.store, id)),
     );
@@ -203,6 +206,14 @@ export class Control {
         }
       })
       .catch((err) => this.deps.log.error('agreement update failed', { err }));
+  }
+
+  /**
+   * Publish presence soon, at most four times a second per workshop: a reconnect storm of
+   * N people then sends a few lists instead of N lists of N people to N sockets.
+   */
+  private schedulePresence(workshopId: string): void {
+    this.presence.schedule(workshopId, () => this.publishPresence(workshopId));
   }
 
   private async publishPresence(workshopId: string): Promise<void> {
@@ -297,7 +308,7 @@ export class Control {
     rooms.closeParticipants(p.workshopId, ids, 'revoked');
     this.endSessions(ids, 'revoked');
     await this.publishInvites(p.workshopId);
-    void this.publishPresence(p.workshopId);
+    this.schedulePresence(p.workshopId);
     return { ok: true };
   }
 
@@ -311,6 +322,7 @@ export class Control {
 
   close(): Promise<void> {
     this.voting.stop();
+    this.presence.clear();
     return new Promise((resolve) => this.io.close(() => resolve()));
   }
 }
