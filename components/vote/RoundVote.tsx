@@ -24,13 +24,6 @@ export interface RoundVoteProps {
   announce(message: string): void;
 }
 
-function bestTurnout(
-  results: RoundResults | undefined,
-  turnout: Record<Group, Turnout> | undefined,
-): Record<Group, Turnout> | undefined {
-  return results?.turnout ?? turnout;
-}
-
 /** A round, ready to vote in. */
 export function RoundVote({ round, live, mayVote, observer, announce }: RoundVoteProps) {
   const mine = live.voting.mine.get(round.id);
@@ -38,7 +31,7 @@ export function RoundVote({ round, live, mayVote, observer, announce }: RoundVot
   const flow = useCastFlow(round, mine, live.castBallot, announce);
   const open = round.status === 'open';
   const canVote = open && mayVote;
-  const small = smallGroups(bestTurnout(results, live.voting.turnout.get(round.id)), live.presence);
+  const small = smallGroups(round.eligible, live.presence);
   const resultsView = results ? (
     <ResultsView results={results} live={open} />
   ) : (

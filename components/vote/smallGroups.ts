@@ -1,12 +1,11 @@
 /**
  * Which groups have fewer than three voters, so the vote page can warn BEFORE anyone votes
- * that per-group results may show how each of them voted. The best number wins: turnout's
- * `eligible` (in results, or the facilitator's turnout), else who is here now (presence).
+ * that per-group results may show how each of them voted. The round's `eligible` counts
+ * come from the server with every round; presence is the fallback for older data.
  */
 import { MIN_GROUP_FOR_ATTRIBUTION } from '../../lib/participantLabel';
 import type { PresenceEntry } from '../../lib/protocol/events';
 import { GROUPS, type Group } from '../../lib/roles';
-import type { Turnout } from '../../lib/voting/types';
 
 /** A group with too few voters, how many, and where that number came from. */
 export interface SmallGroup {
@@ -18,16 +17,16 @@ export interface SmallGroup {
 
 /** Groups with at least one but fewer than three voters. */
 export function smallGroups(
-  turnout: Record<Group, Turnout> | undefined,
+  eligible: Record<Group, number> | undefined,
   presence: readonly PresenceEntry[],
 ): SmallGroup[] {
   const out: SmallGroup[] = [];
   for (const group of GROUPS) {
-    const count = turnout
-      ? turnout[group].eligible
+    const count = eligible
+      ? eligible[group]
       : presence.filter((p) => p.group === group && p.capability !== 'observer').length;
     if (count > 0 && count < MIN_GROUP_FOR_ATTRIBUTION)
-      out.push({ group, count, basis: turnout ? 'eligible' : 'present' });
+      out.push({ group, count, basis: eligible ? 'eligible' : 'present' });
   }
   return out;
 }

@@ -16,6 +16,7 @@ const round = (id: string, status: 'open' | 'closed'): RoundView => ({
   openedAt: '2030-01-01T00:00:00Z',
   closedAt: null,
   status,
+  eligible: { people: 4, system: 4 },
 });
 
 describe('votingState', () => {
@@ -43,21 +44,18 @@ describe('smallGroups', () => {
     capability: group ? 'contributor' : 'observer',
   });
 
-  it('prefers turnout eligible counts over presence', () => {
+  it('prefers the round’s eligible counts over presence', () => {
     const presence = [person('a', 'people'), person('b', 'system'), person('c', null)];
     expect(smallGroups(undefined, presence)).toEqual([
       { group: 'people', count: 1, basis: 'present' },
       { group: 'system', count: 1, basis: 'present' },
     ]);
-    const turnout = { people: { voted: 0, eligible: 4 }, system: { voted: 0, eligible: 2 } };
-    expect(smallGroups(turnout, presence)).toEqual([
+    expect(smallGroups({ people: 4, system: 2 }, presence)).toEqual([
       { group: 'system', count: 2, basis: 'eligible' },
     ]);
   });
 
   it('says nothing about a group with no one in it', () => {
-    expect(
-      smallGroups({ people: { voted: 0, eligible: 0 }, system: { voted: 0, eligible: 5 } }, []),
-    ).toEqual([]);
+    expect(smallGroups({ people: 0, system: 5 }, [])).toEqual([]);
   });
 });

@@ -43,6 +43,11 @@ export interface RoundView {
   closedAt: string | null;
   /** 'open' or 'closed', computed by the server from closedAt and the deadline. */
   status: 'open' | 'closed';
+  /**
+   * How many people in each group may vote (not how many have): lets the vote page warn,
+   * before anyone votes, when a group is too small for its votes to stay private.
+   */
+  eligible: Record<Group, number>;
 }
 
 /** One participant's dots on one card. */

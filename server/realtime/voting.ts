@@ -262,10 +262,7 @@ export class Voting {
         dots: b.dots,
       });
     }
-    const eligible = Object.fromEntries(GROUPS.map((g) => [g, 0])) as Record<Group, number>;
-    for (const x of people) {
-      if (x.group && !x.removedAt && can(x.capability, 'ballot:cast')) eligible[x.group]++;
-    }
+    const eligible = eligibleCounts(people);
     return tally({
       roundId: round.id,
       candidates: candidates.map((c) => ({
@@ -349,6 +346,10 @@ export class Voting {
   /** Rounds as everyone may see them: settings, candidates and status, never counts. */
   private async views(rounds: RoundRow[]): Promise<RoundView[]> {
     const now = Date.now();
+    const first = rounds[0];
+    const eligible = eligibleCounts(
+      first ? await this.deps.store.listParticipants(first.workshopId) : [],
+    );
     return Promise.all(
       rounds.map(async (r) => ({
         id: r.id,
@@ -366,6 +367,7 @@ export class Voting {
         openedAt: r.openedAt,
         closedAt: r.closedAt,
         status: roundStatus(r, now),
+        eligible,
       })),
     );
   }
@@ -411,4 +413,13 @@ export class Voting {
     this.#results.clear();
     this.#mine.clear();
   }
+}
+
+/** How many people in each group may vote: not removed, with a group, allowed to cast. */
+function eligibleCounts(people: readonly ParticipantRow[]): Record<Group, number> {
+  const eligible = Object.fromEntries(GROUPS.map((g) => [g, 0])) as Record<Group, number>;
+  for (const x of people) {
+    if (x.group && !x.removedAt && can(x.capability, 'ballot:cast')) eligible[x.group]++;
+  }
+  return eligible;
 }

@@ -562,3 +562,14 @@ describe('closing, reopening and extending', () => {
     s.done();
   });
 });
+
+describe('group sizes for the privacy warning', () => {
+  it('tells every participant how many in each group may vote, before anyone has voted', async () => {
+    const s = await setup();
+    const roundId = await openRound(s);
+    // Facilitator (staff) and Bo are staff; Pat and Pip have lived experience; Olu observes.
+    expect(roundOf(s.pink, roundId)?.eligible).toEqual({ people: 2, system: 2 });
+    expect(roundOf(s.observer, roundId)?.eligible).toEqual({ people: 2, system: 2 });
+    s.done();
+  });
+});
