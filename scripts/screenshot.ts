@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const fac = await (await ctx()).newPage();
   await fac.goto(base);
   await fac.getByLabel('Workshop title').fill('Leaving hospital well');
-  await fac.getByLabel('What question is the workshop about?').fill('What should change first when people leave hospital?');
+  await fac
+    .getByLabel('What question is the workshop about?')
+    .fill('What should change first when people leave hospital?');
   await fac.getByLabel('Your name').fill('Fay (facilitator)');
   await fac.getByLabel('Staff').check();
   await fac.getByRole('button', { name: 'Create workshop' }).click();
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   await box.press('End');
   await box.pressSequentially(', who can see my notes and medicines.', { delay: 5 });
   await fac.waitForTimeout(1500);
-  await fac.screenshot({ path: out, fullPage: process.env.FULL === "1" });
+  await fac.screenshot({ path: out, fullPage: process.env.FULL === '1' });
   await browser.close();
   process.stdout.write(`saved ${out}\n`);
 }
