@@ -72,13 +72,10 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   ).toBe(0);
 }
 
-/**
- * Creates a workshop through the form on `/` and waits for its board. Skips the test when
- * the home page does not exist yet.
- */
+/** Creates a workshop through the form on `/` and waits for its board. */
 export async function createWorkshop(page: Page, workshop: NewWorkshop = {}): Promise<BoardPage> {
   const home = new HomePage(page);
-  test.skip(!(await home.open()), 'The home page is not built yet');
+  await home.open();
   return home.createWorkshop(workshop);
 }
 

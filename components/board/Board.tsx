@@ -97,6 +97,7 @@ export function Board({ data, justJoined }: BoardProps) {
                   doc={board.doc}
                   invites={live.invites}
                   deleted={live.deleted}
+                  people={live.people}
                   revokeInvite={live.revokeInvite}
                   voting={{ workshopId: workshop.id, live }}
                   restoreCard={(cardId) => {

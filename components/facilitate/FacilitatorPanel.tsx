@@ -1,9 +1,10 @@
 'use client';
-/** Tools only the facilitator sees: voting rounds, the three invite links and the deleted cards. */
+/** Tools only the facilitator sees: voting rounds, invite links, people and their access needs, deleted cards. */
 import type * as Y from 'yjs';
-import type { Ack, DeletedCard, InviteView } from '../../lib/protocol/events';
+import type { Ack, DeletedCard, InviteView, PersonView } from '../../lib/protocol/events';
 import { DeletedCards } from './DeletedCards';
 import { InviteLinkItem } from './InviteLinkItem';
+import { PeopleList } from './PeopleList';
 import { VotingControls, type VotingControlsProps } from './VotingControls';
 
 const KIND_ORDER: readonly InviteView['kind'][] = ['people', 'system', 'observer'];
@@ -17,6 +18,8 @@ export interface FacilitatorPanelProps {
   doc: Y.Doc;
   invites: readonly InviteView[] | null;
   deleted: readonly DeletedCard[];
+  /** Who has joined and their access needs (null until the server sends them). */
+  people: readonly PersonView[] | null;
   revokeInvite(inviteId: string): Promise<Ack>;
   restoreCard(cardId: string): Promise<Ack>;
   /** The workshop and its control channel, for the voting controls. */
@@ -28,6 +31,7 @@ export function FacilitatorPanel({
   doc,
   invites,
   deleted,
+  people,
   revokeInvite,
   restoreCard,
   voting,
@@ -56,6 +60,7 @@ export function FacilitatorPanel({
           <p>Loading the invite links…</p>
         )}
       </section>
+      <PeopleList people={people} />
       <DeletedCards doc={doc} deleted={deleted} restoreCard={restoreCard} />
     </section>
   );

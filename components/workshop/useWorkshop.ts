@@ -13,6 +13,7 @@ import type {
   ClientToServerEvents,
   DeletedCard,
   InviteView,
+  PersonView,
   PresenceEntry,
   ServerToClientEvents,
 } from '../../lib/protocol/events';
@@ -37,6 +38,8 @@ export interface Workshop {
   agreements: ReadonlyMap<string, CardAgreement>;
   deleted: DeletedCard[];
   invites: InviteView[] | null;
+  /** Facilitators only: everyone who has joined, with what helps them take part. */
+  people: PersonView[] | null;
   /** Set when the server ended this person's access, in plain words. */
   ended: string | null;
   endorse(cardId: string, text: string): Promise<Ack>;
@@ -77,6 +80,7 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
   const [agreements, setAgreements] = useState<ReadonlyMap<string, CardAgreement>>(new Map());
   const [deleted, setDeleted] = useState<DeletedCard[]>([]);
   const [invites, setInvites] = useState<InviteView[] | null>(initialInvites ?? null);
+  const [people, setPeople] = useState<PersonView[] | null>(null);
   const [ended, setEnded] = useState<string | null>(null);
   const [voting, setVoting] = useState<VotingState>(EMPTY_VOTING);
 
@@ -106,6 +110,7 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     );
     socket.on('deleted:update', setDeleted);
     socket.on('invite:update', setInvites);
+    socket.on('people:update', setPeople);
     socket.on('round:update', (rounds) => setVoting((v) => ({ ...v, rounds })));
     socket.on('ballot:mine', ({ roundId, ...mine }) =>
       setVoting((v) => withMine(v, roundId, mine)),
@@ -159,6 +164,7 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     agreements,
     deleted,
     invites,
+    people,
     ended,
     endorse: (cardId, text) => call('card:endorse', { cardId, textHash: textHash(text) }),
     deleteCard: (cardId) => call('card:delete', { cardId }),

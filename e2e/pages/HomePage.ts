@@ -13,12 +13,11 @@ export interface NewWorkshop {
 export class HomePage {
   constructor(readonly page: Page) {}
 
-  /** Opens `/`; resolves to false when the page does not exist (yet). */
-  async open(): Promise<boolean> {
+  /** Opens `/` and checks it answered and shows the form. */
+  async open(): Promise<void> {
     const response = await this.page.goto('/');
-    if (response?.status() === 404) return false;
+    expect(response?.status(), 'the home page should answer 200').toBe(200);
     await expect(this.page.getByRole('button', { name: 'Create workshop' })).toBeVisible();
-    return true;
   }
 
   /** Fills the form, creates the workshop and waits for its board to be ready. */
