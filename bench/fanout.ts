@@ -68,9 +68,13 @@ export interface FanoutResult {
 /** One measured run in one room: connect, warm up, measure, disconnect. */
 export async function oneRun(
   ctx: Ctx,
+  server: ServerProc,
   seats: Seat[],
   opts: { writers: number; warmup: number; edits: number; rate: number },
-): Promise<{ window: WindowResult; connectMs: number }> {
+): Promise<{
+  window: WindowResult & { serverCpu: number; serverCpuMsPerEdit: number };
+  connectMs: number;
+}> {
   const { handle, connectMs } = await ctx.lg.call<{ handle: number; connectMs: number }>(
     'room.open',
     {
@@ -81,11 +85,19 @@ export async function oneRun(
   try {
     if (opts.warmup > 0)
       await ctx.lg.call('room.drive', { handle, rate: opts.rate, edits: opts.warmup });
-    const window = await ctx.lg.call<WindowResult>('room.drive', {
+    const cpu0 = server.cpuMs();
+    const t0 = performance.now();
+    const w = await ctx.lg.call<WindowResult>('room.drive', {
       handle,
       rate: opts.rate,
       edits: opts.edits,
     });
+    const cpu = server.cpuMs() - cpu0;
+    const window = {
+      ...w,
+      serverCpu: cpu / (performance.now() - t0),
+      serverCpuMsPerEdit: cpu / opts.edits,
+    };
     return { window, connectMs };
   } finally {
     await ctx.lg.call('room.close', { handle });
@@ -130,11 +142,11 @@ export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
       ]);
       for (let r = 0; r < cfg.runs; r++) {
         for (const s of interleave(r, ref, purple)) {
-          const { window, connectMs } = await oneRun(ctx, seatsFor(s), opts);
+          const { window, connectMs } = await oneRun(ctx, s, seatsFor(s), opts);
           acc.get(s)?.windows.push(window);
           acc.get(s)?.connect.push(connectMs);
           ctx.log(
-            `fan-out ${n} clients, run ${r + 1}/${cfg.runs}, ${s.kind}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(2)} ms (${window.received}/${window.expected})`,
+            `fan-out ${n} clients, run ${r + 1}/${cfg.runs}, ${s.kind}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(2)} ms (${window.received}/${window.expected}); CPU server ${(window.serverCpu * 100).toFixed(0)} %, load generator ${(window.loadgenCpu * 100).toFixed(0)} %`,
           );
         }
       }
@@ -176,7 +188,7 @@ export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
           kind === 'ref-mem'
             ? Array.from({ length: max }, () => refSeat(s, `fanout-prof`))
             : purpleSeats(s, w, max);
-        await oneRun(ctx, seats, { ...opts, edits });
+        await oneRun(ctx, s, seats, { ...opts, edits });
       } finally {
         await s.stop();
       }

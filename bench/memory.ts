@@ -27,6 +27,8 @@ export interface MemoryResult {
   /** Bytes per idle participant (Purple) / per connection (reference). */
   reference: Estimate;
   purple: Estimate;
+  /** Purple with the Yjs socket only (no socket.io), to show where the memory goes. */
+  purpleYjsOnly: Estimate;
   ratio: ReturnType<typeof bootstrapRatio>;
   boards: {
     count: number;
@@ -50,10 +52,10 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
     ...Array.from({ length: cfg.boards }, () => 2),
   ]);
   if (!w) throw new Error('no workshop');
-  const per = { ref: [] as number[], purple: [] as number[] };
+  const per = { ref: [] as number[], purple: [] as number[], purpleYjs: [] as number[] };
   const rest = { reference: [] as number[], purple: [] as number[] };
 
-  const idleRun = async (kind: 'ref' | 'purple') => {
+  const idleRun = async (kind: 'ref' | 'purple' | 'purpleYjs') => {
     const s =
       kind === 'ref' ? await startServer('ref-mem') : await startServer('purple', { dataDir });
     try {
@@ -61,6 +63,7 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
         kind === 'ref'
           ? Array.from({ length: n + 1 }, () => refSeat(s, 'memory'))
           : purpleSeats(s, w, n + 1);
+      // purpleYjs: the Yjs socket alone, to split Purple's figure between its two channels.
       const controlBase = kind === 'purple' ? s.httpUrl : undefined;
       // Load the board and warm the code paths with one participant, then leave.
       const warm = await lg.call<{ handle: number }>('idle.open', {
@@ -78,7 +81,7 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
       const rssN = await settledRss(s, cfg.memorySettleMs[1]);
       await lg.call('idle.close', open);
       per[kind].push((rssN - rss0) / n);
-      rest[kind === 'ref' ? 'reference' : 'purple'].push(rss0);
+      if (kind !== 'purpleYjs') rest[kind === 'ref' ? 'reference' : 'purple'].push(rss0);
       ctx.log(
         `memory, ${kind}: ${((rssN - rss0) / n / 1024).toFixed(1)} KiB per participant (RSS ${(rss0 / 2 ** 20).toFixed(1)} → ${(rssN / 2 ** 20).toFixed(1)} MiB)`,
       );
@@ -88,6 +91,7 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
   };
   for (let r = 0; r < cfg.memoryRuns; r++) {
     for (const kind of interleave(r, 'ref' as const, 'purple' as const)) await idleRun(kind);
+    if (!cfg.quick) await idleRun('purpleYjs');
   }
 
   // Per loaded board: seed every board once, then load them all on a fresh process.
@@ -140,6 +144,7 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
     participants: n,
     reference: bootstrapMedian(per.ref),
     purple: bootstrapMedian(per.purple),
+    purpleYjsOnly: bootstrapMedian(per.purpleYjs),
     ratio: bootstrapRatio(per.purple, per.ref),
     boards: {
       count: cfg.boards,

@@ -175,6 +175,7 @@ export function writeReport(r: BenchResults): string {
       '| | reference | Purple | ratio |',
       '| --- | --- | --- | --- |',
       `| KiB per idle participant | ${est(mm.reference, 1, KiB)} | ${est(mm.purple, 1, KiB)} | ${ratio(mm.ratio)} |`,
+      `| KiB per idle participant, Purple's Yjs socket only (no socket.io; for diagnosis) | | ${est(mm.purpleYjsOnly, 1, KiB)} | |`,
       `| KiB per loaded board (${mm.boards.count} boards × ${mm.boards.cards} cards, loaded from disk, one client each; reference = LevelDB) | ${est(mm.boards.referenceLevelDb, 1, KiB)} | ${est(mm.boards.purple, 1, KiB)} | ${ratio(mm.boards.ratio)} |`,
       '',
     );

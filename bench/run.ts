@@ -7,7 +7,7 @@
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
  * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser;
- * --out=<folder>. The quick run never judges timings: it exits non-zero only when the
+ * --out=<folder>; --runs=N and --sizes=a,b override the run count and fan-out sizes. The quick run never judges timings: it exits non-zero only when the
  * harness itself failed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -69,7 +69,28 @@ function machine(cfg: BenchConfig): Machine {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const cfg: BenchConfig = quick ? QUICK : FULL;
+  const cfg: BenchConfig = { ...(quick ? QUICK : FULL) };
+  // Development overrides: --runs=N (interleaved runs), --sizes=50,200 (fan-out room sizes).
+  const runs = arg('runs');
+  if (runs) cfg.runs = Number(runs);
+  const sizes = arg('sizes');
+  if (sizes) cfg.fanoutSizes = sizes.split(',').map(Number);
+  const rate = arg('rate');
+  if (rate) cfg.fanoutRate = Number(rate);
+  if (process.argv.includes('--no-profile')) cfg.profile = false;
+  const repeat = arg('repeat');
+  if (repeat) {
+    // --repeat=N: N runs/trials for every measurement (a shorter full-size run).
+    const k = Number(repeat);
+    Object.assign(cfg, {
+      memoryRuns: k,
+      joinRuns: k,
+      durabilityTrials: k,
+      reconnectRuns: k,
+      throughputRuns: k,
+      browserRuns: k,
+    });
+  }
   const only = arg('only')?.split(',') as Name[] | undefined;
   const outDir = path.resolve(ROOT, arg('out') ?? (quick ? 'bench/tmp/quick' : 'bench'));
   const wanted = (n: Name) => (only ? only.includes(n) : n !== 'browser' || cfg.browser);

@@ -29,6 +29,8 @@ export interface WindowResult {
   expected: number;
   /** Time after the last send until every arrival was in (or the drain timed out). */
   drainMs: number;
+  /** Share of one core the load generator used over the window (1 = saturated). */
+  loadgenCpu: number;
 }
 
 interface Writer {
@@ -100,6 +102,7 @@ export class LoadRoom {
     this.latencies = [];
     this.received = 0;
     const first = this.nextId;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let sent = 0;
     while (sent < edits) {
@@ -116,6 +119,8 @@ export class LoadRoom {
       // Reported as received < expected.
     }
     const drainMs = performance.now() - sendEnd;
+    const cpu = process.cpuUsage(cpu0);
+    const loadgenCpu = (cpu.user + cpu.system) / 1000 / Math.max(performance.now() - t0, 1);
     for (let id = first; id < this.nextId; id++) this.sendTimes.delete(id);
     const lat = this.latencies;
     const sentSpan = sendEnd - t0;
@@ -129,6 +134,7 @@ export class LoadRoom {
       received: this.received,
       expected,
       drainMs,
+      loadgenCpu,
     };
   }
 

@@ -77,6 +77,8 @@ export interface ServerProc {
   rss(): number;
   /** Peak resident set size since start, in bytes (VmHWM). */
   hwm(): number;
+  /** CPU time (user + system) used so far, in ms (/proc/<pid>/stat). */
+  cpuMs(): number;
   kill9(): Promise<void>;
   /** SIGTERM, then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
@@ -87,6 +89,20 @@ function procStatus(pid: number, field: string): number {
     const text = readFileSync(`/proc/${pid}/status`, 'utf8');
     const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
     return m?.[1] ? Number(m[1]) * 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const TICKS_PER_SECOND = 100;
+
+function procCpuMs(pid: number): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return (ticks * 1000) / TICKS_PER_SECOND;
   } catch {
     return Number.NaN;
   }
@@ -182,6 +198,7 @@ export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promi
     exited,
     rss: () => procStatus(pid, 'VmRSS'),
     hwm: () => procStatus(pid, 'VmHWM'),
+    cpuMs: () => procCpuMs(pid),
     async kill9() {
       if (!gone()) child.kill('SIGKILL');
       await exited;
