@@ -14,6 +14,7 @@ import { BalanceStrip } from './BalanceStrip';
 import { BoardContext, RosterVersionContext } from './BoardContext';
 import { BoardNotices } from './BoardNotices';
 import { BoardSection } from './BoardSection';
+import { BoardVote } from './BoardVote';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { SaveStatus } from './SaveStatus';
@@ -77,6 +78,7 @@ export function Board({ data, justJoined }: BoardProps) {
             />
           )}
           <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
+          <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
           <ColourRuleDisclosure />
           {ended === null && <PersonalLink url={me.personalUrl} justJoined={justJoined} />}
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -3,8 +3,7 @@
  * One round on the vote page: its question and deadline, the small-group warning, your
  * dots left (or, for observers, why they cannot vote), the cards, and results when shown.
  */
-import type { Group } from '../../lib/roles';
-import type { RoundResults, RoundView, Turnout } from '../../lib/voting/types';
+import type { RoundView } from '../../lib/voting/types';
 import type { Workshop } from '../workshop/useWorkshop';
 import { DotsLeft } from './DotsLeft';
 import { ResultsView } from './ResultsView';
