@@ -23,21 +23,14 @@ import type {
   WorkshopRow,
 } from './Store';
 import { type Database, migrate } from './schema';
+import { SqliteAppend } from './sqliteAppend';
 import * as voting from './votingQueries';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 
 /** Thrown by `appendUpdate` when a clientID is already bound to another participant. */
-export class BindingConflictError extends Error {
-  constructor(
-    readonly workshopId: string,
-    readonly clientId: number,
-  ) {
-    super(`clientID ${clientId} is already bound to another participant in ${workshopId}`);
-    this.name = 'BindingConflictError';
-  }
-}
+export { BindingConflictError } from './sqliteAppend';
 
 /**
  * SQLite has one writer and Kysely's driver runs one query at a time on our one
@@ -157,92 +150,17 @@ async function readLastSeq(db: Db | Trx, workshopId: string): Promise<number> {
   return Math.max(Number(row?.maxUpdate ?? 0), Number(row?.snapshotSeq ?? 0));
 }
 
-/** Insert the bindings that are new; throw when one is held by another participant. */
-async function bindClients(trx: Trx, workshopId: string, bindings: Binding[]): Promise<void> {
-  if (bindings.length === 0) return;
-  const owners = new Map<number, string>();
-  const existing = await trx
-    .selectFrom('client_bindings')
-    .select(['client_id', 'participant_id'])
-    .where('workshop_id', '=', workshopId)
-    .where(
-      'client_id',
-      'in',
-      bindings.map((b) => b.clientId),
-    )
-    .execute();
-  for (const row of existing) owners.set(Number(row.client_id), row.participant_id);
-  const fresh: Binding[] = [];
-  for (const b of bindings) {
-    const owner = owners.get(b.clientId);
-    if (owner !== undefined && owner !== b.participantId) {
-      throw new BindingConflictError(workshopId, b.clientId);
-    }
-    if (owner === undefined) fresh.push(b);
-    owners.set(b.clientId, b.participantId);
-  }
-  if (fresh.length === 0) return;
-  await trx
-    .insertInto('client_bindings')
-    .values(
-      fresh.map((b) => ({
-        workshop_id: workshopId,
-        client_id: b.clientId,
-        participant_id: b.participantId,
-      })),
-    )
-    .execute();
-}
-
-/** Write one update and everything that comes with it; the caller supplies `seq`. */
-async function writeUpdate(trx: Trx, input: AppendInput, seq: number): Promise<void> {
-  const { workshopId: w, participantId } = input;
-  await bindClients(trx, w, input.bindings);
-  const createdAt = new Date().toISOString();
-  await trx
-    .insertInto('updates')
-    .values({
-      workshop_id: w,
-      seq,
-      data: input.data,
-      participant_id: participantId,
-      created_at: createdAt,
-    })
-    .execute();
-  if (input.attributions.length > 0) {
-    const rows = input.attributions.map((a) => ({
-      workshop_id: w,
-      seq,
-      participant_id: participantId,
-      card_id: a.cardId,
-      inserted: a.inserted,
-      deleted: a.deleted,
-    }));
-    await trx.insertInto('attributions').values(rows).execute();
-  }
-  if (input.createdCards.length > 0) {
-    const rows = input.createdCards.map((c) => ({
-      workshop_id: w,
-      card_id: c,
-      participant_id: participantId,
-    }));
-    // The first creator of a card id wins; a repeated creation is not an error.
-    await trx
-      .insertInto('card_creators')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['workshop_id', 'card_id']).doNothing())
-      .execute();
-  }
-}
-
 class SqliteStoreImpl implements SqliteStore {
   /** Last committed seq per workshop; only ever read or written while holding the connection. */
   readonly #lastSeq = new Map<string, number>();
+  readonly #append: SqliteAppend;
 
   constructor(
     private readonly db: Db,
     private readonly raw: BetterSqlite3.Database,
-  ) {}
+  ) {
+    this.#append = new SqliteAppend(raw);
+  }
 
   pragma(name: 'journal_mode' | 'synchronous' | 'foreign_keys' | 'busy_timeout'): unknown {
     return this.raw.pragma(name, { simple: true });
@@ -416,15 +334,12 @@ class SqliteStoreImpl implements SqliteStore {
 
   async appendUpdate(input: AppendInput): Promise<number> {
     const w = input.workshopId;
-    // Hold the one connection across the transaction and the cache update, so no other
-    // append can read the cache between commit (or rollback) and its update.
-    return this.db.connection().execute(async (conn) => {
+    // Hold Kysely's one connection, so no Kysely transaction is open while this runs; the
+    // write itself is one synchronous transaction over prepared statements (sqliteAppend).
+    return this.db.connection().execute(async () => {
       try {
-        const seq = await conn.transaction().execute(async (trx) => {
-          const next = (this.#lastSeq.get(w) ?? (await readLastSeq(trx, w))) + 1;
-          await writeUpdate(trx, input, next);
-          return next;
-        });
+        const seq = (this.#lastSeq.get(w) ?? this.#append.lastSeq(w)) + 1;
+        this.#append.write(input, seq);
         this.#lastSeq.set(w, seq);
         return seq;
       } catch (error) {
