@@ -18,8 +18,8 @@ const rooms = new Map<number, LoadRoom>();
 let nextRoom = 1;
 
 export const fanoutHandlers = {
-  'room.open': command(async (a: { seats: Seat[]; writers: number }) => {
-    const room = new LoadRoom(a.seats, a.writers);
+  'room.open': command(async (a: { seats: Seat[]; writers: number; lightWriters?: boolean }) => {
+    const room = new LoadRoom(a.seats, a.writers, a.lightWriters);
     const handle = nextRoom++;
     rooms.set(handle, room);
     try {

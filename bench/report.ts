@@ -42,6 +42,8 @@ export interface BenchResults {
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;
+  /** Set when some sections come from an earlier run (--merge). */
+  mergedFrom?: Machine;
 }
 
 type Ratio = { ratio: number; lo: number; hi: number };
@@ -136,6 +138,11 @@ export function writeReport(r: BenchResults): string {
     `- Node ${m.node}`,
     `- Pinning: ${m.pinned ? 'each server on CPU 0 (`taskset -c 0`), the load generator (its own process) on CPU 1 (`taskset -c 1`)' : 'none (no taskset or a single core)'}`,
     `- Load average before: ${m.loadBefore.map((x) => x.toFixed(2)).join(' / ')}; after: ${m.loadAfter.map((x) => x.toFixed(2)).join(' / ')} (other work on the machine competes with both servers alike, but widens intervals)`,
+    ...(r.mergedFrom
+      ? [
+          `- Sections not re-measured in this run come from the run of ${r.mergedFrom.date} (load average then ${r.mergedFrom.loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${r.mergedFrom.loadAfter.map((x) => x.toFixed(2)).join(' / ')} after)`,
+        ]
+      : []),
     `- Duration: ${f(r.totalS, 0)} s (${Object.entries(r.durationsS)
       .map(([k, v]) => `${k} ${v} s`)
       .join(', ')})`,
@@ -154,7 +161,7 @@ export function writeReport(r: BenchResults): string {
     out.push(
       `## 2. Throughput (${t.clients} clients, ${t.writers} writers)`,
       '',
-      `Total edit rate stepped through ${t.rates.join(', ')} edits/s; "sustained" is the highest rate at which p50 stayed within 2× the p50 at the lowest rate, every edit arrived, and the load generator kept the pace.`,
+      `${t.writers} writers that keep only their own edits (a local Y.Doc whose updates go out over a light client), the rest light clients. Total edit rate stepped through ${t.rates.join(', ')} edits/s; "sustained" is the highest rate at which p50 stayed within 2× the p50 at the lowest rate, every edit arrived, and the load generator kept the pace.`,
       '',
       '| server | sustained edits/s (median [95 % CI]) | runs | stopped by (first run) |',
       '| --- | --- | --- | --- |',

@@ -7,11 +7,11 @@
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
  * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser;
- * --out=<folder>; --runs=N and --sizes=a,b override the run count and fan-out sizes. The quick run never judges timings: it exits non-zero only when the
+ * --out=<folder>; --merge (keep the other sections of an existing results.json); --runs=N and --sizes=a,b override the run count and fan-out sizes. The quick run never judges timings: it exits non-zero only when the
  * harness itself failed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureAwareness } from './awareness';
@@ -109,6 +109,18 @@ async function main(): Promise<void> {
   const lg = await startLoadGen();
   const ctx: Ctx = { cfg, lg, log, cleanup: [] };
   const results: BenchResults = { machine: info, config: cfg, errors: {}, durationsS: {} };
+  // --merge: keep the sections of an earlier results.json that this run does not measure.
+  const jsonIn = path.join(outDir, 'results.json');
+  if (process.argv.includes('--merge') && existsSync(jsonIn)) {
+    const earlier = JSON.parse(readFileSync(jsonIn, 'utf8')) as BenchResults;
+    for (const name of MEASUREMENTS) {
+      if (wanted(name) || earlier[name] === undefined) continue;
+      Object.assign(results, { [name]: earlier[name] });
+      results.durationsS[name] = earlier.durationsS[name] ?? 0;
+      if (earlier.errors[name]) results.errors[name] = earlier.errors[name];
+    }
+    results.mergedFrom = earlier.machine;
+  }
   const steps: [Name, () => Promise<void>][] = [
     [
       'fanout',

@@ -1,7 +1,8 @@
 /**
  * 2. Throughput: in one room, step the total edit rate up and find the highest rate at which
  * latency stays flat — p50 at most twice the p50 at the lowest rate, every edit delivered,
- * and the load generator able to send at the offered rate.
+ * and the load generator able to send at the offered rate. Writers here keep only their own
+ * edits (see LoadRoom's lightWriters), so the load generator is not the first to saturate.
  */
 import type { Seat } from './lib/clients';
 import { type Ctx, interleave, purpleSeats, refSeat } from './lib/context';
@@ -31,6 +32,7 @@ async function stepRun(ctx: Ctx, seats: Seat[]): Promise<ThroughputRun> {
   const { handle } = await lg.call<{ handle: number }>('room.open', {
     seats,
     writers: cfg.throughputWriters,
+    lightWriters: true,
   });
   const steps: ThroughputRun['steps'] = [];
   let sustained = 0;

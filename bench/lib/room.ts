@@ -4,6 +4,8 @@
  * generator keeps, and every other client timestamps each token's arrival. Used by the
  * fan-out and throughput measurements.
  */
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import { cardText, createCard } from '../../lib/board/doc';
 import {
   inBatches,
@@ -34,8 +36,17 @@ export interface WindowResult {
 }
 
 interface Writer {
-  client: ProviderClient;
+  doc: Y.Doc;
   cardId: string;
+  destroy(): void;
+}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, 0);
+  encoding.writeVarUint(enc, 2);
+  encoding.writeVarUint8Array(enc, update);
+  return encoding.toUint8Array(enc);
 }
 
 export class LoadRoom {
@@ -47,9 +58,15 @@ export class LoadRoom {
   private received = 0;
   connectMs = 0;
 
+  /**
+   * `lightWriters`: writers keep only their own edits in a local Y.Doc and send its updates
+   * over a light client, instead of being full WebsocketProviders that also apply everyone
+   * else's edits (which, at thousands of edits a second, saturates the load generator).
+   */
   constructor(
     private readonly seats: Seat[],
     private readonly writerCount: number,
+    private readonly lightWriters = false,
   ) {}
 
   /** Index `i` receives token `id` at `at`. Writers are indices 0..writerCount-1. */
@@ -65,12 +82,30 @@ export class LoadRoom {
     const w = Math.min(this.writerCount, this.seats.length);
     for (let i = 0; i < w; i++) {
       const seat = this.seats[i] as Seat;
-      const client = new ProviderClient(seat, {
-        awareness: false,
-        onToken: (id, at) => this.arrive(i, id, at),
-      });
-      await withTimeout(client.synced, 30_000, 'a writer to sync');
-      this.writers.push({ client, cardId: createCard(client.doc, 'priorities', 'w') });
+      const onToken = (id: number, at: number) => this.arrive(i, id, at);
+      if (this.lightWriters) {
+        const client = new LightClient(seat, { onToken });
+        client.connect();
+        await withTimeout(client.whenSynced(), 30_000, 'a writer to sync');
+        const doc = new Y.Doc();
+        doc.on('update', (u: Uint8Array) => client.send(updateMessage(u)));
+        this.writers.push({
+          doc,
+          cardId: createCard(doc, 'priorities', 'w'),
+          destroy: () => {
+            client.close();
+            doc.destroy();
+          },
+        });
+      } else {
+        const client = new ProviderClient(seat, { awareness: false, onToken });
+        await withTimeout(client.synced, 30_000, 'a writer to sync');
+        this.writers.push({
+          doc: client.doc,
+          cardId: createCard(client.doc, 'priorities', 'w'),
+          destroy: () => client.destroy(),
+        });
+      }
     }
     const rest = this.seats.slice(w);
     await inBatches(rest, 50, async (seat, k) => {
@@ -91,9 +126,9 @@ export class LoadRoom {
     const id = this.nextId++;
     const token = makeToken(id);
     this.sendTimes.set(id, { t: performance.now(), writer: wi });
-    const text = cardText(w.client.doc, w.cardId);
+    const text = cardText(w.doc, w.cardId);
     // Purple caps a card at 2,000 characters: move on to a fresh card well before.
-    if (!text || text.length > 1500) w.cardId = createCard(w.client.doc, 'priorities', token);
+    if (!text || text.length > 1500) w.cardId = createCard(w.doc, 'priorities', token);
     else text.insert(text.length, token);
   }
 
@@ -139,7 +174,7 @@ export class LoadRoom {
   }
 
   close(): void {
-    for (const w of this.writers) w.client.destroy();
+    for (const w of this.writers) w.destroy();
     for (const c of this.light) c.close();
     this.writers.length = 0;
     this.light.length = 0;
