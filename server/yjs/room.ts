@@ -231,18 +231,22 @@ export class Room {
 
   // ── Roster ──────────────────────────────────────────────────────────────────────
 
-  private groupSize(group: Group): number {
-    let n = 0;
-    for (const p of this.participants.values()) if (p.group === group && !p.removedAt) n++;
-    return n;
+  /** How many (not removed) participants each group has, in one pass. */
+  private groupSizes(): Record<Group, number> {
+    const sizes: Record<Group, number> = { people: 0, system: 0 };
+    for (const p of this.participants.values()) if (p.group && !p.removedAt) sizes[p.group]++;
+    return sizes;
   }
 
-  private entryFor(clientId: number, viewer: ParticipantRow): RosterEntry | null {
+  private entryFor(
+    clientId: number,
+    viewer: ParticipantRow,
+    sizes: Record<Group, number>,
+  ): RosterEntry | null {
     const pid = this.bindings.get(clientId);
     const author = pid ? this.participants.get(pid) : undefined;
     if (!author?.group) return null;
-    const identifiable =
-      !author.anonymous && this.groupSize(author.group) >= MIN_GROUP_FOR_ATTRIBUTION;
+    const identifiable = !author.anonymous && sizes[author.group] >= MIN_GROUP_FOR_ATTRIBUTION;
     const own = author.id === viewer.id;
     return {
       clientId,
@@ -256,27 +260,29 @@ export class Room {
   rosterFor(
     viewer: ParticipantRow,
     clientIds: Iterable<number> = this.bindings.keys(),
+    sizes: Record<Group, number> = this.groupSizes(),
   ): RosterEntry[] {
     const out: RosterEntry[] = [];
     for (const id of clientIds) {
-      const e = this.entryFor(id, viewer);
+      const e = this.entryFor(id, viewer, sizes);
       if (e) out.push(e);
     }
     return out;
   }
 
   private broadcastRoster(clientIds: number[] | null): void {
+    const sizes = this.groupSizes();
     for (const c of this.conns) {
-      const entries = this.rosterFor(c.participant, clientIds ?? this.bindings.keys());
+      const entries = this.rosterFor(c.participant, clientIds ?? this.bindings.keys(), sizes);
       if (entries.length > 0) c.send(encodeJsonMessage(MESSAGE_ROSTER, { entries }));
     }
   }
 
   /** A participant joined or changed: names may now be shown (or hidden), so resend the roster. */
   participantUpdated(p: ParticipantRow): void {
-    const before = p.group ? this.groupSize(p.group) : 0;
+    const before = p.group ? this.groupSizes()[p.group] : 0;
     this.participants.set(p.id, p);
-    const after = p.group ? this.groupSize(p.group) : 0;
+    const after = p.group ? this.groupSizes()[p.group] : 0;
     const crossed = before < MIN_GROUP_FOR_ATTRIBUTION !== after < MIN_GROUP_FOR_ATTRIBUTION;
     if (crossed || p.removedAt) this.broadcastRoster(null);
   }
