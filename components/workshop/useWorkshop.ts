@@ -101,6 +101,12 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
       }
     });
     socket.on('presence:update', setPresence);
+    socket.on('presence:join', (person) =>
+      setPresence((list) => [...list.filter((p) => p.key !== person.key), person]),
+    );
+    socket.on('presence:leave', ({ key }) =>
+      setPresence((list) => list.filter((p) => p.key !== key)),
+    );
     socket.on('agreement:update', (cards) =>
       setAgreements((prev) => {
         const next = new Map(prev);

@@ -106,7 +106,12 @@ export interface InviteView {
 
 /** Server → client events. */
 export interface ServerToClientEvents {
+  /** Everyone here now: sent once to a socket when it connects. */
   'presence:update': (people: PresenceEntry[]) => void;
+  /** Someone arrived (their first connection). */
+  'presence:join': (person: PresenceEntry) => void;
+  /** Someone left (their last connection closed). */
+  'presence:leave': (person: { key: string }) => void;
   'agreement:update': (cards: CardAgreement[]) => void;
   'deleted:update': (cards: DeletedCard[]) => void;
   'invite:update': (invites: InviteView[]) => void;

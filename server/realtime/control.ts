@@ -17,7 +17,6 @@ import {
   type InviteView,
   inviteRefSchema,
   type PersonView,
-  type PresenceEntry,
   type ServerToClientEvents,
 } from '../../lib/protocol/events';
 import { fail, PROTOCOL_VERSION, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
@@ -29,7 +28,7 @@ import type { Logger } from '../log';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
-import { Coalescer } from './coalesce';
+import { Presence } from './presence';
 import { Voting } from './voting';
 
 interface SocketData {
@@ -57,7 +56,7 @@ const room = (workshopId: string) => `w:${workshopId}`;
 export class Control {
   readonly io: ControlServer;
   readonly voting: Voting;
-  private readonly presence: Coalescer;
+  private readonly presence: Presence;
 
   constructor(
     httpServer: HttpServer,
@@ -70,7 +69,6 @@ export class Control {
     },
   ) {
     const { config } = deps;
-    this.presence = new Coalescer(250, (err) => deps.log.error('presence update failed', { err }));
     this.io = new Server(httpServer, {
       path: '/socket.io',
       serveClient: false,
@@ -95,6 +93,7 @@ export class Control {
       );
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
+    this.presence = new Presence(this.io);
   }
 
   private async authenticate(socket: ControlSocket): Promise<void> {
@@ -115,7 +114,8 @@ export class Control {
     const { workshopId, participant } = socket.data;
     void socket.join([room(workshopId), `p:${participant.id}`]);
     if (participant.capability === 'facilitator') void socket.join(`f:${workshopId}`);
-    socket.on('disconnect', () => this.schedulePresence(workshopId));
+    this.presence.connected(socket);
+    socket.on('disconnect', () => this.presence.disconnected(socket));
     this.handle(socket, 'card:endorse', endorseSchema, async (p, data) => {
       const r = await this.loadedRoom(workshopId);
       return r.endorse(p, data.cardId, data.textHash);
@@ -177,7 +177,6 @@ export class Control {
     const { workshopId, participant } = socket.data;
     const r = await this.loadedRoom(workshopId);
     r.participantUpdated(participant);
-    this.schedulePresence(workshopId);
     const states = await Promise.all(
       [...r.endorsements.keys()].map((id) => agreementOf(r, this.deps.store, id)),
     );
@@ -206,31 +205,6 @@ export class Control {
         }
       })
       .catch((err) => this.deps.log.error('agreement update failed', { err }));
-  }
-
-  /**
-   * Publish presence soon, at most four times a second per workshop: a reconnect storm of
-   * N people then sends a few lists instead of N lists of N people to N sockets.
-   */
-  private schedulePresence(workshopId: string): void {
-    this.presence.schedule(workshopId, () => this.publishPresence(workshopId));
-  }
-
-  private async publishPresence(workshopId: string): Promise<void> {
-    const sockets = await this.io.in(room(workshopId)).fetchSockets();
-    const people = new Map<string, ParticipantRow>();
-    for (const s of sockets) people.set(s.data.participant.id, s.data.participant);
-    for (const s of sockets) {
-      const viewer = s.data.participant.id;
-      const list: PresenceEntry[] = [...people.values()].map((p, i) => ({
-        key: p.anonymous && p.id !== viewer ? `anon-${i}` : p.id,
-        group: p.group,
-        capability: p.capability,
-        ...(p.anonymous && p.id !== viewer ? {} : { name: p.name }),
-        ...(p.id === viewer ? { you: true } : {}),
-      }));
-      s.emit('presence:update', list);
-    }
   }
 
   private async deletedCards(workshopId: string): Promise<DeletedCard[]> {
@@ -308,7 +282,6 @@ export class Control {
     rooms.closeParticipants(p.workshopId, ids, 'revoked');
     this.endSessions(ids, 'revoked');
     await this.publishInvites(p.workshopId);
-    this.schedulePresence(p.workshopId);
     return { ok: true };
   }
 
@@ -322,7 +295,6 @@ export class Control {
 
   close(): Promise<void> {
     this.voting.stop();
-    this.presence.clear();
     return new Promise((resolve) => this.io.close(() => resolve()));
   }
 }
