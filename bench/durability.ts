@@ -134,7 +134,7 @@ export async function measureDurability(ctx: Ctx): Promise<DurabilityResult> {
       const [, reader] = seats(kind, again);
       const { cards } = await ctx.lg.call<{ cards: [string, string][] }>('dur.read', {
         seat: reader,
-        quietMs: 1500,
+        quietMs: cfg.durabilityQuietMs,
       });
       await again.kill9();
       const after = new Map(cards);

@@ -29,6 +29,14 @@ export interface MemoryResult {
   purple: Estimate;
   /** Purple with the Yjs socket only (no socket.io), to show where the memory goes. */
   purpleYjsOnly: Estimate;
+  /**
+   * The same after a forced full GC (bench/lib/gcProbe.mjs): live heap + external per
+   * participant (connected − after they left), and RSS after GC − RSS with 0.
+   */
+  afterGc: {
+    liveHeap: { reference: Estimate; purple: Estimate; purpleYjsOnly: Estimate };
+    rss: { reference: Estimate; purple: Estimate; purpleYjsOnly: Estimate };
+  };
   ratio: ReturnType<typeof bootstrapRatio>;
   boards: {
     count: number;
@@ -53,11 +61,16 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
   ]);
   if (!w) throw new Error('no workshop');
   const per = { ref: [] as number[], purple: [] as number[], purpleYjs: [] as number[] };
+  // After a forced full GC (bench/lib/gcProbe.mjs): RSS and live heap per participant.
+  const gcRss = { ref: [] as number[], purple: [] as number[], purpleYjs: [] as number[] };
+  const gcHeap = { ref: [] as number[], purple: [] as number[], purpleYjs: [] as number[] };
   const rest = { reference: [] as number[], purple: [] as number[] };
 
   const idleRun = async (kind: 'ref' | 'purple' | 'purpleYjs') => {
     const s =
-      kind === 'ref' ? await startServer('ref-mem') : await startServer('purple', { dataDir });
+      kind === 'ref'
+        ? await startServer('ref-mem', { gcProbe: true })
+        : await startServer('purple', { dataDir, gcProbe: true });
     try {
       const seats =
         kind === 'ref'
@@ -79,11 +92,18 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
         controlBase,
       });
       const rssN = await settledRss(s, cfg.memorySettleMs[1]);
+      // Live memory: full GC with everyone connected, then again after they all left.
+      const liveN = await s.memoryAfterGc();
       await lg.call('idle.close', open);
+      await sleep(cfg.memorySettleMs[1]);
+      const live0 = await s.memoryAfterGc();
+      const live = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external;
+      gcHeap[kind].push((live(liveN) - live(live0)) / n);
+      gcRss[kind].push((liveN.rss - rss0) / n);
       per[kind].push((rssN - rss0) / n);
       if (kind !== 'purpleYjs') rest[kind === 'ref' ? 'reference' : 'purple'].push(rss0);
       ctx.log(
-        `memory, ${kind}: ${((rssN - rss0) / n / 1024).toFixed(1)} KiB per participant (RSS ${(rss0 / 2 ** 20).toFixed(1)} → ${(rssN / 2 ** 20).toFixed(1)} MiB)`,
+        `memory, ${kind}: ${((rssN - rss0) / n / 1024).toFixed(1)} KiB per participant (RSS ${(rss0 / 2 ** 20).toFixed(1)} → ${(rssN / 2 ** 20).toFixed(1)} MiB); live heap ${((live(liveN) - live(live0)) / n / 1024).toFixed(1)} KiB, RSS after GC ${((liveN.rss - rss0) / n / 1024).toFixed(1)} KiB`,
       );
     } finally {
       await s.stop();
@@ -145,6 +165,18 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
     reference: bootstrapMedian(per.ref),
     purple: bootstrapMedian(per.purple),
     purpleYjsOnly: bootstrapMedian(per.purpleYjs),
+    afterGc: {
+      liveHeap: {
+        reference: bootstrapMedian(gcHeap.ref),
+        purple: bootstrapMedian(gcHeap.purple),
+        purpleYjsOnly: bootstrapMedian(gcHeap.purpleYjs),
+      },
+      rss: {
+        reference: bootstrapMedian(gcRss.ref),
+        purple: bootstrapMedian(gcRss.purple),
+        purpleYjsOnly: bootstrapMedian(gcRss.purpleYjs),
+      },
+    },
     ratio: bootstrapRatio(per.purple, per.ref),
     boards: {
       count: cfg.boards,

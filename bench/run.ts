@@ -7,7 +7,10 @@
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
  * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser;
- * --out=<folder>; --merge (keep the other sections of an existing results.json); --runs=N and --sizes=a,b override the run count and fan-out sizes. The quick run never judges timings: it exits non-zero only when the
+ * --out=<folder>; --merge (keep the other sections of an existing results.json);
+ * --report-only (rewrite RESULTS.md from results.json); for
+ * development --runs=N, --sizes=a,b, --rate=N, --memory-n=N, --repeat=N and --no-profile
+ * (see README.md). The quick run never judges timings: it exits non-zero only when the
  * harness itself failed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -78,6 +81,8 @@ async function main(): Promise<void> {
   const rate = arg('rate');
   if (rate) cfg.fanoutRate = Number(rate);
   if (process.argv.includes('--no-profile')) cfg.profile = false;
+  const memoryN = arg('memory-n');
+  if (memoryN) cfg.memoryN = Number(memoryN);
   const repeat = arg('repeat');
   if (repeat) {
     // --repeat=N: N runs/trials for every measurement (a shorter full-size run).
@@ -94,6 +99,14 @@ async function main(): Promise<void> {
   const only = arg('only')?.split(',') as Name[] | undefined;
   const outDir = path.resolve(ROOT, arg('out') ?? (quick ? 'bench/tmp/quick' : 'bench'));
   const wanted = (n: Name) => (only ? only.includes(n) : n !== 'browser' || cfg.browser);
+  if (process.argv.includes('--report-only')) {
+    // Rewrite RESULTS.md from an existing results.json (after changing report.ts).
+    const earlier = JSON.parse(
+      readFileSync(path.join(outDir, 'results.json'), 'utf8'),
+    ) as BenchResults;
+    writeFileSync(path.join(outDir, 'RESULTS.md'), writeReport(earlier));
+    process.exit(0);
+  }
   const started = performance.now();
   const log = (m: string) => {
     const s = ((performance.now() - started) / 1000).toFixed(1).padStart(6);

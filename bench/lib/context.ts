@@ -33,6 +33,8 @@ export interface BenchConfig {
   joinRuns: number;
   durabilityTrials: number;
   durabilityBurst: number;
+  /** After a restart, read the board once it has not changed for this long. */
+  durabilityQuietMs: number;
   reconnectSizes: number[];
   reconnectRuns: number;
   reconnectCards: number;
@@ -68,6 +70,7 @@ export const FULL: BenchConfig = {
   joinRuns: 10,
   durabilityTrials: 20,
   durabilityBurst: 60,
+  durabilityQuietMs: 1500,
   reconnectSizes: [200, 500],
   reconnectRuns: 3,
   reconnectCards: 200,
@@ -102,6 +105,7 @@ export const QUICK: BenchConfig = {
   joinRuns: 1,
   durabilityTrials: 3,
   durabilityBurst: 30,
+  durabilityQuietMs: 300,
   reconnectSizes: [20],
   reconnectRuns: 1,
   reconnectCards: 50,

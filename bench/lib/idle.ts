@@ -21,8 +21,8 @@ import { wallNow } from './servers';
 
 export interface IdleOpenArgs {
   seats: Seat[];
-  /** 'light': sync-protocol clients; 'provider': real WebsocketProviders. */
-  kind: 'light' | 'provider';
+  /** 'light': sync-protocol clients; 'provider': real WebsocketProviders; 'none': socket.io only. */
+  kind: 'light' | 'provider' | 'none';
   /** Purple: http://127.0.0.1:<port> for the socket.io connection of each participant. */
   controlBase?: string;
   reconnect?: boolean;
@@ -81,7 +81,7 @@ async function open(a: IdleOpenArgs): Promise<{ handle: number; connectMs: numbe
       s.light.push(c);
       c.connect();
       await withTimeout(c.whenSynced(), 60_000, 'a light client to sync');
-    } else {
+    } else if (a.kind === 'provider') {
       const p = new ProviderClient(seat, { counts: s.counts });
       s.providers.push(p);
       await withTimeout(p.synced, 60_000, 'a provider to sync');

@@ -58,6 +58,8 @@ export interface StartOpts {
   port?: number;
   /** Write a V8 CPU profile into this folder when the server exits on SIGTERM. */
   cpuProfDir?: string;
+  /** Preload bench/lib/gcProbe.mjs (SIGUSR2 → full GC → memoryUsage on stderr). */
+  gcProbe?: boolean;
   env?: Record<string, string>;
 }
 
@@ -79,6 +81,8 @@ export interface ServerProc {
   hwm(): number;
   /** CPU time (user + system) used so far, in ms (/proc/<pid>/stat). */
   cpuMs(): number;
+  /** With `gcProbe`: force a full GC in the server and read process.memoryUsage(). */
+  memoryAfterGc(): Promise<NodeJS.MemoryUsage>;
   kill9(): Promise<void>;
   /** SIGTERM, then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
@@ -112,6 +116,7 @@ function procCpuMs(pid: number): number {
 export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promise<ServerProc> {
   const port = opts.port ?? (await freePort());
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  if (opts.gcProbe) prof.push('--import', path.join(ROOT, 'bench/lib/gcProbe.mjs'));
   let args: string[];
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -199,6 +204,24 @@ export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promi
     rss: () => procStatus(pid, 'VmRSS'),
     hwm: () => procStatus(pid, 'VmHWM'),
     cpuMs: () => procCpuMs(pid),
+    memoryAfterGc: () =>
+      new Promise<NodeJS.MemoryUsage>((resolve, reject) => {
+        let buf = '';
+        const timer = setTimeout(() => {
+          child.stderr?.off('data', on);
+          reject(new Error('no memory report (was the server started with gcProbe?)'));
+        }, 10_000);
+        const on = (d: Buffer) => {
+          buf += String(d);
+          const m = /BENCH-MEMORY (\{.*\})/.exec(buf);
+          if (!m?.[1]) return;
+          clearTimeout(timer);
+          child.stderr?.off('data', on);
+          resolve(JSON.parse(m[1]) as NodeJS.MemoryUsage);
+        };
+        child.stderr?.on('data', on);
+        child.kill('SIGUSR2');
+      }),
     async kill9() {
       if (!gone()) child.kill('SIGKILL');
       await exited;
