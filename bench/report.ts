@@ -42,8 +42,8 @@ export interface BenchResults {
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;
-  /** Set when some sections come from an earlier run (--merge). */
-  mergedFrom?: Machine;
+  /** When and at which commit each section was measured (differs after --merge). */
+  sectionsFrom: Record<string, { date: string; commit: string; loadBefore: number[] }>;
 }
 
 type Ratio = { ratio: number; lo: number; hi: number };
@@ -138,9 +138,14 @@ export function writeReport(r: BenchResults): string {
     `- Node ${m.node}`,
     `- Pinning: ${m.pinned ? 'each server on CPU 0 (`taskset -c 0`), the load generator (its own process) on CPU 1 (`taskset -c 1`)' : 'none (no taskset or a single core)'}`,
     `- Load average before: ${m.loadBefore.map((x) => x.toFixed(2)).join(' / ')}; after: ${m.loadAfter.map((x) => x.toFixed(2)).join(' / ')} (other work on the machine competes with both servers alike, but widens intervals)`,
-    ...(r.mergedFrom
+    ...(new Set(Object.values(r.sectionsFrom ?? {}).map((x) => x.date)).size > 1
       ? [
-          `- Sections not re-measured in this run come from the run of ${r.mergedFrom.date} (load average then ${r.mergedFrom.loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${r.mergedFrom.loadAfter.map((x) => x.toFixed(2)).join(' / ')} after)`,
+          `- Sections were measured in separate runs (\`--merge\`): ${Object.entries(r.sectionsFrom)
+            .map(
+              ([k, v]) =>
+                `${k} at ${v.date.slice(0, 16)}Z, commit ${v.commit}, load ${v.loadBefore.map((x) => x.toFixed(2)).join('/')}`,
+            )
+            .join('; ')}`,
         ]
       : []),
     `- Duration: ${f(r.totalS, 0)} s (${Object.entries(r.durationsS)

@@ -121,7 +121,13 @@ async function main(): Promise<void> {
   );
   const lg = await startLoadGen();
   const ctx: Ctx = { cfg, lg, log, cleanup: [] };
-  const results: BenchResults = { machine: info, config: cfg, errors: {}, durationsS: {} };
+  const results: BenchResults = {
+    machine: info,
+    config: cfg,
+    errors: {},
+    durationsS: {},
+    sectionsFrom: {},
+  };
   // --merge: keep the sections of an earlier results.json that this run does not measure.
   const jsonIn = path.join(outDir, 'results.json');
   if (process.argv.includes('--merge') && existsSync(jsonIn)) {
@@ -131,8 +137,12 @@ async function main(): Promise<void> {
       Object.assign(results, { [name]: earlier[name] });
       results.durationsS[name] = earlier.durationsS[name] ?? 0;
       if (earlier.errors[name]) results.errors[name] = earlier.errors[name];
+      results.sectionsFrom[name] = earlier.sectionsFrom?.[name] ?? {
+        date: earlier.machine.date,
+        commit: earlier.machine.commit,
+        loadBefore: earlier.machine.loadBefore,
+      };
     }
-    results.mergedFrom = earlier.machine;
   }
   const steps: [Name, () => Promise<void>][] = [
     [
@@ -197,6 +207,11 @@ async function main(): Promise<void> {
         log(`${name} FAILED: ${message}`);
       }
       results.durationsS[name] = Math.round((performance.now() - t) / 100) / 10;
+      results.sectionsFrom[name] = {
+        date: info.date,
+        commit: info.commit,
+        loadBefore: info.loadBefore,
+      };
     }
   } finally {
     await lg.stop();
