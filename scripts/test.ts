@@ -1,8 +1,9 @@
 /**
  * `npm test`: every check Purple has, in order — typecheck, lint, unit, integration,
- * browser — carrying on after a failure so every suite reports. Ends with a per-suite
- * table and one closing line, `N passed, N failed[, N skipped]`, which CI reads
- * (TOOLCHAIN 10). Exits non-zero if anything failed.
+ * browser, and the benchmark harness at small sizes — carrying on after a failure so
+ * every suite reports. Ends with a per-suite table and one closing line,
+ * `N passed, N failed[, N skipped]`, which CI reads (TOOLCHAIN 10). Exits non-zero if
+ * anything failed.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,15 @@ const PLAYWRIGHT_REPORT = `${REPORTS}/playwright.json`;
 
 function npx(args: string[]): Promise<number> {
   const child = spawn('npx', ['--no-install', ...args], { stdio: 'inherit' });
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolve(1));
+  });
+}
+
+/** Runs a TypeScript entry point with this Node and tsx, as the npm scripts do. */
+function tsxRun(args: string[]): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: 'inherit' });
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', () => resolve(1));
@@ -76,6 +86,11 @@ async function main(): Promise<void> {
 
   const e2e = await timed('e2e', () => runE2e());
   results.push(playwrightResult('e2e', PLAYWRIGHT_REPORT, e2e.code, e2e.seconds));
+
+  // The benchmark harness at small sizes, so it cannot rot; it never judges timings and
+  // fails only when the harness itself breaks (issue 3).
+  const bench = await timed('bench:quick', () => tsxRun(['bench/run.ts', '--quick']));
+  results.push(checkResult('bench:quick', bench.code, bench.seconds));
 
   const line = finalLine(results);
   writeFileSync(`${REPORTS}/summary.txt`, `${line}\n`);

@@ -17,7 +17,7 @@ export interface BoardVoteProps {
 /** Nothing unless a round is open and this person may vote. */
 export function BoardVote({ live, mayVote, announce }: BoardVoteProps) {
   const round = currentRound(live.voting.rounds);
-  if (!round || round.status !== 'open' || !mayVote) return null;
+  if (round?.status !== 'open' || !mayVote) return null;
   return (
     <details className="rounded-lg border-4 border-joint-edge p-3 dark:border-joint-fill">
       <summary className="min-h-11 cursor-pointer content-center font-bold text-lg">

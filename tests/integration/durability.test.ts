@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCard, readBoard } from '../../lib/board/doc';
-import { type Actor, connectY, createWorkshop, join, startTestServer, waitFor } from './harness';
+import { type Actor, connectY, createWorkshop, join, startTestServer } from './harness';
 
 const TRIALS = 6;
 const BURST = 60;

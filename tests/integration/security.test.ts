@@ -320,7 +320,7 @@ describe('facilitator views', () => {
     expect(joins).toHaveLength(1); // two tabs, one person
     expect(joins[0]?.payload).toMatchObject({ group: 'people' });
     expect(JSON.stringify(joins)).not.toContain('Pat');
-    const key = (joins[0]?.payload as { key: string }).key;
+    const key = (joins[0]?.payload as { key: string } | undefined)?.key;
     expect(key).not.toBe(pat.participantId);
     tab1.close();
     await new Promise((r) => setTimeout(r, 200));
