@@ -12,6 +12,7 @@ import { SmallGroupWarning } from './SmallGroupWarning';
 import { smallGroups } from './smallGroups';
 import { useCastFlow } from './useCastFlow';
 import { VoteList } from './VoteList';
+import { resultsVisible } from './votingState';
 
 /** Props of `RoundVote`. */
 export interface RoundVoteProps {
@@ -31,11 +32,12 @@ export function RoundVote({ round, live, mayVote, observer, announce }: RoundVot
   const open = round.status === 'open';
   const canVote = open && mayVote;
   const small = smallGroups(round.eligible, live.presence);
-  const resultsView = results ? (
-    <ResultsView results={results} live={open} />
-  ) : (
-    !open && <p>The results are on their way.</p>
-  );
+  const resultsView =
+    results && resultsVisible(round) ? (
+      <ResultsView results={results} live={open} />
+    ) : (
+      !open && <p>The results are on their way.</p>
+    );
   return (
     <div className="space-y-5">
       <RoundHeader round={round} />

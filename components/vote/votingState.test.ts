@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PresenceEntry } from '../../lib/protocol/events';
 import type { RoundView } from '../../lib/voting/types';
 import { smallGroups } from './smallGroups';
-import { currentRound, dotsOn, EMPTY_VOTING, withCast, withMine } from './votingState';
+import {
+  currentRound,
+  dotsOn,
+  EMPTY_VOTING,
+  resultsVisible,
+  withCast,
+  withMine,
+} from './votingState';
 
 const round = (id: string, status: 'open' | 'closed'): RoundView => ({
   id,
@@ -57,5 +64,14 @@ describe('smallGroups', () => {
 
   it('says nothing about a group with no one in it', () => {
     expect(smallGroups({ people: 0, system: 5 }, [])).toEqual([]);
+  });
+});
+
+describe('resultsVisible', () => {
+  it('shows results once closed, or while open only for live rounds', () => {
+    expect(resultsVisible({ status: 'closed', resultsVisibility: 'hidden' })).toBe(true);
+    expect(resultsVisible({ status: 'open', resultsVisibility: 'live' })).toBe(true);
+    // A hidden round reopened after closing: its earlier results stay out of sight.
+    expect(resultsVisible({ status: 'open', resultsVisibility: 'hidden' })).toBe(false);
   });
 });

@@ -92,3 +92,12 @@ export function currentRound(rounds: readonly RoundView[] | null): RoundView | n
   if (!rounds || rounds.length === 0) return null;
   return rounds.find((r) => r.status === 'open') ?? rounds[0] ?? null;
 }
+
+/**
+ * Whether results may be shown for a round: always once it is closed; while it is open
+ * only when it shows results live. A hidden round that was closed and then reopened keeps
+ * its earlier results out of sight, so nobody anchors on them.
+ */
+export function resultsVisible(round: Pick<RoundView, 'status' | 'resultsVisibility'>): boolean {
+  return round.status === 'closed' || round.resultsVisibility === 'live';
+}
