@@ -2,18 +2,10 @@
  * Statistics for the benchmark: percentiles, medians and seeded bootstrap confidence
  * intervals, so every figure in RESULTS.md is reproducible from results.json.
  */
+import { prng } from '../../lib/prng';
 
 /** A small seeded PRNG (mulberry32); the bootstrap must give the same CI on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = prng;
 
 /** The q-quantile (0..1) of `values` by linear interpolation; NaN when empty. */
 export function quantile(values: readonly number[], q: number): number {

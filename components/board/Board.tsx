@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { SECTIONS } from '../../lib/board/sections';
 import type { BoardPageData } from '../../server/facade';
 import { FacilitatorPanel } from '../facilitate/FacilitatorPanel';
+import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 import { PersonalLink } from '../workshop/PersonalLink';
 import { PresenceList } from '../workshop/PresenceList';
 import { useWorkshop } from '../workshop/useWorkshop';
@@ -16,7 +17,6 @@ import { BoardNotices } from './BoardNotices';
 import { BoardSection } from './BoardSection';
 import { BoardVote } from './BoardVote';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
-import { LiveAnnouncer } from './LiveAnnouncer';
 import { SaveStatus } from './SaveStatus';
 import { useAnnouncer } from './useAnnouncer';
 import { useBalance } from './useBalance';
@@ -110,7 +110,7 @@ export function Board({ data, justJoined }: BoardProps) {
               )}
             </aside>
           </div>
-          <LiveAnnouncer message={announcement} />
+          <LiveAnnouncer message={announcement} testId="board-announcer" />
         </div>
       </RosterVersionContext.Provider>
     </BoardContext.Provider>

@@ -5,10 +5,10 @@
  */
 import { can } from '../../lib/roles';
 import type { BoardPageData } from '../../server/facade';
+import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 import { useWorkshop } from '../workshop/useWorkshop';
 import { RoundVote } from './RoundVote';
 import { useAnnouncement } from './useAnnouncement';
-import { VoteAnnouncer } from './VoteAnnouncer';
 import { VoteNotices } from './VoteNotices';
 import { currentRound } from './votingState';
 
@@ -55,7 +55,7 @@ export function VotePage({ data }: { data: BoardPageData }) {
             announce={announce}
           />
         ))}
-      <VoteAnnouncer message={announcement} />
+      <LiveAnnouncer message={announcement} testId="vote-announcer" />
     </div>
   );
 }
