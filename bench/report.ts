@@ -2,6 +2,9 @@
  * Writes RESULTS.md from the results object: the machine, every figure with its 95 %
  * bootstrap interval, the ratio Purple ÷ reference, and PASS/MISS against DESIGN §8.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AwarenessResult } from './awareness';
 import type { BrowserResult } from './browser';
 import type { DurabilityResult } from './durability';
@@ -306,6 +309,7 @@ export function writeReport(r: BenchResults): string {
     ]);
   }
   if (r.browser) browserSection(r.browser, out, targets);
+  out.push(...votePageSection());
   out.push(
     '## Targets (DESIGN §8)',
     '',
@@ -347,4 +351,23 @@ function browserSection(b: BrowserResult, out: string[], targets: string[][]): v
     `${f(b.arrivalToPaintMs.median, 1)} ms`,
     verdict(b.arrivalToPaintMs.median <= 16.7),
   ]);
+}
+
+/**
+ * The vote page's first-load JavaScript (issue 4), measured by e2e/vote-size.spec.ts and
+ * recorded in RESULTS-vote-page.md: its headline line, so this report names the figure.
+ */
+function votePageSection(): string[] {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS-vote-page.md');
+  if (!existsSync(file)) return [];
+  const headline = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith('**'));
+  if (!headline) return [];
+  return [
+    '## Vote page first-load JavaScript (gzipped)',
+    '',
+    `${headline} Method and breakdown: \`RESULTS-vote-page.md\`; \`e2e/vote-size.spec.ts\` measures it on every \`npm run test:e2e\` and fails above 170 KiB.`,
+    '',
+  ];
 }
