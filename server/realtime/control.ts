@@ -25,6 +25,7 @@ import { originAllowed } from '../auth/origin';
 import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
 import type { Logger } from '../log';
+import { inviteViews } from '../services/inviteViews';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
@@ -227,15 +228,8 @@ export class Control {
     this.io.to(`f:${workshopId}`).emit('deleted:update', await this.deletedCards(workshopId));
   }
 
-  private async invites(workshopId: string, base: string): Promise<InviteView[]> {
-    const rows = await this.deps.store.listInvites(workshopId);
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      url: `${base}/join/${r.token}`,
-      revoked: r.revokedAt !== null,
-      joined: r.joined,
-    }));
+  private invites(workshopId: string, base: string): Promise<InviteView[]> {
+    return inviteViews(this.deps.store, workshopId, base);
   }
 
   /** Send every facilitator of a workshop the current invite links and join counts. */

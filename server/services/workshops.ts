@@ -24,6 +24,7 @@ import {
 import type { InviteRow, ParticipantRow, Store } from '../store/Store';
 import { SERVER_CLIENT_ID } from '../yjs/inspectUpdate';
 import type { Rooms } from '../yjs/rooms';
+import { inviteViews } from './inviteViews';
 
 export class Workshops implements PurpleFacade {
   constructor(
@@ -183,13 +184,7 @@ export class Workshops implements PurpleFacade {
       },
     };
     if (p.capability === 'facilitator') {
-      data.invites = (await store.listInvites(workshopId)).map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        url: `${base}/join/${r.token}`,
-        revoked: r.revokedAt !== null,
-        joined: r.joined,
-      }));
+      data.invites = await inviteViews(store, workshopId, base);
     }
     return { ok: true, value: data };
   }
