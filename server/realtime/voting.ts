@@ -64,7 +64,7 @@ export class Voting {
     this.#mine = new Coalescer(0, onError);
   }
 
-  /** Register the voting events for one socket. */
+  /** Register the voting events with the control channel (once, for every socket). */
   attach(handle: Handle): void {
     handle('round:open', roundOpenSchema, (p, d) => this.open(p, d));
     handle('round:close', roundRefSchema, (p, d) => this.close(p, d.roundId));
