@@ -13,8 +13,9 @@ import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { ParticipantRow } from '../store/Store';
-import { BadMessage, type RoomConn } from './room';
+import { BadMessage, type RoomConn, type Shared } from './room';
 import type { Rooms } from './rooms';
+import { binaryFrame } from './wsFrame';
 
 /** Pause reading from a socket with this many messages waiting in its room's queue. */
 const HIGH_WATER = 64;
@@ -50,12 +51,22 @@ class WsConn implements RoomConn {
 
   constructor(
     readonly ws: WebSocket,
+    /** The upgraded TCP socket under `ws`, for writing broadcast frames encoded once. */
+    private readonly socket: Duplex,
     readonly participant: ParticipantRow,
     private readonly stats: EndpointStats,
   ) {}
 
-  send(message: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
+  send(message: Uint8Array, shared?: Shared): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (shared) {
+      // Without permessage-deflate, ws writes every frame at once and queues nothing, so a
+      // whole frame written here keeps its place among the frames ws writes.
+      shared.encoded ??= binaryFrame(message);
+      this.socket.write(shared.encoded as Buffer);
+    } else {
+      this.ws.send(message);
+    }
   }
 
   close(code: number, reason: string): void {
@@ -116,7 +127,13 @@ export class YjsEndpoint {
     private readonly deps: { rooms: Rooms; sessions: Sessions; config: Config; log: Logger },
   ) {
     // ws enforces a hard ceiling; frames between the cap and it get a clear 4413 close.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxFrameBytes * 4 });
+    // No permessage-deflate: Yjs updates are small and already compact, and WsConn.send
+    // relies on ws never holding frames back while it compresses.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: deps.config.maxFrameBytes * 4,
+      perMessageDeflate: false,
+    });
   }
 
   /** True when this upgrade belongs to the Yjs endpoint. */
@@ -143,13 +160,20 @@ export class YjsEndpoint {
     );
     if (!auth.ok) return refuse(auth.reason);
     if (socket.destroyed) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, workshopId, auth.value));
+    this.wss.handleUpgrade(req, socket, head, (ws) =>
+      this.attach(ws, socket, workshopId, auth.value),
+    );
   }
 
-  private attach(ws: WebSocket, workshopId: string, participant: ParticipantRow): void {
+  private attach(
+    ws: WebSocket,
+    socket: Duplex,
+    workshopId: string,
+    participant: ParticipantRow,
+  ): void {
     const { rooms, log, config } = this.deps;
     const room = rooms.get(workshopId);
-    const conn = new WsConn(ws, participant, this.stats);
+    const conn = new WsConn(ws, socket, participant, this.stats);
     ws.on('error', (err) =>
       log.warn('Yjs socket error', { workshop: workshopId, err: err.message }),
     );

@@ -24,10 +24,17 @@ import type { Logger } from '../log';
 import type { EndorsementRow, ParticipantRow, Store } from '../store/Store';
 import { inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 
+/**
+ * Scratch space for one broadcast: the first connection to send the message may keep its
+ * encoded form here, and every other connection reuses it.
+ */
+export type Shared = { encoded?: unknown };
+
 /** The minimal socket a room needs. */
 export interface RoomConn {
   readonly participant: ParticipantRow;
-  send(message: Uint8Array): void;
+  /** Send one message; `shared` is the same object for every recipient of a broadcast. */
+  send(message: Uint8Array, shared?: Shared): void;
   close(code: number, reason: string): void;
 }
 
@@ -205,7 +212,8 @@ export class Room {
     encoding.writeVarUint(enc, MESSAGE_SYNC);
     syncProtocol.writeUpdate(enc, update);
     const message = encoding.toUint8Array(enc);
-    for (const c of this.conns) if (c !== except) c.send(message);
+    const shared: Shared = {};
+    for (const c of this.conns) if (c !== except) c.send(message, shared);
   }
 
   private afterWrite(touched: string[]): void {
