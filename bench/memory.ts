@@ -1,9 +1,16 @@
 /**
- * 3. Memory: server RSS per idle connected participant, (RSS with N idle − RSS with 0) / N,
- * on a fresh server each run. For Purple a participant is everything the board page opens:
- * the Yjs socket and a socket.io connection, both with the participant's cookie; for the
- * reference one connection. Also RSS per loaded board (boards loaded from disk after a
- * restart, one client each): Purple (SQLite) against the reference with LevelDB.
+ * 3. Memory: server RSS per idle connected participant, on a fresh server each run, as the
+ * marginal cost: (RSS with N idle − RSS with N/2 idle) / (N/2). The first N/2 participants
+ * absorb what a server pays once, not per participant: V8 growing its young generation
+ * (8 → 16 MiB in the reference, about 16 KiB of its old 19.5 KiB per connection at N = 500)
+ * and compiling hot code, whose transient native memory Purple gave back at an
+ * unpredictable moment (16 MiB between 500 and 1,000 participants in one probe). The
+ * figure from zero, (RSS with N − RSS with 0) / N, is reported beside it.
+ * Participants sit in workshops of 50 (one Yjs room each), as on a server hosting many
+ * workshops. For Purple a participant is everything the board page opens: the Yjs socket and a
+ * socket.io connection, both with the participant's cookie; for the reference one
+ * connection. Also RSS per loaded board (boards loaded from disk after a restart, one
+ * client each): Purple (SQLite) against the reference with LevelDB.
  */
 import { sleep } from './lib/clients';
 import { type Ctx, interleave, purpleSeats, refSeat } from './lib/context';
@@ -11,8 +18,24 @@ import { freshDir, type PurpleWorkshop, setupPurple } from './lib/purpleSetup';
 import { type ServerProc, startServer } from './lib/servers';
 import { bootstrapMedian, bootstrapRatio, type Estimate, median } from './lib/stats';
 
-/** Median of a few RSS samples over `ms`, after letting the server settle. */
+/**
+ * Wait until the server is idle: under 5 % of a core over half a second (a join storm in one
+ * big room keeps Purple sending presence for several seconds), or 60 s.
+ */
+async function untilIdle(s: ServerProc): Promise<void> {
+  const start = Date.now();
+  let cpu = s.cpuMs();
+  while (Date.now() - start < 60_000) {
+    await sleep(500);
+    const now = s.cpuMs();
+    if (now - cpu < 25) return;
+    cpu = now;
+  }
+}
+
+/** Median of a few RSS samples over `ms`, after the server is idle and has settled. */
 async function settledRss(s: ServerProc, ms: number): Promise<number> {
+  await untilIdle(s);
   await sleep(ms);
   const xs: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -24,11 +47,20 @@ async function settledRss(s: ServerProc, ms: number): Promise<number> {
 
 export interface MemoryResult {
   participants: number;
-  /** Bytes per idle participant (Purple) / per connection (reference). */
+  /** Idle participants per workshop (room). */
+  roomSize?: number;
+  /** Marginal bytes per idle participant (Purple) / per connection (reference), N/2 → N. */
   reference: Estimate;
   purple: Estimate;
   /** Purple with the Yjs socket only (no socket.io), to show where the memory goes. */
   purpleYjsOnly: Estimate;
+  /** The same from zero: (RSS with N − RSS with 0) / N. */
+  fromZero?: {
+    reference: Estimate;
+    purple: Estimate;
+    purpleYjsOnly: Estimate;
+    ratio: ReturnType<typeof bootstrapRatio>;
+  };
   /**
    * The same after a forced full GC (bench/lib/gcProbe.mjs): live heap + external per
    * participant (connected − after they left), and RSS after GC − RSS with 0.
@@ -55,12 +87,22 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
   const dataDir = freshDir('purple-bench-mem-');
   const ldbDir = freshDir('ref-bench-mem-');
   ctx.cleanup.push(dataDir, ldbDir);
-  const [w, ...boards] = await setupPurple(dataDir, [
-    n + 1,
+  // Idle participants sit in workshops of `memoryRoomSize`, as on a server hosting many
+  // workshops; one big room would measure its join storm (every join tells everyone).
+  const roomSize = Math.min(cfg.memoryRoomSize, n);
+  const roomCount = Math.ceil(n / roomSize);
+  const all = await setupPurple(dataDir, [
+    1,
+    ...Array.from({ length: roomCount }, () => roomSize),
     ...Array.from({ length: cfg.boards }, () => 2),
   ]);
+  const w = all[0];
+  const idleWorkshops = all.slice(1, 1 + roomCount);
+  const boards = all.slice(1 + roomCount);
   if (!w) throw new Error('no workshop');
   const per = { ref: [] as number[], purple: [] as number[], purpleYjs: [] as number[] };
+  const zero = { ref: [] as number[], purple: [] as number[], purpleYjs: [] as number[] };
+  const half = Math.floor(n / 2);
   // After a forced full GC (bench/lib/gcProbe.mjs): RSS and live heap per participant.
   const gcRss = { ref: [] as number[], purple: [] as number[], purpleYjs: [] as number[] };
   const gcHeap = { ref: [] as number[], purple: [] as number[], purpleYjs: [] as number[] };
@@ -74,8 +116,16 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
     try {
       const seats =
         kind === 'ref'
-          ? Array.from({ length: n + 1 }, () => refSeat(s, 'memory'))
-          : purpleSeats(s, w, n + 1);
+          ? [
+              refSeat(s, 'memory-warm'),
+              ...Array.from({ length: n }, (_, i) =>
+                refSeat(s, `memory-${Math.floor(i / roomSize)}`),
+              ),
+            ]
+          : [
+              ...purpleSeats(s, w, 1),
+              ...idleWorkshops.flatMap((iw) => purpleSeats(s, iw, roomSize)).slice(0, n),
+            ];
       // purpleYjs: the Yjs socket alone, to split Purple's figure between its two channels.
       const controlBase = kind === 'purple' ? s.httpUrl : undefined;
       // Load the board and warm the code paths with one participant, then leave.
@@ -86,24 +136,34 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
       });
       await lg.call('idle.close', warm);
       const rss0 = await settledRss(s, cfg.memorySettleMs[0]);
-      const open = await lg.call<{ handle: number }>('idle.open', {
-        seats: seats.slice(1),
+      const first = await lg.call<{ handle: number }>('idle.open', {
+        seats: seats.slice(1, half + 1),
+        kind: 'light',
+        controlBase,
+      });
+      const rssHalf = await settledRss(s, cfg.memorySettleMs[1]);
+      const second = await lg.call<{ handle: number }>('idle.open', {
+        seats: seats.slice(half + 1),
         kind: 'light',
         controlBase,
       });
       const rssN = await settledRss(s, cfg.memorySettleMs[1]);
       // Live memory: full GC with everyone connected, then again after they all left.
       const liveN = await s.memoryAfterGc();
-      await lg.call('idle.close', open);
+      await lg.call('idle.close', second);
+      await lg.call('idle.close', first);
+      await untilIdle(s);
       await sleep(cfg.memorySettleMs[1]);
       const live0 = await s.memoryAfterGc();
       const live = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external;
       gcHeap[kind].push((live(liveN) - live(live0)) / n);
       gcRss[kind].push((liveN.rss - rss0) / n);
-      per[kind].push((rssN - rss0) / n);
+      per[kind].push((rssN - rssHalf) / (n - half));
+      zero[kind].push((rssN - rss0) / n);
       if (kind !== 'purpleYjs') rest[kind === 'ref' ? 'reference' : 'purple'].push(rss0);
+      const mib = (b: number) => (b / 2 ** 20).toFixed(1);
       ctx.log(
-        `memory, ${kind}: ${((rssN - rss0) / n / 1024).toFixed(1)} KiB per participant (RSS ${(rss0 / 2 ** 20).toFixed(1)} → ${(rssN / 2 ** 20).toFixed(1)} MiB); live heap ${((live(liveN) - live(live0)) / n / 1024).toFixed(1)} KiB, RSS after GC ${((liveN.rss - rss0) / n / 1024).toFixed(1)} KiB`,
+        `memory, ${kind}: ${((rssN - rssHalf) / (n - half) / 1024).toFixed(1)} KiB per participant from ${half} to ${n}, ${((rssN - rss0) / n / 1024).toFixed(1)} from 0 (RSS ${mib(rss0)} → ${mib(rssHalf)} → ${mib(rssN)} MiB); live heap ${((live(liveN) - live(live0)) / n / 1024).toFixed(1)} KiB, RSS after GC ${((liveN.rss - rss0) / n / 1024).toFixed(1)} KiB`,
       );
     } finally {
       await s.stop();
@@ -111,7 +171,8 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
   };
   for (let r = 0; r < cfg.memoryRuns; r++) {
     for (const kind of interleave(r, 'ref' as const, 'purple' as const)) await idleRun(kind);
-    if (!cfg.quick) await idleRun('purpleYjs');
+    // The Yjs-only split is for diagnosis; three runs are enough to tell where memory goes.
+    if (!cfg.quick && r < 3) await idleRun('purpleYjs');
   }
 
   // Per loaded board: seed every board once, then load them all on a fresh process.
@@ -162,9 +223,16 @@ export async function measureMemory(ctx: Ctx): Promise<MemoryResult> {
   }
   return {
     participants: n,
+    roomSize,
     reference: bootstrapMedian(per.ref),
     purple: bootstrapMedian(per.purple),
     purpleYjsOnly: bootstrapMedian(per.purpleYjs),
+    fromZero: {
+      reference: bootstrapMedian(zero.ref),
+      purple: bootstrapMedian(zero.purple),
+      purpleYjsOnly: bootstrapMedian(zero.purpleYjs),
+      ratio: bootstrapRatio(zero.purple, zero.ref),
+    },
     afterGc: {
       liveHeap: {
         reference: bootstrapMedian(gcHeap.ref),

@@ -24,6 +24,8 @@ export interface BenchConfig {
   throughputWindowMs: number;
   throughputRuns: number;
   memoryN: number;
+  /** Idle participants per workshop in the memory measurement. */
+  memoryRoomSize: number;
   memoryRuns: number;
   /** Wait before sampling RSS at rest / with everyone connected. */
   memorySettleMs: [number, number];
@@ -61,8 +63,9 @@ export const FULL: BenchConfig = {
   throughputRates: [25, 100, 400, 800, 1600, 3200, 6400],
   throughputWindowMs: 3000,
   throughputRuns: 3,
-  memoryN: 500,
-  memoryRuns: 10,
+  memoryN: 2000,
+  memoryRoomSize: 50,
+  memoryRuns: 6,
   memorySettleMs: [1000, 2000],
   boards: 20,
   boardCards: 200,
@@ -97,6 +100,7 @@ export const QUICK: BenchConfig = {
   throughputWindowMs: 500,
   throughputRuns: 1,
   memoryN: 20,
+  memoryRoomSize: 10,
   memoryRuns: 1,
   memorySettleMs: [200, 300],
   boards: 2,

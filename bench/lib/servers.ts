@@ -210,7 +210,7 @@ export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promi
         const timer = setTimeout(() => {
           child.stderr?.off('data', on);
           reject(new Error('no memory report (was the server started with gcProbe?)'));
-        }, 10_000);
+        }, 60_000);
         const on = (d: Buffer) => {
           buf += String(d);
           const m = /BENCH-MEMORY (\{.*\})/.exec(buf);
