@@ -215,6 +215,13 @@ export function writeReport(r: BenchResults): string {
       `${f(mm.ratio.ratio)}×`,
       verdict(mm.ratio.ratio <= 2),
     ]);
+    if (mm.fromZero)
+      targets.push([
+        'for comparison: the same from zero (the first method; one-time growth included)',
+        '–',
+        `${f(mm.fromZero.ratio.ratio)}×`,
+        '–',
+      ]);
   }
   if (r.join) {
     const j = r.join;
