@@ -120,9 +120,9 @@ export class Control {
 
   /**
    * Every client event, registered once for the whole server: each socket then holds one
-   * listener (`onAny`) instead of a closure per event. Measured with heap snapshots, the
-   * per-socket closures, the retained upgrade request and the copied handshake headers
-   * were about a third of a control connection's live heap.
+   * listener (`onAny`) instead of a closure per event. With the upgrade request and the
+   * handshake headers dropped too, a control connection's live heap went from 16.7 to
+   * 15.1 KiB (heap snapshots of 300 idle sockets).
    */
   private registerEvents(): void {
     this.on('card:endorse', endorseSchema, async (p, data) => {
@@ -148,17 +148,17 @@ export class Control {
 
   private onConnection(socket: ControlSocket): void {
     const { workshopId, participant } = socket.data;
-    // Nothing reads the upgrade request or its headers after authentication; keeping them
-    // cost every connection a few KiB for its whole life.
+    // Nothing reads the upgrade request or its headers after authentication; socket.io
+    // would otherwise keep both for the connection's whole life.
     (socket.conn as { request: unknown }).request = null;
     socket.handshake.headers = {};
     void socket.join([room(workshopId), `p:${participant.id}`]);
     if (participant.capability === 'facilitator') void socket.join(`f:${workshopId}`);
     this.presence.connected(socket);
     socket.on('disconnect', () => this.presence.disconnected(socket));
-    socket.onAny((event: string, payload: unknown, ack: unknown) =>
-      this.dispatch(socket, event, payload, ack),
-    );
+    socket.onAny((event: string, payload: unknown, ack: unknown) => {
+      void this.dispatch(socket, event, payload, ack);
+    });
     void this.welcome(socket).catch((err) => this.deps.log.error('welcome failed', { err }));
     void this.voting
       .welcome(socket)
