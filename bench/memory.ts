@@ -2,9 +2,9 @@
  * 3. Memory: server RSS per idle connected participant, on a fresh server each run, as the
  * marginal cost: (RSS with N idle − RSS with N/2 idle) / (N/2). The first N/2 participants
  * absorb what a server pays once, not per participant: V8 growing its young generation
- * (8 → 16 MiB in the reference, about 16 KiB of its old 19.5 KiB per connection at N = 500)
- * and compiling hot code, whose transient native memory Purple gave back at an
- * unpredictable moment (16 MiB between 500 and 1,000 participants in one probe). The
+ * (4 → 8 MiB in the reference between its first and its 500th connection, 8 KiB of its old
+ * 19.5 KiB per connection) and compiling hot code, whose transient native memory Purple gave
+ * back at an unpredictable moment (16 MiB between 500 and 1,000 participants in one probe). The
  * figure from zero, (RSS with N − RSS with 0) / N, is reported beside it.
  * Participants sit in workshops of 50 (one Yjs room each), as on a server hosting many
  * workshops. For Purple a participant is everything the board page opens: the Yjs socket and a
