@@ -43,6 +43,13 @@ export interface InviteInfo {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Reason; message: string };
 
+/** The value of a successful outcome; a refusal becomes an Error with its message (scripts, tests). */
+export async function outcomeValue<T>(outcome: Promise<Outcome<T>>): Promise<T> {
+  const r = await outcome;
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}
+
 /** Input of the create-workshop form (validated by `createWorkshopSchema` in lib/forms). */
 export interface CreateWorkshopInput {
   title: string;

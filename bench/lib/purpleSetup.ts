@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { outcomeValue } from '../../server/facade';
 import { type RunningServer, startServer } from '../../server/index';
 
 export interface PurpleParticipant {
@@ -24,17 +25,9 @@ export function freshDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-async function unwrap<T>(
-  p: Promise<{ ok: true; value: T } | { ok: false; message: string }>,
-): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
-
 async function createOne(server: RunningServer, people: number): Promise<PurpleWorkshop> {
   const w = server.purple.workshops;
-  const grant = await unwrap(
+  const grant = await outcomeValue(
     w.createWorkshop(
       {
         title: 'Benchmark workshop',
@@ -46,7 +39,7 @@ async function createOne(server: RunningServer, people: number): Promise<PurpleW
       server.url,
     ),
   );
-  const page = await unwrap(w.boardPage(grant.workshopId, grant.cookie.value, server.url));
+  const page = await outcomeValue(w.boardPage(grant.workshopId, grant.cookie.value, server.url));
   const tokens = (page.invites ?? [])
     .filter((i) => i.kind === 'people' || i.kind === 'system')
     .map((i) => i.url.split('/join/')[1] ?? '');
@@ -56,7 +49,7 @@ async function createOne(server: RunningServer, people: number): Promise<PurpleW
   for (let i = 1; i < people; i++) {
     // Alternate lived-experience and staff links, as a real room mixes both.
     const token = tokens[i % tokens.length] ?? '';
-    const g = await unwrap(w.join(token, { name: `P${i}`, anonymous: false }, server.url));
+    const g = await outcomeValue(w.join(token, { name: `P${i}`, anonymous: false }, server.url));
     participants.push({ cookie: `${g.cookie.name}=${g.cookie.value}` });
   }
   return { workshopId: grant.workshopId, participants };

@@ -23,7 +23,7 @@ import type {
 import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
 import type { Group } from '../../lib/roles';
-import type { SessionGrant } from '../../server/facade';
+import { outcomeValue, type SessionGrant } from '../../server/facade';
 import { type RunningServer, type StartOptions, startServer } from '../../server/index';
 
 export interface TestServer extends RunningServer {
@@ -76,21 +76,13 @@ function actorFrom(grant: SessionGrant, participantId: string, baseUrl: string):
   };
 }
 
-async function unwrap<T>(
-  p: Promise<{ ok: true; value: T } | { ok: false; message: string }>,
-): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
-
 /** Create a workshop through the facade, as the home page does. */
 export async function createWorkshop(
   server: RunningServer,
   opts: { group?: Group; name?: string; anonymous?: boolean } = {},
 ): Promise<TestWorkshop> {
   const w = server.purple.workshops;
-  const grant = await unwrap(
+  const grant = await outcomeValue(
     w.createWorkshop(
       {
         title: 'Better discharge from hospital',
@@ -103,7 +95,7 @@ export async function createWorkshop(
     ),
   );
   const cookieValue = grant.cookie.value;
-  const page = await unwrap(w.boardPage(grant.workshopId, cookieValue, server.url));
+  const page = await outcomeValue(w.boardPage(grant.workshopId, cookieValue, server.url));
   const invites = page.invites ?? [];
   const token = (kind: string) =>
     invites.find((i) => i.kind === kind)?.url.split('/join/')[1] ?? '';
@@ -127,10 +119,10 @@ export async function join(
   opts: { name?: string; anonymous?: boolean } = {},
 ): Promise<Actor> {
   const w = server.purple.workshops;
-  const grant = await unwrap(
+  const grant = await outcomeValue(
     w.join(token, { name: opts.name ?? 'Sam', anonymous: opts.anonymous ?? false }, server.url),
   );
-  const page = await unwrap(w.boardPage(grant.workshopId, grant.cookie.value, server.url));
+  const page = await outcomeValue(w.boardPage(grant.workshopId, grant.cookie.value, server.url));
   return actorFrom(grant, page.me.participantId, server.url);
 }
 
