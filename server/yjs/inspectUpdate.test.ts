@@ -319,7 +319,7 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
   it('refuses overwriting an existing card id with a new card', () => {
     const { bob, ctx } = roomWithCard();
     const u = updateOf(bob, () => createCard(bob, 'context', 'mine now', { id: 'c1' }));
-    expectRefused(inspectUpdate(u, ctx('bob')), 'forbidden', /server deletes cards/);
+    expectRefused(inspectUpdate(u, ctx('bob')), 'forbidden', /already exists/);
   });
 
   it('refuses a client setting the `deleted` flag, on an existing or a new card', () => {
@@ -373,18 +373,18 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
   });
 
   it('refuses an invalid section, order, card id, or card shape', () => {
-    const { bob, ctx } = roomWithCard();
+    const { bob, ctx, join, server } = roomWithCard();
     let n = 0;
     // Each case uses a fresh id so it is refused for its own reason, not a stale local write.
-    const bad = (fn: (card: Y.Map<unknown>) => void, id = `c-new-${n++}`) =>
-      updateOf(bob, () =>
+    const bad = (fn: (card: Y.Map<unknown>) => void, id = `c-new-${n++}`, from = bob) =>
+      updateOf(from, () =>
         bob.transact(() => {
           const card = new Y.Map<unknown>();
           card.set(CARD_KEYS.section, 'context');
           card.set(CARD_KEYS.order, 'a');
           card.set(CARD_KEYS.text, new Y.Text('t'));
           fn(card);
-          cardsMap(bob).set(id, card);
+          cardsMap(from).set(id, card);
         }),
       );
     const refusedWith = (u: Uint8Array, detail: RegExp) => {
@@ -421,13 +421,27 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
       updateOf(bob, () => cardsMap(bob).get('c1')?.set(CARD_KEYS.section, 'nowhere')),
       /section/,
     );
-    // The control: a well-formed card from the same builder is accepted.
+    // The control: a well-formed card from the same builder is accepted. It comes from a
+    // fresh doc of Bob's: his first doc's clock is past the refused writes (a gap, I20).
+    const fresh = join(BOB);
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
     expect(
+      inspectUpdate(
+        bad(() => {}, undefined, fresh),
+        ctx('bob'),
+      ),
+    ).toMatchObject({
+      ok: true,
+      createdCards: ['c-new-5'],
+    });
+    expectRefused(
       inspectUpdate(
         bad(() => {}),
         ctx('bob'),
       ),
-    ).toMatchObject({ ok: true, createdCards: ['c-new-5'] });
+      'malformed',
+      /skips/,
+    );
   });
 
   it('refuses non-text content inside a card’s text', () => {
