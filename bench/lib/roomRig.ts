@@ -14,6 +14,7 @@ import { MESSAGE_SAVED, MESSAGE_SYNC, readJsonPayload } from '../../lib/protocol
 import type { Logger } from '../../server/log';
 import type { ParticipantRow, Store } from '../../server/store/Store';
 import { openSqliteStore } from '../../server/store/sqliteStore';
+import { CardLimits } from '../../server/yjs/cardLimits';
 import { Room, type RoomConn } from '../../server/yjs/room';
 
 const T0 = '2026-12-01T10:00:00.000Z';
@@ -96,6 +97,8 @@ function person(w: string, id: string, role: Role): ParticipantRow {
 export class RoomRig {
   room!: Room;
   readonly people = new Map<string, ParticipantRow>();
+  /** Card limits for every room this rig loads (one counter, as in the server). */
+  cardLimits = new CardLimits();
   private constructor(
     readonly store: Store,
     readonly workshopId: string,
@@ -139,7 +142,8 @@ export class RoomRig {
   /** Drop the room and load a new one from the store (as after an unload or a restart). */
   async reload(): Promise<Room> {
     this.room?.doc.destroy();
-    this.room = new Room(this.workshopId, this.store, this.log, { cardsChanged: () => {} });
+    const listener = { cardsChanged: () => {} };
+    this.room = new Room(this.workshopId, this.store, this.log, listener, 500, this.cardLimits);
     await this.room.ready;
     return this.room;
   }

@@ -16,6 +16,7 @@ import * as Y from 'yjs';
 import { CARD_KEYS, cardText, MAX_CARD_CHARS } from '../../lib/board/doc';
 import { isSection } from '../../lib/board/sections';
 import type { Reason } from '../../lib/protocol/reasons';
+import { nonCausalPlacement } from './causality';
 import { checkDeletes, type DeleteSet } from './checkDeletes';
 import { FRAME_LIMITS, frameLimitProblem } from './frameLimits';
 import { bump, emptyInspection, type Inspection, type Written } from './inspection';
@@ -76,7 +77,7 @@ export function inspectUpdate(raw: Uint8Array, ctx: InspectContext): InspectResu
   if (decoded.structs.some((s) => s instanceof Y.Skip) || index.hasClockGap(ctx.doc)) {
     return refuse('it skips content the server does not have', 'malformed');
   }
-  const missing = missingDependency(ctx.doc, index, items);
+  const missing = missingDependency(ctx.doc, index, items) ?? nonCausalPlacement(ctx.doc, items);
   return missing ? refuse(`this change cannot be placed: ${missing}`, 'malformed') : verdict;
 }
 

@@ -100,7 +100,11 @@ export class Room {
     ]);
     const parts = loaded.snapshot ? [loaded.snapshot] : [];
     for (const u of loaded.updates) parts.push(u.data);
-    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts), 'load');
+    // Applied one by one, in stored order, as the live room applied them: the room fuzz
+    // test found boards where `Y.mergeUpdates` of the same log gives different text.
+    this.doc.transact(() => {
+      for (const part of parts) Y.applyUpdate(this.doc, part, 'load');
+    }, 'load');
     // Yjs gives a doc a new random clientID when an applied update holds content under
     // its own: loading the server's earlier writes does exactly that (I19).
     this.doc.clientID = SERVER_CLIENT_ID;
