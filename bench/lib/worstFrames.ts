@@ -39,6 +39,8 @@ export interface Shape {
   name: string;
   /** What it does, for the report. */
   what: string;
+  /** Which per-frame cap (FRAME_LIMITS) bounds its size. */
+  cap: 'structs' | 'clients' | 'deleteRanges';
   build(base: Base, n: number): Uint8Array;
 }
 
@@ -60,6 +62,7 @@ const x: RawItem['content'] = { kind: 'string', text: 'x' };
 export const SHAPES: Shape[] = [
   {
     name: 'same-origin',
+    cap: 'structs',
     what: 'N one-char items all after the same existing character (issue 8 §1)',
     build: (b, n) =>
       own(
@@ -69,6 +72,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'same-origin-and-right',
+    cap: 'structs',
     what: 'N one-char items between the same two existing characters',
     build: (b, n) => {
       const right = b.chars[1] ?? first(b);
@@ -80,6 +84,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'typing-chain',
+    cap: 'structs',
     what: 'N one-char items, each after the previous one (a long origin chain)',
     build: (b, n) => {
       const clock = Y.getState(b.server.store, b.sender.clientID);
@@ -92,6 +97,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'backwards-chain',
+    cap: 'structs',
     what: 'N one-char items, each after the NEXT one (origins the update has not reached yet)',
     build: (b, n) => {
       const clock = Y.getState(b.server.store, b.sender.clientID);
@@ -104,6 +110,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'deep-nesting',
+    cap: 'structs',
     what: 'N maps, each inside the previous one, under a new card',
     build: (b, n) => {
       const clock = Y.getState(b.server.store, b.sender.clientID);
@@ -117,6 +124,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'many-cards',
+    cap: 'structs',
     what: 'N new empty cards in one frame',
     build: (b, n) =>
       own(
@@ -130,6 +138,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'many-clients',
+    cap: 'clients',
     what: 'N one-char items, each under a new clientID',
     build: (b, n) =>
       encodeRawUpdate({
@@ -142,6 +151,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'delete-ranges',
+    cap: 'deleteRanges',
     what: 'N one-character delete ranges over existing text (repeating)',
     build: (b, n) =>
       own(
@@ -160,6 +170,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'overlapping-deletes',
+    cap: 'deleteRanges',
     what: 'N delete ranges, each over the whole existing text',
     build: (b, n) =>
       own(
@@ -178,6 +189,7 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'future-deletes',
+    cap: 'structs',
     what: 'one big delete range over N one-char items the same frame inserts',
     build: (b, n) => {
       const clock = Y.getState(b.server.store, b.sender.clientID);

@@ -40,7 +40,12 @@ export function checkDeletes(
 
 /** Sort ranges and merge overlapping or touching ones into [start, end) pairs. */
 function merged(ranges: { clock: number; len: number }[]): [number, number][] {
-  const sorted = [...ranges].sort((a, b) => a.clock - b.clock);
+  let inOrder = true;
+  for (let i = 1; i < ranges.length && inOrder; i++) {
+    inOrder = (ranges[i - 1] as { clock: number }).clock <= (ranges[i] as { clock: number }).clock;
+  }
+  // Yjs writes its delete sets sorted and merged; only a hand-made one needs sorting.
+  const sorted = inOrder ? ranges : [...ranges].sort((a, b) => a.clock - b.clock);
   const out: [number, number][] = [];
   for (const { clock, len } of sorted) {
     const last = out[out.length - 1];
