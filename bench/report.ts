@@ -16,6 +16,7 @@ import type { Estimate } from './lib/stats';
 import type { MemoryResult } from './memory';
 import type { StormSize } from './reconnect';
 import type { ThroughputResult } from './throughput';
+import { type WorstFrameResult, worstFrameSection } from './worstFrame';
 
 export interface Machine {
   date: string;
@@ -42,6 +43,7 @@ export interface BenchResults {
   reconnect?: { cards: number; sizes: StormSize[] };
   awareness?: AwarenessResult;
   browser?: BrowserResult;
+  worstframe?: WorstFrameResult;
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;
@@ -321,6 +323,7 @@ export function writeReport(r: BenchResults): string {
     ]);
   }
   if (r.browser) browserSection(r.browser, out, targets);
+  if (r.worstframe) worstFrameSection(r.worstframe, out, targets);
   out.push(...votePageSection());
   out.push(
     '## Targets (DESIGN §8)',

@@ -6,7 +6,8 @@
  * (a separate child process) to CPU 1 where `taskset` exists, interleaves A/B runs and
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
- * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser;
+ * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser,
+ * worstframe;
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
  * development --runs=N, --sizes=a,b, --rate=N, --memory-n=N, --repeat=N and --no-profile
@@ -29,6 +30,7 @@ import { measureMemory } from './memory';
 import { measureReconnect } from './reconnect';
 import { type BenchResults, type Machine, writeReport } from './report';
 import { measureThroughput } from './throughput';
+import { measureWorstFrames } from './worstFrame';
 
 const MEASUREMENTS = [
   'fanout',
@@ -39,6 +41,7 @@ const MEASUREMENTS = [
   'reconnect',
   'awareness',
   'browser',
+  'worstframe',
 ] as const;
 type Name = (typeof MEASUREMENTS)[number];
 
@@ -191,6 +194,12 @@ async function main(): Promise<void> {
       'browser',
       async () => {
         results.browser = await measureBrowser(ctx);
+      },
+    ],
+    [
+      'worstframe',
+      async () => {
+        results.worstframe = await measureWorstFrames(ctx);
       },
     ],
   ];

@@ -21,6 +21,8 @@ const schema = z.object({
     .default(1024 * 1024),
   ROOM_IDLE_MS: z.coerce.number().int().positive().default(60_000),
   COMPACT_EVERY: z.coerce.number().int().positive().default(500),
+  MAX_CARDS_PER_BOARD: z.coerce.number().int().positive().default(2500),
+  CARDS_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 /** The server's settings. */
@@ -39,6 +41,10 @@ export interface Config {
   roomIdleMs: number;
   /** Compact a board into a snapshot after this many stored updates. */
   compactEvery: number;
+  /** Most cards a board may hold, deleted ones included (I21). */
+  maxCardsPerBoard: number;
+  /** Most new cards one participant may add in a minute (I21). */
+  cardsPerMinute: number;
 }
 
 /** Parse `env` into a Config; throws one readable error listing every bad variable. */
@@ -68,6 +74,8 @@ export function loadConfig(
     maxFrameBytes: e.MAX_FRAME_BYTES,
     roomIdleMs: e.ROOM_IDLE_MS,
     compactEvery: e.COMPACT_EVERY,
+    maxCardsPerBoard: e.MAX_CARDS_PER_BOARD,
+    cardsPerMinute: e.CARDS_PER_MINUTE,
     ...overrides,
   };
 }

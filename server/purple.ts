@@ -51,6 +51,10 @@ export async function createPurple(
     {
       idleMs: config.roomIdleMs,
       compactEvery: config.compactEvery,
+      cardLimits: {
+        maxCardsPerBoard: config.maxCardsPerBoard,
+        cardsPerMinute: config.cardsPerMinute,
+      },
     },
   );
   const ioHttp = http.createServer();

@@ -24,6 +24,8 @@ export const REASONS = {
   overBudget: 'overBudget',
   overCap: 'overCap',
   shuttingDown: 'shuttingDown',
+  boardFull: 'boardFull',
+  cardsTooFast: 'cardsTooFast',
 } as const;
 
 /** A reason an operation failed. */
@@ -87,6 +89,18 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 503,
     close: 4503,
     message: 'Purple is restarting. You will be reconnected.',
+  },
+  boardFull: {
+    http: 409,
+    close: 4429,
+    message:
+      'This board already has as many cards as it can hold, so your new card was not saved. Reload the page to carry on.',
+  },
+  cardsTooFast: {
+    http: 429,
+    close: 4430,
+    message:
+      'You added many cards quickly, so your newest card was not saved. Wait a minute, then reload the page.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

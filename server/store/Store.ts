@@ -71,6 +71,14 @@ export interface AppendInput {
   createdCards: string[];
 }
 
+/** A server write (clientID 0) and the card event that caused it; stored together. */
+export interface ServerWriteInput {
+  workshopId: string;
+  /** A Yjs update (v1 encoding) made by the server. */
+  data: Uint8Array;
+  event: CardEventRow;
+}
+
 export interface StoredUpdate {
   seq: number;
   data: Uint8Array;
@@ -235,6 +243,13 @@ export interface Store {
   castBallot(input: CastInput): Promise<CastOutcome>;
   /** Every ballot row of a round with dots > 0. */
   listBallots(roundId: string): Promise<BallotRow[]>;
+
+  // ── Server writes (issue 8 §3; helper "yjs") ────────────────────────────────
+  /**
+   * Store one server-made update and its card event in ONE transaction and return the
+   * update's seq; on failure nothing is written, so a retry never appends twice.
+   */
+  appendServerWrite(input: ServerWriteInput): Promise<number>;
 
   close(): Promise<void>;
 }

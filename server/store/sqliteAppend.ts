@@ -5,7 +5,7 @@
  * the same portable SQL the Kysely queries produce.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { AppendInput } from './Store';
+import type { AppendInput, ServerWriteInput } from './Store';
 
 /** A clientID already bound to another participant; the whole append is refused. */
 export class BindingConflictError extends Error {
@@ -26,8 +26,11 @@ export class SqliteAppend {
   private readonly updateStmt;
   private readonly attributionStmt;
   private readonly creatorStmt;
+  private readonly eventStmt;
   /** Writes one update with its bindings, attributions and created cards; all or nothing. */
   readonly write: (input: AppendInput, seq: number) => void;
+  /** Writes one server update and its card event; all or nothing (issue 8 §3). */
+  readonly writeServer: (input: ServerWriteInput, seq: number) => void;
 
   constructor(raw: BetterSqlite3.Database) {
     this.lastSeqStmt = raw.prepare<[string, string], { m: number | null; s: number | null }>(
@@ -48,7 +51,15 @@ export class SqliteAppend {
     this.creatorStmt = raw.prepare(
       'insert into card_creators (workshop_id, card_id, participant_id) values (?, ?, ?) on conflict (workshop_id, card_id) do nothing',
     );
+    this.eventStmt = raw.prepare(
+      'insert into card_events (workshop_id, card_id, participant_id, action, at) values (?, ?, ?, ?, ?)',
+    );
     this.write = raw.transaction((input: AppendInput, seq: number) => this.writeAll(input, seq));
+    this.writeServer = raw.transaction((input: ServerWriteInput, seq: number) => {
+      const e = input.event;
+      this.updateStmt.run(input.workshopId, seq, input.data, null, new Date().toISOString());
+      this.eventStmt.run(e.workshopId, e.cardId, e.participantId, e.action, e.at);
+    });
   }
 
   /** The highest seq stored for a workshop, counting a compacted snapshot. */

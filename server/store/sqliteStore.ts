@@ -19,6 +19,7 @@ import type {
   LoadedDocument,
   ParticipantRow,
   RoundRow,
+  ServerWriteInput,
   Store,
   WorkshopRow,
 } from './Store';
@@ -343,10 +344,14 @@ class SqliteStoreImpl implements SqliteStore {
   }
 
   private appendNow(input: AppendInput): number {
-    const w = input.workshopId;
+    return this.nextSeq(input.workshopId, (seq) => this.#append.write(input, seq));
+  }
+
+  /** Run `write` with the workshop's next seq, as one synchronous transaction. */
+  private nextSeq(w: string, write: (seq: number) => void): number {
     try {
       const seq = (this.#lastSeq.get(w) ?? this.#append.lastSeq(w)) + 1;
-      this.#append.write(input, seq);
+      write(seq);
       this.#lastSeq.set(w, seq);
       return seq;
     } catch (error) {
@@ -354,6 +359,16 @@ class SqliteStoreImpl implements SqliteStore {
       throw error;
     }
   }
+
+  // ── Server writes (issue 8 §3; helper "yjs") ──────────────────────────────────
+
+  async appendServerWrite(input: ServerWriteInput): Promise<number> {
+    const now = () => this.nextSeq(input.workshopId, (seq) => this.#append.writeServer(input, seq));
+    if (!this.raw.inTransaction) return now();
+    return this.db.connection().execute(async () => now());
+  }
+
+  // ───────────────────────────────────────────────────────────────────────────────
 
   async lastSeq(workshopId: string) {
     return this.db.connection().execute(async (conn) => {

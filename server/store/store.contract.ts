@@ -87,6 +87,7 @@ export function storeContract(
     compaction(() => store);
     cardsAndEndorsements(() => store);
     votingContract(() => store);
+    serverWrites(() => store);
   });
 }
 
@@ -497,6 +498,49 @@ function cardsAndEndorsements(get: () => Store): void {
       expect(list).toContainEqual(row('a', 'h2', 7, '2026-11-01T10:03:00.000Z'));
       expect(list).toContainEqual(row('w1-f', 'h1', 3, '2026-11-01T10:02:00.000Z'));
       expect(await store.listEndorsements('other')).toEqual([]);
+    });
+  });
+}
+
+// ── Server writes (issue 8 §3; helper "yjs") ──────────────────────────────────────
+function serverWrites(get: () => Store): void {
+  describe('server writes', () => {
+    const event = (participantId: string) => ({
+      workshopId: 'w1',
+      cardId: 'c1',
+      participantId,
+      action: 'delete' as const,
+      at: '2026-11-01T10:01:00.000Z',
+    });
+
+    it('appendServerWrite stores the update and its card event together', async () => {
+      const store = get();
+      await seedWorkshop(store, 'w1');
+      const seq = await store.appendServerWrite({
+        workshopId: 'w1',
+        data: new Uint8Array([7]),
+        event: event('w1-f'),
+      });
+      expect(seq).toBe(1);
+      expect((await store.loadDocument('w1')).updates).toEqual([
+        { seq: 1, data: new Uint8Array([7]) },
+      ]);
+      expect(await store.listCardEvents('w1')).toEqual([event('w1-f')]);
+    });
+
+    it('appendServerWrite writes nothing when the event cannot be stored', async () => {
+      const store = get();
+      await seedWorkshop(store, 'w1');
+      await expect(
+        store.appendServerWrite({
+          workshopId: 'w1',
+          data: new Uint8Array([7]),
+          event: event('nobody'),
+        }),
+      ).rejects.toThrow();
+      expect((await store.loadDocument('w1')).updates).toEqual([]);
+      expect(await store.listCardEvents('w1')).toEqual([]);
+      expect(await store.appendUpdate(append('w1', [8]))).toBe(1);
     });
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { type Base, makeBase, SHAPES } from '../../bench/lib/worstFrames';
 import {
   applyTextEdit,
   CARD_KEYS,
@@ -14,6 +15,7 @@ import {
   readCard,
 } from '../../lib/board/doc';
 import {
+  FRAME_LIMITS,
   type InspectContext,
   type Inspection,
   inspectUpdate,
@@ -319,7 +321,7 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
   it('refuses overwriting an existing card id with a new card', () => {
     const { bob, ctx } = roomWithCard();
     const u = updateOf(bob, () => createCard(bob, 'context', 'mine now', { id: 'c1' }));
-    expectRefused(inspectUpdate(u, ctx('bob')), 'forbidden', /server deletes cards/);
+    expectRefused(inspectUpdate(u, ctx('bob')), 'forbidden', /already exists/);
   });
 
   it('refuses a client setting the `deleted` flag, on an existing or a new card', () => {
@@ -373,18 +375,18 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
   });
 
   it('refuses an invalid section, order, card id, or card shape', () => {
-    const { bob, ctx } = roomWithCard();
+    const { bob, ctx, join, server } = roomWithCard();
     let n = 0;
     // Each case uses a fresh id so it is refused for its own reason, not a stale local write.
-    const bad = (fn: (card: Y.Map<unknown>) => void, id = `c-new-${n++}`) =>
-      updateOf(bob, () =>
+    const bad = (fn: (card: Y.Map<unknown>) => void, id = `c-new-${n++}`, from = bob) =>
+      updateOf(from, () =>
         bob.transact(() => {
           const card = new Y.Map<unknown>();
           card.set(CARD_KEYS.section, 'context');
           card.set(CARD_KEYS.order, 'a');
           card.set(CARD_KEYS.text, new Y.Text('t'));
           fn(card);
-          cardsMap(bob).set(id, card);
+          cardsMap(from).set(id, card);
         }),
       );
     const refusedWith = (u: Uint8Array, detail: RegExp) => {
@@ -421,13 +423,27 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
       updateOf(bob, () => cardsMap(bob).get('c1')?.set(CARD_KEYS.section, 'nowhere')),
       /section/,
     );
-    // The control: a well-formed card from the same builder is accepted.
+    // The control: a well-formed card from the same builder is accepted. It comes from a
+    // fresh doc of Bob's: his first doc's clock is past the refused writes (a gap, I20).
+    const fresh = join(BOB);
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
     expect(
+      inspectUpdate(
+        bad(() => {}, undefined, fresh),
+        ctx('bob'),
+      ),
+    ).toMatchObject({
+      ok: true,
+      createdCards: ['c-new-5'],
+    });
+    expectRefused(
       inspectUpdate(
         bad(() => {}),
         ctx('bob'),
       ),
-    ).toMatchObject({ ok: true, createdCards: ['c-new-5'] });
+      'malformed',
+      /skips/,
+    );
   });
 
   it('refuses non-text content inside a card’s text', () => {
@@ -496,5 +512,56 @@ describe('inspectUpdate: card length', () => {
       (text().get('text') as Y.Text).insert(0, 'y'.repeat(MAX_CARD_CHARS)),
     );
     expectRefused(inspectUpdate(huge, ctx('bob')), 'forbidden', /longer than/);
+  });
+});
+
+describe('[I18][I19][I20] frame caps, the server’s clientIDs, integrable content', () => {
+  const ctxFor = (base: Base): InspectContext => ({
+    doc: base.server,
+    bindings: new Map([[base.sender.clientID, 'mal']]),
+    participantId: 'mal',
+    mayWrite: true,
+    mode: 'update',
+  });
+  const shape = (name: string) => {
+    const s = SHAPES.find((x) => x.name === name);
+    if (!s) throw new Error(name);
+    return s;
+  };
+
+  it('[I18] refuses a frame over the struct cap as tooLarge, before placing anything', () => {
+    const base = makeBase(4242, 20);
+    const frame = shape('many-cards').build(base, FRAME_LIMITS.structs + 1);
+    expectRefused(inspectUpdate(frame, ctxFor(base)), 'tooLarge', /at most/);
+  });
+
+  it('[I18] refuses more clientIDs or delete ranges than the caps allow', () => {
+    const base = makeBase(4242, 20);
+    const clients = shape('many-clients').build(base, FRAME_LIMITS.clients + 1);
+    expectRefused(inspectUpdate(clients, ctxFor(base)), 'tooLarge', /devices/);
+    const ranges = shape('delete-ranges').build(base, FRAME_LIMITS.deleteRanges + 1);
+    expectRefused(inspectUpdate(ranges, ctxFor(base)), 'tooLarge', /stretches/);
+  });
+
+  it('[I19] treats a clientID with content but no binding as the server’s', () => {
+    const base = makeBase(4242, 20);
+    // An old server write under a random clientID, from before the server kept to 0.
+    const legacy = new Y.Doc();
+    legacy.clientID = 1788546342;
+    Y.applyUpdate(legacy, Y.encodeStateAsUpdate(base.server));
+    legacy.clientID = 1788546342;
+    const flag = updateOf(legacy, () => cardsMap(legacy).get(base.cardId)?.set('deleted', true));
+    Y.applyUpdate(base.server, flag);
+    const forged = updateOf(legacy, () => cardText(legacy, base.cardId)?.insert(0, 'staff?'));
+    expectRefused(inspectUpdate(forged, ctxFor(base)), 'forbidden', /another participant/);
+  });
+
+  it('[I20] refuses items that depend on later clocks, and forged placements', () => {
+    const base = makeBase(4242, 20);
+    for (const name of ['backwards-chain', 'same-origin', 'same-origin-and-right']) {
+      expectRefused(inspectUpdate(shape(name).build(base, 5), ctxFor(base)), 'malformed');
+    }
+    const honest = updateOf(base.sender, () => cardText(base.sender, base.cardId)?.insert(3, 'ok'));
+    expect(inspectUpdate(honest, ctxFor(base)).ok).toBe(true);
   });
 });

@@ -1,17 +1,27 @@
 /**
  * Checks a Yjs update from a participant BEFORE it is applied (DESIGN §5, invariants I3–I6
- * in ARCHITECTURE.md), and works out its attribution record. Nothing here mutates the doc.
+ * and I18–I20 in ARCHITECTURE.md), and works out its attribution record. Nothing here
+ * mutates the doc, and the work is linear in the update's size: cheap limits first, then
+ * one index of the update's structs, then one memoised pass over its items.
  *
- * - content may only be added under clientIDs bound to this participant or unbound ones;
+ * - content may only be added under clientIDs bound to this participant or unused ones;
  *   a sync-step-2 reply has others' content stripped instead of being refused;
- * - only the schema's shapes may be written: new cards under `cards`, a card's `section`,
- *   `order` and (when the card is new) `text`, and plain text inside a card's text;
- * - `meta`, a card's `deleted` flag and whole-card deletion are the server's alone.
+ * - only the schema's shapes may be written: new cards under `cards` (never an existing
+ *   key), a card's `section` and `order`, a new card's `text`, and plain text inside a
+ *   card's text;
+ * - `meta`, a card's `deleted` flag and whole-card deletion are the server's alone;
+ * - everything must be integrable at once: no clock gap, nothing the server lacks.
  */
 import * as Y from 'yjs';
 import { CARD_KEYS, cardText, MAX_CARD_CHARS } from '../../lib/board/doc';
 import { isSection } from '../../lib/board/sections';
 import type { Reason } from '../../lib/protocol/reasons';
+import { nonCausalPlacement } from './causality';
+import { checkDeletes, type DeleteSet } from './checkDeletes';
+import { FRAME_LIMITS, frameLimitProblem } from './frameLimits';
+import { bump, emptyInspection, type Inspection, type Written } from './inspection';
+import { Placement, type Where } from './placement';
+import { missingDependency, UpdateIndex } from './updateIndex';
 
 /** The server's own clientID in every room doc; no participant may write under it. */
 export const SERVER_CLIENT_ID = 0;
@@ -30,29 +40,13 @@ export interface InspectContext {
   mode: 'update' | 'step2';
 }
 
-/** A successful inspection: the (possibly stripped) update and what it does. */
-export interface Inspection {
-  ok: true;
-  /** The update to store and apply; null when nothing is left to do. */
-  update: Uint8Array | null;
-  newBindings: number[];
-  attributions: Map<string, { inserted: number; deleted: number }>;
-  createdCards: string[];
-  /** For each of the sender's clientIDs in the update, the clock it reaches. */
-  clocks: Map<number, number>;
-}
-
 export type InspectResult = Inspection | { ok: false; reason: Reason; detail: string };
-
-type Where =
-  | { kind: 'root'; name: string }
-  | { kind: 'card'; cardId: string; isNew: boolean }
-  | { kind: 'text'; cardId: string }
-  | { kind: 'value' }
-  | { kind: 'unknown' };
 
 const refuse = (detail: string, reason: Reason = 'forbidden') =>
   ({ ok: false, reason, detail }) as const;
+
+export type { Inspection };
+export { FRAME_LIMITS };
 
 /** Inspect `raw` against the room; see the module comment for the rules. */
 export function inspectUpdate(raw: Uint8Array, ctx: InspectContext): InspectResult {
@@ -63,6 +57,8 @@ export function inspectUpdate(raw: Uint8Array, ctx: InspectContext): InspectResu
   } catch {
     return refuse('the update could not be decoded', 'malformed');
   }
+  const tooBig = frameLimitProblem(decoded);
+  if (tooBig) return refuse(tooBig, 'tooLarge');
   const foreign = foreignClients(decoded.structs, ctx);
   if (foreign.size > 0 || hasKnownContent(decoded.structs, ctx.doc)) {
     if (foreign.size > 0 && ctx.mode === 'update') {
@@ -75,28 +71,39 @@ export function inspectUpdate(raw: Uint8Array, ctx: InspectContext): InspectResu
   const hasDeletes = decoded.ds.clients.size > 0;
   if (items.length === 0 && !hasDeletes) return emptyInspection();
   if (!ctx.mayWrite) return refuse('observers cannot change the board');
-  return checkContent(update, decoded, items, ctx);
+  const index = new UpdateIndex(decoded.structs);
+  const verdict = checkContent(update, decoded, items, index, ctx);
+  if (!verdict.ok) return verdict;
+  if (decoded.structs.some((s) => s instanceof Y.Skip) || index.hasClockGap(ctx.doc)) {
+    return refuse('it skips content the server does not have', 'malformed');
+  }
+  const missing = missingDependency(ctx.doc, index, items) ?? nonCausalPlacement(ctx.doc, items);
+  return missing ? refuse(`this change cannot be placed: ${missing}`, 'malformed') : verdict;
 }
 
-function emptyInspection(): Inspection {
-  return {
-    ok: true,
-    update: null,
-    newBindings: [],
-    attributions: new Map(),
-    createdCards: [],
-    clocks: new Map(),
-  };
+/**
+ * Who owns a clientID: a participant's binding; the server for 0 and for any clientID with
+ * content but no binding (every participant write binds its clientID in the same
+ * transaction, so unbound content was the server's, e.g. written before I19 held).
+ */
+function ownerOf(client: number, ctx: InspectContext): string | 'server' | undefined {
+  if (client === SERVER_CLIENT_ID) return 'server';
+  const owner = ctx.bindings.get(client);
+  if (owner !== undefined) return owner;
+  return Y.getState(ctx.doc.store, client) > 0 ? 'server' : undefined;
+}
+
+function isForeign(client: number, ctx: InspectContext): boolean {
+  const owner = ownerOf(client, ctx);
+  return owner !== undefined && owner !== ctx.participantId;
 }
 
 function foreignClients(structs: Y.AbstractStruct[], ctx: InspectContext): Set<number> {
   const out = new Set<number>();
   for (const s of structs) {
     const client = s.id.client;
-    const owner = ctx.bindings.get(client);
-    if (client === SERVER_CLIENT_ID || (owner !== undefined && owner !== ctx.participantId)) {
-      if (s.id.clock + s.length > Y.getState(ctx.doc.store, client)) out.add(client);
-    }
+    if (out.has(client) || !isForeign(client, ctx)) continue;
+    if (s.id.clock + s.length > Y.getState(ctx.doc.store, client)) out.add(client);
   }
   return out;
 }
@@ -147,53 +154,76 @@ function checkContent(
   update: Uint8Array,
   decoded: ReturnType<typeof Y.decodeUpdate>,
   items: Y.Item[],
+  index: UpdateIndex,
   ctx: InspectContext,
 ): InspectResult {
-  const local = new UpdateIndex(items);
-  const result: Inspection = { ...emptyInspection(), update };
+  const placement = new Placement(ctx.doc, index);
+  const written: Written = { out: { ...emptyInspection(), update }, fields: new Map() };
+  const result = written.out;
+  const created = new Set<string>();
   for (const item of items) {
     const client = item.id.client;
-    const owner = ctx.bindings.get(client);
-    if (client === SERVER_CLIENT_ID || (owner !== undefined && owner !== ctx.participantId)) {
-      return refuse('content under another participant’s clientID');
-    }
-    if (owner === undefined && !result.newBindings.includes(client))
+    if (isForeign(client, ctx)) return refuse('content under another participant’s clientID');
+    if (ownerOf(client, ctx) === undefined && !result.clocks.has(client)) {
       result.newBindings.push(client);
+    }
     const end = item.id.clock + item.length;
     result.clocks.set(client, Math.max(result.clocks.get(client) ?? 0, end));
-    const key = keyOf(item, ctx.doc, local);
-    const problem = checkItem(item, key, whereIs(item, ctx.doc, local), result);
+    const problem = checkItem(item, placement, ctx.doc, written, created);
     if (problem) return refuse(problem);
   }
   for (const s of decoded.structs) {
-    if (!(s instanceof Y.Item) && !(s instanceof Y.Skip)) {
+    if (s instanceof Y.GC) {
       const end = s.id.clock + s.length;
       result.clocks.set(s.id.client, Math.max(result.clocks.get(s.id.client) ?? 0, end));
     }
   }
-  const problem = checkDeletes(decoded.ds, ctx.doc, local, result) ?? checkLengths(ctx.doc, result);
+  const problem =
+    checkDeletes(decoded.ds as DeleteSet, ctx.doc, index, placement, written) ??
+    checkLengths(ctx.doc, result);
   return problem ? refuse(problem) : result;
 }
 
+/** True when the server's `cards` map has ever held `key` (even a Yjs-deleted entry). */
+function cardKeyExists(doc: Y.Doc, key: string): boolean {
+  return doc.share.get('cards')?._map.has(key) === true;
+}
+
 /** Validate one inserted item against the schema; returns a problem or null. */
-function checkItem(item: Y.Item, key: string | null, where: Where, out: Inspection): string | null {
+function checkItem(
+  item: Y.Item,
+  placement: Placement,
+  doc: Y.Doc,
+  written: Written,
+  created: Set<string>,
+): string | null {
   const content = item.content;
-  if (content instanceof Y.ContentDeleted) return null;
+  const key = placement.keyOf(item);
+  const where: Where = placement.whereIs(item);
   switch (where.kind) {
     case 'root':
       if (where.name !== 'cards') return `writing to "${where.name}" is not allowed`;
       if (!key || !CARD_ID.test(key)) return 'invalid card id';
+      if (placement.replacesDocValue(item) || cardKeyExists(doc, key) || created.has(key)) {
+        return `card ${key} already exists and cannot be replaced`;
+      }
       if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) {
         return 'a card must be a map';
       }
-      out.createdCards.push(key);
-      bump(out, key, 0, 0);
+      created.add(key);
+      written.out.createdCards.push(key);
+      bump(written.out, key, 0, 0);
       return null;
-    case 'card':
+    case 'card': {
+      const field = `${where.cardId}/${key}`;
+      written.fields.set(field, (written.fields.get(field) ?? 0) + 1);
       return checkCardField(item, key, where.cardId, where.isNew);
+    }
     case 'text':
+      if (key !== null) return 'card text may hold only plain text';
+      if (content instanceof Y.ContentDeleted) return null;
       if (!(content instanceof Y.ContentString)) return 'card text may hold only plain text';
-      bump(out, where.cardId, content.getLength(), 0);
+      bump(written.out, where.cardId, content.getLength(), 0);
       return null;
     default:
       return 'this change does not fit the board’s shape';
@@ -207,12 +237,15 @@ function checkCardField(
   isNew: boolean,
 ): string | null {
   const content = item.content;
+  const superseded = content instanceof Y.ContentDeleted;
   const value = content instanceof Y.ContentAny ? content.arr[0] : undefined;
   switch (key) {
     case CARD_KEYS.section:
-      return isSection(value) ? null : 'unknown section';
+      return superseded || isSection(value) ? null : 'unknown section';
     case CARD_KEYS.order:
-      return typeof value === 'string' && ORDER.test(value) ? null : 'invalid order key';
+      return superseded || (typeof value === 'string' && ORDER.test(value))
+        ? null
+        : 'invalid order key';
     case CARD_KEYS.text:
       if (!isNew) return `the text of card ${cardId} cannot be replaced`;
       return content instanceof Y.ContentType && content.type instanceof Y.Text
@@ -229,191 +262,16 @@ function checkCardField(
  */
 function checkLengths(doc: Y.Doc, out: Inspection): string | null {
   for (const [cardId, { inserted, deleted }] of out.attributions) {
-    const current = cardText(doc, cardId)?.length ?? 0;
-    if (inserted > 0 && current + inserted - deleted > MAX_CARD_CHARS * 2) {
+    if (inserted === 0) continue;
+    const current = existingCardText(doc, cardId)?.length ?? 0;
+    if (current + inserted - deleted > MAX_CARD_CHARS * 2) {
       return `card ${cardId} would be longer than ${MAX_CARD_CHARS * 2} characters`;
     }
   }
   return null;
 }
 
-function bump(out: Inspection, cardId: string, inserted: number, deleted: number): void {
-  const rec = out.attributions.get(cardId) ?? { inserted: 0, deleted: 0 };
-  rec.inserted += inserted;
-  rec.deleted += deleted;
-  out.attributions.set(cardId, rec);
-}
-
-/** Index of the items an update carries, by ID, for resolving parents within the update. */
-class UpdateIndex {
-  private readonly byClient = new Map<number, Y.Item[]>();
-  constructor(items: Y.Item[]) {
-    for (const it of items) {
-      const list = this.byClient.get(it.id.client) ?? [];
-      list.push(it);
-      this.byClient.set(it.id.client, list);
-    }
-  }
-  find(id: Y.ID): Y.Item | null {
-    for (const it of this.byClient.get(id.client) ?? []) {
-      if (id.clock >= it.id.clock && id.clock < it.id.clock + it.length) return it;
-    }
-    return null;
-  }
-}
-
-function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  if (id.clock >= Y.getState(doc.store, id.client)) return null;
-  const struct = Y.getItem(doc.store, id);
-  return struct instanceof Y.Item ? struct : null;
-}
-
-/**
- * The map key an item is written under. Yjs omits parent and key when an item has an
- * origin (they are copied from the neighbour on integration), so follow the neighbour.
- */
-function keyOf(item: Y.Item, doc: Y.Doc, local: UpdateIndex, depth = 0): string | null {
-  if (item.parent !== null || depth > 64) return item.parentSub;
-  const neighbour = item.origin ?? item.rightOrigin;
-  if (!neighbour) return null;
-  const inUpdate = local.find(neighbour);
-  if (inUpdate && inUpdate !== item) return keyOf(inUpdate, doc, local, depth + 1);
-  return docItem(doc, neighbour)?.parentSub ?? null;
-}
-
-/** Where an item from the update sits in the board's schema. */
-function whereIs(item: Y.Item, doc: Y.Doc, local: UpdateIndex, depth = 0): Where {
-  if (depth > 64) return { kind: 'unknown' };
-  const parent = item.parent as unknown;
-  if (typeof parent === 'string') return { kind: 'root', name: parent };
-  if (parent instanceof Y.ID) return whereIsType(parent, doc, local, depth);
-  const neighbour = item.origin ?? item.rightOrigin;
-  if (!neighbour) return { kind: 'unknown' };
-  const inUpdate = local.find(neighbour);
-  if (inUpdate && inUpdate !== item) return whereIs(inUpdate, doc, local, depth + 1);
-  const inDoc = docItem(doc, neighbour);
-  return inDoc
-    ? whereIsDocParent(inDoc.parent as Y.AbstractType<unknown> | null)
-    : { kind: 'unknown' };
-}
-
-/** Classify the type held by the item with id `typeId` (the parent of some content). */
-function whereIsType(typeId: Y.ID, doc: Y.Doc, local: UpdateIndex, depth: number): Where {
-  const inUpdate = local.find(typeId);
-  if (inUpdate) {
-    const container = whereIs(inUpdate, doc, local, depth + 1);
-    return classifyHolder(inUpdate, keyOf(inUpdate, doc, local), container, true);
-  }
-  const inDoc = docItem(doc, typeId);
-  if (!inDoc || !(inDoc.content instanceof Y.ContentType)) return { kind: 'unknown' };
-  return whereIsDocParent(inDoc.content.type);
-}
-
-/** Given the item holding a type, and where that item sits, say what the type is. */
-function classifyHolder(
-  holder: Y.Item,
-  key: string | null,
-  container: Where,
-  isNew: boolean,
-): Where {
-  if (!(holder.content instanceof Y.ContentType)) return { kind: 'value' };
-  if (container.kind === 'root' && container.name === 'cards' && key) {
-    return { kind: 'card', cardId: key, isNew };
-  }
-  if (container.kind === 'card' && key === CARD_KEYS.text) {
-    return { kind: 'text', cardId: container.cardId };
-  }
-  return { kind: 'unknown' };
-}
-
-/** Classify a type that already exists in the server's doc. */
-function whereIsDocParent(type: Y.AbstractType<unknown> | null): Where {
-  if (!type) return { kind: 'unknown' };
-  const holder = type._item;
-  if (!holder) return { kind: 'root', name: Y.findRootTypeKey(type) };
-  const container = whereIsDocParent(holder.parent as Y.AbstractType<unknown> | null);
-  return classifyHolder(holder, holder.parentSub, container, false);
-}
-
-/** Check the delete set: text deletions are fine; structural ones are the server's. */
-function checkDeletes(
-  ds: ReturnType<typeof Y.decodeUpdate>['ds'],
-  doc: Y.Doc,
-  local: UpdateIndex,
-  out: Inspection,
-): string | null {
-  for (const [client, ranges] of ds.clients) {
-    for (const { clock, len } of ranges) {
-      const problem =
-        checkDeletedRange(doc, client, clock, len, out) ??
-        checkFutureDeletes(doc, local, client, clock, len);
-      if (problem) return problem;
-    }
-  }
-  return null;
-}
-
-/**
- * A delete range beyond the server's state must cover content this same update inserts;
- * otherwise Yjs would keep it pending and delete someone's future content when it arrives.
- */
-function checkFutureDeletes(
-  doc: Y.Doc,
-  local: UpdateIndex,
-  client: number,
-  clock: number,
-  len: number,
-): string | null {
-  let at = Math.max(clock, Y.getState(doc.store, client));
-  while (at < clock + len) {
-    const item = local.find(Y.createID(client, at));
-    if (!item) return 'a deletion refers to content the server does not have';
-    at = item.id.clock + item.length;
-  }
-  return null;
-}
-
-function checkDeletedRange(
-  doc: Y.Doc,
-  client: number,
-  clock: number,
-  len: number,
-  out: Inspection,
-): string | null {
-  const structs = doc.store.clients.get(client);
-  const state = Y.getState(doc.store, client);
-  if (structs && clock < state) {
-    let i = Y.findIndexSS(structs, clock);
-    for (; i < structs.length; i++) {
-      const s = structs[i];
-      if (!s || s.id.clock >= clock + len) break;
-      if (!(s instanceof Y.Item) || s.deleted) continue;
-      const overlap = Math.min(s.id.clock + s.length, clock + len) - Math.max(s.id.clock, clock);
-      const problem = checkDeletedItem(
-        s,
-        whereIsDocParent(s.parent as Y.AbstractType<unknown>),
-        overlap,
-        out,
-      );
-      if (problem) return problem;
-    }
-  }
-  return null;
-}
-
-function checkDeletedItem(item: Y.Item, where: Where, n: number, out: Inspection): string | null {
-  switch (where.kind) {
-    case 'text':
-      if (item.countable) bump(out, where.cardId, 0, n);
-      return null;
-    case 'card':
-      if (item.parentSub === CARD_KEYS.section || item.parentSub === CARD_KEYS.order) return null;
-      return `card field "${item.parentSub}" cannot be deleted`;
-    case 'root':
-      return where.name === 'cards'
-        ? 'only the server deletes cards (use “Delete card”)'
-        : 'not allowed';
-    default:
-      return 'this deletion does not fit the board’s shape';
-  }
+/** A card's text in the server's doc, without creating the `cards` root if it is missing. */
+function existingCardText(doc: Y.Doc, cardId: string): Y.Text | null {
+  return doc.share.has('cards') ? cardText(doc, cardId) : null;
 }

@@ -21,8 +21,9 @@ import {
 } from '../../lib/protocol/yjsMessages';
 import { can, type Group } from '../../lib/roles';
 import type { Logger } from '../log';
-import type { EndorsementRow, ParticipantRow, Store } from '../store/Store';
-import { inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
+import type { EndorsementRow, ParticipantRow, ServerWriteInput, Store } from '../store/Store';
+import { CardLimits } from './cardLimits';
+import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 
 /**
  * Scratch space for one broadcast: the first connection to send the message may keep its
@@ -47,6 +48,9 @@ export interface RoomListener {
 /** A message the room cannot read; the connection that sent it is closed. */
 export class BadMessage extends Error {}
 
+/** How often a server write is tried before the room gives up on it (I19). */
+export const SERVER_WRITE_ATTEMPTS = 4;
+
 export class Room {
   readonly doc = new Y.Doc();
   readonly conns = new Set<RoomConn>();
@@ -60,6 +64,11 @@ export class Room {
   /** False until the stored board is in memory; nothing is served before (invariant I7). */
   private loaded = false;
   private compacting = false;
+  /**
+   * True once a server write could not be stored: the doc holds a change the store lacks,
+   * so the room serves nobody and the registry loads a fresh one (I19).
+   */
+  failed = false;
   private tail: Promise<unknown> = Promise.resolve();
   readonly ready: Promise<void>;
 
@@ -70,6 +79,7 @@ export class Room {
     private readonly listener: RoomListener,
     /** Compact after this many stored updates. */
     private readonly compactEvery = 500,
+    private readonly cardLimits = new CardLimits(),
   ) {
     this.doc.clientID = SERVER_CLIENT_ID;
     this.ready = this.enqueue(() => this.load());
@@ -90,7 +100,14 @@ export class Room {
     ]);
     const parts = loaded.snapshot ? [loaded.snapshot] : [];
     for (const u of loaded.updates) parts.push(u.data);
-    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts), 'load');
+    // Applied one by one, in stored order, as the live room applied them: the room fuzz
+    // test found boards where `Y.mergeUpdates` of the same log gives different text.
+    this.doc.transact(() => {
+      for (const part of parts) Y.applyUpdate(this.doc, part, 'load');
+    }, 'load');
+    // Yjs gives a doc a new random clientID when an applied update holds content under
+    // its own: loading the server's earlier writes does exactly that (I19).
+    this.doc.clientID = SERVER_CLIENT_ID;
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.sinceCompaction = loaded.updates.length;
     for (const b of loaded.bindings) this.bindings.set(b.clientId, b.participantId);
@@ -129,6 +146,7 @@ export class Room {
   private async process(conn: RoomConn, data: Uint8Array): Promise<void> {
     if (!this.loaded) throw new Error('board not loaded');
     if (!this.conns.has(conn)) return;
+    if (this.failed) return this.refuse(conn, 'storeFailed', 'room reloading');
     this.lastActive = Date.now();
     let type: number;
     let payload: Uint8Array | null = null;
@@ -163,7 +181,7 @@ export class Room {
     conn.send(encoding.toUint8Array(enc));
   }
 
-  /** Validate, store, apply, then broadcast one update from a participant. */
+  /** Validate, check card limits, store, then broadcast and apply one participant update. */
   private async accept(conn: RoomConn, raw: Uint8Array, mode: 'update' | 'step2'): Promise<void> {
     const p = conn.participant;
     const verdict = inspectUpdate(raw, {
@@ -175,28 +193,55 @@ export class Room {
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
-    const newBindings = verdict.newBindings.map((clientId) => ({ clientId, participantId: p.id }));
+    const limited = await this.cardLimits.admit(
+      this.workshopId,
+      p.id,
+      this.cardCount(),
+      verdict.createdCards.length,
+    );
+    if (limited) return this.refuse(conn, limited, 'card limit');
+    if (!(await this.storeUpdate(conn, verdict))) return;
+    this.publish(conn, verdict, verdict.update);
+  }
+
+  /** How many cards the board has ever held (deleted ones can be restored, so they count). */
+  private cardCount(): number {
+    return this.doc.share.get('cards')?._map.size ?? 0;
+  }
+
+  /** Append an accepted update with its bindings and records; false (and closed) on failure. */
+  private async storeUpdate(conn: RoomConn, verdict: Inspection): Promise<boolean> {
     try {
       this.lastSeq = await this.store.appendUpdate({
         workshopId: this.workshopId,
-        data: verdict.update,
-        participantId: p.id,
-        bindings: newBindings,
+        data: verdict.update as Uint8Array,
+        participantId: conn.participant.id,
+        bindings: verdict.newBindings.map((clientId) => ({
+          clientId,
+          participantId: conn.participant.id,
+        })),
         attributions: [...verdict.attributions].map(([cardId, a]) => ({ cardId, ...a })),
         createdCards: verdict.createdCards,
       });
+      return true;
     } catch (err) {
       this.log.error('store write failed; nothing applied', { workshop: this.workshopId, err });
-      return this.refuse(conn, 'storeFailed', 'store write failed');
+      this.refuse(conn, 'storeFailed', 'store write failed');
+      return false;
     }
-    for (const b of newBindings) this.bindings.set(b.clientId, b.participantId);
+  }
+
+  /** Bind, broadcast, apply and acknowledge a stored update. */
+  private publish(conn: RoomConn, verdict: Inspection, update: Uint8Array): void {
+    const p = conn.participant;
+    for (const clientId of verdict.newBindings) this.bindings.set(clientId, p.id);
     for (const id of verdict.createdCards) this.creators.set(id, p.id);
     // Broadcast, then apply, in one synchronous step: nothing can observe the doc in
     // between, and the others receive the edit without waiting for the server's own
     // applyUpdate (about 0.1 ms on an idle machine, measured in the fan-out bench).
-    if (newBindings.length > 0) this.broadcastRoster(verdict.newBindings);
-    this.broadcastUpdate(verdict.update, conn);
-    Y.applyUpdate(this.doc, verdict.update, conn);
+    if (verdict.newBindings.length > 0) this.broadcastRoster(verdict.newBindings);
+    this.broadcastUpdate(update, conn);
+    Y.applyUpdate(this.doc, update, conn);
     conn.send(encodeJsonMessage(MESSAGE_SAVED, { clocks: [...verdict.clocks] }));
     this.afterWrite([...verdict.attributions.keys()]);
   }
@@ -225,7 +270,8 @@ export class Room {
 
   /** Write the merged state as a snapshot and drop the updates it covers, off the queue. */
   async compact(): Promise<void> {
-    if (this.compacting || this.sinceCompaction === 0) return;
+    // A failed room's doc holds a write the store lacks: never snapshot it (I19).
+    if (this.compacting || this.sinceCompaction === 0 || this.failed) return;
     this.compacting = true;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     const upto = this.lastSeq;
@@ -358,51 +404,48 @@ export class Room {
     const capture = (u: Uint8Array) => {
       update = u;
     };
+    this.doc.clientID = SERVER_CLIENT_ID; // Yjs may have changed it on a clientID clash (I19)
     this.doc.once('update', capture);
     setCardDeleted(this.doc, cardId, deleted, 'server');
     this.doc.off('update', capture);
     if (!update) return { ok: true };
-    const at = new Date().toISOString();
-    await this.storeWithRetry(update, p, cardId, deleted ? 'delete' : 'restore', at);
+    const event = {
+      workshopId: this.workshopId,
+      cardId,
+      participantId: p.id,
+      action: deleted ? ('delete' as const) : ('restore' as const),
+      at: new Date().toISOString(),
+    };
+    if (!(await this.storeServerWrite({ workshopId: this.workshopId, data: update, event }))) {
+      return fail('storeFailed');
+    }
     this.broadcastUpdate(update, null);
     this.afterWrite([]);
     return { ok: true };
   }
 
-  /** The doc already holds a server write nobody has seen: keep trying until it is stored. */
-  private async storeWithRetry(
-    data: Uint8Array,
-    p: ParticipantRow,
-    cardId: string,
-    action: 'delete' | 'restore',
-    at: string,
-  ): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
+  /**
+   * The doc already holds a server write nobody has seen: store it (one transaction, so a
+   * retry never appends twice), trying SERVER_WRITE_ATTEMPTS times. After that the room
+   * fails: every connection closes with the transient code and reconnects to a room loaded
+   * afresh from the store, where the write never happened (I19).
+   */
+  private async storeServerWrite(input: ServerWriteInput): Promise<boolean> {
+    for (let attempt = 1; attempt <= SERVER_WRITE_ATTEMPTS; attempt++) {
       try {
-        this.lastSeq = await this.store.appendUpdate({
-          workshopId: this.workshopId,
-          data,
-          participantId: null,
-          bindings: [],
-          attributions: [],
-          createdCards: [],
-        });
-        await this.store.recordCardEvent({
-          workshopId: this.workshopId,
-          cardId,
-          participantId: p.id,
-          action,
-          at,
-        });
-        return;
+        this.lastSeq = await this.store.appendServerWrite(input);
+        return true;
       } catch (err) {
-        this.log.error('server write not stored yet; retrying', {
-          workshop: this.workshopId,
-          attempt,
-          err,
-        });
-        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
+        this.log.error('server write not stored', { workshop: this.workshopId, attempt, err });
+        if (attempt < SERVER_WRITE_ATTEMPTS)
+          await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
       }
     }
+    this.failed = true;
+    this.log.error('giving up on a server write; reloading the board', {
+      workshop: this.workshopId,
+    });
+    for (const c of [...this.conns]) this.refuse(c, 'storeFailed', 'server write not stored');
+    return false;
   }
 }

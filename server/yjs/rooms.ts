@@ -8,6 +8,7 @@ import type { Reason } from '../../lib/protocol/reasons';
 import { MESSAGE_KEEPALIVE } from '../../lib/protocol/yjsMessages';
 import type { Logger } from '../log';
 import type { ParticipantRow, Store } from '../store/Store';
+import { type CardLimitSettings, CardLimits, DEFAULT_CARD_LIMITS } from './cardLimits';
 import { Room, type RoomListener } from './room';
 
 const KEEPALIVE_MS = 10_000;
@@ -16,13 +17,20 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly timer: NodeJS.Timeout;
   private readonly keepalive: Uint8Array;
+  /** One counter of new cards for every room of the process (I21). */
+  private readonly cardLimits: CardLimits;
 
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
     private readonly listener: RoomListener,
-    private readonly opts: { idleMs: number; compactEvery: number },
+    private readonly opts: {
+      idleMs: number;
+      compactEvery: number;
+      cardLimits?: CardLimitSettings;
+    },
   ) {
+    this.cardLimits = new CardLimits(opts.cardLimits ?? DEFAULT_CARD_LIMITS);
     const enc = encoding.createEncoder();
     encoding.writeVarUint(enc, MESSAGE_KEEPALIVE);
     encoding.writeVarString(enc, '');
@@ -34,8 +42,21 @@ export class Rooms {
   /** The room of a workshop, loading it if needed. */
   get(workshopId: string): Room {
     let room = this.rooms.get(workshopId);
+    if (room?.failed) {
+      // A server write could not be stored: load the board afresh from the store (I19).
+      this.rooms.delete(workshopId);
+      room.doc.destroy();
+      room = undefined;
+    }
     if (!room) {
-      room = new Room(workshopId, this.store, this.log, this.listener, this.opts.compactEvery);
+      room = new Room(
+        workshopId,
+        this.store,
+        this.log,
+        this.listener,
+        this.opts.compactEvery,
+        this.cardLimits,
+      );
       this.rooms.set(workshopId, room);
       room.ready.catch((err) => {
         this.log.error('could not load a board', { workshop: workshopId, err });

@@ -41,6 +41,8 @@ export async function startTestServer(
     withNext: false,
     dataDir,
     logLevel: 'silent',
+    // Tests create many cards in a moment; the card rate limit (I21) has its own tests.
+    cardsPerMinute: 1_000_000,
     ...options,
   });
   return { ...running, dataDir };

@@ -1,0 +1,53 @@
+/**
+ * Limits on new cards (issue 8 §4, invariant I21): at most `maxCardsPerBoard` cards on a
+ * board, and at most `cardsPerMinute` new cards per participant per minute, counted with
+ * rate-limiter-flexible's in-memory limiter (one per process, shared by every room).
+ */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Reason } from '../../lib/protocol/reasons';
+
+/** The two limits; both come from server/config.ts. */
+export interface CardLimitSettings {
+  maxCardsPerBoard: number;
+  cardsPerMinute: number;
+}
+
+/** Defaults: far above a workshop's needs, low enough to stop a script filling a board. */
+export const DEFAULT_CARD_LIMITS: CardLimitSettings = {
+  maxCardsPerBoard: 2500,
+  cardsPerMinute: 60,
+};
+
+/** Counts new cards per participant and checks the board's total. */
+export class CardLimits {
+  private readonly perMinute: RateLimiterMemory;
+
+  constructor(readonly settings: CardLimitSettings = DEFAULT_CARD_LIMITS) {
+    this.perMinute = new RateLimiterMemory({
+      keyPrefix: 'purple-cards',
+      points: settings.cardsPerMinute,
+      duration: 60,
+    });
+  }
+
+  /**
+   * Null when `participantId` may add `adding` cards to a board that holds `existing`;
+   * otherwise the reason. Counts the cards against the participant's minute when allowed.
+   */
+  async admit(
+    workshopId: string,
+    participantId: string,
+    existing: number,
+    adding: number,
+  ): Promise<Reason | null> {
+    if (adding === 0) return null;
+    if (existing + adding > this.settings.maxCardsPerBoard) return 'boardFull';
+    try {
+      await this.perMinute.consume(`${workshopId}:${participantId}`, adding);
+      return null;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return 'cardsTooFast';
+      throw err;
+    }
+  }
+}
