@@ -21,6 +21,12 @@ const schema = z.object({
     .default(1024 * 1024),
   ROOM_IDLE_MS: z.coerce.number().int().positive().default(60_000),
   COMPACT_EVERY: z.coerce.number().int().positive().default(500),
+  RETENTION_DAYS: z.coerce.number().positive().default(30),
+  RETENTION_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60 * 1000),
 });
 
 /** The server's settings. */
@@ -39,6 +45,10 @@ export interface Config {
   roomIdleMs: number;
   /** Compact a board into a snapshot after this many stored updates. */
   compactEvery: number;
+  /** A closed workshop is deleted this many days after it was closed (default 30). */
+  retentionDays: number;
+  /** How often the retention sweep runs (default hourly). */
+  retentionSweepMs: number;
 }
 
 /** Parse `env` into a Config; throws one readable error listing every bad variable. */
@@ -68,6 +78,8 @@ export function loadConfig(
     maxFrameBytes: e.MAX_FRAME_BYTES,
     roomIdleMs: e.ROOM_IDLE_MS,
     compactEvery: e.COMPACT_EVERY,
+    retentionDays: e.RETENTION_DAYS,
+    retentionSweepMs: e.RETENTION_SWEEP_MS,
     ...overrides,
   };
 }

@@ -45,10 +45,14 @@ export function InviteLinkItem({ invite, revokeInvite }: InviteLinkItemProps) {
       data-revoked={invite.revoked ? 'true' : 'false'}
       className="py-3"
     >
-      {invite.revoked ? (
+      {invite.revoked || invite.url === null ? (
         <>
           <p className="font-bold text-lg">{title}</p>
-          <p>This link is turned off. No one can join with it.</p>
+          <p>
+            {invite.revoked
+              ? 'This link is turned off. No one can join with it.'
+              : 'This link still works, but Purple stores links in a form it cannot show again. Make a new link to share.'}
+          </p>
         </>
       ) : (
         <CopyLink url={invite.url} label={title} />

@@ -24,6 +24,9 @@ export const REASONS = {
   overBudget: 'overBudget',
   overCap: 'overCap',
   shuttingDown: 'shuttingDown',
+  removed: 'removed',
+  workshopDeleted: 'workshopDeleted',
+  linkFull: 'linkFull',
 } as const;
 
 /** A reason an operation failed. */
@@ -87,6 +90,22 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 503,
     close: 4503,
     message: 'Purple is restarting. You will be reconnected.',
+  },
+  removed: {
+    http: 410,
+    close: 4411,
+    message: 'The facilitator has removed you from this workshop.',
+  },
+  workshopDeleted: {
+    http: 410,
+    close: 4412,
+    message: 'This workshop has been deleted. Nothing from it is kept.',
+  },
+  linkFull: {
+    http: 409,
+    close: 4409,
+    message:
+      'This invite link is full: as many people as the facilitator allowed have joined through it. Ask the facilitator for another link.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

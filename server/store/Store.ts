@@ -44,6 +44,8 @@ export interface ParticipantRow {
   removedAt: string | null;
   /** Which derived personal token is current (`server/services/linkTokens.ts`); 0 = legacy. */
   tokenGen?: number;
+  /** When their name, access needs and personal token were erased. */
+  erasedAt?: string | null;
 }
 
 /** A binding of a Yjs clientID to the participant who first wrote with it. Unique per workshop. */
@@ -247,6 +249,33 @@ export interface Store {
   castBallot(input: CastInput): Promise<CastOutcome>;
   /** Every ballot row of a round with dots > 0. */
   listBallots(roundId: string): Promise<BallotRow[]>;
+
+  // ── People's data and links (issue 8 §4, §7; migration 5) ─────────────────────
+  /** Replace a participant's personal token hash and its generation. */
+  setPersonalToken(participantId: string, hash: string, gen: number): Promise<void>;
+  /** Change a participant's name, anonymity, access needs or erasure; null when unknown. */
+  updateParticipant(
+    participantId: string,
+    change: Partial<Pick<ParticipantRow, 'name' | 'anonymous' | 'accessNeeds' | 'erasedAt'>>,
+  ): Promise<ParticipantRow | null>;
+  /** Mark a participant removed; false when there is no such participant in that workshop. */
+  removeParticipant(workshopId: string, participantId: string, at: string): Promise<boolean>;
+  /**
+   * Add a participant through their invite only while the invite is open and under its
+   * cap, in one transaction; 'full' or 'revoked' otherwise.
+   */
+  addParticipantWithinCap(participant: ParticipantRow): Promise<'ok' | 'full' | 'revoked'>;
+  addInvite(invite: InviteRow): Promise<void>;
+  /** Set (or clear, null) an invite's join cap; false when there is no such invite. */
+  setInviteCap(workshopId: string, inviteId: string, maxJoins: number | null): Promise<boolean>;
+  /** Change a workshop's title and question; false when there is no such workshop. */
+  updateWorkshop(id: string, change: { title: string; question: string }): Promise<boolean>;
+  /** Close (a time) or reopen (null) a workshop; false when there is no such workshop. */
+  setWorkshopClosed(id: string, closedAt: string | null): Promise<boolean>;
+  /** Delete a workshop and every row of every table that belongs to it, in one transaction. */
+  deleteWorkshop(id: string): Promise<boolean>;
+  /** Ids of workshops closed at or before `before` (ISO time). */
+  listClosedBefore(before: string): Promise<string[]>;
 
   close(): Promise<void>;
 }

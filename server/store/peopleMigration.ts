@@ -4,7 +4,8 @@
  *   be named when they wrote or deleted (existing rows: 0, hidden; the safe default).
  * - `invites.token_gen`, `participants.token_gen`: which derived token is current (0 for
  *   legacy random tokens, which keep working but cannot be shown again).
- * - `invites.max_joins`: a facilitator's cap on a link's joins; `workshops.closed_at`.
+ * - `invites.max_joins`: a facilitator's cap on a link's joins; `workshops.closed_at`;
+ *   `participants.erased_at`: when their personal data was erased.
  * - Every stored token is replaced by its SHA-256 (hex): tokens are stored hashed.
  */
 import { createHash } from 'node:crypto';
@@ -32,6 +33,7 @@ export async function peopleMigration(db: AnyDb): Promise<void> {
   await flag('participants', 'token_gen');
   await s.alterTable('invites').addColumn('max_joins', 'integer').execute();
   await s.alterTable('workshops').addColumn('closed_at', 'text').execute();
+  await s.alterTable('participants').addColumn('erased_at', 'text').execute();
   for (const r of await db.selectFrom('invites').select(['id', 'token']).execute())
     await db
       .updateTable('invites')

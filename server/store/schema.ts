@@ -47,6 +47,8 @@ export interface Database {
     removed_at: string | null;
     /** Migration 5: which derived personal token is current; 0 for a legacy random one. */
     token_gen: Generated<number>;
+    /** Migration 5: when their personal data was erased. */
+    erased_at: string | null;
   };
   client_bindings: {
     workshop_id: string;

@@ -2,7 +2,7 @@
  * The SQLite adapter of `Store` (DESIGN §4, §6): one file in WAL mode, reached through
  * Kysely over better-sqlite3. One process owns the file; queries run one at a time.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -12,8 +12,10 @@ import {
   SqliteDialect,
   sql,
   type Transaction,
+  type Updateable,
 } from 'kysely';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
+import { deleteWorkshopEverywhere } from './peopleQueries';
 import type {
   AppendInput,
   AttributionRow,
@@ -55,10 +57,11 @@ export async function openSqliteStore(opts: {
   file: string;
   synchronous?: 'NORMAL' | 'FULL';
 }): Promise<SqliteStore> {
-  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true, mode: 0o700 });
   const raw = new BetterSqlite3(opts.file);
   try {
     raw.pragma('journal_mode = WAL');
+    ownerOnly(opts.file);
     raw.pragma(`synchronous = ${opts.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
@@ -72,6 +75,15 @@ export async function openSqliteStore(opts: {
 }
 
 /** better-sqlite3 returns Buffer; hand out plain Uint8Array views of the same bytes. */
+/**
+ * The database and its WAL files are readable by the server's user only (0600; I29).
+ * SQLite gives the -wal and -shm files the main file's mode when it creates them.
+ */
+function ownerOnly(file: string): void {
+  if (file === ':memory:') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 function bytes(value: Uint8Array): Uint8Array {
   return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 }
@@ -119,6 +131,7 @@ function toParticipant(r: Selectable<Database['participants']>): ParticipantRow 
     createdAt: r.created_at,
     removedAt: r.removed_at,
     ...optionalNumber('tokenGen', r.token_gen),
+    ...(r.erased_at ? { erasedAt: r.erased_at } : {}),
   };
 }
 
@@ -136,6 +149,7 @@ function participantValues(p: ParticipantRow): Insertable<Database['participants
     created_at: p.createdAt,
     removed_at: p.removedAt,
     token_gen: p.tokenGen ?? 0,
+    erased_at: p.erasedAt ?? null,
   };
 }
 
@@ -543,6 +557,109 @@ class SqliteStoreImpl implements SqliteStore {
 
   listBallots(roundId: string) {
     return voting.listBallots(this.db, roundId);
+  }
+
+  // ── People's data and links (issue 8 §4, §7; migration 5) ─────────────────────
+
+  async setPersonalToken(participantId: string, hash: string, gen: number) {
+    await this.db
+      .updateTable('participants')
+      .set({ personal_token: hash, token_gen: gen })
+      .where('id', '=', participantId)
+      .execute();
+  }
+
+  async updateParticipant(
+    participantId: string,
+    change: Partial<Pick<ParticipantRow, 'name' | 'anonymous' | 'accessNeeds' | 'erasedAt'>>,
+  ) {
+    const set: Updateable<Database['participants']> = {};
+    if (change.name !== undefined) set.name = change.name;
+    if (change.anonymous !== undefined) set.anonymous = change.anonymous ? 1 : 0;
+    if (change.accessNeeds !== undefined) set.access_needs = change.accessNeeds;
+    if (change.erasedAt !== undefined) set.erased_at = change.erasedAt;
+    if (Object.keys(set).length > 0)
+      await this.db.updateTable('participants').set(set).where('id', '=', participantId).execute();
+    return this.getParticipant(participantId);
+  }
+
+  async removeParticipant(workshopId: string, participantId: string, at: string) {
+    const r = await this.db
+      .updateTable('participants')
+      .set((eb) => ({ removed_at: eb.fn.coalesce('removed_at', eb.val(at)) }))
+      .where('workshop_id', '=', workshopId)
+      .where('id', '=', participantId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async addParticipantWithinCap(participant: ParticipantRow) {
+    return this.db.transaction().execute(async (trx) => {
+      if (participant.inviteId) {
+        const invite = await trx
+          .selectFrom('invites')
+          .select(['revoked_at', 'max_joins'])
+          .where('id', '=', participant.inviteId)
+          .executeTakeFirst();
+        if (!invite || invite.revoked_at) return 'revoked' as const;
+        if (invite.max_joins !== null) {
+          const joined = await trx
+            .selectFrom('participants')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .where('invite_id', '=', participant.inviteId)
+            .executeTakeFirstOrThrow();
+          if (Number(joined.n) >= Number(invite.max_joins)) return 'full' as const;
+        }
+      }
+      await trx.insertInto('participants').values(participantValues(participant)).execute();
+      return 'ok' as const;
+    });
+  }
+
+  async addInvite(invite: InviteRow) {
+    await this.db.transaction().execute((trx) => this.insertInvite(trx, invite));
+  }
+
+  async setInviteCap(workshopId: string, inviteId: string, maxJoins: number | null) {
+    const r = await this.db
+      .updateTable('invites')
+      .set({ max_joins: maxJoins })
+      .where('workshop_id', '=', workshopId)
+      .where('id', '=', inviteId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async updateWorkshop(id: string, change: { title: string; question: string }) {
+    const r = await this.db
+      .updateTable('workshops')
+      .set({ title: change.title, question: change.question })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async setWorkshopClosed(id: string, closedAt: string | null) {
+    const r = await this.db
+      .updateTable('workshops')
+      .set({ closed_at: closedAt })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async deleteWorkshop(id: string) {
+    return this.db.connection().execute(async () => deleteWorkshopEverywhere(this.raw, id));
+  }
+
+  async listClosedBefore(before: string) {
+    const rows = await this.db
+      .selectFrom('workshops')
+      .select('id')
+      .where('closed_at', 'is not', null)
+      .where('closed_at', '<=', before)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async close() {

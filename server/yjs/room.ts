@@ -316,6 +316,11 @@ export class Room {
     if (crossed || changed || p.removedAt) this.broadcastRoster(null);
   }
 
+  /** Close every live connection (the workshop was deleted). */
+  closeAll(reason: Reason): void {
+    for (const c of [...this.conns]) this.refuse(c, reason, 'workshop deleted');
+  }
+
   /** Close every live connection of these participants (revoked link, removal). */
   closeParticipants(ids: ReadonlySet<string>, reason: Reason): void {
     for (const c of [...this.conns]) {
