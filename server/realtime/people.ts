@@ -119,9 +119,12 @@ export class People implements ControlModule {
     const { rooms, store, io } = this.deps;
     const everyone = new Set((await store.listParticipants(workshopId)).map((x) => x.id));
     rooms.discard(workshopId, 'workshopDeleted');
-    this.deps.endSessions(everyone, 'workshopDeleted');
-    io.in(roomNames.workshop(workshopId)).disconnectSockets(true);
     await store.deleteWorkshop(workshopId);
+    // After this turn, so the facilitator's acknowledgement goes out before their socket closes.
+    setImmediate(() => {
+      this.deps.endSessions(everyone, 'workshopDeleted');
+      io.in(roomNames.workshop(workshopId)).disconnectSockets(true);
+    });
   }
 
   private async facilitate(
