@@ -311,6 +311,7 @@ export class Control {
     rooms.closeParticipants(p.workshopId, ids, 'revoked');
     this.endSessions(ids, 'revoked');
     await this.publishInvites(p.workshopId);
+    await this.people.lostAccess(p.workshopId, ids);
     return { ok: true };
   }
 

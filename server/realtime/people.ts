@@ -103,9 +103,23 @@ export class People implements ControlModule {
     socket.emit('people:update', await this.list(participant.workshopId));
   }
 
-  /** Everyone who has joined and not been removed, labelled by the visibility policy. */
+  /** Everyone who has joined and still has access, labelled by the visibility policy. */
   async list(workshopId: string): Promise<PersonView[]> {
-    return peopleList(await this.deps.store.listParticipants(workshopId));
+    const { store } = this.deps;
+    const [rows, invites] = await Promise.all([
+      store.listParticipants(workshopId),
+      store.listInvites(workshopId),
+    ]);
+    return peopleList(rows, new Set(invites.filter((i) => i.revokedAt).map((i) => i.id)));
+  }
+
+  /** A link was turned off: the people who joined with it leave the facilitators' list. */
+  async lostAccess(workshopId: string, ids: ReadonlySet<string>): Promise<void> {
+    const views = personViews(await this.deps.store.listParticipants(workshopId));
+    for (const id of ids) {
+      const key = views.get(id)?.key;
+      if (key) this.changed(workshopId, key, null);
+    }
   }
 
   /** Someone joined: facilitators get that one person, not the whole list again. */

@@ -24,10 +24,18 @@ export function personViews(rows: readonly ParticipantRow[]): Map<string, Person
   return out;
 }
 
-/** The people list as facilitators see it: removed people are no longer in it. */
-export function peopleList(rows: readonly ParticipantRow[]): PersonView[] {
+/**
+ * The people list as facilitators see it: removed people, and people whose link was
+ * turned off, are no longer in it.
+ */
+export function peopleList(
+  rows: readonly ParticipantRow[],
+  revokedInvites: ReadonlySet<string>,
+): PersonView[] {
   const views = personViews(rows);
-  return rows.filter((p) => !p.removedAt).map((p) => views.get(p.id) as PersonView);
+  return rows
+    .filter((p) => !p.removedAt && !(p.inviteId && revokedInvites.has(p.inviteId)))
+    .map((p) => views.get(p.id) as PersonView);
 }
 
 /** The participant a people-list key names, if any. */

@@ -158,6 +158,11 @@ describe('the people list', () => {
     await waitFor('late listed', () => fac.people.some((p) => p.label === 'Late'));
     expect(fac.people.find((p) => p.label === 'Late')?.inviteId).toBe(fresh?.id);
     // "Early" joined through the link that was turned off, so lost access and left the list.
+    await waitFor('early gone', () => !fac.people.some((p) => p.label === 'Early'));
+    const again = facilitatorView(w.facilitator);
+    await waitFor('fresh list', () => again.people.length > 0);
+    expect(again.people.map((p) => p.label)).toEqual(['Fay', 'Late']);
+    again.socket.close();
     const blue = await join(server, w.tokens.system, { name: 'Bo' });
     const blueCtl = connectControl(blue);
     expect(await ask(blueCtl, 'invite:create', { kind: 'people' })).toMatchObject({
