@@ -237,7 +237,20 @@ describe('removing and erasing a participant', () => {
     const viewerActor = await join(server, w.tokens.system, { name: 'Bo' });
     const pat = connectY(server, patActor);
     const viewer = connectY(server, viewerActor);
+    const patCtl = connectControl(patActor);
+    let here: { key: string; name?: string }[] = [];
+    const viewerCtl = connectControl(viewerActor);
+    viewerCtl.on('presence:update', (list) => {
+      here = list;
+    });
+    viewerCtl.on('presence:join', (p) => {
+      here = [...here.filter((h) => h.key !== p.key), p];
+    });
+    viewerCtl.on('presence:leave', ({ key }) => {
+      here = here.filter((h) => h.key !== key);
+    });
     await Promise.all([pat.synced, viewer.synced]);
+    await waitFor('pat here', () => here.some((h) => h.name === 'PatVisible'));
     const id = createCard(pat.doc, 'context', 'named while we were three');
     await waitFor('viewer sees it', () => readCard(viewer.doc, id) !== null);
     await waitFor('name shown', () => viewer.roster.get(pat.doc.clientID)?.name === 'PatVisible');
@@ -265,8 +278,11 @@ describe('removing and erasing a participant', () => {
     });
     expect(everything).not.toMatch(/PatVisible|Breaks every/);
     expect((await server.purple.workshops.resume(oldLink, server.url)).ok).toBe(false);
+    // "Here now" forgets the name too: Pat is still here, under a new, opaque key.
+    await waitFor('presence updated', () => !here.some((h) => h.name === 'PatVisible'));
+    expect(here.some((h) => h.key === patActor.participantId)).toBe(false);
     for (const c of [pat, viewer]) c.destroy();
-    fac.socket.close();
+    for (const c of [fac.socket, patCtl, viewerCtl]) c.close();
   });
 
   it('lets a participant erase their own name and access needs', async () => {
