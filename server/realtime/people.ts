@@ -53,9 +53,11 @@ export class People implements ControlModule {
       return { ok: true };
     });
     on('me:rotateLink', emptySchema, async (p) => {
-      const gen = (p.tokenGen ?? 0) + 1;
-      await this.deps.store.setPersonalToken(p.id, this.deps.tokens.personalHash(p.id, gen), gen);
-      return { ok: true, path: `/p/${this.deps.tokens.personal(p.id, gen)}` };
+      // The session's row may be older than the last rotation: read the generation afresh.
+      const { store, tokens } = this.deps;
+      const gen = ((await store.getParticipant(p.id))?.tokenGen ?? 0) + 1;
+      await store.setPersonalToken(p.id, tokens.personalHash(p.id, gen), gen);
+      return { ok: true, path: `/p/${tokens.personal(p.id, gen)}` };
     });
     on('invite:create', inviteCreateSchema, (p, d) =>
       this.facilitate(p, 'invite:manage', async () => {
@@ -191,17 +193,15 @@ export class People implements ControlModule {
    */
   private async erase(who: ParticipantRow, opts: { newLink: boolean }): Promise<void> {
     const { store, tokens } = this.deps;
+    const gen = (who.tokenGen ?? 0) + 1;
     const row = await store.updateParticipant(who.id, {
       name: erasedName(who.group),
       anonymous: true,
       accessNeeds: null,
       erasedAt: new Date().toISOString(),
+      ...(opts.newLink ? { personalToken: tokens.personalHash(who.id, gen), tokenGen: gen } : {}),
     });
     if (!row) return;
-    if (opts.newLink) {
-      const gen = (row.tokenGen ?? 0) + 1;
-      await store.setPersonalToken(row.id, tokens.personalHash(row.id, gen), gen);
-    }
     this.deps.rooms.participantUpdated(row);
     this.deps.presence.updated(row);
     const view = personViews(await store.listParticipants(row.workshopId)).get(row.id);

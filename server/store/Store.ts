@@ -48,6 +48,15 @@ export interface ParticipantRow {
   erasedAt?: string | null;
 }
 
+/** The fields of a participant that `updateParticipant` may change. */
+export type ParticipantChange =
+  | 'name'
+  | 'anonymous'
+  | 'accessNeeds'
+  | 'erasedAt'
+  | 'personalToken'
+  | 'tokenGen';
+
 /** A binding of a Yjs clientID to the participant who first wrote with it. Unique per workshop. */
 export interface Binding {
   clientId: number;
@@ -253,10 +262,13 @@ export interface Store {
   // ── People's data and links (issue 8 §4, §7; migration 5) ─────────────────────
   /** Replace a participant's personal token hash and its generation. */
   setPersonalToken(participantId: string, hash: string, gen: number): Promise<void>;
-  /** Change a participant's name, anonymity, access needs or erasure; null when unknown. */
+  /**
+   * Change a participant's name, anonymity, access needs, erasure or personal token, in
+   * one statement; returns the row after, or null when unknown.
+   */
   updateParticipant(
     participantId: string,
-    change: Partial<Pick<ParticipantRow, 'name' | 'anonymous' | 'accessNeeds' | 'erasedAt'>>,
+    change: Partial<Pick<ParticipantRow, ParticipantChange>>,
   ): Promise<ParticipantRow | null>;
   /** Mark a participant removed; false when there is no such participant in that workshop. */
   removeParticipant(workshopId: string, participantId: string, at: string): Promise<boolean>;

@@ -26,6 +26,7 @@ import type {
   EndorsementRow,
   InviteRow,
   LoadedDocument,
+  ParticipantChange,
   ParticipantRow,
   RoundRow,
   Store,
@@ -571,13 +572,15 @@ class SqliteStoreImpl implements SqliteStore {
 
   async updateParticipant(
     participantId: string,
-    change: Partial<Pick<ParticipantRow, 'name' | 'anonymous' | 'accessNeeds' | 'erasedAt'>>,
+    change: Partial<Pick<ParticipantRow, ParticipantChange>>,
   ) {
     const set: Updateable<Database['participants']> = {};
     if (change.name !== undefined) set.name = change.name;
     if (change.anonymous !== undefined) set.anonymous = change.anonymous ? 1 : 0;
     if (change.accessNeeds !== undefined) set.access_needs = change.accessNeeds;
     if (change.erasedAt !== undefined) set.erased_at = change.erasedAt;
+    if (change.personalToken !== undefined) set.personal_token = change.personalToken;
+    if (change.tokenGen !== undefined) set.token_gen = change.tokenGen;
     if (Object.keys(set).length > 0)
       await this.db.updateTable('participants').set(set).where('id', '=', participantId).execute();
     return this.getParticipant(participantId);

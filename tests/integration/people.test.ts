@@ -321,6 +321,12 @@ describe('removing and erasing a participant', () => {
     const path = r.ok ? r.path : '';
     expect((await server.purple.workshops.resume(old, server.url)).ok).toBe(false);
     expect((await server.purple.workshops.resume(path.slice(3), server.url)).ok).toBe(true);
+    // A second rotation on the same connection makes yet another link.
+    const again = await ask(ctl, 'me:rotateLink', {});
+    const path2 = again.ok ? again.path : '';
+    expect(path2).not.toBe(path);
+    expect((await server.purple.workshops.resume(path.slice(3), server.url)).ok).toBe(false);
+    expect((await server.purple.workshops.resume(path2.slice(3), server.url)).ok).toBe(true);
     ctl.close();
   });
 });
