@@ -118,3 +118,27 @@ test('the facilitator edits the title and question; everyone sees them; home lis
   await stranger.page.goto('/');
   await expect(stranger.page.getByRole('region', { name: 'Your workshops' })).toHaveCount(0);
 });
+
+test('the facilitator closes, then deletes the workshop after a confirmation; everyone is told', async ({
+  newActor,
+}) => {
+  const fran = await newActor('Fran');
+  const franBoard = await createWorkshop(fran.page, { group: 'Staff' });
+  const pat = await newActor('Pat');
+  const patBoard = await joinWorkshop(pat, await franBoard.inviteUrl('people'));
+
+  await fran.page.getByRole('button', { name: 'Close workshop' }).click();
+  await expect(fran.page.getByTestId('workshop-status')).toHaveText('Closed.');
+  await expect(fran.page.getByText('This workshop is closed.')).toBeVisible();
+  await expect(fran.page.getByRole('button', { name: 'Reopen workshop' })).toBeVisible();
+
+  await fran.page.getByRole('button', { name: 'Delete workshop' }).click();
+  await expect(fran.page.getByRole('button', { name: 'Yes, delete everything' })).toBeFocused();
+  await expectNoAxeViolations(fran.page, 'the delete-workshop question');
+  await fran.page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(patBoard.endedNotice()).toContainText('This workshop has been deleted.');
+  await expect(franBoard.endedNotice()).toContainText('This workshop has been deleted.');
+  // Nothing is left to open, and Pat's browser forgets it.
+  await pat.page.goto('/');
+  await expect(pat.page.getByRole('region', { name: 'Your workshops' })).toHaveCount(0);
+});
