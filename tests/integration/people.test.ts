@@ -447,3 +447,23 @@ function tableCounts(workshopId: string): Map<string, number> {
   db.close();
   return out;
 }
+
+describe('links from before tokens were hashed', () => {
+  it('[I28] a legacy personal link is replaced once, when its owner next opens the board', async () => {
+    const w = await createWorkshop(server);
+    const pat = await join(server, w.tokens.people, { name: 'Pat' });
+    const db = new BetterSqlite3(path.join(server.dataDir, 'purple.sqlite'));
+    db.prepare('update participants set personal_token = ?, token_gen = 0 where id = ?').run(
+      sha256('legacyRandomToken12345'),
+      pat.participantId,
+    );
+    db.close();
+    expect((await server.purple.workshops.resume('legacyRandomToken12345', server.url)).ok).toBe(
+      true,
+    );
+    const fresh = await personalToken(pat);
+    expect(fresh).not.toBe('legacyRandomToken12345');
+    expect((await server.purple.workshops.resume(fresh, server.url)).ok).toBe(true);
+    expect(await personalToken(pat)).toBe(fresh); // replaced once, then stable
+  });
+});

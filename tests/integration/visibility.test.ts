@@ -76,3 +76,31 @@ describe('authorship once hidden stays hidden', () => {
     pat.destroy();
   });
 });
+
+describe('leaves over time', () => {
+  it('[I12] names shown in a group of three are hidden again, live, when one person is removed', async () => {
+    const w = await createWorkshop(server);
+    const patActor = await join(server, w.tokens.people, { name: 'PatVisible' });
+    await join(server, w.tokens.people, { name: 'Ann' });
+    await join(server, w.tokens.people, { name: 'Cai' });
+    const viewerActor = await join(server, w.tokens.system, { name: 'Bo' });
+    const pat = connectY(server, patActor);
+    const viewer = connectY(server, viewerActor);
+    await Promise.all([pat.synced, viewer.synced]);
+    const id = createCard(pat.doc, 'context', 'written in a group of three');
+    await waitFor('viewer sees it', () => readCard(viewer.doc, id) !== null);
+    await waitFor('named', () => viewer.roster.get(pat.doc.clientID)?.name === 'PatVisible');
+    const fac = connectControl(w.facilitator);
+    let people: { key: string; label: string }[] = [];
+    fac.on('people:update', (list) => {
+      people = list;
+    });
+    await waitFor('list', () => people.some((p) => p.label === 'Cai'));
+    const cai = people.find((p) => p.label === 'Cai')?.key ?? '';
+    expect(await ask(fac, 'person:remove', { key: cai })).toEqual({ ok: true });
+    await waitFor('hidden again', () => viewer.roster.get(pat.doc.clientID)?.name === undefined);
+    expect(viewer.roster.get(pat.doc.clientID)?.group).toBe('people');
+    fac.close();
+    for (const c of [pat, viewer]) c.destroy();
+  });
+});
