@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ColourKey } from '../components/home/ColourKey';
 import { CreateWorkshopForm } from '../components/home/CreateWorkshopForm';
+import { YourWorkshops } from '../components/home/YourWorkshops';
 
 export const metadata: Metadata = { title: { absolute: 'Purple: work on one board together' } };
 
@@ -48,6 +49,7 @@ export default function HomePage() {
         </p>
         <CreateWorkshopForm />
       </section>
+      <YourWorkshops />
     </div>
   );
 }

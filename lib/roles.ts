@@ -24,6 +24,7 @@ export type Action =
   | 'card:restore'
   | 'invite:manage'
   | 'participant:remove'
+  | 'workshop:manage'
   | 'round:manage'
   | 'ballot:cast';
 
@@ -36,6 +37,7 @@ const TABLE: Record<Capability, ReadonlySet<Action>> = {
     'card:restore',
     'invite:manage',
     'participant:remove',
+    'workshop:manage',
     'round:manage',
     'ballot:cast',
   ]),

@@ -23,6 +23,12 @@ const schema = z.object({
   COMPACT_EVERY: z.coerce.number().int().positive().default(500),
   MAX_CARDS_PER_BOARD: z.coerce.number().int().positive().default(2500),
   CARDS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  RETENTION_DAYS: z.coerce.number().positive().default(30),
+  RETENTION_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60 * 1000),
 });
 
 /** The server's settings. */
@@ -45,6 +51,10 @@ export interface Config {
   maxCardsPerBoard: number;
   /** Most new cards one participant may add in a minute (I21). */
   cardsPerMinute: number;
+  /** A closed workshop is deleted this many days after it was closed (default 30). */
+  retentionDays: number;
+  /** How often the retention sweep runs (default hourly). */
+  retentionSweepMs: number;
 }
 
 /** Parse `env` into a Config; throws one readable error listing every bad variable. */
@@ -76,6 +86,8 @@ export function loadConfig(
     compactEvery: e.COMPACT_EVERY,
     maxCardsPerBoard: e.MAX_CARDS_PER_BOARD,
     cardsPerMinute: e.CARDS_PER_MINUTE,
+    retentionDays: e.RETENTION_DAYS,
+    retentionSweepMs: e.RETENTION_SWEEP_MS,
     ...overrides,
   };
 }

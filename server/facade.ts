@@ -28,7 +28,14 @@ export interface Me {
 
 /** What the board page needs to render. */
 export interface BoardPageData {
-  workshop: { id: string; title: string; question: string; createdAt: string };
+  workshop: {
+    id: string;
+    title: string;
+    question: string;
+    createdAt: string;
+    /** When a facilitator closed it (absent or null while open). */
+    closedAt?: string | null;
+  };
   me: Me;
   /** Present for facilitators only. */
   invites?: InviteView[];

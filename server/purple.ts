@@ -9,6 +9,8 @@ import type { Config } from './config';
 import { registerFacade } from './facade';
 import type { Logger } from './log';
 import { Control } from './realtime/control';
+import { LinkTokens } from './services/linkTokens';
+import { Retention } from './services/retention';
 import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
@@ -24,6 +26,8 @@ export interface Purple {
   control: Control;
   yjs: YjsEndpoint;
   workshops: Workshops;
+  /** Deletes closed workshops once their retention period has passed. */
+  retention: Retention;
   /** socket.io's own HTTP server: it never listens; requests are forwarded to it. */
   ioHttp: http.Server;
   close(): Promise<void>;
@@ -42,7 +46,9 @@ export async function createPurple(
       sqliteSynchronous: config.sqliteSynchronous,
     }),
   );
-  const sessions = new Sessions(loadSecret(config.dataDir, config.secret), store);
+  const secret = loadSecret(config.dataDir, config.secret);
+  const sessions = new Sessions(secret, store);
+  const tokens = new LinkTokens(secret);
   let control: Control | null = null;
   const rooms = new Rooms(
     store,
@@ -58,14 +64,22 @@ export async function createPurple(
     },
   );
   const ioHttp = http.createServer();
-  control = new Control(ioHttp, { rooms, sessions, store, config, log });
+  control = new Control(ioHttp, { rooms, sessions, store, config, log, tokens });
   const yjs = new YjsEndpoint({ rooms, sessions, config, log });
   const workshops = new Workshops({
     store,
     sessions,
     rooms,
     config,
+    tokens,
     onJoin: (p) => control?.participantJoined(p),
+  });
+  const retention = new Retention({
+    store,
+    log,
+    retentionDays: config.retentionDays,
+    sweepEveryMs: config.retentionSweepMs,
+    deleteWorkshop: (id) => ready.people.deleteWorkshop(id),
   });
   registerFacade(workshops);
   const ready = control;
@@ -77,8 +91,10 @@ export async function createPurple(
     control: ready,
     yjs,
     workshops,
+    retention,
     ioHttp,
     async close() {
+      retention.stop();
       yjs.close();
       await ready.close();
       await rooms.close();

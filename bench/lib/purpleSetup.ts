@@ -42,7 +42,7 @@ async function createOne(server: RunningServer, people: number): Promise<PurpleW
   const page = await outcomeValue(w.boardPage(grant.workshopId, grant.cookie.value, server.url));
   const tokens = (page.invites ?? [])
     .filter((i) => i.kind === 'people' || i.kind === 'system')
-    .map((i) => i.url.split('/join/')[1] ?? '');
+    .map((i) => (i.url ?? '').split('/join/')[1] ?? '');
   const participants: PurpleParticipant[] = [
     { cookie: `${grant.cookie.name}=${grant.cookie.value}` },
   ];

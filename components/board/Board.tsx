@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import { SECTIONS } from '../../lib/board/sections';
 import type { BoardPageData } from '../../server/facade';
 import { FacilitatorPanel } from '../facilitate/FacilitatorPanel';
+import { RememberWorkshop } from '../home/RememberWorkshop';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
+import { MyDetails } from '../workshop/MyDetails';
 import { PersonalLink } from '../workshop/PersonalLink';
 import { PresenceList } from '../workshop/PresenceList';
 import { useWorkshop } from '../workshop/useWorkshop';
@@ -56,6 +58,11 @@ export function Board({ data, justJoined }: BoardProps) {
   useRemoteActivity(board.doc, ready, services.ownActions, announce);
   useConnectionAnnouncement(board.status, ready, ended !== null, announce);
   const balance = useBalance(board.doc, services.groupOf, live.agreements, board.rosterVersion);
+  const info = live.info ?? {
+    title: workshop.title,
+    question: workshop.question,
+    closedAt: workshop.closedAt ?? null,
+  };
 
   return (
     <BoardContext.Provider value={services}>
@@ -65,8 +72,8 @@ export function Board({ data, justJoined }: BoardProps) {
           data-ready={ready ? 'true' : 'false'}
         >
           <header className="space-y-2">
-            <h1 className="font-extrabold text-3xl">{workshop.title}</h1>
-            {workshop.question && <p className="max-w-prose text-lg">{workshop.question}</p>}
+            <h1 className="font-extrabold text-3xl">{info.title}</h1>
+            {info.question && <p className="max-w-prose text-lg">{info.question}</p>}
           </header>
           <BoardNotices ended={ended} observer={me.capability === 'observer'} />
           {ended === null && (
@@ -81,6 +88,14 @@ export function Board({ data, justJoined }: BoardProps) {
           <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
           <ColourRuleDisclosure />
           {ended === null && <PersonalLink url={me.personalUrl} justJoined={justJoined} />}
+          {ended === null && (
+            <MyDetails
+              rotateLink={() => live.call('me:rotateLink', {})}
+              eraseMe={() => live.call('me:erase', {})}
+              erased={false}
+            />
+          )}
+          <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
             <div className="min-w-0 space-y-6">
               {ready ? (
@@ -102,6 +117,8 @@ export function Board({ data, justJoined }: BoardProps) {
                   people={live.people}
                   revokeInvite={live.revokeInvite}
                   voting={{ workshopId: workshop.id, live }}
+                  call={live.call}
+                  workshop={info}
                   restoreCard={(cardId) => {
                     services.ownActions.add(cardId);
                     return live.restoreCard(cardId);

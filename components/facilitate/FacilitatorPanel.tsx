@@ -2,10 +2,15 @@
 /** Tools only the facilitator sees: voting rounds, invite links, people and their access needs, deleted cards. */
 import type * as Y from 'yjs';
 import type { Ack, DeletedCard, InviteView, PersonView } from '../../lib/protocol/events';
+import type { WorkshopView } from '../../lib/protocol/peopleEvents';
+import type { CallEvent } from '../workshop/useWorkshop';
 import { DeletedCards } from './DeletedCards';
 import { InviteLinkItem } from './InviteLinkItem';
+import { inviteLabels } from './inviteLabels';
+import { NewInviteLink } from './NewInviteLink';
 import { PeopleList } from './PeopleList';
 import { VotingControls, type VotingControlsProps } from './VotingControls';
+import { WorkshopSettings } from './WorkshopSettings';
 
 const KIND_ORDER: readonly InviteView['kind'][] = ['people', 'system', 'observer'];
 
@@ -24,6 +29,10 @@ export interface FacilitatorPanelProps {
   restoreCard(cardId: string): Promise<Ack>;
   /** The workshop and its control channel, for the voting controls. */
   voting: VotingControlsProps;
+  /** The control channel, for people, links and the workshop itself. */
+  call?: CallEvent;
+  /** The workshop's title, question and closed state, for editing. */
+  workshop?: WorkshopView;
 }
 
 /** The facilitator panel. */
@@ -35,7 +44,10 @@ export function FacilitatorPanel({
   revokeInvite,
   restoreCard,
   voting,
+  call,
+  workshop,
 }: FacilitatorPanelProps) {
+  const titles = inviteLabels(invites ?? []);
   return (
     <section
       aria-labelledby="facilitator-heading"
@@ -53,14 +65,36 @@ export function FacilitatorPanel({
         {invites && invites.length > 0 ? (
           <ul className="divide-y-2 divide-neutral-400">
             {[...invites].sort(byKind).map((invite) => (
-              <InviteLinkItem key={invite.id} invite={invite} revokeInvite={revokeInvite} />
+              <InviteLinkItem
+                key={invite.id}
+                invite={invite}
+                title={titles.get(invite.id) ?? ''}
+                revokeInvite={revokeInvite}
+                capInvite={
+                  call && ((inviteId, maxJoins) => call('invite:cap', { inviteId, maxJoins }))
+                }
+              />
             ))}
           </ul>
         ) : (
           <p>Loading the invite links…</p>
         )}
+        {call && <NewInviteLink createInvite={(kind) => call('invite:create', { kind })} />}
       </section>
-      <PeopleList people={people} />
+      <PeopleList
+        people={people}
+        invites={invites}
+        removePerson={call && ((key) => call('person:remove', { key }))}
+        erasePerson={call && ((key) => call('person:erase', { key }))}
+      />
+      {call && workshop && (
+        <WorkshopSettings
+          workshop={workshop}
+          editWorkshop={(title, question) => call('workshop:edit', { title, question })}
+          closeWorkshop={(closed) => call('workshop:close', { closed })}
+          deleteWorkshop={() => call('workshop:delete', { confirm: true })}
+        />
+      )}
       <DeletedCards doc={doc} deleted={deleted} restoreCard={restoreCard} />
     </section>
   );

@@ -1,36 +1,40 @@
 'use client';
 /**
- * One invite link as the facilitator sees it: the link to copy, how many joined through it,
- * and "Turn off this link" with a confirmation first (everyone who joined with it loses access).
+ * One invite link as the facilitator sees it: the link to copy, how many joined through it
+ * (and its cap, if any), "Turn off this link" with a confirmation first (everyone who
+ * joined with it loses access), and a way to limit how many may join.
  */
 import { useState } from 'react';
 import type { Ack, InviteView } from '../../lib/protocol/events';
 import { Button } from '../ui/Button';
 import { CopyLink } from '../ui/CopyLink';
+import { InviteCapForm } from './InviteCapForm';
 
-/** Plain names for the three kinds of link. */
-export const INVITE_TITLE: Record<InviteView['kind'], string> = {
-  people: 'Link for people with lived experience',
-  system: 'Link for staff',
-  observer: 'Link for observers (they can only read)',
-};
+export { INVITE_TITLE } from './inviteLabels';
 
-function joinedSentence(n: number): string {
-  if (n === 0) return 'No one has joined with this link yet.';
-  return `${n} ${n === 1 ? 'person has' : 'people have'} joined with this link.`;
+function joinedSentence(n: number, cap: number | null): string {
+  const joined =
+    n === 0
+      ? 'No one has joined with this link yet.'
+      : `${n} ${n === 1 ? 'person has' : 'people have'} joined with this link.`;
+  if (cap === null) return joined;
+  if (n >= cap) return `${joined} This link is full: no one else can join with it.`;
+  return `${joined} At most ${cap} can join with it.`;
 }
 
-/** Props of `InviteLinkItem`: the invite and the command that turns it off. */
+/** Props of `InviteLinkItem`: the invite, its plain name and the commands on it. */
 export interface InviteLinkItemProps {
   invite: InviteView;
+  /** e.g. "Link for staff (second link)". */
+  title: string;
   revokeInvite(inviteId: string): Promise<Ack>;
+  capInvite?(inviteId: string, maxJoins: number | null): Promise<Ack>;
 }
 
 /** An invite link in the facilitator panel, as a list item. */
-export function InviteLinkItem({ invite, revokeInvite }: InviteLinkItemProps) {
+export function InviteLinkItem({ invite, title, revokeInvite, capInvite }: InviteLinkItemProps) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const title = INVITE_TITLE[invite.kind];
 
   async function turnOff() {
     setError(null);
@@ -45,15 +49,22 @@ export function InviteLinkItem({ invite, revokeInvite }: InviteLinkItemProps) {
       data-revoked={invite.revoked ? 'true' : 'false'}
       className="py-3"
     >
-      {invite.revoked ? (
+      {invite.revoked || invite.url === null ? (
         <>
           <p className="font-bold text-lg">{title}</p>
-          <p>This link is turned off. No one can join with it.</p>
+          <p>
+            {invite.revoked
+              ? 'This link is turned off. No one can join with it.'
+              : 'This link still works, but Purple stores links in a form it cannot show again. Make a new link to share.'}
+          </p>
         </>
       ) : (
         <CopyLink url={invite.url} label={title} />
       )}
-      <p>{joinedSentence(invite.joined)}</p>
+      <p>{joinedSentence(invite.joined, invite.maxJoins)}</p>
+      {!invite.revoked && capInvite && (
+        <InviteCapForm invite={invite} title={title} capInvite={capInvite} />
+      )}
       {!invite.revoked && !confirming && (
         <Button small variant="secondary" className="mt-2" onClick={() => setConfirming(true)}>
           Turn off this link

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 import { cn } from './cn';
 
 /** How a button looks: `primary` for the main action, `secondary` for others, `danger` to warn. */
@@ -9,6 +9,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   /** A smaller button (still at least 24×24 px) for secondary actions inside dense lists. */
   small?: boolean;
+  /** The underlying button, e.g. to move focus to it. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 const VARIANT: Record<ButtonVariant, string> = {

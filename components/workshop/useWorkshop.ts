@@ -17,6 +17,7 @@ import type {
   PresenceEntry,
   ServerToClientEvents,
 } from '../../lib/protocol/events';
+import type { WorkshopView } from '../../lib/protocol/peopleEvents';
 import { PROTOCOL_VERSION, REASON_INFO } from '../../lib/protocol/reasons';
 import { type CastAck, type CastRequest, castWithRetry } from '../vote/castWithRetry';
 import {
@@ -42,6 +43,10 @@ export interface Workshop {
   people: PersonView[] | null;
   /** Set when the server ended this person's access, in plain words. */
   ended: string | null;
+  /** The workshop's title, question and closed state once a facilitator changed them. */
+  info: WorkshopView | null;
+  /** Send any client event and resolve with its acknowledgement (offline: a failure). */
+  call: CallEvent;
   endorse(cardId: string, text: string): Promise<Ack>;
   deleteCard(cardId: string): Promise<Ack>;
   restoreCard(cardId: string): Promise<Ack>;
@@ -68,9 +73,15 @@ const OFFLINE: Ack = {
 const TIMEOUT_MS = 10_000;
 
 /** The acknowledgement type of a client event. */
-type AckOf<E extends keyof ClientToServerEvents> = Parameters<
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<
   Parameters<ClientToServerEvents[E]>[1]
 >[0];
+
+/** Send one client event; resolves with its acknowledgement. */
+export type CallEvent = <E extends keyof ClientToServerEvents>(
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+) => Promise<AckOf<E>>;
 
 /** Connect to a workshop's control channel for as long as the component is mounted. */
 export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): Workshop {
@@ -81,6 +92,7 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
   const [deleted, setDeleted] = useState<DeletedCard[]>([]);
   const [invites, setInvites] = useState<InviteView[] | null>(initialInvites ?? null);
   const [people, setPeople] = useState<PersonView[] | null>(null);
+  const [info, setInfo] = useState<WorkshopView | null>(null);
   const [ended, setEnded] = useState<string | null>(null);
   const [voting, setVoting] = useState<VotingState>(EMPTY_VOTING);
 
@@ -117,6 +129,15 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     socket.on('deleted:update', setDeleted);
     socket.on('invite:update', setInvites);
     socket.on('people:update', setPeople);
+    socket.on('people:join', (person) =>
+      setPeople((list) => [...(list ?? []).filter((p) => p.key !== person.key), person]),
+    );
+    socket.on('people:change', ({ key, person }) =>
+      setPeople((list) =>
+        (list ?? []).flatMap((p) => (p.key !== key ? [p] : person ? [person] : [])),
+      ),
+    );
+    socket.on('workshop:update', setInfo);
     socket.on('round:update', (rounds) => setVoting((v) => ({ ...v, rounds })));
     socket.on('ballot:mine', ({ roundId, ...mine }) =>
       setVoting((v) => withMine(v, roundId, mine)),
@@ -172,6 +193,8 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     invites,
     people,
     ended,
+    info,
+    call,
     endorse: (cardId, text) => call('card:endorse', { cardId, textHash: textHash(text) }),
     deleteCard: (cardId) => call('card:delete', { cardId }),
     restoreCard: (cardId) => call('card:restore', { cardId }),

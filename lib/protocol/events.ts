@@ -15,6 +15,7 @@ import {
   type Turnout,
   VOTABLE_SECTIONS,
 } from '../voting/types';
+import type { PeopleClientEvents, PeopleServerEvents } from './peopleEvents';
 import type { Reason } from './reasons';
 
 /** What an acknowledgement carries. */
@@ -83,29 +84,23 @@ export interface DeletedCard {
   deletedBy: string;
 }
 
-/** Someone who has joined, as the facilitator sees them (with what helps them take part). */
-export interface PersonView {
-  key: string;
-  group: Group | null;
-  capability: Capability;
-  /** "A participant (Lived experience)" style label when the person chose to hide their name. */
-  label: string;
-  /** What the person said would help them take part; only facilitators receive it. */
-  accessNeeds: string | null;
-  joinedAt: string;
-}
+export type { PersonView } from './peopleEvents';
 
 /** An invite link as the facilitator sees it. */
 export interface InviteView {
   id: string;
   kind: 'people' | 'system' | 'observer';
-  url: string;
+  /** null for a link made before tokens were stored hashed: it works but cannot be shown. */
+  url: string | null;
   revoked: boolean;
   joined: number;
+  /** At most this many may join through it; null for no cap. */
+  maxJoins: number | null;
+  createdAt: string;
 }
 
 /** Server → client events. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends PeopleServerEvents {
   /** Everyone here now: sent once to a socket when it connects. */
   'presence:update': (people: PresenceEntry[]) => void;
   /** Someone arrived (their first connection). */
@@ -115,8 +110,6 @@ export interface ServerToClientEvents {
   'agreement:update': (cards: CardAgreement[]) => void;
   'deleted:update': (cards: DeletedCard[]) => void;
   'invite:update': (invites: InviteView[]) => void;
-  /** Facilitators only: everyone who has joined, with their access needs. */
-  'people:update': (people: PersonView[]) => void;
   /** Your access ended (link revoked, removed); the message says why in plain words. */
   'session:ended': (info: { reason: Reason; message: string }) => void;
   /** Every round of the workshop, newest first (settings and status only, never counts). */
@@ -132,7 +125,7 @@ export interface ServerToClientEvents {
 }
 
 /** Client → server events; each answers through its acknowledgement. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends PeopleClientEvents {
   'card:endorse': (p: z.infer<typeof endorseSchema>, ack: (r: Ack) => void) => void;
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;

@@ -26,6 +26,9 @@ export const REASONS = {
   shuttingDown: 'shuttingDown',
   boardFull: 'boardFull',
   cardsTooFast: 'cardsTooFast',
+  removed: 'removed',
+  workshopDeleted: 'workshopDeleted',
+  linkFull: 'linkFull',
 } as const;
 
 /** A reason an operation failed. */
@@ -101,6 +104,22 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     close: 4430,
     message:
       'You added many cards quickly, so your newest card was not saved. Wait a minute, then reload the page.',
+  },
+  removed: {
+    http: 410,
+    close: 4411,
+    message: 'The facilitator has removed you from this workshop.',
+  },
+  workshopDeleted: {
+    http: 410,
+    close: 4412,
+    message: 'This workshop has been deleted. Nothing from it is kept.',
+  },
+  linkFull: {
+    http: 409,
+    close: 4409,
+    message:
+      'This invite link is full: as many people as the facilitator allowed have joined through it. Ask the facilitator for another link.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

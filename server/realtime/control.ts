@@ -6,7 +6,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
-import { anonymousLabel } from '../../lib/participantLabel';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -16,20 +15,24 @@ import {
   handshakeSchema,
   type InviteView,
   inviteRefSchema,
-  type PersonView,
   type ServerToClientEvents,
 } from '../../lib/protocol/events';
 import { fail, PROTOCOL_VERSION, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
 import { can } from '../../lib/roles';
+import { deletedByLabel, groupSizes } from '../../lib/visibility/policy';
 import { originAllowed } from '../auth/origin';
 import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { inviteViews } from '../services/inviteViews';
+import type { LinkTokens } from '../services/linkTokens';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
+import type { ControlModule } from './controlModule';
+import { People } from './people';
 import { Presence } from './presence';
+import { roomNames } from './roomNames';
 import { Voting } from './voting';
 
 interface SocketData {
@@ -52,7 +55,7 @@ export type ControlServer = Server<
   SocketData
 >;
 
-const room = (workshopId: string) => `w:${workshopId}`;
+const room = roomNames.workshop;
 
 interface Handler {
   schema: z.ZodType;
@@ -62,7 +65,10 @@ interface Handler {
 export class Control {
   readonly io: ControlServer;
   readonly voting: Voting;
+  readonly people: People;
   private readonly presence: Presence;
+  /** Features registered through the module seam (`controlModule.ts`). */
+  private readonly modules: ControlModule[];
   private readonly handlers = new Map<string, Handler>();
 
   constructor(
@@ -73,6 +79,7 @@ export class Control {
       store: Store;
       config: Config;
       log: Logger;
+      tokens: LinkTokens;
     },
   ) {
     const { config } = deps;
@@ -101,6 +108,17 @@ export class Control {
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
     this.presence = new Presence(this.io);
+    this.people = new People({
+      io: this.io,
+      rooms: deps.rooms,
+      store: deps.store,
+      tokens: deps.tokens,
+      presence: this.presence,
+      log: deps.log,
+      publishInvites: (id) => this.publishInvites(id),
+      endSessions: (ids, reason) => this.endSessions(ids, reason),
+    });
+    this.modules = [this.people];
     this.registerEvents();
   }
 
@@ -144,6 +162,7 @@ export class Control {
     });
     this.on('invite:revoke', inviteRefSchema, (p, data) => this.revoke(p, data.inviteId));
     this.voting.attach((event, schema, run) => this.on(event, schema, run));
+    for (const m of this.modules) m.attach((event, schema, run) => this.on(event, schema, run));
   }
 
   private onConnection(socket: ControlSocket): void {
@@ -152,8 +171,9 @@ export class Control {
     // would otherwise keep both for the connection's whole life.
     (socket.conn as { request: unknown }).request = null;
     socket.handshake.headers = {};
-    void socket.join([room(workshopId), `p:${participant.id}`]);
-    if (participant.capability === 'facilitator') void socket.join(`f:${workshopId}`);
+    void socket.join([room(workshopId), roomNames.person(participant.id)]);
+    if (participant.capability === 'facilitator')
+      void socket.join(roomNames.facilitators(workshopId));
     this.presence.connected(socket);
     socket.on('disconnect', () => this.presence.disconnected(socket));
     socket.onAny((event: string, payload: unknown, ack: unknown) => {
@@ -163,6 +183,8 @@ export class Control {
     void this.voting
       .welcome(socket)
       .catch((err) => this.deps.log.error('voting welcome failed', { err }));
+    for (const m of this.modules)
+      void m.welcome?.(socket).catch((err) => this.deps.log.error('welcome failed', { err }));
   }
 
   /** Register a handler: validated with zod, the session re-checked, answered through the ack. */
@@ -215,7 +237,6 @@ export class Control {
     if (participant.capability === 'facilitator') {
       socket.emit('deleted:update', await this.deletedCards(workshopId));
       socket.emit('invite:update', await this.invites(workshopId, socket.data.origin));
-      socket.emit('people:update', await this.people(workshopId));
     }
   }
 
@@ -235,14 +256,16 @@ export class Control {
       .catch((err) => this.deps.log.error('agreement update failed', { err }));
   }
 
+  /** Deleted cards as facilitators see them; the visibility policy names the deleter (I26). */
   private async deletedCards(workshopId: string): Promise<DeletedCard[]> {
     const latest = new Map<string, DeletedCard | null>();
-    const participants = new Map(
-      (await this.deps.store.listParticipants(workshopId)).map((p) => [p.id, p]),
-    );
+    const rows = await this.deps.store.listParticipants(workshopId);
+    const participants = new Map(rows.map((p) => [p.id, p]));
+    const sizes = groupSizes(rows);
+    const viewer = { id: '' }; // every facilitator sees the same list
     for (const e of await this.deps.store.listCardEvents(workshopId)) {
       const p = participants.get(e.participantId);
-      const by = !p ? 'Someone' : p.anonymous ? anonymousLabel(p.group) : p.name;
+      const by = deletedByLabel(viewer, p, e.identifiable === true, sizes);
       latest.set(
         e.cardId,
         e.action === 'delete' ? { cardId: e.cardId, deletedAt: e.at, deletedBy: by } : null,
@@ -252,42 +275,27 @@ export class Control {
   }
 
   private async publishDeleted(workshopId: string): Promise<void> {
-    this.io.to(`f:${workshopId}`).emit('deleted:update', await this.deletedCards(workshopId));
+    this.io
+      .to(roomNames.facilitators(workshopId))
+      .emit('deleted:update', await this.deletedCards(workshopId));
   }
 
   private invites(workshopId: string, base: string): Promise<InviteView[]> {
-    return inviteViews(this.deps.store, workshopId, base);
+    return inviteViews(this.deps.store, this.deps.tokens, workshopId, base);
   }
 
   /** Send every facilitator of a workshop the current invite links and join counts. */
   async publishInvites(workshopId: string): Promise<void> {
-    for (const s of await this.io.in(`f:${workshopId}`).fetchSockets()) {
+    for (const s of await this.io.in(roomNames.facilitators(workshopId)).fetchSockets()) {
       s.emit('invite:update', await this.invites(workshopId, s.data.origin));
     }
   }
 
-  /** Someone joined through an invite: update the facilitators' join counts and people list. */
+  /** Someone joined through an invite: facilitators get the join counts and that one person. */
   participantJoined(p: ParticipantRow): void {
     this.publishInvites(p.workshopId)
-      .then(async () =>
-        this.io.to(`f:${p.workshopId}`).emit('people:update', await this.people(p.workshopId)),
-      )
+      .then(() => this.people.joined(p))
       .catch((err) => this.deps.log.error('invite update failed', { err }));
-  }
-
-  /** Everyone who has joined, with access needs, for facilitators only. */
-  private async people(workshopId: string): Promise<PersonView[]> {
-    const rows = await this.deps.store.listParticipants(workshopId);
-    return rows
-      .filter((p) => !p.removedAt)
-      .map((p, i) => ({
-        key: p.anonymous ? `anon-${i}` : p.id,
-        group: p.group,
-        capability: p.capability,
-        label: p.anonymous ? anonymousLabel(p.group) : p.name,
-        accessNeeds: p.accessNeeds,
-        joinedAt: p.createdAt,
-      }));
   }
 
   /** Turn off an invite link and end the access of everyone who joined through it, at once. */
@@ -303,19 +311,22 @@ export class Control {
     rooms.closeParticipants(p.workshopId, ids, 'revoked');
     this.endSessions(ids, 'revoked');
     await this.publishInvites(p.workshopId);
+    await this.people.lostAccess(p.workshopId, ids);
     return { ok: true };
   }
 
   /** Tell these participants their access ended and disconnect their control sockets. */
   endSessions(ids: ReadonlySet<string>, reason: Reason): void {
     for (const id of ids) {
-      this.io.to(`p:${id}`).emit('session:ended', { reason, message: REASON_INFO[reason].message });
-      this.io.in(`p:${id}`).disconnectSockets(true);
+      const to = roomNames.person(id);
+      this.io.to(to).emit('session:ended', { reason, message: REASON_INFO[reason].message });
+      this.io.in(to).disconnectSockets(true);
     }
   }
 
   close(): Promise<void> {
     this.voting.stop();
+    for (const m of this.modules) m.stop?.();
     return new Promise((resolve) => this.io.close(() => resolve()));
   }
 }

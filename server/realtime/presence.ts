@@ -7,8 +7,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PresenceEntry } from '../../lib/protocol/events';
+import { presenceName } from '../../lib/visibility/policy';
 import type { ParticipantRow } from '../store/Store';
 import type { ControlServer, ControlSocket } from './control';
+import { roomNames } from './roomNames';
 
 interface Here {
   row: ParticipantRow;
@@ -17,7 +19,10 @@ interface Here {
   key: string;
 }
 
-const roomOf = (workshopId: string) => `w:${workshopId}`;
+/** An opaque random key for someone anonymous; the participant id otherwise. */
+function keyFor(p: ParticipantRow): string {
+  return p.anonymous ? `a-${randomBytes(6).toString('base64url')}` : p.id;
+}
 
 export class Presence {
   private readonly workshops = new Map<string, Map<string, Here>>();
@@ -33,12 +38,9 @@ export class Presence {
       known.sockets++;
       known.row = participant;
     } else {
-      const key = participant.anonymous
-        ? `a-${randomBytes(6).toString('base64url')}`
-        : participant.id;
-      here.set(participant.id, { row: participant, sockets: 1, key });
+      here.set(participant.id, { row: participant, sockets: 1, key: keyFor(participant) });
       socket
-        .to(roomOf(workshopId))
+        .to(roomNames.workshop(workshopId))
         .emit('presence:join', entryFor(here.get(participant.id)!, null));
     }
     socket.emit('presence:update', this.listFor(workshopId, participant.id));
@@ -54,7 +56,22 @@ export class Presence {
     if (known.sockets > 0) return;
     here.delete(participant.id);
     if (here.size === 0) this.workshops.delete(workshopId);
-    this.io.to(roomOf(workshopId)).emit('presence:leave', { key: known.key });
+    this.io.to(roomNames.workshop(workshopId)).emit('presence:leave', { key: known.key });
+  }
+
+  /**
+   * A person's details changed (erased): the room forgets their old entry and learns the
+   * new one, under a new key, so nothing ties the two.
+   */
+  updated(row: ParticipantRow): void {
+    const here = this.workshops.get(row.workshopId);
+    const known = here?.get(row.id);
+    if (!known) return;
+    const room = roomNames.workshop(row.workshopId);
+    this.io.to(room).emit('presence:leave', { key: known.key });
+    known.row = row;
+    known.key = keyFor(row);
+    this.io.to(room).emit('presence:join', entryFor(known, null));
   }
 
   /** Everyone here now, as `viewerId` may see them. */
@@ -72,14 +89,15 @@ export class Presence {
   }
 }
 
-/** One person as a viewer sees them: names only for people who did not hide theirs. */
+/** One person as a viewer sees them: the visibility policy decides whether names show. */
 function entryFor({ row, key }: Here, viewerId: string | null): PresenceEntry {
   const you = row.id === viewerId;
+  const name = presenceName(viewerId, row);
   return {
     key,
     group: row.group,
     capability: row.capability,
-    ...(row.anonymous && !you ? {} : { name: row.name }),
+    ...(name === undefined ? {} : { name }),
     ...(you ? { you: true } : {}),
   };
 }

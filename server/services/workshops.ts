@@ -9,7 +9,7 @@ import { createWorkshopSchema, joinSchema } from '../../lib/forms';
 import { fail } from '../../lib/protocol/reasons';
 import { INVITE_KINDS, inviteGrants } from '../../lib/roles';
 import { SESSION_MAX_AGE_SECONDS, type Sessions } from '../auth/sessions';
-import { newId, newToken, newWorkshopId } from '../auth/tokens';
+import { newId, newWorkshopId } from '../auth/tokens';
 import type { Config } from '../config';
 import {
   type BoardPageData,
@@ -25,6 +25,7 @@ import type { InviteRow, ParticipantRow, Store } from '../store/Store';
 import { SERVER_CLIENT_ID } from '../yjs/inspectUpdate';
 import type { Rooms } from '../yjs/rooms';
 import { inviteViews } from './inviteViews';
+import { hashToken, type LinkTokens, TOKEN_PATTERN } from './linkTokens';
 
 export class Workshops implements PurpleFacade {
   constructor(
@@ -33,6 +34,8 @@ export class Workshops implements PurpleFacade {
       sessions: Sessions;
       rooms: Rooms;
       config: Config;
+      /** Derives link tokens; the store holds only their hashes. */
+      tokens: LinkTokens;
       /** Told when someone joins, so facilitators see join counts change live. */
       onJoin?: (p: ParticipantRow) => void;
     },
@@ -61,8 +64,10 @@ export class Workshops implements PurpleFacade {
     const data = parsed.data;
     const now = new Date().toISOString();
     const id = newWorkshopId();
+    const facilitatorId = newId();
+    const { tokens } = this.deps;
     const facilitator: ParticipantRow = {
-      id: newId(),
+      id: facilitatorId,
       workshopId: id,
       inviteId: null,
       name: data.facilitatorName,
@@ -70,18 +75,12 @@ export class Workshops implements PurpleFacade {
       accessNeeds: null,
       group: data.facilitatorGroup,
       capability: 'facilitator',
-      personalToken: newToken(),
+      personalToken: tokens.personalHash(facilitatorId, 1),
+      tokenGen: 1,
       createdAt: now,
       removedAt: null,
     };
-    const invites: InviteRow[] = INVITE_KINDS.map((kind) => ({
-      id: newId(),
-      workshopId: id,
-      kind,
-      token: newToken(),
-      createdAt: now,
-      revokedAt: null,
-    }));
+    const invites: InviteRow[] = INVITE_KINDS.map((kind) => newInvite(tokens, id, kind, now));
     const { store } = this.deps;
     await store.createWorkshop(
       { id, title: data.title, question: data.question, createdAt: now },
@@ -100,10 +99,15 @@ export class Workshops implements PurpleFacade {
   }
 
   private async openInvite(token: string): Promise<Outcome<InviteRow>> {
-    if (!/^[A-Za-z0-9_-]{10,64}$/.test(token)) return fail('unknownWorkshop');
-    const invite = await this.deps.store.getInviteByToken(token);
+    if (!TOKEN_PATTERN.test(token)) return fail('unknownWorkshop');
+    const invite = await this.deps.store.getInviteByToken(hashToken(token));
     if (!invite) return fail('unknownWorkshop');
     if (invite.revokedAt) return fail('revoked');
+    if (invite.maxJoins) {
+      const listed = await this.deps.store.listInvites(invite.workshopId);
+      const joined = listed.find((i) => i.id === invite.id)?.joined ?? 0;
+      if (joined >= invite.maxJoins) return fail('linkFull');
+    }
     return { ok: true, value: invite };
   }
 
@@ -128,8 +132,9 @@ export class Workshops implements PurpleFacade {
     const invite = await this.openInvite(token);
     if (!invite.ok) return invite;
     const { capability, group } = inviteGrants(invite.value.kind);
+    const participantId = newId();
     const participant: ParticipantRow = {
-      id: newId(),
+      id: participantId,
       workshopId: invite.value.workshopId,
       inviteId: invite.value.id,
       name: parsed.data.name,
@@ -137,19 +142,22 @@ export class Workshops implements PurpleFacade {
       accessNeeds: parsed.data.accessNeeds ?? null,
       group,
       capability,
-      personalToken: newToken(),
+      personalToken: this.deps.tokens.personalHash(participantId, 1),
+      tokenGen: 1,
       createdAt: new Date().toISOString(),
       removedAt: null,
     };
-    await this.deps.store.addParticipant(participant);
+    const added = await this.deps.store.addParticipantWithinCap(participant);
+    if (added === 'full') return fail('linkFull');
+    if (added === 'revoked') return fail('revoked');
     this.deps.rooms.participantUpdated(participant);
     this.deps.onJoin?.(participant);
     return { ok: true, value: this.grant(participant, origin) };
   }
 
   async resume(personalToken: string, origin: string): Promise<Outcome<SessionGrant>> {
-    if (!/^[A-Za-z0-9_-]{10,64}$/.test(personalToken)) return fail('unauthenticated');
-    const p = await this.deps.store.getParticipantByPersonalToken(personalToken);
+    if (!TOKEN_PATTERN.test(personalToken)) return fail('unauthenticated');
+    const p = await this.deps.store.getParticipantByPersonalToken(hashToken(personalToken));
     if (!p)
       return fail(
         'unauthenticated',
@@ -158,6 +166,18 @@ export class Workshops implements PurpleFacade {
     const allowed = await this.deps.sessions.stillAllowed(p);
     if (!allowed.ok) return allowed;
     return { ok: true, value: this.grant(p, origin) };
+  }
+
+  /**
+   * The person's current personal token. A legacy one (stored before tokens were hashed)
+   * cannot be shown again, so it is replaced by a new one here, once.
+   */
+  private async personalToken(p: ParticipantRow): Promise<string> {
+    const { tokens, store } = this.deps;
+    const current = tokens.personal(p.id, p.tokenGen);
+    if (current) return current;
+    await store.setPersonalToken(p.id, tokens.personalHash(p.id, 1), 1);
+    return tokens.personal(p.id, 1) ?? '';
   }
 
   async boardPage(
@@ -180,14 +200,33 @@ export class Workshops implements PurpleFacade {
         anonymous: p.anonymous,
         group: p.group,
         capability: p.capability,
-        personalUrl: `${base}/p/${p.personalToken}`,
+        personalUrl: `${base}/p/${await this.personalToken(p)}`,
       },
     };
     if (p.capability === 'facilitator') {
-      data.invites = await inviteViews(store, workshopId, base);
+      data.invites = await inviteViews(store, this.deps.tokens, workshopId, base);
     }
     return { ok: true, value: data };
   }
+}
+
+/** A new invite link of `kind`: its token's first generation, stored as a hash. */
+export function newInvite(
+  tokens: LinkTokens,
+  workshopId: string,
+  kind: InviteRow['kind'],
+  now: string,
+): InviteRow {
+  const id = newId();
+  return {
+    id,
+    workshopId,
+    kind,
+    token: tokens.inviteHash(id, 1),
+    tokenGen: 1,
+    createdAt: now,
+    revokedAt: null,
+  };
 }
 
 /** The first update of every board: its schema version, written by the server. */

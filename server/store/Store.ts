@@ -10,16 +10,22 @@ export interface WorkshopRow {
   title: string;
   question: string;
   createdAt: string;
+  /** When a facilitator closed the workshop; the retention period counts from here. */
+  closedAt?: string | null;
 }
 
 export interface InviteRow {
   id: string;
   workshopId: string;
   kind: InviteKind;
-  /** Random token of at least 128 bits, base64url. */
+  /** SHA-256 (hex) of the link's token: tokens are never stored as they are. */
   token: string;
   createdAt: string;
   revokedAt: string | null;
+  /** Which derived token is current (`server/services/linkTokens.ts`); 0 = legacy. */
+  tokenGen?: number;
+  /** At most this many people may join through the link; null or absent: no cap. */
+  maxJoins?: number | null;
 }
 
 export interface ParticipantRow {
@@ -32,16 +38,31 @@ export interface ParticipantRow {
   accessNeeds: string | null;
   group: Group | null;
   capability: Capability;
-  /** Token of the personal link for coming back on another device. */
+  /** SHA-256 (hex) of the personal link's token (for coming back on another device). */
   personalToken: string;
   createdAt: string;
   removedAt: string | null;
+  /** Which derived personal token is current (`server/services/linkTokens.ts`); 0 = legacy. */
+  tokenGen?: number;
+  /** When their name, access needs and personal token were erased. */
+  erasedAt?: string | null;
 }
+
+/** The fields of a participant that `updateParticipant` may change. */
+export type ParticipantChange =
+  | 'name'
+  | 'anonymous'
+  | 'accessNeeds'
+  | 'erasedAt'
+  | 'personalToken'
+  | 'tokenGen';
 
 /** A binding of a Yjs clientID to the participant who first wrote with it. Unique per workshop. */
 export interface Binding {
   clientId: number;
   participantId: string;
+  /** Whether the author could be named when it was bound (visibility policy, I26). */
+  identifiable?: boolean;
 }
 
 /** Who changed which card, by how many characters, in one accepted update (DESIGN §3). */
@@ -101,6 +122,8 @@ export interface CardEventRow {
   participantId: string;
   action: 'delete' | 'restore';
   at: string;
+  /** Whether the person could be named when they did it (visibility policy, I26). */
+  identifiable?: boolean;
 }
 
 export interface EndorsementRow {
@@ -250,6 +273,35 @@ export interface Store {
    * update's seq; on failure nothing is written, so a retry never appends twice.
    */
   appendServerWrite(input: ServerWriteInput): Promise<number>;
+  // ── People's data and links (issue 8 §4, §7; migration 5) ─────────────────────
+  /** Replace a participant's personal token hash and its generation. */
+  setPersonalToken(participantId: string, hash: string, gen: number): Promise<void>;
+  /**
+   * Change a participant's name, anonymity, access needs, erasure or personal token, in
+   * one statement; returns the row after, or null when unknown.
+   */
+  updateParticipant(
+    participantId: string,
+    change: Partial<Pick<ParticipantRow, ParticipantChange>>,
+  ): Promise<ParticipantRow | null>;
+  /** Mark a participant removed; false when there is no such participant in that workshop. */
+  removeParticipant(workshopId: string, participantId: string, at: string): Promise<boolean>;
+  /**
+   * Add a participant through their invite only while the invite is open and under its
+   * cap, in one transaction; 'full' or 'revoked' otherwise.
+   */
+  addParticipantWithinCap(participant: ParticipantRow): Promise<'ok' | 'full' | 'revoked'>;
+  addInvite(invite: InviteRow): Promise<void>;
+  /** Set (or clear, null) an invite's join cap; false when there is no such invite. */
+  setInviteCap(workshopId: string, inviteId: string, maxJoins: number | null): Promise<boolean>;
+  /** Change a workshop's title and question; false when there is no such workshop. */
+  updateWorkshop(id: string, change: { title: string; question: string }): Promise<boolean>;
+  /** Close (a time) or reopen (null) a workshop; false when there is no such workshop. */
+  setWorkshopClosed(id: string, closedAt: string | null): Promise<boolean>;
+  /** Delete a workshop and every row of every table that belongs to it, in one transaction. */
+  deleteWorkshop(id: string): Promise<boolean>;
+  /** Ids of workshops closed at or before `before` (ISO time). */
+  listClosedBefore(before: string): Promise<string[]>;
 
   close(): Promise<void>;
 }

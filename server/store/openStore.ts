@@ -2,6 +2,7 @@
  * Pick the Store adapter from configuration (DESIGN §4, §7): a SQLite file under the data
  * directory by default; Postgres when `databaseUrl` is set (not built yet).
  */
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from './Store';
 import { openSqliteStore } from './sqliteStore';
@@ -17,6 +18,9 @@ export async function openStore(config: {
       'DATABASE_URL is set, but the Postgres adapter is not built yet (it comes in a later issue). Unset DATABASE_URL to use the SQLite file in the data directory.',
     );
   }
+  // The data folder holds the database and the secret key: the server's user only (I29).
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   return openSqliteStore({
     file: join(config.dataDir, 'purple.sqlite'),
     synchronous: config.sqliteSynchronous ?? 'NORMAL',

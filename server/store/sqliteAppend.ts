@@ -40,7 +40,7 @@ export class SqliteAppend {
       'select participant_id from client_bindings where workshop_id = ? and client_id = ?',
     );
     this.bindStmt = raw.prepare(
-      'insert into client_bindings (workshop_id, client_id, participant_id) values (?, ?, ?)',
+      'insert into client_bindings (workshop_id, client_id, participant_id, identifiable) values (?, ?, ?, ?)',
     );
     this.updateStmt = raw.prepare(
       'insert into updates (workshop_id, seq, data, participant_id, created_at) values (?, ?, ?, ?, ?)',
@@ -52,13 +52,20 @@ export class SqliteAppend {
       'insert into card_creators (workshop_id, card_id, participant_id) values (?, ?, ?) on conflict (workshop_id, card_id) do nothing',
     );
     this.eventStmt = raw.prepare(
-      'insert into card_events (workshop_id, card_id, participant_id, action, at) values (?, ?, ?, ?, ?)',
+      'insert into card_events (workshop_id, card_id, participant_id, action, at, identifiable) values (?, ?, ?, ?, ?, ?)',
     );
     this.write = raw.transaction((input: AppendInput, seq: number) => this.writeAll(input, seq));
     this.writeServer = raw.transaction((input: ServerWriteInput, seq: number) => {
       const e = input.event;
       this.updateStmt.run(input.workshopId, seq, input.data, null, new Date().toISOString());
-      this.eventStmt.run(e.workshopId, e.cardId, e.participantId, e.action, e.at);
+      this.eventStmt.run(
+        e.workshopId,
+        e.cardId,
+        e.participantId,
+        e.action,
+        e.at,
+        e.identifiable ? 1 : 0,
+      );
     });
   }
 
@@ -75,7 +82,8 @@ export class SqliteAppend {
       const owner = this.bindingStmt.get(w, b.clientId)?.participant_id;
       if (owner !== undefined && owner !== b.participantId)
         throw new BindingConflictError(w, b.clientId);
-      if (owner === undefined) this.bindStmt.run(w, b.clientId, b.participantId);
+      if (owner === undefined)
+        this.bindStmt.run(w, b.clientId, b.participantId, b.identifiable ? 1 : 0);
     }
     this.updateStmt.run(w, seq, input.data, who, new Date().toISOString());
     for (const a of input.attributions)

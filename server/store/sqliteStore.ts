@@ -2,11 +2,20 @@
  * The SQLite adapter of `Store` (DESIGN §4, §6): one file in WAL mode, reached through
  * Kysely over better-sqlite3. One process owns the file; queries run one at a time.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type Selectable, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  type Insertable,
+  Kysely,
+  type Selectable,
+  SqliteDialect,
+  sql,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
+import { deleteWorkshopEverywhere } from './peopleQueries';
 import type {
   AppendInput,
   AttributionRow,
@@ -17,6 +26,7 @@ import type {
   EndorsementRow,
   InviteRow,
   LoadedDocument,
+  ParticipantChange,
   ParticipantRow,
   RoundRow,
   ServerWriteInput,
@@ -49,10 +59,11 @@ export async function openSqliteStore(opts: {
   file: string;
   synchronous?: 'NORMAL' | 'FULL';
 }): Promise<SqliteStore> {
-  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true, mode: 0o700 });
   const raw = new BetterSqlite3(opts.file);
   try {
     raw.pragma('journal_mode = WAL');
+    ownerOnly(opts.file);
     raw.pragma(`synchronous = ${opts.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
@@ -66,12 +77,33 @@ export async function openSqliteStore(opts: {
 }
 
 /** better-sqlite3 returns Buffer; hand out plain Uint8Array views of the same bytes. */
+/**
+ * The database and its WAL files are readable by the server's user only (0600; I29).
+ * SQLite gives the -wal and -shm files the main file's mode when it creates them.
+ */
+function ownerOnly(file: string): void {
+  if (file === ':memory:') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 function bytes(value: Uint8Array): Uint8Array {
   return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 }
 
+/** Optional columns added by migration 5 appear on rows only when they differ from 0. */
+function optionalNumber<K extends string>(key: K, value: number): Partial<Record<K, number>> {
+  const n = Number(value);
+  return n === 0 ? {} : ({ [key]: n } as Record<K, number>);
+}
+
 function toWorkshop(r: Selectable<Database['workshops']>): WorkshopRow {
-  return { id: r.id, title: r.title, question: r.question, createdAt: r.created_at };
+  return {
+    id: r.id,
+    title: r.title,
+    question: r.question,
+    createdAt: r.created_at,
+    ...(r.closed_at ? { closedAt: r.closed_at } : {}),
+  };
 }
 
 function toInvite(r: Selectable<Database['invites']>): InviteRow {
@@ -82,6 +114,8 @@ function toInvite(r: Selectable<Database['invites']>): InviteRow {
     token: r.token,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
+    ...optionalNumber('tokenGen', r.token_gen),
+    ...(r.max_joins === null ? {} : { maxJoins: Number(r.max_joins) }),
   };
 }
 
@@ -98,10 +132,12 @@ function toParticipant(r: Selectable<Database['participants']>): ParticipantRow 
     personalToken: r.personal_token,
     createdAt: r.created_at,
     removedAt: r.removed_at,
+    ...optionalNumber('tokenGen', r.token_gen),
+    ...(r.erased_at ? { erasedAt: r.erased_at } : {}),
   };
 }
 
-function participantValues(p: ParticipantRow): Database['participants'] {
+function participantValues(p: ParticipantRow): Insertable<Database['participants']> {
   return {
     id: p.id,
     workshop_id: p.workshopId,
@@ -114,6 +150,8 @@ function participantValues(p: ParticipantRow): Database['participants'] {
     personal_token: p.personalToken,
     created_at: p.createdAt,
     removed_at: p.removedAt,
+    token_gen: p.tokenGen ?? 0,
+    erased_at: p.erasedAt ?? null,
   };
 }
 
@@ -193,6 +231,8 @@ class SqliteStoreImpl implements SqliteStore {
         token: i.token,
         created_at: i.createdAt,
         revoked_at: i.revokedAt,
+        token_gen: i.tokenGen ?? 0,
+        max_joins: i.maxJoins ?? null,
       })
       .execute();
   }
@@ -316,11 +356,15 @@ class SqliteStoreImpl implements SqliteStore {
   private async bindings(trx: Trx, workshopId: string): Promise<Binding[]> {
     const rows = await trx
       .selectFrom('client_bindings')
-      .select(['client_id', 'participant_id'])
+      .select(['client_id', 'participant_id', 'identifiable'])
       .where('workshop_id', '=', workshopId)
       .orderBy('client_id')
       .execute();
-    return rows.map((r) => ({ clientId: Number(r.client_id), participantId: r.participant_id }));
+    return rows.map((r) => ({
+      clientId: Number(r.client_id),
+      participantId: r.participant_id,
+      ...(Number(r.identifiable) === 1 ? { identifiable: true } : {}),
+    }));
   }
 
   private async cardCreators(trx: Trx, workshopId: string) {
@@ -444,6 +488,7 @@ class SqliteStoreImpl implements SqliteStore {
         participant_id: e.participantId,
         action: e.action,
         at: e.at,
+        identifiable: e.identifiable ? 1 : 0,
       })
       .execute();
   }
@@ -462,6 +507,7 @@ class SqliteStoreImpl implements SqliteStore {
       participantId: r.participant_id,
       action: r.action as CardEventRow['action'],
       at: r.at,
+      ...(Number(r.identifiable) === 1 ? { identifiable: true } : {}),
     }));
   }
 
@@ -527,6 +573,111 @@ class SqliteStoreImpl implements SqliteStore {
 
   listBallots(roundId: string) {
     return voting.listBallots(this.db, roundId);
+  }
+
+  // ── People's data and links (issue 8 §4, §7; migration 5) ─────────────────────
+
+  async setPersonalToken(participantId: string, hash: string, gen: number) {
+    await this.db
+      .updateTable('participants')
+      .set({ personal_token: hash, token_gen: gen })
+      .where('id', '=', participantId)
+      .execute();
+  }
+
+  async updateParticipant(
+    participantId: string,
+    change: Partial<Pick<ParticipantRow, ParticipantChange>>,
+  ) {
+    const set: Updateable<Database['participants']> = {};
+    if (change.name !== undefined) set.name = change.name;
+    if (change.anonymous !== undefined) set.anonymous = change.anonymous ? 1 : 0;
+    if (change.accessNeeds !== undefined) set.access_needs = change.accessNeeds;
+    if (change.erasedAt !== undefined) set.erased_at = change.erasedAt;
+    if (change.personalToken !== undefined) set.personal_token = change.personalToken;
+    if (change.tokenGen !== undefined) set.token_gen = change.tokenGen;
+    if (Object.keys(set).length > 0)
+      await this.db.updateTable('participants').set(set).where('id', '=', participantId).execute();
+    return this.getParticipant(participantId);
+  }
+
+  async removeParticipant(workshopId: string, participantId: string, at: string) {
+    const r = await this.db
+      .updateTable('participants')
+      .set((eb) => ({ removed_at: eb.fn.coalesce('removed_at', eb.val(at)) }))
+      .where('workshop_id', '=', workshopId)
+      .where('id', '=', participantId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async addParticipantWithinCap(participant: ParticipantRow) {
+    return this.db.transaction().execute(async (trx) => {
+      if (participant.inviteId) {
+        const invite = await trx
+          .selectFrom('invites')
+          .select(['revoked_at', 'max_joins'])
+          .where('id', '=', participant.inviteId)
+          .executeTakeFirst();
+        if (!invite || invite.revoked_at) return 'revoked' as const;
+        if (invite.max_joins !== null) {
+          const joined = await trx
+            .selectFrom('participants')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .where('invite_id', '=', participant.inviteId)
+            .executeTakeFirstOrThrow();
+          if (Number(joined.n) >= Number(invite.max_joins)) return 'full' as const;
+        }
+      }
+      await trx.insertInto('participants').values(participantValues(participant)).execute();
+      return 'ok' as const;
+    });
+  }
+
+  async addInvite(invite: InviteRow) {
+    await this.db.transaction().execute((trx) => this.insertInvite(trx, invite));
+  }
+
+  async setInviteCap(workshopId: string, inviteId: string, maxJoins: number | null) {
+    const r = await this.db
+      .updateTable('invites')
+      .set({ max_joins: maxJoins })
+      .where('workshop_id', '=', workshopId)
+      .where('id', '=', inviteId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async updateWorkshop(id: string, change: { title: string; question: string }) {
+    const r = await this.db
+      .updateTable('workshops')
+      .set({ title: change.title, question: change.question })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async setWorkshopClosed(id: string, closedAt: string | null) {
+    const r = await this.db
+      .updateTable('workshops')
+      .set({ closed_at: closedAt })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async deleteWorkshop(id: string) {
+    return this.db.connection().execute(async () => deleteWorkshopEverywhere(this.raw, id));
+  }
+
+  async listClosedBefore(before: string) {
+    const rows = await this.db
+      .selectFrom('workshops')
+      .select('id')
+      .where('closed_at', 'is not', null)
+      .where('closed_at', '<=', before)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async close() {

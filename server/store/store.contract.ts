@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { peopleContract } from './peopleContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
 import { votingContract } from './votingContract';
 
@@ -88,6 +89,7 @@ export function storeContract(
     cardsAndEndorsements(() => store);
     votingContract(() => store);
     serverWrites(() => store);
+    peopleContract(() => store);
   });
 }
 

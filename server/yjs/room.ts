@@ -9,7 +9,6 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCard, setCardDeleted } from '../../lib/board/doc';
 import { textHash } from '../../lib/board/textHash';
-import { MIN_GROUP_FOR_ATTRIBUTION } from '../../lib/participantLabel';
 import { fail, REASON_INFO, type Reason, type Result } from '../../lib/protocol/reasons';
 import {
   encodeJsonMessage,
@@ -19,9 +18,22 @@ import {
   MESSAGE_SYNC,
   type RosterEntry,
 } from '../../lib/protocol/yjsMessages';
-import { can, type Group } from '../../lib/roles';
+import { can } from '../../lib/roles';
+import {
+  authorshipFor,
+  type GroupSizes,
+  groupSizes,
+  identifiableNow,
+  MIN_GROUP_FOR_ATTRIBUTION,
+} from '../../lib/visibility/policy';
 import type { Logger } from '../log';
-import type { EndorsementRow, ParticipantRow, ServerWriteInput, Store } from '../store/Store';
+import type {
+  AppendInput,
+  EndorsementRow,
+  ParticipantRow,
+  ServerWriteInput,
+  Store,
+} from '../store/Store';
 import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 
@@ -55,6 +67,8 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly conns = new Set<RoomConn>();
   readonly bindings = new Map<number, string>();
+  /** Whether each clientID's author could be named when it was bound (I26). */
+  readonly boundIdentifiable = new Map<number, boolean>();
   readonly creators = new Map<string, string | null>();
   readonly participants = new Map<string, ParticipantRow>();
   readonly endorsements = new Map<string, EndorsementRow[]>();
@@ -110,7 +124,7 @@ export class Room {
     this.doc.clientID = SERVER_CLIENT_ID;
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.sinceCompaction = loaded.updates.length;
-    for (const b of loaded.bindings) this.bindings.set(b.clientId, b.participantId);
+    for (const b of loaded.bindings) this.bind(b);
     for (const c of loaded.cardCreators) this.creators.set(c.cardId, c.participantId);
     for (const p of participants) this.participants.set(p.id, p);
     for (const e of endorsements) this.addEndorsement(e);
@@ -200,8 +214,15 @@ export class Room {
       verdict.createdCards.length,
     );
     if (limited) return this.refuse(conn, limited, 'card limit');
-    if (!(await this.storeUpdate(conn, verdict))) return;
-    this.publish(conn, verdict, verdict.update);
+    // Whether the author could be named when this clientID was bound; it stays so (I26).
+    const identifiable = identifiableNow(p, this.groupSizes());
+    const bindings = verdict.newBindings.map((clientId) => ({
+      clientId,
+      participantId: p.id,
+      identifiable,
+    }));
+    if (!(await this.storeUpdate(conn, verdict, bindings))) return;
+    this.publish(conn, verdict, verdict.update, bindings);
   }
 
   /** How many cards the board has ever held (deleted ones can be restored, so they count). */
@@ -210,16 +231,17 @@ export class Room {
   }
 
   /** Append an accepted update with its bindings and records; false (and closed) on failure. */
-  private async storeUpdate(conn: RoomConn, verdict: Inspection): Promise<boolean> {
+  private async storeUpdate(
+    conn: RoomConn,
+    verdict: Inspection,
+    bindings: AppendInput['bindings'],
+  ): Promise<boolean> {
     try {
       this.lastSeq = await this.store.appendUpdate({
         workshopId: this.workshopId,
         data: verdict.update as Uint8Array,
         participantId: conn.participant.id,
-        bindings: verdict.newBindings.map((clientId) => ({
-          clientId,
-          participantId: conn.participant.id,
-        })),
+        bindings,
         attributions: [...verdict.attributions].map(([cardId, a]) => ({ cardId, ...a })),
         createdCards: verdict.createdCards,
       });
@@ -232,9 +254,14 @@ export class Room {
   }
 
   /** Bind, broadcast, apply and acknowledge a stored update. */
-  private publish(conn: RoomConn, verdict: Inspection, update: Uint8Array): void {
+  private publish(
+    conn: RoomConn,
+    verdict: Inspection,
+    update: Uint8Array,
+    bindings: AppendInput['bindings'],
+  ): void {
     const p = conn.participant;
-    for (const clientId of verdict.newBindings) this.bindings.set(clientId, p.id);
+    for (const b of bindings) this.bind(b);
     for (const id of verdict.createdCards) this.creators.set(id, p.id);
     // Broadcast, then apply, in one synchronous step: nothing can observe the doc in
     // between, and the others receive the edit without waiting for the server's own
@@ -289,35 +316,33 @@ export class Room {
   // ── Roster ──────────────────────────────────────────────────────────────────────
 
   /** How many (not removed) participants each group has, in one pass. */
-  private groupSizes(): Record<Group, number> {
-    const sizes: Record<Group, number> = { people: 0, system: 0 };
-    for (const p of this.participants.values()) if (p.group && !p.removedAt) sizes[p.group]++;
-    return sizes;
+  groupSizes(): GroupSizes {
+    return groupSizes(this.participants.values());
   }
 
+  private bind(b: { clientId: number; participantId: string; identifiable?: boolean }): void {
+    this.bindings.set(b.clientId, b.participantId);
+    this.boundIdentifiable.set(b.clientId, b.identifiable === true);
+  }
+
+  /** One clientID as `viewer` may see it: the visibility policy decides (I12, I26). */
   private entryFor(
     clientId: number,
     viewer: ParticipantRow,
-    sizes: Record<Group, number>,
+    sizes: GroupSizes,
   ): RosterEntry | null {
     const pid = this.bindings.get(clientId);
     const author = pid ? this.participants.get(pid) : undefined;
     if (!author?.group) return null;
-    const identifiable = !author.anonymous && sizes[author.group] >= MIN_GROUP_FOR_ATTRIBUTION;
-    const own = author.id === viewer.id;
-    return {
-      clientId,
-      group: author.group,
-      ...(identifiable || own ? { author: author.id } : {}),
-      ...(identifiable ? { name: author.name } : {}),
-    };
+    const then = this.boundIdentifiable.get(clientId) === true;
+    return { clientId, group: author.group, ...authorshipFor(viewer, author, then, sizes) };
   }
 
   /** The whole roster as `viewer` may see it. */
   rosterFor(
     viewer: ParticipantRow,
     clientIds: Iterable<number> = this.bindings.keys(),
-    sizes: Record<Group, number> = this.groupSizes(),
+    sizes: GroupSizes = this.groupSizes(),
   ): RosterEntry[] {
     const out: RosterEntry[] = [];
     for (const id of clientIds) {
@@ -335,13 +360,25 @@ export class Room {
     }
   }
 
-  /** A participant joined or changed: names may now be shown (or hidden), so resend the roster. */
+  /**
+   * A participant joined or changed (removed, erased, name hidden): names may now be
+   * shown or hidden, so resend the roster to everyone when anything it shows changed.
+   */
   participantUpdated(p: ParticipantRow): void {
+    const old = this.participants.get(p.id);
     const before = p.group ? this.groupSizes()[p.group] : 0;
     this.participants.set(p.id, p);
     const after = p.group ? this.groupSizes()[p.group] : 0;
     const crossed = before < MIN_GROUP_FOR_ATTRIBUTION !== after < MIN_GROUP_FOR_ATTRIBUTION;
-    if (crossed || p.removedAt) this.broadcastRoster(null);
+    const changed =
+      old !== undefined &&
+      (old.name !== p.name || old.anonymous !== p.anonymous || old.removedAt !== p.removedAt);
+    if (crossed || changed || p.removedAt) this.broadcastRoster(null);
+  }
+
+  /** Close every live connection (the workshop was deleted). */
+  closeAll(reason: Reason): void {
+    for (const c of [...this.conns]) this.refuse(c, reason, 'workshop deleted');
   }
 
   /** Close every live connection of these participants (revoked link, removal). */
@@ -415,6 +452,7 @@ export class Room {
       participantId: p.id,
       action: deleted ? ('delete' as const) : ('restore' as const),
       at: new Date().toISOString(),
+      identifiable: identifiableNow(p, this.groupSizes()),
     };
     if (!(await this.storeServerWrite({ workshopId: this.workshopId, data: update, event }))) {
       return fail('storeFailed');

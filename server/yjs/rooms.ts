@@ -84,6 +84,18 @@ export class Rooms {
     this.rooms.get(workshopId)?.closeParticipants(ids, reason);
   }
 
+  /**
+   * Close every connection of a deleted workshop with `reason` and forget its room without
+   * compacting it: nothing of the board may be written again.
+   */
+  discard(workshopId: string, reason: Reason): void {
+    const room = this.rooms.get(workshopId);
+    if (!room) return;
+    this.rooms.delete(workshopId);
+    room.closeAll(reason);
+    room.doc.destroy();
+  }
+
   private tick(): void {
     const now = Date.now();
     for (const [id, room] of this.rooms) {

@@ -100,7 +100,7 @@ export async function createWorkshop(
   const page = await outcomeValue(w.boardPage(grant.workshopId, cookieValue, server.url));
   const invites = page.invites ?? [];
   const token = (kind: string) =>
-    invites.find((i) => i.kind === kind)?.url.split('/join/')[1] ?? '';
+    invites.find((i) => i.kind === kind)?.url?.split('/join/')[1] ?? '';
   const inviteId = (kind: string) => invites.find((i) => i.kind === kind)?.id ?? '';
   return {
     workshopId: grant.workshopId,

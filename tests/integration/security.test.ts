@@ -280,6 +280,9 @@ describe('facilitator views', () => {
     fac.on('people:update', (list) => {
       people = list;
     });
+    fac.on('people:join', (person) => {
+      people = [...people, person];
+    });
     await waitFor('first people list', () => people.length === 1);
     const seen: string[] = [];
     const blueActor = await join(server, w.tokens.system, { name: 'Bo' });
@@ -292,7 +295,7 @@ describe('facilitator views', () => {
     );
     await waitFor('anonymous person listed', () => people.length === 3);
     const anon = people.find((p) => p.accessNeeds === 'Large text, please');
-    expect(anon?.label).toBe('A participant (Lived experience)');
+    expect(anon?.label).toBe('Participant 1 (lived experience)'); // [I27] distinct, stable
     expect(JSON.stringify(people)).not.toContain('Hidden Name');
     expect(seen).not.toContain('people:update');
     fac.close();

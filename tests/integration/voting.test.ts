@@ -267,8 +267,14 @@ describe('casting', () => {
     const s = await setup();
     const roundId = await openRound(s);
     const [a, b] = s.cards as [string, string];
-    const row = await server.purple.store.getParticipant(s.pink.actor.participantId);
-    const grant = await server.purple.workshops.resume(row?.personalToken ?? '', server.url);
+    const cookieValue = s.pink.actor.cookie.split('=')[1];
+    const page = await server.purple.workshops.boardPage(
+      s.pink.actor.workshopId,
+      cookieValue,
+      server.url,
+    );
+    const token = page.ok ? (page.value.me.personalUrl.split('/p/')[1] ?? '') : '';
+    const grant = await server.purple.workshops.resume(token, server.url);
     if (!grant.ok) throw new Error(grant.message);
     const phone = client({
       ...s.pink.actor,

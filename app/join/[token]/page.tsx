@@ -16,6 +16,9 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
     if (outcome.reason === 'revoked') {
       return <LinkProblem title="This link has been turned off" message={outcome.message} />;
     }
+    if (outcome.reason === 'linkFull') {
+      return <LinkProblem title="This link is full" message={outcome.message} />;
+    }
     if (outcome.reason === 'unknownWorkshop') notFound();
     return <LinkProblem title="This link does not work" message={outcome.message} />;
   }
