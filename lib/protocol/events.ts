@@ -160,6 +160,11 @@ export interface ClientToServerEvents {
   'round:reopen': (p: z.infer<typeof roundReopenSchema>, ack: (r: Ack) => void) => void;
   'round:extend': (p: z.infer<typeof roundExtendSchema>, ack: (r: Ack) => void) => void;
   'round:add-card': (p: z.infer<typeof roundAddCardSchema>, ack: (r: Ack) => void) => void;
+  /** The candidates' wording now (the vote shows it as it was at opening); null when deleted. */
+  'round:wording': (
+    p: z.infer<typeof roundRefSchema>,
+    ack: (r: Ack<{ cards: { cardId: string; text: string | null }[] }>) => void,
+  ) => void;
   'ballot:cast': (
     p: z.infer<typeof ballotCastSchema>,
     ack: (r: Ack<{ dotsOnCard: number; dotsLeft: number }>) => void,

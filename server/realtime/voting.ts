@@ -73,6 +73,7 @@ export class Voting {
     handle('round:extend', roundExtendSchema, (p, d) => this.extend(p, d.roundId, d.deadline));
     handle('ballot:cast', castSchema, (p, d) => this.cast(p, d));
     handle('round:add-card', roundAddCardSchema, (p, d) => this.addCard(p, d.roundId, d.cardId));
+    handle('round:wording', roundRefSchema, (p, d) => this.wording(p, d.roundId));
   }
 
   // ── Round management (facilitators) ─────────────────────────────────────────────
@@ -366,6 +367,21 @@ export class Voting {
       await this.roundChanged(round);
       return { ok: true };
     });
+  }
+
+  /** The candidates' wording as it is now on the board, for "See the current wording". */
+  private async wording(p: ParticipantRow, roundId: string): Promise<Ack> {
+    const { store, rooms } = this.deps;
+    const round = await store.getRound(p.workshopId, roundId);
+    if (!round) return noRound();
+    const room = rooms.get(p.workshopId);
+    await room.ready;
+    const cards = (await store.listCandidates(roundId)).map((c) => {
+      const card = readCard(room.doc, c.cardId);
+      return { cardId: c.cardId, text: card && !card.deleted ? card.text : null };
+    });
+    const ack: Ack<{ cards: typeof cards }> = { ok: true, cards };
+    return ack;
   }
 
   /** A notice about a round for everyone in the workshop. */
