@@ -45,8 +45,7 @@ export function BoardResults({ round, results, shown, setShown }: BoardResultsPr
             {results.cards.map((card) => (
               <li key={card.cardId}>
                 <a href={`#card-result-${card.cardId}`} className="font-semibold">
-                  {rankLabel(card)}:{' '}
-                  {shortText(card.text, 80)}
+                  {rankLabel(card)}: {shortText(card.text, 80)}
                 </a>
               </li>
             ))}
