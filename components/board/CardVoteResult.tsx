@@ -29,10 +29,11 @@ export function CardVoteResult({ id, section }: CardVoteResultProps) {
   const inOpen = open?.candidates.some((c) => c.cardId === id && c.removedAt === null);
   const shown = votes.shown?.round.section === section ? votes.shown : null;
   const result = shown?.results.cards.find((c) => c.cardId === id);
-  if (!open && !shown) return null;
+  const outside = open !== undefined && !inOpen;
+  if (!outside && !shown) return null;
   return (
     <div className="space-y-2" data-testid="card-vote">
-      {open && !inOpen && <NotInVote roundId={open.id} cardId={id} add={votes.addCardToRound} />}
+      {outside && <NotInVote roundId={open.id} cardId={id} add={votes.addCardToRound} />}
       {shown && result && (
         <div
           id={`card-result-${id}`}
