@@ -1,7 +1,8 @@
 /**
- * The results with the same numbers as the chart. From 640 px up it is a table with a
- * caption and row and column headers; on a narrow screen (down to 320 px) each card is
- * stacked as its own small list, so no column is hidden off to the side.
+ * The results with the same numbers as the chart. Where there is room (36 rem, measured on
+ * the space it has, not the screen, so the facilitator's side panel counts as narrow) it
+ * is a table with a caption and row and column headers; when narrower (down to 320 px)
+ * each card is stacked as its own small list, so no column is hidden off to the side.
  */
 import type { CardResult } from '../../lib/voting/types';
 import { percent, rankLabel, score } from './voteText';
@@ -33,8 +34,8 @@ function figures(card: CardResult): [string, string][] {
 export function ResultsTable({ cards, id }: { cards: readonly CardResult[]; id: string }) {
   const captionId = `${id}-caption`;
   return (
-    <>
-      <section aria-labelledby={`${id}-stack`} className="sm:hidden" data-testid="results-stack">
+    <div className="@container">
+      <section aria-labelledby={`${id}-stack`} className="@xl:hidden" data-testid="results-stack">
         <p id={`${id}-stack`} className="mb-2 font-bold text-lg">
           Results for each card
         </p>
@@ -55,7 +56,7 @@ export function ResultsTable({ cards, id }: { cards: readonly CardResult[]; id: 
           ))}
         </ol>
       </section>
-      <section aria-labelledby={captionId} className="hidden sm:block">
+      <section aria-labelledby={captionId} className="@xl:block hidden">
         <table className="w-full border-collapse text-sm" data-testid="results-table">
           <caption id={captionId} className="mb-2 text-left font-bold text-lg">
             Table: results for each card
@@ -89,6 +90,6 @@ export function ResultsTable({ cards, id }: { cards: readonly CardResult[]; id: 
           </tbody>
         </table>
       </section>
-    </>
+    </div>
   );
 }
