@@ -46,7 +46,7 @@ export function ResultsView({ results, live, level = 2 }: ResultsViewProps) {
         <>
           <Sub className="font-bold text-xl">Joint ranking</Sub>
           <p>{BALANCED_SENTENCE}</p>
-          <p>{divergenceRule(results.divergencePoints)}</p>
+          {results.basis === 'both' && <p>{divergenceRule(results.divergencePoints)}</p>}
           <RankedList cards={results.cards} />
           <Sub className="font-bold text-xl">Each group’s dots</Sub>
           <ResultsChart cards={results.cards} id={id} />

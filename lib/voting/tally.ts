@@ -32,8 +32,8 @@ export interface TallyInput {
 export const BASIS_NOTES: Record<RankingBasis, string> = {
   both: 'Both groups have voted, and each group counts for half of this ranking, whatever its size.',
   'people-only':
-    'Only people with lived experience have voted so far, so this ranking shows their votes alone.',
-  'system-only': 'Only staff have voted so far, so this ranking shows staff votes alone.',
+    'Only people with lived experience voted, so this ranking shows their votes alone.',
+  'system-only': 'Only staff voted, so this ranking shows staff votes alone.',
   none: 'Nobody has voted yet.',
 };
 

@@ -458,7 +458,7 @@ describe('closing, reopening and extending', () => {
     );
     expect(results.basis).toBe('people-only');
     expect(results.basisNote).toBe(
-      'Only people with lived experience have voted so far, so this ranking shows their votes alone.',
+      'Only people with lived experience voted, so this ranking shows their votes alone.',
     );
     expect(roundOf(s.blue, roundId)?.status).toBe('closed');
     expect(await cast(s.pink, roundId, b, 1)).toMatchObject({ reason: 'roundClosed' });
