@@ -126,6 +126,49 @@ describe('turnout is fixed when a round closes', () => {
   });
 });
 
+describe('turnout of rounds closed while nobody watched', () => {
+  it('[I36] a round stored closed without its turnout (its deadline passed, or from before version 8) gets it fixed on the next welcome', async () => {
+    const s = await setup();
+    const [a] = s.cards as [string, string, string];
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await server.purple.store.createRound(
+      {
+        id: 'legacy-round',
+        workshopId: s.w.workshopId,
+        section: 'priorities',
+        budget: 5,
+        perCardCap: 3,
+        deadline: past,
+        resultsVisibility: 'hidden',
+        openedAt: new Date(Date.now() - 120_000).toISOString(),
+        openedBy: s.fac.actor.participantId,
+        closedAt: null,
+        divergencePoints: 15,
+        frozen: null,
+      },
+      [
+        {
+          roundId: 'legacy-round',
+          cardId: a,
+          text: 'Letters',
+          position: 0,
+          removedAt: null,
+          addedAt: null,
+        },
+      ],
+    );
+    const pink = await reload(s.pink);
+    await waitFor('results', () => resultsOf(pink, 'legacy-round') !== undefined);
+    const stored = await server.purple.store.getRound(s.w.workshopId, 'legacy-round');
+    expect(stored).toMatchObject({
+      closedAt: past,
+      frozen: { people: { voted: 0, eligible: 2 }, system: { voted: 0, eligible: 2 } },
+    });
+    pink.socket.disconnect();
+    s.done();
+  });
+});
+
 describe('restored and late cards', () => {
   it('[I37] a card deleted during a vote and restored comes back into the open round, announced', async () => {
     const s = await setup();
