@@ -169,3 +169,34 @@ test('late cards, wording from opening, and results beside each card on the boar
     await expect(late).toBeInViewport();
   });
 });
+
+test('a card deleted during the vote and restored comes back into it, announced', async ({
+  newActor,
+}) => {
+  test.setTimeout(120_000);
+  const fran = await newActor('Fran');
+  const franBoard = await createWorkshop(fran.page);
+  const [a] = await addCards(franBoard, [A, B]);
+  const pat = await newActor('Pat');
+  await joinWorkshop(pat, await franBoard.inviteUrl('people'));
+  const controls = new VoteControls(fran.page);
+  await controls.openRound();
+  const vote = new VotePage(pat.page);
+  await vote.open();
+  await vote.addDot(A);
+
+  await controls.deleteCard(a ?? '');
+  await expect(vote.page.getByTestId('vote-list')).toContainText(
+    'This card was deleted, so it is no longer part of the vote.',
+  );
+  await expect(vote.announcer()).toContainText(`The card “${A}” was deleted`);
+  await expect(vote.dotsLeft()).toHaveText('You have 5 of 5 dots left.');
+
+  await controls.restoreCard(a ?? '');
+  await expect(vote.announcer()).toHaveText(
+    `The card “${A}” was restored, so it is part of the vote again. It starts with no dots.`,
+  );
+  await expect(vote.card(A)).toHaveAttribute('data-dots', '0');
+  await vote.addDot(A);
+  await expectNoAxeViolations(pat.page, 'the vote page after a card came back into the vote');
+});

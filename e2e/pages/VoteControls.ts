@@ -41,6 +41,33 @@ export class VoteControls {
     return this.openRoundBox().getByTestId('turnout');
   }
 
+  /**
+   * Deletes a card from the board as the facilitator. The one place voting tests reach a
+   * card's own controls: when the compact card moves "Delete card" behind "Card actions",
+   * only this changes.
+   */
+  async deleteCard(cardId: string): Promise<void> {
+    await this.boardCard(cardId).getByRole('button', { name: 'Delete card' }).click();
+    await expect(this.boardCard(cardId)).toHaveCount(0);
+  }
+
+  /** A card on the board (not its entry in the "Deleted cards" list): it has a text field. */
+  private boardCard(cardId: string): Locator {
+    return this.page
+      .locator(`li[data-card-id="${cardId}"]`)
+      .filter({ has: this.page.getByRole('textbox') });
+  }
+
+  /** Restores a deleted card from the facilitator's "Deleted cards" list. */
+  async restoreCard(cardId: string): Promise<void> {
+    const deleted = this.page.getByRole('region', { name: 'Deleted cards' });
+    await deleted
+      .locator(`li[data-card-id="${cardId}"]`)
+      .getByRole('button', { name: 'Restore this card' })
+      .click();
+    await expect(this.boardCard(cardId)).toHaveCount(1);
+  }
+
   /** Closes the open round, saying yes to the confirm step. */
   async closeRound(): Promise<void> {
     await this.root.getByRole('button', { name: 'Close voting now' }).click();
