@@ -154,7 +154,9 @@ test('late cards, wording from opening, and results beside each card on the boar
     await pat.page.goto(pat.page.url().replace(/\/vote.*$/, ''));
     await patBoard.ready();
     const results = pat.page.getByTestId('board-results');
-    await results.getByRole('button', { name: 'Show the results beside each card' }).click();
+    // By keyboard: the toggle, then a ranked card's link, which moves focus to that card's result.
+    await results.getByRole('button', { name: 'Show the results beside each card' }).focus();
+    await pat.page.keyboard.press('Enter');
     await expect(
       results.getByRole('button', { name: 'Hide the results beside each card' }),
     ).toHaveAttribute('aria-pressed', 'true');
@@ -165,7 +167,9 @@ test('late cards, wording from opening, and results beside each card on the boar
     await expect(late).toContainText('Lived experience2 dots (67%)');
     await expect(late).toContainText('Staff0 dots (0%)');
     await expectNoAxeViolations(pat.page, 'the board with results beside each card');
-    await ranked.first().click();
+    await ranked.first().focus();
+    await pat.page.keyboard.press('Enter');
+    await expect(late).toBeFocused();
     await expect(late).toBeInViewport();
   });
 });
