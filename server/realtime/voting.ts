@@ -21,15 +21,15 @@ import {
   roundReopenSchema,
 } from '../../lib/protocol/events';
 import { fail } from '../../lib/protocol/reasons';
-import { can, GROUPS, type Group } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { dotsLeft, isFuture, roundStatus } from '../../lib/voting/round';
-import { tally } from '../../lib/voting/tally';
-import type { Candidate, RoundResults, RoundView, TallyBallot } from '../../lib/voting/types';
+import type { RoundResults, RoundView } from '../../lib/voting/types';
 import type { Logger } from '../log';
-import type { CandidateRow, FrozenTurnout, ParticipantRow, RoundRow, Store } from '../store/Store';
+import type { FrozenTurnout, ParticipantRow, RoundRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { Coalescer } from './coalesce';
 import type { ControlServer, ControlSocket } from './control';
+import { eligibleCounts, roundResults, toCandidate } from './roundResults';
 
 /** Live results go out at most this often per round (about four a second). */
 export const RESULTS_INTERVAL_MS = 250;
@@ -247,34 +247,9 @@ export class Voting {
     return round.resultsVisibility === 'live' || roundStatus(round, Date.now()) === 'closed';
   }
 
-  /** Tally a round from the store. Ballots of removed participants no longer count. */
-  private async results(round: RoundRow): Promise<RoundResults> {
-    const { store } = this.deps;
-    const [candidates, ballots, people] = await Promise.all([
-      store.listCandidates(round.id),
-      store.listBallots(round.id),
-      store.listParticipants(round.workshopId),
-    ]);
-    const byId = new Map(people.map((x) => [x.id, x]));
-    const rows: TallyBallot[] = [];
-    for (const b of ballots) {
-      const voter = byId.get(b.participantId);
-      if (!voter?.group || voter.removedAt) continue;
-      rows.push({
-        participantId: b.participantId,
-        group: voter.group,
-        cardId: b.cardId,
-        dots: b.dots,
-      });
-    }
-    const results = tally({
-      roundId: round.id,
-      candidates: candidates.map(toCandidate),
-      ballots: rows,
-      eligible: eligibleCounts(people),
-      divergencePoints: round.divergencePoints,
-    });
-    return round.frozen ? { ...results, turnout: round.frozen } : results;
+  /** Tally a round from the store (`roundResults`). */
+  private results(round: RoundRow): Promise<RoundResults> {
+    return roundResults(this.deps.store, round);
   }
 
   /**
@@ -519,20 +494,6 @@ export class Voting {
     this.#results.clear();
     this.#mine.clear();
   }
-}
-
-/** How many people in each group may vote: not removed, with a group, allowed to cast. */
-function eligibleCounts(people: readonly ParticipantRow[]): Record<Group, number> {
-  const eligible = Object.fromEntries(GROUPS.map((g) => [g, 0])) as Record<Group, number>;
-  for (const x of people) {
-    if (x.group && !x.removedAt && can(x.capability, 'ballot:cast')) eligible[x.group]++;
-  }
-  return eligible;
-}
-
-/** A stored candidate as everyone may see it. */
-function toCandidate(c: CandidateRow): Candidate {
-  return { cardId: c.cardId, text: c.text, removedAt: c.removedAt, addedAt: c.addedAt };
 }
 
 /** A card's text cut for a sentence. */
