@@ -105,7 +105,11 @@ test('late cards, wording from opening, and results beside each card on the boar
   const pat = await newActor('Pat');
   const patBoard = await joinWorkshop(pat, await franBoard.inviteUrl('people'));
   const controls = new VoteControls(fran.page);
-  await controls.openRound();
+  await expectNoAxeViolations(fran.page, 'the facilitator’s open-a-vote form with its threshold');
+  await controls.openRound({ divergence: 20 });
+  await expect(controls.openRoundBox()).toContainText(
+    'Cards are marked “Seen differently” when the groups’ shares differ by 20 points or more.',
+  );
 
   const lateId =
     await test.step('a card added during the vote says it is not part of it', async () => {

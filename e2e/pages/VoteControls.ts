@@ -9,6 +9,8 @@ export interface RoundChoice {
   /** Closing time as a `datetime-local` value, e.g. "2031-03-14T17:00". */
   deadline?: string;
   results?: 'When voting closes' | 'While voting is open';
+  /** Share gap (percentage points) that marks a card "Seen differently". */
+  divergence?: number;
 }
 
 export class VoteControls {
@@ -27,6 +29,8 @@ export class VoteControls {
       await root.getByLabel('Most dots one person can put on one card').fill(String(choice.cap));
     if (choice.deadline) await root.getByLabel(/^Voting closes on/).fill(choice.deadline);
     if (choice.results) await root.getByRole('radio', { name: choice.results }).check();
+    if (choice.divergence)
+      await root.getByLabel(/^Mark a card “Seen differently”/).fill(String(choice.divergence));
     await root.getByRole('button', { name: 'Open voting' }).click();
     await expect(this.openRoundBox()).toBeVisible();
   }
