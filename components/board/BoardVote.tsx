@@ -25,7 +25,9 @@ export function BoardVote({ live, mayVote, announce }: BoardVoteProps) {
   const { rounds, results, notice } = live.voting;
   const round = currentRound(rounds);
   const closed = rounds?.find((r) => r.status === 'closed') ?? null;
-  const closedResults = closed ? results.get(closed.id) : undefined;
+  const got = closed ? results.get(closed.id) : undefined;
+  // A round nobody voted in has no ranking to show beside the cards (the vote page says so).
+  const closedResults = got?.basis === 'none' ? undefined : got;
   const [showOnBoard, setShowOnBoard] = useState(false);
   const addCardToRound = live.addCardToRound;
   useNoticeAnnouncement(notice, announce);
@@ -51,7 +53,7 @@ export function BoardVote({ live, mayVote, announce }: BoardVoteProps) {
           </div>
         </details>
       )}
-      {closed && closedResults && closedResults.basis !== 'none' && (
+      {closed && closedResults && (
         <BoardResults
           round={closed}
           results={closedResults}
