@@ -152,8 +152,9 @@ test('pink and blue vote on phones; closing shows both groups and a tied ranking
       await expect(ranked.nth(0)).toContainText('Tied 1st');
       await expect(ranked.nth(1)).toContainText('Tied 1st');
       await expect(ranked.nth(2)).toContainText(`3rd: ${C}`);
+      // A: 60% of people's dots and 40% of staff's, 20 points apart (past the default 15).
       await expect(vote.rankedList()).toContainText(
-        'Staff and people with lived experience see this differently.',
+        'Seen differently: people with lived experience gave it 60% of their dots, staff gave it 40%.',
       );
       const top = vote.chart().getByRole('listitem').filter({ hasText: A });
       await expect(top.locator('[data-group="people"]')).toContainText(
@@ -162,8 +163,10 @@ test('pink and blue vote on phones; closing shows both groups and a tied ranking
       await expect(top.locator('[data-group="system"]')).toContainText(
         'Staff: 40% of their dots (2 dots)',
       );
-      await expect(vote.table().locator('caption')).toHaveText('Table: results for each card');
-      await expect(vote.table().getByRole('row', { name: new RegExp(A) })).toContainText('3 (60%)');
+      // On a phone the table's rows are stacked, one small list per card.
+      await expect(vote.table()).toBeHidden();
+      const stacked = vote.stack().getByRole('listitem').filter({ hasText: A });
+      await expect(stacked).toContainText('Lived experience dots (share)3 (60%)');
       await expect(vote.page.getByTestId('turnout')).toContainText('1 of 1 person voted.');
     }
     await expect(pinkVote.addButton(A)).toHaveCount(0);

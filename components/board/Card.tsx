@@ -14,6 +14,7 @@ import { CardBadge, CardColourInfo } from './CardColourInfo';
 import { CardEditor } from './CardEditor';
 import { CardMoveControls } from './CardMoveControls';
 import { CardReadOnlyText } from './CardReadOnlyText';
+import { CardVoteResult } from './CardVoteResult';
 import { cardFacts } from './cardFacts';
 import { DeleteCardButton } from './DeleteCardButton';
 import { DragHandle } from './DragHandle';
@@ -85,6 +86,7 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
       )}
       <CardColourInfo facts={facts} id={infoId} />
       <CardAgreement cardId={id} text={value} facts={facts} />
+      <CardVoteResult id={id} section={section} />
       {board.canWrite && (
         <div className="flex flex-wrap items-end gap-2">
           <CardMoveControls id={id} section={section} index={index} isLast={isLast} />

@@ -2,6 +2,8 @@
  * "Voting is open" on the board, with the closing date, your dots left and a link to the
  * vote page; or, once the latest vote has closed, a link to its results.
  */
+import { RoundsList } from '../vote/RoundsList';
+import { roundHref } from '../vote/useHashRound';
 import { dateInWords, dotsLeftSentence, sectionTitle } from '../vote/voteText';
 import { currentRound, type VotingState } from '../vote/votingState';
 
@@ -17,7 +19,19 @@ export interface VotingBannerProps {
 export function VotingBanner({ workshopId, voting, canVote }: VotingBannerProps) {
   const round = currentRound(voting.rounds);
   if (!round) return null;
-  const href = `/w/${workshopId}/vote`;
+  const base = `/w/${workshopId}/vote`;
+  const href = roundHref(round.id, base);
+  const all =
+    voting.rounds && voting.rounds.length > 1 ? (
+      <div className="mt-3">
+        <RoundsList
+          rounds={voting.rounds}
+          hrefFor={(id) => roundHref(id, base)}
+          headingId="board-rounds-heading"
+          level={3}
+        />
+      </div>
+    ) : null;
   if (round.status === 'closed') {
     return (
       <section
@@ -33,6 +47,7 @@ export function VotingBanner({ workshopId, voting, canVote }: VotingBannerProps)
             See the results of the vote on {sectionTitle(round.section)}
           </a>
         </p>
+        {all}
       </section>
     );
   }
@@ -60,6 +75,7 @@ export function VotingBanner({ workshopId, voting, canVote }: VotingBannerProps)
           {canVote ? 'Go to the vote' : 'See the vote'}
         </a>
       </p>
+      {all}
     </section>
   );
 }

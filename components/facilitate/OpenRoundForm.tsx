@@ -1,7 +1,14 @@
 'use client';
 /** The facilitator's "Open a vote" form: section, dots, most dots on one card, closing time, results. */
 import { type FormEvent, useState } from 'react';
-import { DEFAULT_BUDGET, DEFAULT_PER_CARD_CAP, MAX_BUDGET } from '../../lib/voting/types';
+import {
+  DEFAULT_BUDGET,
+  DEFAULT_DIVERGENCE_POINTS,
+  DEFAULT_PER_CARD_CAP,
+  MAX_BUDGET,
+  MAX_DIVERGENCE_POINTS,
+  MIN_DIVERGENCE_POINTS,
+} from '../../lib/voting/types';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { RadioGroup } from '../ui/RadioGroup';
@@ -71,6 +78,17 @@ export function OpenRoundForm({ openRound }: OpenRoundFormProps) {
         hint="Pick a date and time. It can be days away, so people can vote in their own time. You can make it later. If you leave it empty, voting stays open until you close it."
         type="datetime-local"
         error={errors.deadline}
+      />
+      <Field
+        id="round-divergence"
+        label="Mark a card “Seen differently” when the groups’ shares of it differ by at least this many percentage points"
+        hint={`From ${MIN_DIVERGENCE_POINTS} to ${MAX_DIVERGENCE_POINTS}. ${DEFAULT_DIVERGENCE_POINTS} marks a few cards in a typical vote; a smaller number marks more.`}
+        type="number"
+        inputMode="numeric"
+        min={MIN_DIVERGENCE_POINTS}
+        max={MAX_DIVERGENCE_POINTS}
+        defaultValue={DEFAULT_DIVERGENCE_POINTS}
+        error={errors.divergencePoints}
       />
       <RadioGroup
         name="round-results"

@@ -33,7 +33,13 @@ export function OpenRoundStatus({ round, workshopId, live }: OpenRoundStatusProp
         one card.{' '}
         {round.resultsVisibility === 'hidden'
           ? 'No one sees the results until voting closes.'
-          : 'Everyone can see the results while voting is open.'}
+          : 'Everyone can see the results while voting is open.'}{' '}
+        Cards are marked “Seen differently” when the groups’ shares differ by{' '}
+        {round.divergencePoints} points or more.
+      </p>
+      <p>
+        A card added to {sectionTitle(round.section)} now is not part of this vote until you choose
+        “Add this card to the vote” on it.
       </p>
       <p>
         <a href={`/w/${workshopId}/vote`} className="font-semibold">

@@ -1,6 +1,6 @@
 /** The joint ranking by balanced score; cards with equal scores share a rank and say "Tied". */
 import type { CardResult } from '../../lib/voting/types';
-import { DIVERGENT_SENTENCE, rankLabel, score } from './voteText';
+import { divergenceSentence, rankLabel, score } from './voteText';
 
 /** The ranked list, top first. */
 export function RankedList({ cards }: { cards: readonly CardResult[] }) {
@@ -18,7 +18,7 @@ export function RankedList({ cards }: { cards: readonly CardResult[] }) {
           <p className="text-sm">
             Balanced score {score(card.balancedScore)} out of 100. {card.total} dots in all.
           </p>
-          {card.divergent && <p className="font-semibold text-sm">⚠ {DIVERGENT_SENTENCE}</p>}
+          {card.divergent && <p className="font-semibold text-sm">⚠ {divergenceSentence(card)}</p>}
         </li>
       ))}
     </ol>

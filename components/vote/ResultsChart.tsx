@@ -1,7 +1,7 @@
 /** The results as a chart: for each card, one bar per group showing its share of that group's dots. */
 import type { CardResult } from '../../lib/voting/types';
 import { ShareBar } from './ShareBar';
-import { DIVERGENT_SENTENCE, rankLabel } from './voteText';
+import { divergenceSentence, rankLabel } from './voteText';
 
 /** A bar chart in HTML and CSS, in rank order; the table below has the same numbers. */
 export function ResultsChart({ cards, id }: { cards: readonly CardResult[]; id: string }) {
@@ -18,7 +18,7 @@ export function ResultsChart({ cards, id }: { cards: readonly CardResult[]; id: 
             </p>
             <ShareBar group="people" share={card.shares.people} dots={card.dots.people} />
             <ShareBar group="system" share={card.shares.system} dots={card.dots.system} />
-            {card.divergent && <p className="font-semibold">⚠ {DIVERGENT_SENTENCE}</p>}
+            {card.divergent && <p className="font-semibold">⚠ {divergenceSentence(card)}</p>}
           </li>
         ))}
       </ol>

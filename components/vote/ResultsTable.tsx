@@ -1,62 +1,95 @@
-/** The results as a table with the same numbers as the chart: a caption and row and column headers. */
+/**
+ * The results with the same numbers as the chart. Where there is room (36 rem, measured on
+ * the space it has, not the screen, so the facilitator's side panel counts as narrow) it
+ * is a table with a caption and row and column headers; when narrower (down to 320 px)
+ * each card is stacked as its own small list, so no column is hidden off to the side.
+ */
 import type { CardResult } from '../../lib/voting/types';
-import { DIVERGENT_SENTENCE, percent, rankLabel, score } from './voteText';
+import { percent, rankLabel, score } from './voteText';
 
 const TH = 'border-2 border-ink p-2 text-left align-top dark:border-white';
 const TD = 'border-2 border-ink p-2 align-top dark:border-white';
 
-/** A scrollable table (it scrolls sideways on a narrow screen; the box can take focus to scroll). */
+const LABELS = [
+  'Rank',
+  'Lived experience dots (share)',
+  'Staff dots (share)',
+  'All dots',
+  'Balanced score (out of 100)',
+] as const;
+
+/** The numbers of one card with their labels, in the table's column order. */
+function figures(card: CardResult): [string, string][] {
+  const values = [
+    rankLabel(card),
+    `${card.dots.people} (${percent(card.shares.people)})`,
+    `${card.dots.system} (${percent(card.shares.system)})`,
+    String(card.total),
+    score(card.balancedScore),
+  ];
+  return LABELS.map((label, i) => [label, values[i] ?? '']);
+}
+
+/** The table on wide screens and stacked cards on narrow ones. */
 export function ResultsTable({ cards, id }: { cards: readonly CardResult[]; id: string }) {
   const captionId = `${id}-caption`;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable box must be reachable by keyboard to scroll
-    <section aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto">
-      <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid="results-table">
-        <caption id={captionId} className="mb-2 text-left font-bold text-lg">
-          Table: results for each card
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className={TH}>
-              Rank
-            </th>
-            <th scope="col" className={TH}>
-              Card
-            </th>
-            <th scope="col" className={TH}>
-              Lived experience dots (share)
-            </th>
-            <th scope="col" className={TH}>
-              Staff dots (share)
-            </th>
-            <th scope="col" className={TH}>
-              All dots
-            </th>
-            <th scope="col" className={TH}>
-              Balanced score (out of 100)
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+    <div className="@container">
+      <section aria-labelledby={`${id}-stack`} className="@xl:hidden" data-testid="results-stack">
+        <p id={`${id}-stack`} className="mb-2 font-bold text-lg">
+          Results for each card
+        </p>
+        <ol className="space-y-3">
           {cards.map((card) => (
-            <tr key={card.cardId}>
-              <td className={TD}>{rankLabel(card)}</td>
-              <th scope="row" className={`${TH} font-normal`}>
-                <span className="break-words">{card.text}</span>
-                {card.divergent && <span className="mt-1 block">{DIVERGENT_SENTENCE}</span>}
-              </th>
-              <td className={TD}>
-                {card.dots.people} ({percent(card.shares.people)})
-              </td>
-              <td className={TD}>
-                {card.dots.system} ({percent(card.shares.system)})
-              </td>
-              <td className={TD}>{card.total}</td>
-              <td className={TD}>{score(card.balancedScore)}</td>
-            </tr>
+            <li key={card.cardId} className="rounded-md border-2 border-ink p-2 dark:border-white">
+              <p className="break-words font-semibold">{card.text}</p>
+              {card.divergent && <p>Seen differently.</p>}
+              <dl className="mt-1 grid grid-cols-[1fr_auto] gap-x-3">
+                {figures(card).map(([label, value]) => (
+                  <div key={label} className="contents">
+                    <dt>{label}</dt>
+                    <dd className="text-right font-semibold">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </li>
           ))}
-        </tbody>
-      </table>
-    </section>
+        </ol>
+      </section>
+      <section aria-labelledby={captionId} className="@xl:block hidden">
+        <table className="w-full border-collapse text-sm" data-testid="results-table">
+          <caption id={captionId} className="mb-2 text-left font-bold text-lg">
+            Table: results for each card
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={TH}>
+                Card
+              </th>
+              {LABELS.map((label) => (
+                <th key={label} scope="col" className={TH}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {cards.map((card) => (
+              <tr key={card.cardId}>
+                <th scope="row" className={`${TH} font-normal`}>
+                  <span className="break-words">{card.text}</span>
+                  {card.divergent && <span className="mt-1 block">Seen differently.</span>}
+                </th>
+                {figures(card).map(([label, value]) => (
+                  <td key={label} className={TD}>
+                    {value}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
   );
 }

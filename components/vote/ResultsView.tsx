@@ -7,6 +7,7 @@ import { RankedList } from './RankedList';
 import { ResultsChart } from './ResultsChart';
 import { ResultsTable } from './ResultsTable';
 import { ResultsTurnout } from './ResultsTurnout';
+import { BALANCED_SENTENCE, divergenceRule } from './voteText';
 
 /** Props of `ResultsView`. */
 export interface ResultsViewProps {
@@ -28,22 +29,30 @@ export function ResultsView({ results, live, level = 2 }: ResultsViewProps) {
         {live ? 'Results so far' : 'Results'}
       </H>
       {live && <p>Voting is still open, so these may change.</p>}
-      {results.basis !== 'both' && (
+      {results.basis !== 'both' && results.basis !== 'none' && (
         <p className="rounded-md border-l-8 border-joint-edge p-2 font-semibold dark:border-joint-fill">
           {results.basisNote}
         </p>
       )}
       <Sub className="font-bold text-xl">Who voted</Sub>
       <ResultsTurnout turnout={results.turnout} />
-      <Sub className="font-bold text-xl">Joint ranking</Sub>
-      <p>
-        The balanced score counts both groups the same, however many people are in each. It is half
-        of each group’s share.
-      </p>
-      <RankedList cards={results.cards} />
-      <Sub className="font-bold text-xl">Each group’s dots</Sub>
-      <ResultsChart cards={results.cards} id={id} />
-      <ResultsTable cards={results.cards} id={id} />
+      {results.basis === 'none' ? (
+        <p className="font-semibold text-lg" data-testid="no-votes">
+          {live
+            ? 'Nobody has voted yet.'
+            : 'Nobody voted in this round, so there is no ranking and no card came first.'}
+        </p>
+      ) : (
+        <>
+          <Sub className="font-bold text-xl">Joint ranking</Sub>
+          <p>{BALANCED_SENTENCE}</p>
+          {results.basis === 'both' && <p>{divergenceRule(results.divergencePoints)}</p>}
+          <RankedList cards={results.cards} />
+          <Sub className="font-bold text-xl">Each group’s dots</Sub>
+          <ResultsChart cards={results.cards} id={id} />
+          <ResultsTable cards={results.cards} id={id} />
+        </>
+      )}
     </section>
   );
 }

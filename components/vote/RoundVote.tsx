@@ -11,8 +11,10 @@ import { RoundHeader } from './RoundHeader';
 import { SmallGroupWarning } from './SmallGroupWarning';
 import { smallGroups } from './smallGroups';
 import { useCastFlow } from './useCastFlow';
+import { useCurrentWording } from './useCurrentWording';
 import { VoteList } from './VoteList';
 import { resultsVisible } from './votingState';
+import { WordingNote } from './WordingNote';
 
 /** Props of `RoundVote`. */
 export interface RoundVoteProps {
@@ -29,6 +31,7 @@ export function RoundVote({ round, live, mayVote, observer, announce }: RoundVot
   const mine = live.voting.mine.get(round.id);
   const results = live.voting.results.get(round.id);
   const flow = useCastFlow(round, mine, live.castBallot, announce);
+  const wording = useCurrentWording(round.id, live.roundWording);
   const open = round.status === 'open';
   const canVote = open && mayVote;
   const small = smallGroups(round.eligible, live.presence);
@@ -59,7 +62,15 @@ export function RoundVote({ round, live, mayVote, observer, announce }: RoundVot
         <h2 id="cards-heading" className="font-bold text-xl">
           {open ? 'The cards' : 'The cards people voted on'}
         </h2>
-        <VoteList round={round} mine={mine} canVote={canVote} showMine={mayVote} flow={flow} />
+        {round.candidates.length > 0 && <WordingNote wording={wording} />}
+        <VoteList
+          round={round}
+          mine={mine}
+          canVote={canVote}
+          showMine={mayVote}
+          flow={flow}
+          current={wording.current}
+        />
       </section>
       {open && resultsView}
     </div>

@@ -18,6 +18,20 @@ export interface VoteItemProps {
   /** The last thing that happened to this card, if it was this one. */
   message: { text: string; ok: boolean } | null;
   onChange(delta: 1 | -1): void;
+  /** The card's wording on the board now, when asked for (null: deleted since). */
+  currentText?: string | null;
+}
+
+/** How the card reads now, beside the wording it had when voting opened. */
+function NowReads({ then, now }: { then: string; now: string | null }) {
+  if (now === null) return <p className="mt-1">This card has since been deleted from the board.</p>;
+  if (now === then) return <p className="mt-1">The wording has not changed since voting opened.</p>;
+  return (
+    <div className="mt-2 rounded-md border-2 border-neutral-500 border-dashed p-2">
+      <p className="font-semibold">The wording on the board now:</p>
+      <p className="whitespace-pre-wrap break-words">{now}</p>
+    </div>
+  );
 }
 
 function Dots({ dots, cap }: { dots: number; cap: number }) {
@@ -32,12 +46,16 @@ function Dots({ dots, cap }: { dots: number; cap: number }) {
 /** A candidate card as a list item. */
 export function VoteItem(props: VoteItemProps) {
   const { card, dots, perCardCap, dotsLeft, canVote, showMine, pending, message, onChange } = props;
+  const { currentText } = props;
   const label = shortText(card.text);
   if (card.removedAt) {
     return (
       <li className="rounded-lg border-2 border-neutral-500 border-dashed p-3">
         <p className="line-through">{card.text}</p>
-        <p>This card was deleted, so it is no longer part of the vote. Any dots on it came back.</p>
+        <p>
+          This card was deleted, so it is no longer part of the vote. Any dots on it came back. If
+          it is restored while voting is open, it comes back into the vote.
+        </p>
       </li>
     );
   }
@@ -48,6 +66,8 @@ export function VoteItem(props: VoteItemProps) {
       className="rounded-lg border-2 border-ink p-3 dark:border-white"
     >
       <p className="whitespace-pre-wrap break-words text-lg">{card.text}</p>
+      {card.addedAt && <p className="font-semibold">Added to the vote after it opened.</p>}
+      {currentText !== undefined && <NowReads then={card.text} now={currentText} />}
       {canVote && (
         <div className="mt-3 flex items-center gap-3">
           <DotButton

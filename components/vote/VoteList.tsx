@@ -2,6 +2,7 @@
 /** The round's candidate cards as a list, each with your dots and − / + buttons. */
 import type { RoundView } from '../../lib/voting/types';
 import type { CastFlow } from './useCastFlow';
+import type { CurrentWording } from './useCurrentWording';
 import { VoteItem } from './VoteItem';
 import { dotsOn, type MyBallots } from './votingState';
 
@@ -13,10 +14,12 @@ export interface VoteListProps {
   /** The person has dots of their own (not an observer). */
   showMine: boolean;
   flow: CastFlow;
+  /** How the cards read on the board now, once asked for; null until then. */
+  current?: CurrentWording | null;
 }
 
 /** The candidate cards of one round. */
-export function VoteList({ round, mine, canVote, showMine, flow }: VoteListProps) {
+export function VoteList({ round, mine, canVote, showMine, flow, current }: VoteListProps) {
   const left = mine?.dotsLeft ?? round.budget;
   if (round.candidates.length === 0) {
     return <p>There were no cards in this section when voting opened.</p>;
@@ -35,6 +38,7 @@ export function VoteList({ round, mine, canVote, showMine, flow }: VoteListProps
           pending={flow.pending.has(card.cardId)}
           message={flow.message?.cardId === card.cardId ? flow.message : null}
           onChange={(delta) => void flow.change(card, delta)}
+          currentText={current ? (current.get(card.cardId) ?? null) : undefined}
         />
       ))}
     </ul>

@@ -7,8 +7,11 @@ import { can } from '../../lib/roles';
 import type { BoardPageData } from '../../server/facade';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 import { useWorkshop } from '../workshop/useWorkshop';
+import { RoundsList } from './RoundsList';
 import { RoundVote } from './RoundVote';
 import { useAnnouncement } from './useAnnouncement';
+import { roundHref, useHashRound } from './useHashRound';
+import { useNoticeAnnouncement } from './useNoticeAnnouncement';
 import { VoteNotices } from './VoteNotices';
 import { currentRound } from './votingState';
 
@@ -17,7 +20,10 @@ export function VotePage({ data }: { data: BoardPageData }) {
   const { workshop, me } = data;
   const live = useWorkshop(workshop.id);
   const [announcement, announce] = useAnnouncement();
-  const round = currentRound(live.voting.rounds);
+  const hashRound = useHashRound();
+  const rounds = live.voting.rounds;
+  const round = rounds?.find((r) => r.id === hashRound) ?? currentRound(rounds);
+  useNoticeAnnouncement(live.voting.notice, announce);
   const observer = me.capability === 'observer';
   const mayVote = can(me.capability, 'ballot:cast') && me.group !== null;
   return (
@@ -46,14 +52,26 @@ export function VotePage({ data }: { data: BoardPageData }) {
             There is no vote open right now. When the facilitator opens one, it will show here.
           </p>
         ) : (
-          <RoundVote
-            key={round.id}
-            round={round}
-            live={live}
-            mayVote={mayVote}
-            observer={observer}
-            announce={announce}
-          />
+          <>
+            {rounds && rounds.length > 1 && (
+              <RoundsList
+                rounds={rounds}
+                hrefFor={(id) => roundHref(id)}
+                selectedId={round.id}
+                headingId="rounds-heading"
+              />
+            )}
+            <div id={`round-${round.id}`} tabIndex={-1} className="focus:outline-none">
+              <RoundVote
+                key={round.id}
+                round={round}
+                live={live}
+                mayVote={mayVote}
+                observer={observer}
+                announce={announce}
+              />
+            </div>
+          </>
         ))}
       <LiveAnnouncer message={announcement} testId="vote-announcer" />
     </div>

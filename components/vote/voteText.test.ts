@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { dateInWords, dotsLeftSentence, ordinal, percent, rankLabel, shortText } from './voteText';
+import { readRoundForm } from '../facilitate/roundForm';
+import {
+  BALANCED_SENTENCE,
+  dateInWords,
+  divergenceRule,
+  divergenceSentence,
+  dotsLeftSentence,
+  ordinal,
+  percent,
+  rankLabel,
+  roundName,
+  roundState,
+  shortText,
+} from './voteText';
 
 describe('voteText', () => {
   it('says how many dots are left', () => {
@@ -23,5 +36,44 @@ describe('voteText', () => {
     expect(percent(0.404)).toBe('40%');
     expect(shortText('a '.repeat(80), 20)).toBe('a a a a a a a a a a…');
     expect(shortText('   ')).toBe('an empty card');
+  });
+  it('explains the balanced score with an example that adds up', () => {
+    expect(BALANCED_SENTENCE).toMatch(/30%.*10%.*balanced score is 20\./);
+    expect((0.3 + 0.1) / 2).toBeCloseTo(0.2);
+  });
+  it('says why a card is seen differently, and the rule, in words', () => {
+    expect(divergenceSentence({ shares: { people: 0.15, system: 1 / 3 } })).toBe(
+      'Seen differently: people with lived experience gave it 15% of their dots, staff gave it 33%.',
+    );
+    expect(divergenceRule(15)).toContain('at least 15 percentage points more of its dots');
+  });
+  it('names rounds and their state for the list of rounds', () => {
+    expect(roundName({ section: 'indicators' }, 3)).toBe('Vote 3 on Quality indicators');
+    expect(roundState({ status: 'open', closedAt: null, deadline: null })).toBe('open now');
+    const at = new Date(2031, 2, 14, 17, 0).toISOString();
+    expect(roundState({ status: 'closed', closedAt: at, deadline: null })).toBe(
+      'closed on Friday 14 March 2031 at 5:00 pm',
+    );
+  });
+});
+
+describe('the open-a-vote form', () => {
+  const form = (divergence?: string) => {
+    const f = new FormData();
+    f.set('round-budget', '5');
+    f.set('round-cap', '3');
+    if (divergence !== undefined) f.set('round-divergence', divergence);
+    return f;
+  };
+  it('reads the divergence threshold, defaulting to 15, and explains a bad one', () => {
+    expect(readRoundForm(form())).toMatchObject({ ok: true, settings: { divergencePoints: 15 } });
+    expect(readRoundForm(form('25'))).toMatchObject({
+      ok: true,
+      settings: { divergencePoints: 25 },
+    });
+    expect(readRoundForm(form('2'))).toEqual({
+      ok: false,
+      errors: { divergencePoints: 'Enter a whole number from 5 to 50.' },
+    });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { SECTION_INFO } from '../../lib/board/sections';
 import type { Group } from '../../lib/roles';
-import type { CardResult, VotableSection } from '../../lib/voting/types';
+import type { CardResult, RoundView, VotableSection } from '../../lib/voting/types';
 
 /** "1 dot" or "3 dots". */
 export function dotsWord(n: number): string {
@@ -71,8 +71,19 @@ export function score(balanced: number): string {
   return String(Math.round(balanced * 100));
 }
 
-/** The divergence flag in words. */
-export const DIVERGENT_SENTENCE = 'Staff and people with lived experience see this differently.';
+/** The balanced score in one plain sentence, with an example. */
+export const BALANCED_SENTENCE =
+  'The balanced score is the average of the two groups’ shares, so each group counts the same however many people are in it. For example, if people with lived experience gave a card 30% of their dots and staff gave it 10%, its balanced score is 20.';
+
+/** When a card is marked as seen differently, in words. */
+export function divergenceRule(points: number): string {
+  return `A card is marked “Seen differently” when one group gave it at least ${points} percentage points more of its dots than the other group did.`;
+}
+
+/** Why this card is marked as seen differently: each group's share, in words. */
+export function divergenceSentence(card: Pick<CardResult, 'shares'>): string {
+  return `Seen differently: people with lived experience gave it ${percent(card.shares.people)} of their dots, staff gave it ${percent(card.shares.system)}.`;
+}
 
 /** At most `max` characters of a card's text, cut at a space, for buttons and messages. */
 export function shortText(text: string, max = 100): string {
@@ -81,4 +92,16 @@ export function shortText(text: string, max = 100): string {
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/** "Vote 2 on Joint priorities", numbered from the first round (1). */
+export function roundName(round: Pick<RoundView, 'section'>, number: number): string {
+  return `Vote ${number} on ${sectionTitle(round.section)}`;
+}
+
+/** "open" or "closed on Friday 14 March 2031 at 5:00 pm". */
+export function roundState(round: Pick<RoundView, 'status' | 'closedAt' | 'deadline'>): string {
+  if (round.status === 'open') return 'open now';
+  const at = round.closedAt ?? round.deadline;
+  return at ? `closed on ${dateInWords(at)}` : 'closed';
 }

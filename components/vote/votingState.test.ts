@@ -24,6 +24,7 @@ const round = (id: string, status: 'open' | 'closed'): RoundView => ({
   closedAt: null,
   status,
   eligible: { people: 4, system: 4 },
+  divergencePoints: 15,
 });
 
 describe('votingState', () => {

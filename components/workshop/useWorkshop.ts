@@ -58,6 +58,10 @@ export interface Workshop {
   /** Reopen a closed round; give a new deadline when the old one has passed. */
   reopenRound(roundId: string, deadline?: string | null): Promise<Ack>;
   extendRound(roundId: string, deadline: string): Promise<Ack>;
+  /** Add a card made after opening to the open round (facilitators; issue 13). */
+  addCardToRound(roundId: string, cardId: string): Promise<Ack>;
+  /** The round's cards as they are worded now (issue 13). */
+  roundWording(roundId: string): Promise<AckOf<'round:wording'>>;
   /** Set your dots on one card; retried with the same idempotency key after a timeout. */
   castBallot(request: CastRequest): Promise<CastAck>;
 }
@@ -205,6 +209,8 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     reopenRound: (roundId, deadline) =>
       call('round:reopen', deadline === undefined ? { roundId } : { roundId, deadline }),
     extendRound: (roundId, deadline) => call('round:extend', { roundId, deadline }),
+    addCardToRound: (roundId, cardId) => call('round:add-card', { roundId, cardId }),
+    roundWording: (roundId) => call('round:wording', { roundId }),
     castBallot,
   };
 }

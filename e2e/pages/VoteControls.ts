@@ -9,6 +9,8 @@ export interface RoundChoice {
   /** Closing time as a `datetime-local` value, e.g. "2031-03-14T17:00". */
   deadline?: string;
   results?: 'When voting closes' | 'While voting is open';
+  /** Share gap (percentage points) that marks a card "Seen differently". */
+  divergence?: number;
 }
 
 export class VoteControls {
@@ -27,6 +29,8 @@ export class VoteControls {
       await root.getByLabel('Most dots one person can put on one card').fill(String(choice.cap));
     if (choice.deadline) await root.getByLabel(/^Voting closes on/).fill(choice.deadline);
     if (choice.results) await root.getByRole('radio', { name: choice.results }).check();
+    if (choice.divergence)
+      await root.getByLabel(/^Mark a card “Seen differently”/).fill(String(choice.divergence));
     await root.getByRole('button', { name: 'Open voting' }).click();
     await expect(this.openRoundBox()).toBeVisible();
   }
@@ -39,6 +43,33 @@ export class VoteControls {
   /** "Lived experience 1 of 1 person voted." lines while results are hidden. */
   turnout(): Locator {
     return this.openRoundBox().getByTestId('turnout');
+  }
+
+  /**
+   * Deletes a card from the board as the facilitator. The one place voting tests reach a
+   * card's own controls: when the compact card moves "Delete card" behind "Card actions",
+   * only this changes.
+   */
+  async deleteCard(cardId: string): Promise<void> {
+    await this.boardCard(cardId).getByRole('button', { name: 'Delete card' }).click();
+    await expect(this.boardCard(cardId)).toHaveCount(0);
+  }
+
+  /** A card on the board (not its entry in the "Deleted cards" list): it has a text field. */
+  private boardCard(cardId: string): Locator {
+    return this.page
+      .locator(`li[data-card-id="${cardId}"]`)
+      .filter({ has: this.page.getByRole('textbox') });
+  }
+
+  /** Restores a deleted card from the facilitator's "Deleted cards" list. */
+  async restoreCard(cardId: string): Promise<void> {
+    const deleted = this.page.getByRole('region', { name: 'Deleted cards' });
+    await deleted
+      .locator(`li[data-card-id="${cardId}"]`)
+      .getByRole('button', { name: 'Restore this card' })
+      .click();
+    await expect(this.boardCard(cardId)).toHaveCount(1);
   }
 
   /** Closes the open round, saying yes to the confirm step. */

@@ -78,4 +78,14 @@ export class VotePage {
   table(): Locator {
     return this.page.getByRole('table');
   }
+
+  /** The results stacked per card, shown instead of the table on narrow screens. */
+  stack(): Locator {
+    return this.page.getByTestId('results-stack');
+  }
+
+  /** "All votes, newest first": one link per round. */
+  roundsList(): Locator {
+    return this.page.getByTestId('rounds-list');
+  }
 }

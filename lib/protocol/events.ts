@@ -8,8 +8,11 @@ import type { Capability, Group } from '../roles';
 import {
   type Ballot,
   DEFAULT_BUDGET,
+  DEFAULT_DIVERGENCE_POINTS,
   DEFAULT_PER_CARD_CAP,
   MAX_BUDGET,
+  MAX_DIVERGENCE_POINTS,
+  MIN_DIVERGENCE_POINTS,
   type RoundResults,
   type RoundView,
   type Turnout,
@@ -40,6 +43,13 @@ export const roundOpenSchema = z
     perCardCap: z.number().int().min(1).max(MAX_BUDGET).default(DEFAULT_PER_CARD_CAP),
     deadline: isoDate.nullable().default(null),
     resultsVisibility: z.enum(['hidden', 'live']).default('hidden'),
+    /** Share gap in percentage points that flags a card as seen differently (issue 13). */
+    divergencePoints: z
+      .number()
+      .int()
+      .min(MIN_DIVERGENCE_POINTS)
+      .max(MAX_DIVERGENCE_POINTS)
+      .default(DEFAULT_DIVERGENCE_POINTS),
   })
   .refine((r) => r.perCardCap <= r.budget, {
     message: 'The most dots on one card cannot be more than the dots each person has.',
@@ -48,6 +58,8 @@ export const roundRefSchema = z.object({ roundId });
 /** Reopen a closed round, optionally with a new deadline (needed when the old one has passed). */
 export const roundReopenSchema = z.object({ roundId, deadline: isoDate.nullable().optional() });
 export const roundExtendSchema = z.object({ roundId, deadline: isoDate });
+/** Add a card made after the round opened to that open round (facilitators; issue 13). */
+export const roundAddCardSchema = z.object({ roundId, cardId });
 /** Set your dots on one card to `dots` (0 takes them all back). `key` makes a retry count once. */
 export const ballotCastSchema = z.object({
   roundId,
@@ -120,7 +132,10 @@ export interface ServerToClientEvents extends PeopleServerEvents {
   'results:update': (results: RoundResults) => void;
   /** Facilitators only, while results are hidden: how many in each group have voted. */
   'turnout:update': (t: { roundId: string; turnout: Record<Group, Turnout> }) => void;
-  /** A plain message for you about a round, e.g. your dots came back from a deleted card. */
+  /**
+   * A plain message about a round: to you (your dots came back from a deleted card), or to
+   * everyone (a card was added to the vote, or came back into it after a restore).
+   */
   'round:notice': (n: { roundId: string; message: string }) => void;
 }
 
@@ -137,6 +152,12 @@ export interface ClientToServerEvents extends PeopleClientEvents {
   'round:close': (p: z.infer<typeof roundRefSchema>, ack: (r: Ack) => void) => void;
   'round:reopen': (p: z.infer<typeof roundReopenSchema>, ack: (r: Ack) => void) => void;
   'round:extend': (p: z.infer<typeof roundExtendSchema>, ack: (r: Ack) => void) => void;
+  'round:add-card': (p: z.infer<typeof roundAddCardSchema>, ack: (r: Ack) => void) => void;
+  /** The candidates' wording now (the vote shows it as it was at opening); null when deleted. */
+  'round:wording': (
+    p: z.infer<typeof roundRefSchema>,
+    ack: (r: Ack<{ cards: { cardId: string; text: string | null }[] }>) => void,
+  ) => void;
   'ballot:cast': (
     p: z.infer<typeof ballotCastSchema>,
     ack: (r: Ack<{ dotsOnCard: number; dotsLeft: number }>) => void,

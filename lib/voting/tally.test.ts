@@ -2,12 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Group } from '../roles';
 import { BASIS_NOTES, type TallyInput, tally } from './tally';
-import type { Candidate, RoundResults, TallyBallot } from './types';
+import {
+  type Candidate,
+  DEFAULT_DIVERGENCE_POINTS,
+  type RoundResults,
+  type TallyBallot,
+} from './types';
 
 const cand = (cardId: string, removedAt: string | null = null): Candidate => ({
   cardId,
   text: `Text of ${cardId}`,
   removedAt,
+  addedAt: null,
 });
 const vote = (participantId: string, group: Group, cardId: string, dots: number): TallyBallot => ({
   participantId,
@@ -15,7 +21,7 @@ const vote = (participantId: string, group: Group, cardId: string, dots: number)
   cardId,
   dots,
 });
-const input = (candidates: Candidate[], ballots: TallyBallot[]): TallyInput => ({
+const inputAtDefault = (candidates: Candidate[], ballots: TallyBallot[]): TallyInput => ({
   roundId: 'r1',
   candidates,
   ballots,
@@ -49,6 +55,8 @@ const arbInput = fc
     }
     return input(candidates, [...rows.values()]);
   });
+
+const input = inputAtDefault;
 
 const ranking = (r: RoundResults) =>
   r.cards.map((c) => [c.cardId, c.rank, c.tied, c.balancedScore]);
@@ -119,9 +127,7 @@ describe('tally: worked examples', () => {
   it('says plainly when one group or nobody has voted', () => {
     const staff = tally(input([cand('A'), cand('B')], [vote('s1', 'system', 'B', 2)]));
     expect(staff.basis).toBe('system-only');
-    expect(staff.basisNote).toBe(
-      'Only staff have voted so far, so this ranking shows staff votes alone.',
-    );
+    expect(staff.basisNote).toBe('Only staff voted, so this ranking shows staff votes alone.');
     expect(staff.cards.map((c) => [c.cardId, c.balancedScore, c.rank])).toEqual([
       ['B', 1, 1],
       ['A', 0, 2],
@@ -138,7 +144,11 @@ describe('tally: worked examples', () => {
     ]);
   });
 
-  it('flags divergence at exactly 10 percentage points, not below', () => {
+  it('flags divergence at exactly the threshold (here 10 points), not below', () => {
+    const input = (candidates: Candidate[], ballots: TallyBallot[]): TallyInput => ({
+      ...inputAtDefault(candidates, ballots),
+      divergencePoints: 10,
+    });
     // People: A 3 of 10 = 30 %. Staff: A 2 of 10 = 20 %: exactly 10 points apart.
     const exact = tally(
       input(
@@ -180,6 +190,48 @@ describe('tally: worked examples', () => {
       ),
     );
     expect(below.cards.some((c) => c.divergent)).toBe(false);
+  });
+});
+
+describe('tally: the divergence default', () => {
+  /**
+   * A typical round: 6 cards, 4 people and 3 staff with 5 dots each (20 and 15 dots).
+   *   card         A    B    C    D    E    F
+   *   people dots  6    5    4    3    2    0    shares 30 25 20 15 10  0 %
+   *   staff dots   4    2    1    5    0    3    shares 27 13  7 33  0 20 %
+   *   gap (points) 3   12   13   18   10   20
+   * With 6 cards the average share is about 17 %, so gaps of 10 points are ordinary
+   * spread: at the old 10-point threshold 5 of 6 cards were flagged, first place included
+   * (the issue-13 complaint). At 15 points only D (staff's favourite, people's 4th) and
+   * F (a fifth of staff dots, none of people's) are flagged: the cards worth talking about.
+   */
+  const typical = (points?: number) => {
+    const ballots: TallyBallot[] = [];
+    const people = { A: 6, B: 5, C: 4, D: 3, E: 2, F: 0 };
+    const staff = { A: 4, B: 2, C: 1, D: 5, E: 0, F: 3 };
+    for (const [card, dots] of Object.entries(people))
+      if (dots) ballots.push(vote(`p-${card}`, 'people', card, dots));
+    for (const [card, dots] of Object.entries(staff))
+      if (dots) ballots.push(vote(`s-${card}`, 'system', card, dots));
+    const cands = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => cand(c));
+    return tally({ ...inputAtDefault(cands, ballots), divergencePoints: points });
+  };
+  const flagged = (r: RoundResults) =>
+    r.cards
+      .filter((c) => c.divergent)
+      .map((c) => c.cardId)
+      .sort();
+
+  it('the default (15 points) flags a few cards of a typical round, not most', () => {
+    expect(DEFAULT_DIVERGENCE_POINTS).toBe(15);
+    const r = typical();
+    expect(r.divergencePoints).toBe(15);
+    expect(flagged(r)).toEqual(['D', 'F']);
+    expect(r.cards[0]?.divergent).toBe(false);
+    // The old 10-point threshold flagged 5 of the 6.
+    expect(flagged(typical(10))).toEqual(['B', 'C', 'D', 'E', 'F']);
+    // A facilitator's stricter choice flags only the widest gap.
+    expect(flagged(typical(20))).toEqual(['F']);
   });
 });
 
@@ -271,10 +323,10 @@ describe('tally: properties', () => {
     );
   });
 
-  it('divergence is exactly "shares differ by at least 10 points"', () => {
+  it('divergence is exactly "shares differ by at least 10 points" when that is chosen', () => {
     fc.assert(
       fc.property(arbInput, (inp) => {
-        const r = tally(inp);
+        const r = tally({ ...inp, divergencePoints: 10 });
         if (r.basis !== 'both') return;
         const P = r.totals.people;
         const S = r.totals.system;

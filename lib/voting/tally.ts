@@ -8,7 +8,7 @@ import { GROUPS, type Group } from '../roles';
 import {
   type Candidate,
   type CardResult,
-  DIVERGENCE_THRESHOLD,
+  DEFAULT_DIVERGENCE_POINTS,
   type RankingBasis,
   type RoundResults,
   type TallyBallot,
@@ -24,17 +24,16 @@ export interface TallyInput {
   ballots: TallyBallot[];
   /** Contributors and facilitators of each group who have not been removed. */
   eligible: Record<Group, number>;
+  /** Whole percentage points of share gap that flag a card (default 15), so the test is exact. */
+  divergencePoints?: number;
 }
-
-/** The divergence threshold in whole percentage points (10), so the test is exact. */
-const DIVERGENCE_POINTS = Math.round(DIVERGENCE_THRESHOLD * 100);
 
 /** One plain sentence per basis, shown beside the ranking. */
 export const BASIS_NOTES: Record<RankingBasis, string> = {
   both: 'Both groups have voted, and each group counts for half of this ranking, whatever its size.',
   'people-only':
-    'Only people with lived experience have voted so far, so this ranking shows their votes alone.',
-  'system-only': 'Only staff have voted so far, so this ranking shows staff votes alone.',
+    'Only people with lived experience voted, so this ranking shows their votes alone.',
+  'system-only': 'Only staff voted, so this ranking shows staff votes alone.',
   none: 'Nobody has voted yet.',
 };
 
@@ -85,17 +84,18 @@ function balancedScore(key: bigint, p: number, s: number, basis: RankingBasis): 
   return 0;
 }
 
-/** |a/P − b/S| ≥ threshold, decided as 100·|a·S − b·P| ≥ points·P·S. */
-function isDivergent(dots: Record<Group, number>, p: number, s: number): boolean {
+/** |a/P − b/S| ≥ points/100, decided as 100·|a·S − b·P| ≥ points·P·S. */
+function isDivergent(dots: Record<Group, number>, p: number, s: number, points: number): boolean {
   if (p === 0 || s === 0) return false;
   const diff = BigInt(dots.people) * BigInt(s) - BigInt(dots.system) * BigInt(p);
   const abs = diff < 0n ? -diff : diff;
-  return 100n * abs >= BigInt(DIVERGENCE_POINTS) * BigInt(p) * BigInt(s);
+  return 100n * abs >= BigInt(points) * BigInt(p) * BigInt(s);
 }
 
 /** Compute a round's results: totals, shares per group, balanced ranking, turnout. */
 export function tally(input: TallyInput): RoundResults {
   const { rows, voters } = count(input);
+  const points = input.divergencePoints ?? DEFAULT_DIVERGENCE_POINTS;
   const p = rows.reduce((n, r) => n + r.dots.people, 0);
   const s = rows.reduce((n, r) => n + r.dots.system, 0);
   const basis = basisOf(p, s);
@@ -109,7 +109,7 @@ export function tally(input: TallyInput): RoundResults {
     dots: { ...r.dots },
     shares: { people: p > 0 ? r.dots.people / p : 0, system: s > 0 ? r.dots.system / s : 0 },
     balancedScore: balancedScore(r.key, p, s, basis),
-    divergent: isDivergent(r.dots, p, s),
+    divergent: isDivergent(r.dots, p, s, points),
     rank: 1 + scored.filter((o) => o.key > r.key).length,
     tied: scored.some((o) => o !== r && o.key === r.key),
   }));
@@ -123,5 +123,6 @@ export function tally(input: TallyInput): RoundResults {
     turnout,
     basis,
     basisNote: BASIS_NOTES[basis],
+    divergencePoints: points,
   };
 }

@@ -13,8 +13,15 @@ export const DEFAULT_BUDGET = 5;
 export const DEFAULT_PER_CARD_CAP = 3;
 export const MAX_BUDGET = 50;
 
-/** Two groups' shares of a card differing by at least this much are flagged as divergent. */
-export const DIVERGENCE_THRESHOLD = 0.1;
+/**
+ * Default share gap, in percentage points, at which a card is flagged because the groups
+ * see it differently. A facilitator can choose another when opening a round. Chosen so a
+ * typical round flags a few cards, not most: the worked example is in `tally.test.ts`.
+ */
+export const DEFAULT_DIVERGENCE_POINTS = 15;
+/** The gaps a facilitator can choose from (percentage points). */
+export const MIN_DIVERGENCE_POINTS = 5;
+export const MAX_DIVERGENCE_POINTS = 50;
 
 /** When others' votes may be seen. */
 export type ResultsVisibility = 'hidden' | 'live';
@@ -25,6 +32,8 @@ export interface Candidate {
   text: string;
   /** Set when the card was deleted after the round opened; its dots went back to the voters. */
   removedAt: string | null;
+  /** Set when the facilitator added the card after the round opened (its text as added). */
+  addedAt: string | null;
 }
 
 /** A voting round as everyone may see it (no counts: those are results). */
@@ -45,9 +54,12 @@ export interface RoundView {
   status: 'open' | 'closed';
   /**
    * How many people in each group may vote (not how many have): lets the vote page warn,
-   * before anyone votes, when a group is too small for its votes to stay private.
+   * before anyone votes, when a group is too small for its votes to stay private. Fixed
+   * when the round closed.
    */
   eligible: Record<Group, number>;
+  /** Share gap in percentage points at which a card is flagged as divergent. */
+  divergencePoints: number;
 }
 
 /** One participant's dots on one card. */
@@ -80,7 +92,7 @@ export interface CardResult {
   shares: Record<Group, number>;
   /** ½ × people share + ½ × staff share; one group's share alone when the other cast no dots. */
   balancedScore: number;
-  /** The groups' shares differ by at least DIVERGENCE_THRESHOLD. */
+  /** The groups' shares differ by at least the round's divergence threshold. */
   divergent: boolean;
   /** 1-based competition rank by balanced score (1, 1, 3 …). */
   rank: number;
@@ -100,4 +112,6 @@ export interface RoundResults {
   basis: RankingBasis;
   /** One plain sentence about the basis, e.g. when only one group voted. */
   basisNote: string;
+  /** The share gap (percentage points) this tally flagged cards at. */
+  divergencePoints: number;
 }

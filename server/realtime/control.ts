@@ -157,7 +157,10 @@ export class Control {
     });
     this.on('card:restore', cardRefSchema, async (p, data) => {
       const r = await (await this.loadedRoom(p.workshopId)).setDeleted(p, data.cardId, false);
-      if (r.ok) void this.publishDeleted(p.workshopId);
+      if (r.ok) {
+        void this.publishDeleted(p.workshopId);
+        this.voting.cardRestored(p.workshopId, data.cardId);
+      }
       return r;
     });
     this.on('invite:revoke', inviteRefSchema, (p, data) => this.revoke(p, data.inviteId));

@@ -14,21 +14,22 @@ import {
   type Ack,
   ballotCastSchema,
   type ClientToServerEvents,
+  roundAddCardSchema,
   roundExtendSchema,
   roundOpenSchema,
   roundRefSchema,
   roundReopenSchema,
 } from '../../lib/protocol/events';
 import { fail } from '../../lib/protocol/reasons';
-import { can, GROUPS, type Group } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import { dotsLeft, isFuture, roundStatus } from '../../lib/voting/round';
-import { tally } from '../../lib/voting/tally';
-import type { RoundResults, RoundView, TallyBallot } from '../../lib/voting/types';
+import type { RoundResults, RoundView } from '../../lib/voting/types';
 import type { Logger } from '../log';
-import type { ParticipantRow, RoundRow, Store } from '../store/Store';
+import type { FrozenTurnout, ParticipantRow, RoundRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { Coalescer } from './coalesce';
 import type { ControlServer, ControlSocket } from './control';
+import { eligibleCounts, roundResults, toCandidate } from './roundResults';
 
 /** Live results go out at most this often per round (about four a second). */
 export const RESULTS_INTERVAL_MS = 250;
@@ -71,6 +72,8 @@ export class Voting {
     handle('round:reopen', roundReopenSchema, (p, d) => this.reopen(p, d.roundId, d.deadline));
     handle('round:extend', roundExtendSchema, (p, d) => this.extend(p, d.roundId, d.deadline));
     handle('ballot:cast', castSchema, (p, d) => this.cast(p, d));
+    handle('round:add-card', roundAddCardSchema, (p, d) => this.addCard(p, d.roundId, d.cardId));
+    handle('round:wording', roundRefSchema, (p, d) => this.wording(p, d.roundId));
   }
 
   // ── Round management (facilitators) ─────────────────────────────────────────────
@@ -95,6 +98,8 @@ export class Voting {
         openedAt: new Date().toISOString(),
         openedBy: p.id,
         closedAt: null,
+        divergencePoints: d.divergencePoints,
+        frozen: null,
       };
       const candidates = cards.map((c, position) => ({
         roundId: round.id,
@@ -102,6 +107,7 @@ export class Voting {
         text: c.text,
         position,
         removedAt: null,
+        addedAt: null,
       }));
       await this.deps.store.createRound(round, candidates);
       await this.roundChanged(round);
@@ -115,9 +121,7 @@ export class Voting {
       const round = await this.deps.store.getRound(p.workshopId, roundId);
       if (!round) return noRound();
       if (roundStatus(round, Date.now()) === 'closed') return { ok: true };
-      const closedAt = new Date().toISOString();
-      await this.deps.store.setRoundClosed(p.workshopId, roundId, closedAt);
-      await this.roundChanged({ ...round, closedAt });
+      await this.roundChanged(await this.freeze(round, new Date().toISOString()));
       return { ok: true };
     });
   }
@@ -144,9 +148,10 @@ export class Voting {
       }
       const iso = next === null ? null : new Date(next).toISOString();
       if (iso !== round.deadline) await store.setRoundDeadline(p.workshopId, roundId, iso);
-      if (round.closedAt !== null) await store.setRoundClosed(p.workshopId, roundId, null);
-      const reopened = { ...round, deadline: iso, closedAt: null };
-      await this.dropDeletedCandidates(reopened);
+      if (round.closedAt !== null || round.frozen !== null)
+        await store.reopenRound(p.workshopId, roundId);
+      const reopened = { ...round, deadline: iso, closedAt: null, frozen: null };
+      await this.syncCandidatesWithBoard(reopened);
       await this.roundChanged(reopened);
       return { ok: true };
     });
@@ -242,37 +247,20 @@ export class Voting {
     return round.resultsVisibility === 'live' || roundStatus(round, Date.now()) === 'closed';
   }
 
-  /** Tally a round from the store. Ballots of removed participants no longer count. */
-  private async results(round: RoundRow): Promise<RoundResults> {
-    const { store } = this.deps;
-    const [candidates, ballots, people] = await Promise.all([
-      store.listCandidates(round.id),
-      store.listBallots(round.id),
-      store.listParticipants(round.workshopId),
-    ]);
-    const byId = new Map(people.map((x) => [x.id, x]));
-    const rows: TallyBallot[] = [];
-    for (const b of ballots) {
-      const voter = byId.get(b.participantId);
-      if (!voter?.group || voter.removedAt) continue;
-      rows.push({
-        participantId: b.participantId,
-        group: voter.group,
-        cardId: b.cardId,
-        dots: b.dots,
-      });
-    }
-    const eligible = eligibleCounts(people);
-    return tally({
-      roundId: round.id,
-      candidates: candidates.map((c) => ({
-        cardId: c.cardId,
-        text: c.text,
-        removedAt: c.removedAt,
-      })),
-      ballots: rows,
-      eligible,
-    });
+  /** Tally a round from the store (`roundResults`). */
+  private results(round: RoundRow): Promise<RoundResults> {
+    return roundResults(this.deps.store, round);
+  }
+
+  /**
+   * Close a round at `closedAt` and fix its turnout as it stands now [I36], so people who
+   * join later do not change "2 of 2 people voted" into "2 of 4". Returns the closed round.
+   */
+  private async freeze(round: RoundRow, closedAt: string): Promise<RoundRow> {
+    const { turnout } = await this.results({ ...round, frozen: null });
+    const frozen: FrozenTurnout = turnout;
+    await this.deps.store.closeRound(round.workshopId, round.id, closedAt, frozen);
+    return { ...round, closedAt, frozen };
   }
 
   // ── Candidates leaving the vote ────────────────────────────────────────────────
@@ -287,15 +275,93 @@ export class Voting {
     }).catch((err) => this.deps.log.error('removing a deleted candidate failed', { err }));
   }
 
-  /** On reopening, cards deleted while the round was closed leave it too. */
-  private async dropDeletedCandidates(round: RoundRow): Promise<void> {
+  /**
+   * On reopening, cards deleted while the round was closed leave it, and cards restored
+   * while it was closed come back into it [I37].
+   */
+  private async syncCandidatesWithBoard(round: RoundRow): Promise<void> {
     const room = this.deps.rooms.get(round.workshopId);
     await room.ready;
     for (const c of await this.deps.store.listCandidates(round.id)) {
-      if (c.removedAt !== null) continue;
       const card = readCard(room.doc, c.cardId);
-      if (!card || card.deleted) await this.removeCandidate(round, c.cardId);
+      const live = card !== null && !card.deleted;
+      if (c.removedAt === null && !live) await this.removeCandidate(round, c.cardId);
+      if (c.removedAt !== null && live) await this.restoreCandidate(round, c.cardId, c.text);
     }
+  }
+
+  /**
+   * A deleted card was restored: it comes back into every open round it had left [I37],
+   * with no dots (they went back to the voters) and an announcement to everyone. A closed
+   * round takes it back only when it is reopened (`syncCandidatesWithBoard`).
+   */
+  cardRestored(workshopId: string, cardId: string): void {
+    void this.serial(workshopId, async () => {
+      for (const round of await this.deps.store.listRounds(workshopId)) {
+        if (roundStatus(round, Date.now()) !== 'open') continue;
+        const candidate = (await this.deps.store.listCandidates(round.id)).find(
+          (c) => c.cardId === cardId && c.removedAt !== null,
+        );
+        if (!candidate) continue;
+        if (await this.restoreCandidate(round, cardId, candidate.text))
+          await this.roundChanged(round);
+      }
+    }).catch((err) => this.deps.log.error('restoring a candidate failed', { err }));
+  }
+
+  private async restoreCandidate(round: RoundRow, cardId: string, text: string): Promise<boolean> {
+    if (!(await this.deps.store.restoreCandidate(round.id, cardId))) return false;
+    this.tellEveryone(
+      round,
+      `The card “${clip(text)}” was restored, so it is part of the vote again. It starts with no dots.`,
+    );
+    return true;
+  }
+
+  /** Add a card made after the round opened to the open round, and tell everyone [I38]. */
+  private async addCard(p: ParticipantRow, roundId: string, cardId: string): Promise<Ack> {
+    if (!can(p.capability, 'round:manage')) return fail('forbidden');
+    return this.serial(p.workshopId, async () => {
+      const { store, rooms } = this.deps;
+      const round = await store.getRound(p.workshopId, roundId);
+      if (!round) return noRound();
+      if (roundStatus(round, Date.now()) !== 'open')
+        return fail('roundClosed', 'This round has closed. Cards can only join an open vote.');
+      const room = rooms.get(p.workshopId);
+      await room.ready;
+      const card = readCard(room.doc, cardId);
+      if (!card || card.deleted) return fail('unknownCard');
+      if (card.section !== round.section)
+        return fail('invalidInput', 'That card is not in the section being voted on.');
+      if (!(await store.addCandidate(round.id, cardId, card.text, nowIso())))
+        return fail('invalidInput', 'That card is already part of the vote.');
+      this.tellEveryone(
+        round,
+        `The facilitator added the card “${clip(card.text)}” to the vote. You can give it dots now.`,
+      );
+      await this.roundChanged(round);
+      return { ok: true };
+    });
+  }
+
+  /** The candidates' wording as it is now on the board, for "See the current wording". */
+  private async wording(p: ParticipantRow, roundId: string): Promise<Ack> {
+    const { store, rooms } = this.deps;
+    const round = await store.getRound(p.workshopId, roundId);
+    if (!round) return noRound();
+    const room = rooms.get(p.workshopId);
+    await room.ready;
+    const cards = (await store.listCandidates(roundId)).map((c) => {
+      const card = readCard(room.doc, c.cardId);
+      return { cardId: c.cardId, text: card && !card.deleted ? card.text : null };
+    });
+    const ack: Ack<{ cards: typeof cards }> = { ok: true, cards };
+    return ack;
+  }
+
+  /** A notice about a round for everyone in the workshop. */
+  private tellEveryone(round: RoundRow, message: string): void {
+    this.deps.io.to(w(round.workshopId)).emit('round:notice', { roundId: round.id, message });
   }
 
   /** Remove one candidate; tell each voter their dots came back. True when it was live. */
@@ -304,11 +370,10 @@ export class Voting {
     const candidate = (await store.listCandidates(round.id)).find((c) => c.cardId === cardId);
     if (!candidate || candidate.removedAt !== null) return false;
     const voters = await store.removeCandidate(round.id, cardId, new Date().toISOString());
-    const text = candidate.text.length > 60 ? `${candidate.text.slice(0, 57)}…` : candidate.text;
     for (const id of voters) {
       io.to(`p:${id}`).emit('round:notice', {
         roundId: round.id,
-        message: `The card “${text}” was deleted, so the dots you gave it are back with you to use again.`,
+        message: `The card “${clip(candidate.text)}” was deleted, so the dots you gave it are back with you to use again.`,
       });
       this.scheduleMine(round.workshopId, round.id, id);
     }
@@ -317,17 +382,17 @@ export class Voting {
 
   // ── Connecting, deadlines, shutdown ─────────────────────────────────────────────
 
-  /** Send a new socket every round, its own dots, and the counts it may see. */
+  /** Send a new socket every round, its own dots in each of them [I35], and the counts it may see. */
   welcome(socket: ControlSocket): Promise<void> {
     const { workshopId, participant: p } = socket.data;
     return this.serial(workshopId, async () => {
-      const rounds = await this.deps.store.listRounds(workshopId);
+      const rounds = await this.settle(await this.deps.store.listRounds(workshopId));
       socket.emit('round:update', await this.views(rounds));
       const now = Date.now();
       for (const round of rounds) {
         this.arm(round);
         const open = roundStatus(round, now) === 'open';
-        if (open && can(p.capability, 'ballot:cast') && p.group)
+        if (can(p.capability, 'ballot:cast') && p.group)
           this.scheduleMine(workshopId, round.id, p.id);
         if (this.visible(round)) socket.emit('results:update', await this.results(round));
         else if (open && p.capability === 'facilitator') {
@@ -336,6 +401,21 @@ export class Voting {
         }
       }
     });
+  }
+
+  /**
+   * Fix the turnout of rounds that closed by their deadline while nobody was connected
+   * (or before version 8 stored it), so it stops following who joins later.
+   */
+  private async settle(rounds: RoundRow[]): Promise<RoundRow[]> {
+    const now = Date.now();
+    return Promise.all(
+      rounds.map((r) =>
+        r.frozen === null && roundStatus(r, now) === 'closed'
+          ? this.freeze(r, r.closedAt ?? r.deadline ?? nowIso())
+          : r,
+      ),
+    );
   }
 
   private async publishRounds(workshopId: string): Promise<void> {
@@ -347,7 +427,7 @@ export class Voting {
   private async views(rounds: RoundRow[]): Promise<RoundView[]> {
     const now = Date.now();
     const first = rounds[0];
-    const eligible = eligibleCounts(
+    const live = eligibleCounts(
       first ? await this.deps.store.listParticipants(first.workshopId) : [],
     );
     return Promise.all(
@@ -359,15 +439,14 @@ export class Voting {
         perCardCap: r.perCardCap,
         deadline: r.deadline,
         resultsVisibility: r.resultsVisibility,
-        candidates: (await this.deps.store.listCandidates(r.id)).map((c) => ({
-          cardId: c.cardId,
-          text: c.text,
-          removedAt: c.removedAt,
-        })),
+        candidates: (await this.deps.store.listCandidates(r.id)).map(toCandidate),
         openedAt: r.openedAt,
         closedAt: r.closedAt,
         status: roundStatus(r, now),
-        eligible,
+        eligible: r.frozen
+          ? { people: r.frozen.people.eligible, system: r.frozen.system.eligible }
+          : live,
+        divergencePoints: r.divergencePoints,
       })),
     );
   }
@@ -386,7 +465,9 @@ export class Voting {
           const fresh = await this.deps.store.getRound(round.workshopId, round.id);
           if (!fresh) return;
           if (roundStatus(fresh, Date.now()) === 'open') return this.arm(fresh);
-          if (fresh.closedAt === null) await this.roundChanged(fresh); // closed by its deadline
+          // Closed by its deadline: fix its turnout as of then, and tell everyone.
+          if (fresh.closedAt === null)
+            await this.roundChanged(await this.freeze(fresh, fresh.deadline ?? nowIso()));
         }).catch((err) => this.deps.log.error('deadline publish failed', { err }));
       },
       Math.min(wait + 5, MAX_TIMER_MS),
@@ -415,11 +496,9 @@ export class Voting {
   }
 }
 
-/** How many people in each group may vote: not removed, with a group, allowed to cast. */
-function eligibleCounts(people: readonly ParticipantRow[]): Record<Group, number> {
-  const eligible = Object.fromEntries(GROUPS.map((g) => [g, 0])) as Record<Group, number>;
-  for (const x of people) {
-    if (x.group && !x.removedAt && can(x.capability, 'ballot:cast')) eligible[x.group]++;
-  }
-  return eligible;
+/** A card's text cut for a sentence. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+const nowIso = () => new Date().toISOString();

@@ -148,7 +148,14 @@ export interface RoundRow {
   openedAt: string;
   openedBy: string;
   closedAt: string | null;
+  /** Share gap in percentage points at which a card is flagged as divergent (issue 13). */
+  divergencePoints: number;
+  /** Who could vote and who did in each group, fixed when the round closed; null while open. */
+  frozen: FrozenTurnout | null;
 }
+
+/** A closed round's turnout per group, as it stood when it closed (issue 13). */
+export type FrozenTurnout = Record<'people' | 'system', { voted: number; eligible: number }>;
 
 /** A candidate card of a round, fixed when it opened. */
 export interface CandidateRow {
@@ -157,6 +164,8 @@ export interface CandidateRow {
   text: string;
   position: number;
   removedAt: string | null;
+  /** Set when the facilitator added the card after the round opened (issue 13). */
+  addedAt: string | null;
 }
 
 /** One participant's dots on one card in one round. */
@@ -302,6 +311,25 @@ export interface Store {
   deleteWorkshop(id: string): Promise<boolean>;
   /** Ids of workshops closed at or before `before` (ISO time). */
   listClosedBefore(before: string): Promise<string[]>;
+  // ── Voting results stay right (issue 13) ──────────────────────────────────────────
+  /**
+   * Close a round at `closedAt` and fix its turnout in one write; false when there is no
+   * such round. `reopenRound` clears both, so a reopened round counts live again.
+   */
+  closeRound(
+    workshopId: string,
+    roundId: string,
+    closedAt: string,
+    frozen: FrozenTurnout,
+  ): Promise<boolean>;
+  /** Reopen a round: clear its closing time and its fixed turnout. */
+  reopenRound(workshopId: string, roundId: string): Promise<boolean>;
+  /** Bring a removed candidate back (it starts with no dots); false when it was not removed. */
+  restoreCandidate(roundId: string, cardId: string): Promise<boolean>;
+  /** Add a card to a round after it opened, after every other candidate; false if already one. */
+  addCandidate(roundId: string, cardId: string, text: string, at: string): Promise<boolean>;
+  /** How many idempotency keys a round holds (refused casts must not grow it without bound). */
+  countBallotKeys(roundId: string): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -103,6 +103,13 @@ export interface Database {
     opened_at: string;
     opened_by: string;
     closed_at: string | null;
+    /** Version 8: percentage points of share gap that flag a card as divergent. */
+    divergence_points: Generated<number>;
+    /** Version 8: who could vote and who did, fixed when the round closed (null while open). */
+    eligible_people: number | null;
+    eligible_system: number | null;
+    voted_people: number | null;
+    voted_system: number | null;
   };
   round_candidates: {
     round_id: string;
@@ -110,6 +117,8 @@ export interface Database {
     text: string;
     position: number;
     removed_at: string | null;
+    /** Version 8: set when the facilitator added the card after the round opened. */
+    added_at: Generated<string | null>;
   };
   ballots: { round_id: string; participant_id: string; card_id: string; dots: number };
   /** One row per idempotency key, with the outcome a replay returns. */
@@ -319,11 +328,34 @@ async function createVotingTables(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/** The divergence default when version 8 ran (lib/voting/types.ts may change it later). */
+const DEFAULT_DIVERGENCE_POINTS_V8 = 15;
+
+/**
+ * Version 8 (issue 13): a round's turnout is fixed when it closes, its divergence threshold
+ * is the facilitator's, late candidates are marked; refused casts no longer leave keys.
+ */
+async function votingResultsStayRight(db: AnyDb): Promise<void> {
+  const s = db.schema;
+  await s
+    .alterTable('rounds')
+    .addColumn('divergence_points', 'integer', (c) =>
+      c.notNull().defaultTo(DEFAULT_DIVERGENCE_POINTS_V8),
+    )
+    .execute();
+  for (const column of ['eligible_people', 'eligible_system', 'voted_people', 'voted_system']) {
+    await s.alterTable('rounds').addColumn(column, 'integer').execute();
+  }
+  await s.alterTable('round_candidates').addColumn('added_at', 'text').execute();
+  await db.deleteFrom('ballot_keys').where('ok', '=', 0).execute();
+}
+
 /** Every migration, in order. Append new versions; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: createCoreTables },
   { version: 2, up: (db) => createVotingTables(db) },
   { version: 5, up: (db) => peopleMigration(db) },
+  { version: 8, up: (db) => votingResultsStayRight(db) },
 ];
 
 /** Apply every migration not yet recorded in `migrations`; safe to call at every start-up. */

@@ -24,6 +24,7 @@ import type {
   CardEventRow,
   CastInput,
   EndorsementRow,
+  FrozenTurnout,
   InviteRow,
   LoadedDocument,
   ParticipantChange,
@@ -678,6 +679,27 @@ class SqliteStoreImpl implements SqliteStore {
       .where('closed_at', '<=', before)
       .execute();
     return rows.map((r) => r.id);
+  }
+
+  // ── Voting results stay right (issue 13) ──────────────────────────────────────────
+  closeRound(workshopId: string, roundId: string, closedAt: string, frozen: FrozenTurnout) {
+    return voting.closeRound(this.db, workshopId, roundId, closedAt, frozen);
+  }
+
+  reopenRound(workshopId: string, roundId: string) {
+    return voting.reopenRound(this.db, workshopId, roundId);
+  }
+
+  restoreCandidate(roundId: string, cardId: string) {
+    return voting.restoreCandidate(this.db, roundId, cardId);
+  }
+
+  addCandidate(roundId: string, cardId: string, text: string, at: string) {
+    return voting.addCandidate(this.db, noLock, roundId, cardId, text, at);
+  }
+
+  countBallotKeys(roundId: string) {
+    return voting.countBallotKeys(this.db, roundId);
   }
 
   async close() {

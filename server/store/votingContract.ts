@@ -38,6 +38,8 @@ function round(id: string, over: Partial<RoundRow> = {}): RoundRow {
     openedAt: T0,
     openedBy: 'f',
     closedAt: null,
+    divergencePoints: 15,
+    frozen: null,
     ...over,
   };
 }
@@ -49,6 +51,7 @@ const candidates = (roundId: string, ids: string[]): CandidateRow[] =>
     text: `Text ${cardId}`,
     position,
     removedAt: null,
+    addedAt: null,
   }));
 
 let keys = 0;
@@ -202,6 +205,70 @@ export function votingContract(get: () => Store): void {
       });
     });
 
+    it('[I16] refused casts keep at most one key per voter and candidate card (issue 8 §4)', async () => {
+      const store = get();
+      await seed(store);
+      await store.castBallot(cast('a', 'c1', 3));
+      await store.castBallot(cast('a', 'c2', 2));
+      const before = await store.countBallotKeys('r1');
+      expect(before).toBe(2);
+      const refusals = [];
+      for (let i = 0; i < 1000; i++) {
+        refusals.push(cast('a', `c${1 + (i % 4)}`, 4)); // over the cap of 3
+        refusals.push(cast('a', `not-a-card-${i}`, 1)); // not a candidate at all
+      }
+      for (const r of refusals) expect((await store.castBallot(r)).ok).toBe(false);
+      // 2,000 refusals added at most one key per candidate card (4), none for made-up cards.
+      expect(await store.countBallotKeys('r1')).toBeLessThanOrEqual(before + 4);
+      // The newest refused key on a card still replays its answer, even once it would fit.
+      const last = cast('a', 'c3', 1);
+      expect(await store.castBallot(last)).toEqual({ ok: false, reason: 'overBudget' });
+      await store.castBallot(cast('a', 'c1', 0));
+      expect(await store.castBallot(last)).toEqual({ ok: false, reason: 'overBudget' });
+      // A closed round refuses everything and records nothing new for made-up cards.
+      await store.closeRound('w1', 'r1', NOW, {
+        people: { voted: 1, eligible: 1 },
+        system: { voted: 0, eligible: 2 },
+      });
+      const keys = await store.countBallotKeys('r1');
+      for (let i = 0; i < 100; i++) await store.castBallot(cast('a', `x${i}`, 1));
+      expect(await store.countBallotKeys('r1')).toBe(keys);
+    });
+
+    it('closeRound fixes the turnout, reopenRound clears it', async () => {
+      const store = get();
+      await seed(store);
+      const frozen = { people: { voted: 1, eligible: 2 }, system: { voted: 0, eligible: 2 } };
+      expect(await store.closeRound('w1', 'r1', NOW, frozen)).toBe(true);
+      expect(await store.getRound('w1', 'r1')).toMatchObject({ closedAt: NOW, frozen });
+      expect(await store.closeRound('w9', 'r1', NOW, frozen)).toBe(false);
+      expect(await store.reopenRound('w1', 'r1')).toBe(true);
+      expect(await store.getRound('w1', 'r1')).toMatchObject({ closedAt: null, frozen: null });
+      expect((await store.getRound('w1', 'r1'))?.divergencePoints).toBe(15);
+    });
+
+    it('restoreCandidate brings a removed card back with no dots; addCandidate appends late cards', async () => {
+      const store = get();
+      await seed(store);
+      await store.castBallot(cast('a', 'c1', 2));
+      await store.removeCandidate('r1', 'c1', NOW);
+      expect(await store.restoreCandidate('r1', 'c1')).toBe(true);
+      expect(await store.restoreCandidate('r1', 'c1')).toBe(false);
+      expect((await store.listCandidates('r1'))[0]).toMatchObject({
+        cardId: 'c1',
+        removedAt: null,
+      });
+      expect(await store.listBallots('r1')).toEqual([]);
+      expect(await store.castBallot(cast('a', 'c1', 1))).toMatchObject({ ok: true });
+      expect(await store.addCandidate('r1', 'c9', 'Late card', NOW)).toBe(true);
+      expect(await store.addCandidate('r1', 'c9', 'Late card', NOW)).toBe(false);
+      expect(await store.addCandidate('r1', 'c2', 'Again', NOW)).toBe(false);
+      const all = await store.listCandidates('r1');
+      expect(all.map((c) => c.cardId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c9']);
+      expect(all[4]).toMatchObject({ text: 'Late card', position: 4, addedAt: NOW });
+      expect(await store.castBallot(cast('a', 'c9', 2))).toMatchObject({ ok: true });
+    });
+
     it('removeCandidate returns the affected voters and deletes their ballots', async () => {
       const store = get();
       await seed(store);
@@ -229,11 +296,19 @@ export function votingContract(get: () => Store): void {
       const next = prng(20261101);
       const rand = (n: number) => Math.floor(next() * n);
       const inputs: CastInput[] = [];
+      // A client has one change in flight per card, so it only ever resends its newest key
+      // for that card (the one refusal per voter and card that is kept replays the same).
+      const newest = new Map<string, CastInput>();
       for (let i = 0; i < 500; i++) {
-        const previous = inputs[rand(Math.max(1, inputs.length))];
+        const picked = inputs[rand(Math.max(1, inputs.length))];
+        const previous = picked && newest.get(`${picked.participantId}|${picked.cardId}`);
         if (previous && rand(5) === 0)
           inputs.push(previous); // a resend with the same key
-        else inputs.push(cast(ids[rand(20)] ?? 'v0', `c${1 + rand(4)}`, rand(4)));
+        else {
+          const c = cast(ids[rand(20)] ?? 'v0', `c${1 + rand(4)}`, rand(4));
+          newest.set(`${c.participantId}|${c.cardId}`, c);
+          inputs.push(c);
+        }
       }
       const outcomes = await Promise.all(inputs.map((c) => store.castBallot(c)));
       // Every key was decided once: all answers for one key are the same decision.

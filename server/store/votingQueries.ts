@@ -5,7 +5,14 @@
  * (Postgres: `select … for update` on the round row; SQLite: its one writer already does).
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { BallotRow, CandidateRow, CastInput, CastOutcome, RoundRow } from './Store';
+import type {
+  BallotRow,
+  CandidateRow,
+  CastInput,
+  CastOutcome,
+  FrozenTurnout,
+  RoundRow,
+} from './Store';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
@@ -26,6 +33,18 @@ function toRound(r: Selectable<Database['rounds']>): RoundRow {
     openedAt: r.opened_at,
     openedBy: r.opened_by,
     closedAt: r.closed_at,
+    divergencePoints: Number(r.divergence_points),
+    frozen: toFrozen(r),
+  };
+}
+
+/** The turnout fixed at closing, when all four counts were stored. */
+function toFrozen(r: Selectable<Database['rounds']>): FrozenTurnout | null {
+  const { eligible_people: ep, eligible_system: es, voted_people: vp, voted_system: vs } = r;
+  if (ep === null || es === null || vp === null || vs === null) return null;
+  return {
+    people: { voted: Number(vp), eligible: Number(ep) },
+    system: { voted: Number(vs), eligible: Number(es) },
   };
 }
 
@@ -36,6 +55,7 @@ function toCandidate(r: Selectable<Database['round_candidates']>): CandidateRow 
     text: r.text,
     position: Number(r.position),
     removedAt: r.removed_at,
+    addedAt: r.added_at,
   };
 }
 
@@ -59,6 +79,8 @@ export async function createRound(
         opened_at: round.openedAt,
         opened_by: round.openedBy,
         closed_at: round.closedAt,
+        divergence_points: round.divergencePoints,
+        ...frozenColumns(round.frozen),
       })
       .execute();
     if (candidates.length === 0) return;
@@ -71,6 +93,7 @@ export async function createRound(
           text: c.text,
           position: c.position,
           removed_at: c.removedAt,
+          added_at: c.addedAt,
         })),
       )
       .execute();
@@ -212,6 +235,7 @@ export async function castBallot(
     const replay = await storedOutcome(trx, input);
     if (replay) return replay;
     const decision = await decide(trx, round, input);
+    if (!decision.ok && !(await keepRefusal(trx, input))) return decision;
     await trx
       .insertInto('ballot_keys')
       .values({
@@ -229,6 +253,33 @@ export async function castBallot(
       .execute();
     return decision.ok ? { ...decision, replayed: false } : decision;
   });
+}
+
+/**
+ * Refusals are recorded in a bounded way (issue 8 §4: 5,000 refused casts had added 5,000
+ * keys): at most one refused key per voter and candidate card, the newest, and none for a
+ * card that is not a candidate (its id could be anything). The client sends one change at
+ * a time per card, so the only refused key it can still retry is that newest one, and its
+ * retry gets the same answer. An older refused key, or one on a non-candidate, is decided
+ * afresh; a cast sets an absolute number of dots, so deciding it again never counts twice.
+ * Returns false when the refusal is not to be recorded.
+ */
+async function keepRefusal(trx: Trx, input: CastInput): Promise<boolean> {
+  const candidate = await trx
+    .selectFrom('round_candidates')
+    .select('card_id')
+    .where('round_id', '=', input.roundId)
+    .where('card_id', '=', input.cardId)
+    .executeTakeFirst();
+  if (!candidate) return false;
+  await trx
+    .deleteFrom('ballot_keys')
+    .where('round_id', '=', input.roundId)
+    .where('participant_id', '=', input.participantId)
+    .where('card_id', '=', input.cardId)
+    .where('ok', '=', 0)
+    .execute();
+  return true;
 }
 
 /** The outcome recorded for this key, marked as a replay; null when the key is new. */
@@ -299,4 +350,98 @@ async function writeBallot(trx: Trx, input: CastInput): Promise<void> {
       oc.columns(['round_id', 'participant_id', 'card_id']).doUpdateSet({ dots: input.dots }),
     )
     .execute();
+}
+
+// ── Voting results stay right (issue 13) ────────────────────────────────────────────
+
+function frozenColumns(frozen: FrozenTurnout | null) {
+  return {
+    eligible_people: frozen?.people.eligible ?? null,
+    eligible_system: frozen?.system.eligible ?? null,
+    voted_people: frozen?.people.voted ?? null,
+    voted_system: frozen?.system.voted ?? null,
+  };
+}
+
+/** Close a round and fix its turnout in one UPDATE. */
+export async function closeRound(
+  db: Db,
+  workshopId: string,
+  roundId: string,
+  closedAt: string,
+  frozen: FrozenTurnout,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('rounds')
+    .set({ closed_at: closedAt, ...frozenColumns(frozen) })
+    .where('workshop_id', '=', workshopId)
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/** Reopen a round: no closing time, no fixed turnout. */
+export async function reopenRound(db: Db, workshopId: string, roundId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('rounds')
+    .set({ closed_at: null, ...frozenColumns(null) })
+    .where('workshop_id', '=', workshopId)
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/** Clear a candidate's removal; its ballots were deleted with it, so it starts at zero. */
+export async function restoreCandidate(db: Db, roundId: string, cardId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('round_candidates')
+    .set({ removed_at: null })
+    .where('round_id', '=', roundId)
+    .where('card_id', '=', cardId)
+    .where('removed_at', 'is not', null)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/** Append a late candidate after every other one; false when the card already is one. */
+export async function addCandidate(
+  db: Db,
+  lockRound: LockRound,
+  roundId: string,
+  cardId: string,
+  text: string,
+  at: string,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await lockRound(trx, roundId);
+    const rows = await trx
+      .selectFrom('round_candidates')
+      .select(['card_id', 'position'])
+      .where('round_id', '=', roundId)
+      .execute();
+    if (rows.some((r) => r.card_id === cardId)) return false;
+    const position = rows.reduce((max, r) => Math.max(max, Number(r.position)), -1) + 1;
+    await trx
+      .insertInto('round_candidates')
+      .values({
+        round_id: roundId,
+        card_id: cardId,
+        text,
+        position,
+        removed_at: null,
+        added_at: at,
+      })
+      .execute();
+    return true;
+  });
+}
+
+/** How many idempotency keys a round holds. */
+export async function countBallotKeys(db: Db, roundId: string): Promise<number> {
+  const r = await db
+    .selectFrom('ballot_keys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('round_id', '=', roundId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -6,19 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCard, sectionCards } from '../../lib/board/doc';
 import type { RoundResults, RoundView } from '../../lib/voting/types';
+import { ask, startTestServer, stopTestServer, type TestServer, waitFor } from './harness';
 import {
-  type Actor,
-  ask,
-  type ControlClient,
-  connectControl,
-  connectY,
-  createWorkshop,
-  join,
-  startTestServer,
-  stopTestServer,
-  type TestServer,
-  waitFor,
-} from './harness';
+  ballotRows,
+  cast,
+  client,
+  last,
+  newKey,
+  openRound,
+  roundOf,
+  settle,
+  setupVoting,
+} from './votingSetup';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -28,88 +27,8 @@ afterAll(async () => {
   await stopTestServer(server);
 });
 
-/** A control socket that records every event it receives, in order. */
-interface Client {
-  socket: ControlClient;
-  events: { event: string; payload: unknown }[];
-  actor: Actor;
-}
-
-function client(actor: Actor): Client {
-  const events: Client['events'] = [];
-  const socket = connectControl(actor, (event, payload) => events.push({ event, payload }));
-  return { socket, events, actor };
-}
-
-function last<T>(c: Client, event: string, where: (p: T) => boolean = () => true): T | undefined {
-  for (let i = c.events.length - 1; i >= 0; i--) {
-    const e = c.events[i];
-    if (e?.event === event && where(e.payload as T)) return e.payload as T;
-  }
-  return undefined;
-}
-
-/** Wait until the latest `event` this client received satisfies `where`; return it. */
-async function settle<T>(c: Client, event: string, where: (p: T) => boolean = () => true) {
-  await waitFor(event, () => {
-    const p = last<T>(c, event);
-    return p !== undefined && where(p);
-  });
-  return last<T>(c, event) as T;
-}
-
-const roundOf = (c: Client, id: string) =>
-  last<RoundView[]>(c, 'round:update', (rs) => rs.some((r) => r.id === id))?.find(
-    (r) => r.id === id,
-  );
-
-let keyN = 0;
-const newKey = () => `key-${Date.now()}-${++keyN}`;
-const cast = (c: Client, roundId: string, cardId: string, dots: number, key = newKey()) =>
-  ask(c.socket, 'ballot:cast', { roundId, cardId, dots, key });
-
-/** A workshop with cards A, B, C in Joint priorities and connected pink, blue, observer, facilitator. */
-async function setup(cardTexts = ['Letters in plain English', 'Shorter waits', 'A named contact']) {
-  const w = await createWorkshop(server);
-  const pinkActor = await join(server, w.tokens.people, { name: 'Pat' });
-  const pink2Actor = await join(server, w.tokens.people, { name: 'Pip' });
-  const blueActor = await join(server, w.tokens.system, { name: 'Bo' });
-  const observerActor = await join(server, w.tokens.observer, { name: 'Olu' });
-  const y = connectY(server, w.facilitator);
-  await y.synced;
-  const cards = cardTexts.map((t) => createCard(y.doc, 'priorities', t));
-  const room = server.purple.rooms.get(w.workshopId);
-  await waitFor(
-    'cards on the server',
-    () => sectionCards(room.doc, 'priorities').length === cards.length,
-  );
-  const fac = client(w.facilitator);
-  const pink = client(pinkActor);
-  const pink2 = client(pink2Actor);
-  const blue = client(blueActor);
-  const observer = client(observerActor);
-  const all = [fac, pink, pink2, blue, observer];
-  await waitFor('welcomes', () =>
-    all.every((c) => c.events.some((e) => e.event === 'round:update')),
-  );
-  const done = () => {
-    for (const c of all) c.socket.disconnect();
-    y.destroy();
-  };
-  return { w, y, room, cards, fac, pink, pink2, blue, observer, all, done };
-}
-
-type Setup = Awaited<ReturnType<typeof setup>>;
-
-async function openRound(s: Setup, extra: Record<string, unknown> = {}): Promise<string> {
-  const r = await ask(s.fac.socket, 'round:open', { section: 'priorities', ...extra });
-  if (!r.ok) throw new Error(r.message);
-  await waitFor('round:update everywhere', () => s.all.every((c) => roundOf(c, r.roundId)));
-  return r.roundId;
-}
-
-const ballots = async (roundId: string) =>
-  (await server.purple.store.listBallots(roundId)).map((b) => [b.participantId, b.cardId, b.dots]);
+const setup = (cardTexts?: string[]) => setupVoting(server, cardTexts);
+const ballots = (roundId: string) => ballotRows(server, roundId);
 
 describe('opening a round', () => {
   it('fixes the section’s live cards, in board order, with their text; later cards are not in it', async () => {
@@ -127,9 +46,9 @@ describe('opening a round', () => {
       closedAt: null,
     });
     expect(view?.candidates).toEqual([
-      { cardId: s.cards[0], text: 'Letters in plain English', removedAt: null },
-      { cardId: s.cards[1], text: 'Shorter waits', removedAt: null },
-      { cardId: s.cards[2], text: 'A named contact', removedAt: null },
+      { cardId: s.cards[0], text: 'Letters in plain English', removedAt: null, addedAt: null },
+      { cardId: s.cards[1], text: 'Shorter waits', removedAt: null, addedAt: null },
+      { cardId: s.cards[2], text: 'A named contact', removedAt: null, addedAt: null },
     ]);
     await waitFor('card stored', () => sectionCards(s.room.doc, 'priorities').length === 4);
     const added = sectionCards(s.room.doc, 'priorities')[3]?.id ?? '';
@@ -545,7 +464,7 @@ describe('closing, reopening and extending', () => {
     );
     expect(results.basis).toBe('people-only');
     expect(results.basisNote).toBe(
-      'Only people with lived experience have voted so far, so this ranking shows their votes alone.',
+      'Only people with lived experience voted, so this ranking shows their votes alone.',
     );
     expect(roundOf(s.blue, roundId)?.status).toBe('closed');
     expect(await cast(s.pink, roundId, b, 1)).toMatchObject({ reason: 'roundClosed' });
