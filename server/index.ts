@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Config, loadConfig } from './config';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from './http/clientAddress';
 import { createLogger, type Logger } from './log';
 import { createPurple, type Purple } from './purple';
 import type { Store } from './store/Store';
@@ -66,6 +67,7 @@ async function prepareNext(
 
 function route(
   server: http.Server,
+  config: Config,
   purple: Purple,
   next: Awaited<ReturnType<typeof prepareNext>> | null,
   log: Logger,
@@ -75,6 +77,8 @@ function route(
       purple.ioHttp.emit('request', req, res);
       return;
     }
+    // Pages read the client's address (for limits) from this header; one a client sent is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, config.trustProxy);
     if (!next) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
       return;
@@ -110,7 +114,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const purple = await createPurple(config, log, wrapStore);
   const next = withNext ? await prepareNext(dev, config) : null;
   const server = http.createServer();
-  route(server, purple, next, log);
+  route(server, config, purple, next, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

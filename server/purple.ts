@@ -7,6 +7,7 @@ import { loadSecret } from './auth/secret';
 import { Sessions } from './auth/sessions';
 import type { Config } from './config';
 import { registerFacade } from './facade';
+import { Limits } from './limits/Limits';
 import type { Logger } from './log';
 import { Control } from './realtime/control';
 import { Workshops } from './services/workshops';
@@ -24,6 +25,7 @@ export interface Purple {
   control: Control;
   yjs: YjsEndpoint;
   workshops: Workshops;
+  limits: Limits;
   /** socket.io's own HTTP server: it never listens; requests are forwarded to it. */
   ioHttp: http.Server;
   close(): Promise<void>;
@@ -35,6 +37,8 @@ export async function createPurple(
   log: Logger,
   wrapStore: (store: Store) => Store = (s) => s,
 ): Promise<Purple> {
+  // Read the key first: a bad key file refuses to start before anything is opened.
+  const secret = loadSecret(config.dataDir, config.secret);
   const store = wrapStore(
     await openStore({
       dataDir: config.dataDir,
@@ -42,7 +46,8 @@ export async function createPurple(
       sqliteSynchronous: config.sqliteSynchronous,
     }),
   );
-  const sessions = new Sessions(loadSecret(config.dataDir, config.secret), store);
+  const sessions = new Sessions(secret, store);
+  const limits = new Limits(config.limits);
   let control: Control | null = null;
   const rooms = new Rooms(
     store,
@@ -54,13 +59,14 @@ export async function createPurple(
     },
   );
   const ioHttp = http.createServer();
-  control = new Control(ioHttp, { rooms, sessions, store, config, log });
-  const yjs = new YjsEndpoint({ rooms, sessions, config, log });
+  control = new Control(ioHttp, { rooms, sessions, store, config, log, limits });
+  const yjs = new YjsEndpoint({ rooms, sessions, config, log, limits });
   const workshops = new Workshops({
     store,
     sessions,
     rooms,
     config,
+    limits,
     onJoin: (p) => control?.participantJoined(p),
   });
   registerFacade(workshops);
@@ -73,6 +79,7 @@ export async function createPurple(
     control: ready,
     yjs,
     workshops,
+    limits,
     ioHttp,
     async close() {
       yjs.close();

@@ -24,6 +24,7 @@ export const REASONS = {
   overBudget: 'overBudget',
   overCap: 'overCap',
   shuttingDown: 'shuttingDown',
+  tooMany: 'tooMany',
 } as const;
 
 /** A reason an operation failed. */
@@ -87,6 +88,11 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 503,
     close: 4503,
     message: 'Purple is restarting. You will be reconnected.',
+  },
+  tooMany: {
+    http: 429,
+    close: 4429,
+    message: 'Too many tries from here in a short time. Please wait a few minutes, then try again.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

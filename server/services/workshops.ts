@@ -18,9 +18,14 @@ import {
   type JoinInput,
   type Outcome,
   type PurpleFacade,
+  type RequestContext,
   type SessionGrant,
   sessionCookieName,
 } from '../facade';
+import { CLIENT_ADDRESS_HEADER } from '../http/clientAddress';
+import { requestOrigin } from '../http/requestOrigin';
+import type { Limits } from '../limits/Limits';
+import { tooMany } from '../limits/tooMany';
 import type { InviteRow, ParticipantRow, Store } from '../store/Store';
 import { SERVER_CLIENT_ID } from '../yjs/inspectUpdate';
 import type { Rooms } from '../yjs/rooms';
@@ -33,10 +38,18 @@ export class Workshops implements PurpleFacade {
       sessions: Sessions;
       rooms: Rooms;
       config: Config;
+      limits: Limits;
       /** Told when someone joins, so facilitators see join counts change live. */
       onJoin?: (p: ParticipantRow) => void;
     },
   ) {}
+
+  requestContext(get: (name: string) => string | null): RequestContext {
+    return {
+      origin: requestOrigin(get, this.deps.config),
+      clientAddress: get(CLIENT_ADDRESS_HEADER) ?? undefined,
+    };
+  }
 
   private base(origin: string): string {
     return this.deps.config.publicUrl ?? origin.replace(/\/$/, '');
@@ -55,9 +68,21 @@ export class Workshops implements PurpleFacade {
     };
   }
 
-  async createWorkshop(input: CreateWorkshopInput, origin: string): Promise<Outcome<SessionGrant>> {
+  async createWorkshop(
+    input: CreateWorkshopInput,
+    origin: string,
+    clientAddress?: string,
+  ): Promise<Outcome<SessionGrant>> {
     const parsed = createWorkshopSchema.safeParse(input);
     if (!parsed.success) return fail('invalidInput', parsed.error.issues[0]?.message);
+    if (clientAddress) {
+      const allowed = await this.deps.limits.createWorkshop(clientAddress);
+      if (!allowed.ok)
+        return tooMany(
+          'Too many workshops have been created from this network in the last hour.',
+          allowed.retryAfterSeconds,
+        );
+    }
     const data = parsed.data;
     const now = new Date().toISOString();
     const id = newWorkshopId();
@@ -122,11 +147,22 @@ export class Workshops implements PurpleFacade {
     };
   }
 
-  async join(token: string, input: JoinInput, origin: string): Promise<Outcome<SessionGrant>> {
+  async join(
+    token: string,
+    input: JoinInput,
+    origin: string,
+    clientAddress?: string,
+  ): Promise<Outcome<SessionGrant>> {
     const parsed = joinSchema.safeParse(input);
     if (!parsed.success) return fail('invalidInput', parsed.error.issues[0]?.message);
     const invite = await this.openInvite(token);
     if (!invite.ok) return invite;
+    const allowed = await this.deps.limits.join(invite.value.id, clientAddress);
+    if (!allowed.ok)
+      return tooMany(
+        'Too many people have joined through this link or from this network just now.',
+        allowed.retryAfterSeconds,
+      );
     const { capability, group } = inviteGrants(invite.value.kind);
     const participant: ParticipantRow = {
       id: newId(),
