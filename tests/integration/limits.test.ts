@@ -18,7 +18,7 @@ import {
 } from './harness';
 
 const limits = {
-  ...loadConfig({}).limits,
+  ...loadConfig({} as NodeJS.ProcessEnv).limits,
   workshopsPerHour: 3,
   joinsPerLinkPerHour: 4,
   joinsPerAddressPer10Min: 3,
