@@ -114,3 +114,29 @@ describe('forwarded headers', () => {
     }
   });
 });
+
+describe('[I24] free text is cleaned on the server', () => {
+  it('refuses an invisible-only name and strips a right-to-left override from a title', async () => {
+    const ws = server.purple.workshops;
+    const w = await createWorkshop(server);
+    const invisible = await ws.join(
+      w.tokens.people,
+      { name: '\u200B', anonymous: false },
+      server.url,
+    );
+    expect(invisible).toMatchObject({ ok: false, reason: 'invalidInput' });
+    const made = await ws.createWorkshop(
+      {
+        title: '\u202Eevil\u202C',
+        question: 'Why?',
+        facilitatorName: 'Fay',
+        facilitatorGroup: 'system',
+        anonymous: false,
+      },
+      server.url,
+    );
+    if (!made.ok) throw new Error(made.message);
+    const page = await ws.boardPage(made.value.workshopId, made.value.cookie.value, server.url);
+    expect(page.ok && page.value.workshop.title).toBe('evil');
+  });
+});
