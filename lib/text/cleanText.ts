@@ -12,7 +12,7 @@ const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** Whitespace, format characters (zero-width space, joiners, BOM, soft hyphen), marks alone, fillers. */
-const INVISIBLE_ONLY = /^[\s\p{Cf}\p{Mn}\p{Me}\u034F\u115F\u1160\u2800\u3164\uFFA0]*$/u;
+const INVISIBLE_ONLY = /^[\s\p{Cf}\p{Mn}\p{Me}\u115F\u1160\u2800\u3164\uFFA0]*$/u;
 
 /** Clean one value; single-line values also turn line breaks and tabs into spaces. */
 export function cleanText(value: string, options: { multiline?: boolean } = {}): string {
