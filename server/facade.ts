@@ -75,6 +75,8 @@ export interface RequestContext {
   origin: string;
   /** The client's address as the custom server read it (server/http/clientAddress). */
   clientAddress?: string;
+  /** The request came from this site's own pages (Sec-Fetch-Site, else Origin): not a cross-site post. */
+  fromThisSite: boolean;
 }
 
 /** The operations route handlers and pages may use. */

@@ -8,6 +8,7 @@ import { initBoard } from '../../lib/board/doc';
 import { createWorkshopSchema, joinSchema } from '../../lib/forms';
 import { fail } from '../../lib/protocol/reasons';
 import { INVITE_KINDS, inviteGrants } from '../../lib/roles';
+import { originAllowed } from '../auth/origin';
 import { SESSION_MAX_AGE_SECONDS, type Sessions } from '../auth/sessions';
 import { newId, newToken, newWorkshopId } from '../auth/tokens';
 import type { Config } from '../config';
@@ -45,10 +46,15 @@ export class Workshops implements PurpleFacade {
   ) {}
 
   requestContext(get: (name: string) => string | null): RequestContext {
-    return {
-      origin: requestOrigin(get, this.deps.config),
-      clientAddress: get(CLIENT_ADDRESS_HEADER) ?? undefined,
-    };
+    const { config } = this.deps;
+    const origin = requestOrigin(get, config);
+    // Browsers send Sec-Fetch-Site on every request; under Referrer-Policy no-referrer a
+    // form post's Origin is "null", so the Origin header is only the fallback.
+    const fetchSite = get('sec-fetch-site');
+    const fromThisSite = fetchSite
+      ? fetchSite === 'same-origin'
+      : originAllowed(get('origin') ?? undefined, origin, config.allowedOrigins, config.publicUrl);
+    return { origin, clientAddress: get(CLIENT_ADDRESS_HEADER) ?? undefined, fromThisSite };
   }
 
   private base(origin: string): string {
