@@ -140,3 +140,24 @@ describe('[I24] free text is cleaned on the server', () => {
     expect(page.ok && page.value.workshop.title).toBe('evil');
   });
 });
+
+describe('[I25] security headers on every response', () => {
+  it('sends nosniff, no-referrer, no framing and a deny-all CSP, and HSTS when PUBLIC_URL is https', async () => {
+    const plain = await fetch(`${server.url}/anything`);
+    expect(plain.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(plain.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(plain.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, {
+      headers: { origin: server.url },
+    });
+    expect(polling.headers.get('x-content-type-options')).toBe('nosniff');
+    const https = await startTestServer(undefined, { publicUrl: 'https://purple.example' });
+    try {
+      const r = await fetch(`${https.url}/`);
+      expect(r.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    } finally {
+      await stopTestServer(https);
+    }
+  });
+});
