@@ -15,6 +15,7 @@ import type { ProfileSummary } from './lib/profile';
 import type { Estimate } from './lib/stats';
 import type { MemoryResult } from './memory';
 import type { StormSize } from './reconnect';
+import type { SoakResult } from './soak';
 import type { ThroughputResult } from './throughput';
 
 export interface Machine {
@@ -42,6 +43,7 @@ export interface BenchResults {
   reconnect?: { cards: number; sizes: StormSize[] };
   awareness?: AwarenessResult;
   browser?: BrowserResult;
+  soak?: SoakResult;
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;
@@ -321,6 +323,7 @@ export function writeReport(r: BenchResults): string {
     ]);
   }
   if (r.browser) browserSection(r.browser, out, targets);
+  if (r.soak) soakSection(r.soak, out, targets);
   out.push(...votePageSection());
   out.push(
     '## Targets (DESIGN §8)',
@@ -362,6 +365,27 @@ function browserSection(b: BrowserResult, out: string[], targets: string[][]): v
     '≤ 16.7 ms (median)',
     `${f(b.arrivalToPaintMs.median, 1)} ms`,
     verdict(b.arrivalToPaintMs.median <= 16.7),
+  ]);
+}
+
+function soakSection(s: SoakResult, out: string[], targets: string[][]): void {
+  out.push(
+    `## 8. Soak (${s.durationS} s, ${s.sessions} sessions)`,
+    '',
+    `Short sessions one after another, ${s.concurrency} at a time, across ${s.workshops} workshops (${s.participants} participants): each opens the board (Yjs and socket.io, as the board page does), adds a card, types into it, waits until the server says it stored the edits, then leaves. Server RSS and live heap (heapUsed + external after a forced full GC) are sampled throughout; the warm-up is the first quarter. ${s.failedSessions} sessions failed.`,
+    '',
+    '| s | sessions | RSS MiB | live heap MiB |',
+    '| --- | --- | --- | --- |',
+    ...s.samples.map((x) => `| ${x.t} | ${x.sessions} | ${f(x.rssMiB, 1)} | ${f(x.liveMiB, 1)} |`),
+    '',
+    `After warm-up: RSS ${f(s.afterWarmup.rssDeltaMiB, 1)} MiB, live heap ${f(s.afterWarmup.liveDeltaMiB, 1)} MiB from the first sample to the last (peak ${f(s.afterWarmup.livePeakMiB, 1)} MiB); live heap slope ${f(s.liveSlopeKiBPer1000Sessions, 0)} KiB per 1,000 sessions.`,
+    '',
+  );
+  targets.push([
+    'memory flat after warm-up (soak)',
+    '< 1 MiB live heap per 1,000 sessions',
+    `${f(s.liveSlopeKiBPer1000Sessions, 0)} KiB`,
+    verdict(s.sessions >= 100 ? s.liveSlopeKiBPer1000Sessions < 1024 : null),
   ]);
 }
 

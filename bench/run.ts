@@ -6,7 +6,7 @@
  * (a separate child process) to CPU 1 where `taskset` exists, interleaves A/B runs and
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
- * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser;
+ * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser,soak;
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
  * development --runs=N, --sizes=a,b, --rate=N, --memory-n=N, --repeat=N and --no-profile
@@ -28,6 +28,7 @@ import { canPin, ROOT } from './lib/servers';
 import { measureMemory } from './memory';
 import { measureReconnect } from './reconnect';
 import { type BenchResults, type Machine, writeReport } from './report';
+import { measureSoak } from './soak';
 import { measureThroughput } from './throughput';
 
 const MEASUREMENTS = [
@@ -39,6 +40,7 @@ const MEASUREMENTS = [
   'reconnect',
   'awareness',
   'browser',
+  'soak',
 ] as const;
 type Name = (typeof MEASUREMENTS)[number];
 
@@ -191,6 +193,12 @@ async function main(): Promise<void> {
       'browser',
       async () => {
         results.browser = await measureBrowser(ctx);
+      },
+    ],
+    [
+      'soak',
+      async () => {
+        results.soak = await measureSoak(ctx);
       },
     ],
   ];
