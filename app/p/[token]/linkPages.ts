@@ -58,12 +58,21 @@ function explainFailure(
   return { title: 'This link does not work', message, status: REASON_INFO[reason].http };
 }
 
-/** A small, plain page for a personal link that does not work: the reason in words and a link home. */
-export function problemPage(reason: Reason, serverMessage: string): NextResponse {
+/**
+ * A small, plain page for a personal link that does not work: the reason in words and a
+ * link home; a refused limit (429) says when to try again in `Retry-After` too.
+ */
+export function problemPage(
+  reason: Reason,
+  serverMessage: string,
+  retryAfterSeconds?: number,
+): NextResponse {
   const { title, message, status } = explainFailure(reason, serverMessage);
-  return htmlPage(
+  const response = htmlPage(
     title,
     `<p>${escapeHtml(message)}</p>\n<p><a href="/">Go to the Purple home page</a></p>`,
     status,
   );
+  if (status === 429) response.headers.set('retry-after', String(retryAfterSeconds ?? 60));
+  return response;
 }

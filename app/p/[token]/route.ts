@@ -32,7 +32,7 @@ export async function POST(request: NextRequest, context: Params): Promise<NextR
     );
   }
   const outcome = await purple().resume(token, site.origin);
-  if (!outcome.ok) return problemPage(outcome.reason, outcome.message);
+  if (!outcome.ok) return problemPage(outcome.reason, outcome.message, outcome.retryAfterSeconds);
 
   const grant = outcome.value;
   const response = NextResponse.redirect(new URL(grant.boardPath, site.origin), 303);
