@@ -2,9 +2,12 @@
  * 9. Soak: a workshop hour compressed. Many short sessions, each one participant opening
  * the board (Yjs + socket.io, as the board page does), adding a card and typing into it,
  * waiting until the server says it stored the edit, then leaving, with several sessions at
- * once. The server's RSS and its live heap after a forced full GC are sampled throughout;
- * after the warm-up (the first quarter) memory should stay flat: the door's counters, the
- * rooms, presence and socket.io must give back what each session took.
+ * once. Sessions go through the workshops in turn (a workshop's people, then the next's),
+ * and idle boards unload after 2 s, so every board is loaded, used, left and unloaded again
+ * many times. The server's RSS and its live heap after a forced full GC are sampled
+ * throughout; after the warm-up (the first quarter) memory should stay flat: the door's
+ * counters, the rooms, presence and socket.io must give back what each session took. (The
+ * boards themselves grow on disk, one card per session; only a few are loaded at a time.)
  */
 import * as Y from 'yjs';
 import { applyTextEdit, cardText, createCard } from '../lib/board/doc';
@@ -34,7 +37,12 @@ export interface SoakResult {
   samples: SoakSample[];
   /** Change from the first sample after warm-up to the last, and the peak in between. */
   afterWarmup: { rssDeltaMiB: number; liveDeltaMiB: number; livePeakMiB: number };
-  /** Least-squares slope of live memory after warm-up, KiB per 1,000 sessions. */
+  /**
+   * Live heap with nobody connected and every board unloaded, after the warm-up and at the
+   * end: what sessions leave behind, per 1,000 sessions in between (a leak shows here).
+   */
+  atRest: { afterWarmupMiB: number; atEndMiB: number; kiBPer1000Sessions: number };
+  /** Least-squares slope of live memory after warm-up, KiB per 1,000 sessions (boards included). */
   liveSlopeKiBPer1000Sessions: number;
 }
 
@@ -78,6 +86,8 @@ function slope(xs: number[], ys: number[]): number {
 }
 
 const MiB = 2 ** 20;
+/** Unload a board this long after its last session left. */
+const IDLE_MS = 2000;
 
 export async function measureSoak(ctx: Ctx): Promise<SoakResult> {
   const { cfg, lg } = ctx;
@@ -87,7 +97,11 @@ export async function measureSoak(ctx: Ctx): Promise<SoakResult> {
     dataDir,
     Array.from({ length: cfg.soakWorkshops }, () => cfg.soakPeople),
   );
-  const server = await startServer('purple', { dataDir, gcProbe: true });
+  const server = await startServer('purple', {
+    dataDir,
+    gcProbe: true,
+    env: { ROOM_IDLE_MS: String(IDLE_MS) },
+  });
   const seats = workshops.flatMap((w) => purpleSeats(server, w, cfg.soakPeople));
   const samples: SoakSample[] = [];
   let sessions = 0;
@@ -103,11 +117,11 @@ export async function measureSoak(ctx: Ctx): Promise<SoakResult> {
       liveMiB: (m.heapUsed + m.external) / MiB,
     });
   };
-  try {
-    await sample();
-    let next = 0;
+  let next = 0;
+  /** Run sessions until `until` seconds, sampling as they go. */
+  const phase = async (until: number) => {
     const worker = async () => {
-      while (elapsed() < cfg.soakSeconds) {
+      while (elapsed() < until) {
         const seat = seats[next++ % seats.length] as Seat;
         const ok = await lg.call<boolean>('soak.session', {
           seat,
@@ -119,7 +133,7 @@ export async function measureSoak(ctx: Ctx): Promise<SoakResult> {
       }
     };
     const sampler = async () => {
-      while (elapsed() < cfg.soakSeconds) {
+      while (elapsed() < until) {
         await sleep(cfg.soakSampleSeconds * 1000);
         await sample();
         const last = samples[samples.length - 1];
@@ -129,9 +143,21 @@ export async function measureSoak(ctx: Ctx): Promise<SoakResult> {
       }
     };
     await Promise.all([sampler(), ...Array.from({ length: cfg.soakConcurrency }, worker)]);
-    // Let rooms go idle and unload, then a last sample.
-    await sleep(1000);
+  };
+  /** With nobody connected and every board unloaded: what the server holds for itself. */
+  const atRest = async () => {
+    await sleep(IDLE_MS * 2 + 500);
     await sample();
+    return { sessions, liveMiB: samples[samples.length - 1]?.liveMiB ?? 0 };
+  };
+  let restA = { sessions: 0, liveMiB: 0 };
+  let restB = { sessions: 0, liveMiB: 0 };
+  try {
+    await sample();
+    await phase(cfg.soakSeconds / 4);
+    restA = await atRest();
+    await phase(cfg.soakSeconds);
+    restB = await atRest();
   } finally {
     await server.stop();
   }
@@ -150,6 +176,13 @@ export async function measureSoak(ctx: Ctx): Promise<SoakResult> {
       rssDeltaMiB: (last?.rssMiB ?? 0) - (first?.rssMiB ?? 0),
       liveDeltaMiB: (last?.liveMiB ?? 0) - (first?.liveMiB ?? 0),
       livePeakMiB: Math.max(...warm.map((s) => s.liveMiB)),
+    },
+    atRest: {
+      afterWarmupMiB: restA.liveMiB,
+      atEndMiB: restB.liveMiB,
+      kiBPer1000Sessions:
+        ((restB.liveMiB - restA.liveMiB) * 1024 * 1000) /
+        Math.max(1, restB.sessions - restA.sessions),
     },
     liveSlopeKiBPer1000Sessions:
       slope(

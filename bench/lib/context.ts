@@ -96,8 +96,8 @@ export const FULL: BenchConfig = {
   // About 4 minutes: more short sessions than a busy workshop hour has (bench/soak.ts).
   soakSeconds: 240,
   soakConcurrency: 8,
-  soakWorkshops: 10,
-  soakPeople: 30,
+  soakWorkshops: 40,
+  soakPeople: 10,
   soakEdits: 10,
   soakSampleSeconds: 10,
 };
@@ -138,7 +138,7 @@ export const QUICK: BenchConfig = {
   profile: false,
   soakSeconds: 12,
   soakConcurrency: 4,
-  soakWorkshops: 2,
+  soakWorkshops: 6,
   soakPeople: 5,
   soakEdits: 3,
   soakSampleSeconds: 3,
