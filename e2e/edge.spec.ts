@@ -69,6 +69,10 @@ test('[I25] a personal link asks for a click, sets no cookie until then, and ref
   const path = new URL(link).pathname;
 
   const phone = await newActor('Fran on a phone');
+  const violations: string[] = [];
+  phone.page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   const opened = await phone.page.request.get(path);
   expect(opened.status()).toBe(200);
   expect(opened.headers()['set-cookie']).toBeUndefined();
@@ -92,6 +96,8 @@ test('[I25] a personal link asks for a click, sets no cookie until then, and ref
   await phone.page.keyboard.press('Enter');
   await expect(phone.page).toHaveURL(/\/w\/[A-Za-z0-9_-]+$/);
   await expect(phone.page.locator('[data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  // The board hydrated and connected under the policy: nothing was blocked on the way.
+  expect(violations).toEqual([]);
 });
 
 test('a personal link with broken %-encoding answers 404', async ({ request }) => {
