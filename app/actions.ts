@@ -1,9 +1,10 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { createWorkshopSchema, fieldErrors, joinSchema } from '../lib/forms';
 import { purple, type SessionGrant } from '../server/facade';
+import { requestContext } from './requestContext';
 
 /** What a form shows after a failed submit: the values typed, and one message per field (`form` for the whole form). */
 export interface FormState<Values> {
@@ -32,14 +33,6 @@ function text(formData: FormData, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The site's own origin as the browser sees it, for building full links. */
-async function requestOrigin(): Promise<string> {
-  const list = await headers();
-  const proto = list.get('x-forwarded-proto')?.split(',')[0]?.trim() || 'http';
-  const host = list.get('x-forwarded-host') ?? list.get('host') ?? 'localhost';
-  return `${proto}://${host}`;
-}
-
 async function setSessionCookie(grant: SessionGrant): Promise<void> {
   (await cookies()).set(grant.cookie.name, grant.cookie.value, {
     httpOnly: true,
@@ -65,7 +58,8 @@ export async function createWorkshop(
   const parsed = createWorkshopSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
 
-  const outcome = await purple().createWorkshop(parsed.data, await requestOrigin());
+  const { origin, clientAddress } = await requestContext();
+  const outcome = await purple().createWorkshop(parsed.data, origin, clientAddress);
   if (!outcome.ok) return { values, errors: { form: outcome.message } };
 
   await setSessionCookie(outcome.value);
@@ -86,7 +80,8 @@ export async function joinWorkshop(
   const parsed = joinSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
 
-  const outcome = await purple().join(token, parsed.data, await requestOrigin());
+  const { origin, clientAddress } = await requestContext();
+  const outcome = await purple().join(token, parsed.data, origin, clientAddress);
   if (!outcome.ok) return { values, errors: { form: outcome.message } };
 
   await setSessionCookie(outcome.value);

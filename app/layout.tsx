@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -14,8 +15,12 @@ export const viewport: Viewport = {
   colorScheme: 'light dark',
 };
 
-/** The frame of every page: a skip link, the Purple header and one `<main id="main">`. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The frame of every page: a skip link, the Purple header and one `<main id="main">`.
+ * Every page renders per request, so Next can put `proxy.ts`'s CSP nonce on its scripts.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en-GB">
       <body className="min-h-screen">

@@ -5,6 +5,7 @@ import { fanoutHandlers } from './fanout';
 import { boardHandlers } from './lib/board';
 import { idleHandlers } from './lib/idle';
 import type { Handler } from './lib/loadgen';
+import { soakHandlers } from './soak';
 
 export const handlers: Record<string, Handler> = {
   ...fanoutHandlers,
@@ -12,4 +13,5 @@ export const handlers: Record<string, Handler> = {
   ...boardHandlers,
   ...durabilityHandlers,
   ...browserHandlers,
+  ...soakHandlers,
 };

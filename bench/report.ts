@@ -15,6 +15,7 @@ import type { ProfileSummary } from './lib/profile';
 import type { Estimate } from './lib/stats';
 import type { MemoryResult } from './memory';
 import type { StormSize } from './reconnect';
+import type { SoakResult } from './soak';
 import type { ThroughputResult } from './throughput';
 import { type WorstFrameResult, worstFrameSection } from './worstFrame';
 
@@ -44,6 +45,7 @@ export interface BenchResults {
   awareness?: AwarenessResult;
   browser?: BrowserResult;
   worstframe?: WorstFrameResult;
+  soak?: SoakResult;
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;
@@ -324,6 +326,7 @@ export function writeReport(r: BenchResults): string {
   }
   if (r.browser) browserSection(r.browser, out, targets);
   if (r.worstframe) worstFrameSection(r.worstframe, out, targets);
+  if (r.soak) soakSection(r.soak, out, targets);
   out.push(...votePageSection());
   out.push(
     '## Targets (DESIGN §8)',
@@ -365,6 +368,27 @@ function browserSection(b: BrowserResult, out: string[], targets: string[][]): v
     '≤ 16.7 ms (median)',
     `${f(b.arrivalToPaintMs.median, 1)} ms`,
     verdict(b.arrivalToPaintMs.median <= 16.7),
+  ]);
+}
+
+function soakSection(s: SoakResult, out: string[], targets: string[][]): void {
+  out.push(
+    `## 8. Soak (${s.durationS} s, ${s.sessions} sessions)`,
+    '',
+    `Short sessions one after another, ${s.concurrency} at a time, across ${s.workshops} workshops (${s.participants} participants), a workshop's people in turn, then the next workshop's: each opens the board (Yjs and socket.io, as the board page does), adds a card, types into it, waits until the server says it stored the edits, then leaves; an idle board unloads after 2 s, so every board is loaded, used and unloaded many times. Server RSS and live heap (heapUsed + external after a forced full GC) are sampled throughout; the warm-up is the first quarter. ${s.failedSessions} sessions failed.`,
+    '',
+    '| s | sessions | RSS MiB | live heap MiB |',
+    '| --- | --- | --- | --- |',
+    ...s.samples.map((x) => `| ${x.t} | ${x.sessions} | ${f(x.rssMiB, 1)} | ${f(x.liveMiB, 1)} |`),
+    '',
+    `At rest (nobody connected, every board unloaded): live heap ${f(s.atRest.afterWarmupMiB, 1)} MiB after the warm-up, ${f(s.atRest.atEndMiB, 1)} MiB at the end: **${f(s.atRest.kiBPer1000Sessions, 0)} KiB per 1,000 sessions** left behind. While sessions run, live heap changes ${f(s.afterWarmup.liveDeltaMiB, 1)} MiB from the first sample after warm-up to the last (peak ${f(s.afterWarmup.livePeakMiB, 1)} MiB; slope ${f(s.liveSlopeKiBPer1000Sessions, 0)} KiB per 1,000 sessions), RSS ${f(s.afterWarmup.rssDeltaMiB, 1)} MiB; that includes the loaded boards, which grow by one card per session.`,
+    '',
+  );
+  targets.push([
+    'memory flat after warm-up (soak, at rest)',
+    '< 256 KiB live heap left per 1,000 sessions',
+    `${f(s.atRest.kiBPer1000Sessions, 0)} KiB`,
+    verdict(s.sessions >= 100 ? s.atRest.kiBPer1000Sessions < 256 : null),
   ]);
 }
 

@@ -7,7 +7,7 @@
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
  * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser,
- * worstframe;
+ * worstframe,soak;
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
  * development --runs=N, --sizes=a,b, --rate=N, --memory-n=N, --repeat=N and --no-profile
@@ -29,6 +29,7 @@ import { canPin, ROOT } from './lib/servers';
 import { measureMemory } from './memory';
 import { measureReconnect } from './reconnect';
 import { type BenchResults, type Machine, writeReport } from './report';
+import { measureSoak } from './soak';
 import { measureThroughput } from './throughput';
 import { measureWorstFrames } from './worstFrame';
 
@@ -42,6 +43,7 @@ const MEASUREMENTS = [
   'awareness',
   'browser',
   'worstframe',
+  'soak',
 ] as const;
 type Name = (typeof MEASUREMENTS)[number];
 
@@ -200,6 +202,12 @@ async function main(): Promise<void> {
       'worstframe',
       async () => {
         results.worstframe = await measureWorstFrames(ctx);
+      },
+    ],
+    [
+      'soak',
+      async () => {
+        results.soak = await measureSoak(ctx);
       },
     ],
   ];

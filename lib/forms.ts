@@ -1,9 +1,11 @@
 /**
  * zod schemas for the forms people fill in; the same schemas check the server side.
- * Messages are written for people, in plain English.
+ * Messages are written for people, in plain English. Every free-text field is cleaned
+ * by `cleanText` (NFC, no bidi controls, not invisible-only) before it is checked.
  */
 import { z } from 'zod';
 import { GROUPS } from './roles';
+import { freeText } from './text/freeText';
 
 const checkbox = z
   .union([
@@ -16,24 +18,25 @@ const checkbox = z
   ])
   .transform((v) => v === true || v === 'on' || v === 'true');
 
-const name = z
-  .string({ error: 'Please type a name.' })
-  .trim()
-  .min(1, 'Please type a name. A made-up name is fine.')
-  .max(60, 'Please use a name of 60 letters or fewer.');
+const name = freeText({
+  required: 'Please type a name. A made-up name is fine.',
+  max: 60,
+  tooLong: 'Please use a name of 60 letters or fewer.',
+});
 
 /** The create-workshop form on `/`. */
 export const createWorkshopSchema = z.object({
-  title: z
-    .string({ error: 'Please give the workshop a title.' })
-    .trim()
-    .min(1, 'Please give the workshop a title.')
-    .max(120, 'Please keep the title to 120 letters or fewer.'),
-  question: z
-    .string({ error: 'Please write the question the workshop is about.' })
-    .trim()
-    .min(1, 'Please write the question the workshop is about.')
-    .max(500, 'Please keep the question to 500 letters or fewer.'),
+  title: freeText({
+    required: 'Please give the workshop a title.',
+    max: 120,
+    tooLong: 'Please keep the title to 120 letters or fewer.',
+  }),
+  question: freeText({
+    required: 'Please write the question the workshop is about.',
+    max: 500,
+    tooLong: 'Please keep the question to 500 letters or fewer.',
+    multiline: true,
+  }),
   facilitatorName: name,
   facilitatorGroup: z.enum(GROUPS, {
     error: 'Please choose whether you are staff or have lived experience.',
@@ -45,10 +48,12 @@ export const createWorkshopSchema = z.object({
 export const joinSchema = z.object({
   name,
   anonymous: checkbox,
-  accessNeeds: z
-    .string()
-    .trim()
-    .max(500, 'Please keep this to 500 letters or fewer.')
+  accessNeeds: freeText({
+    required: null,
+    max: 500,
+    tooLong: 'Please keep this to 500 letters or fewer.',
+    multiline: true,
+  })
     .optional()
     .transform((v) => (v ? v : undefined)),
 });

@@ -29,7 +29,28 @@ const schema = z.object({
     .int()
     .positive()
     .default(60 * 60 * 1000),
+  // --- Edge: proxies and limits at the door (README "Limits") ---
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9]+)$/, 'TRUST_PROXY must be true, false or a number of proxies')
+    .optional(),
+  LIMIT_WORKSHOPS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  LIMIT_JOINS_PER_LINK_PER_HOUR: z.coerce.number().int().positive().default(200),
+  LIMIT_JOINS_PER_ADDRESS_PER_10_MIN: z.coerce.number().int().positive().default(100),
+  LIMIT_CONNECTIONS_PER_PERSON: z.coerce.number().int().positive().default(10),
+  LIMIT_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(300),
 });
+
+/** Limits at the door (server/limits); each counts per client address, link or person. */
+export interface LimitsConfig {
+  workshopsPerHour: number;
+  joinsPerLinkPerHour: number;
+  joinsPerAddressPer10Min: number;
+  /** Open Yjs connections per person, and separately open socket.io connections. */
+  connectionsPerPerson: number;
+  /** Open Yjs plus socket.io (engine.io) connections per client address. */
+  connectionsPerAddress: number;
+}
 
 /** The server's settings. */
 export interface Config {
@@ -55,6 +76,9 @@ export interface Config {
   retentionDays: number;
   /** How often the retention sweep runs (default hourly). */
   retentionSweepMs: number;
+  /** Proxies in front of Purple whose X-Forwarded-* headers are trusted; 0 trusts none. */
+  trustProxy: number;
+  limits: LimitsConfig;
 }
 
 /** Parse `env` into a Config; throws one readable error listing every bad variable. */
@@ -88,6 +112,14 @@ export function loadConfig(
     cardsPerMinute: e.CARDS_PER_MINUTE,
     retentionDays: e.RETENTION_DAYS,
     retentionSweepMs: e.RETENTION_SWEEP_MS,
+    trustProxy: e.TRUST_PROXY === 'true' ? 1 : Number(e.TRUST_PROXY ?? 0) || 0,
+    limits: {
+      workshopsPerHour: e.LIMIT_WORKSHOPS_PER_HOUR,
+      joinsPerLinkPerHour: e.LIMIT_JOINS_PER_LINK_PER_HOUR,
+      joinsPerAddressPer10Min: e.LIMIT_JOINS_PER_ADDRESS_PER_10_MIN,
+      connectionsPerPerson: e.LIMIT_CONNECTIONS_PER_PERSON,
+      connectionsPerAddress: e.LIMIT_CONNECTIONS_PER_ADDRESS,
+    },
     ...overrides,
   };
 }

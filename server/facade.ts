@@ -48,7 +48,10 @@ export interface InviteInfo {
   kind: 'people' | 'system' | 'observer';
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Reason; message: string };
+/** A success, or an expected failure; `retryAfterSeconds` comes with `tooMany` (HTTP 429). */
+export type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: Reason; message: string; retryAfterSeconds?: number };
 
 /** The value of a successful outcome; a refusal becomes an Error with its message (scripts, tests). */
 export async function outcomeValue<T>(outcome: Promise<Outcome<T>>): Promise<T> {
@@ -73,11 +76,34 @@ export interface JoinInput {
   accessNeeds?: string;
 }
 
+/** Where a page request came from: the site's origin and the client's address (for limits). */
+export interface RequestContext {
+  /** `scheme://host[:port]` as the browser sees the site (server/http/requestOrigin). */
+  origin: string;
+  /** The client's address as the custom server read it (server/http/clientAddress). */
+  clientAddress?: string;
+  /** The request came from this site's own pages (Sec-Fetch-Site, else Origin): not a cross-site post. */
+  fromThisSite: boolean;
+}
+
 /** The operations route handlers and pages may use. */
 export interface PurpleFacade {
-  createWorkshop(input: CreateWorkshopInput, origin: string): Promise<Outcome<SessionGrant>>;
+  /** The one way routes learn their origin and client address, from the request's headers. */
+  requestContext(get: (name: string) => string | null): RequestContext;
+  /** Limited per `clientAddress` (LIMIT_WORKSHOPS_PER_HOUR); refused with `tooMany`. */
+  createWorkshop(
+    input: CreateWorkshopInput,
+    origin: string,
+    clientAddress?: string,
+  ): Promise<Outcome<SessionGrant>>;
   inviteInfo(token: string): Promise<Outcome<InviteInfo>>;
-  join(token: string, input: JoinInput, origin: string): Promise<Outcome<SessionGrant>>;
+  /** Limited per link and per `clientAddress`; refused with `tooMany`. */
+  join(
+    token: string,
+    input: JoinInput,
+    origin: string,
+    clientAddress?: string,
+  ): Promise<Outcome<SessionGrant>>;
   /** Exchange a personal link token for a fresh session cookie. */
   resume(personalToken: string, origin: string): Promise<Outcome<SessionGrant>>;
   /** `cookieValue` is the raw value of the cookie named `sessionCookieName(workshopId)`. */

@@ -8,6 +8,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Config, loadConfig } from './config';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from './http/clientAddress';
+import { applySecurityHeaders } from './http/securityHeaders';
 import { createLogger, type Logger } from './log';
 import { createPurple, type Purple } from './purple';
 import type { Store } from './store/Store';
@@ -64,18 +66,32 @@ async function prepareNext(
   return { handle: app.getRequestHandler() as RequestHandler, upgrade: dev ? upgrade : null };
 }
 
+/** False for a path with broken %-encoding, which Next would answer with a 500. */
+function decodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0] ?? '/');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function route(
   server: http.Server,
+  config: Config,
   purple: Purple,
   next: Awaited<ReturnType<typeof prepareNext>> | null,
   log: Logger,
 ): void {
   server.on('request', (req, res) => {
+    applySecurityHeaders(res, config.publicUrl);
     if (req.url?.startsWith('/socket.io/')) {
       purple.ioHttp.emit('request', req, res);
       return;
     }
-    if (!next) {
+    // Pages read the client's address (for limits) from this header; one a client sent is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, config.trustProxy);
+    if (!next || !decodablePath(req.url)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
       return;
     }
@@ -110,7 +126,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const purple = await createPurple(config, log, wrapStore);
   const next = withNext ? await prepareNext(dev, config) : null;
   const server = http.createServer();
-  route(server, purple, next, log);
+  route(server, config, purple, next, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -7,6 +7,7 @@ import { loadSecret } from './auth/secret';
 import { Sessions } from './auth/sessions';
 import type { Config } from './config';
 import { registerFacade } from './facade';
+import { Limits } from './limits/Limits';
 import type { Logger } from './log';
 import { Control } from './realtime/control';
 import { LinkTokens } from './services/linkTokens';
@@ -28,6 +29,7 @@ export interface Purple {
   workshops: Workshops;
   /** Deletes closed workshops once their retention period has passed. */
   retention: Retention;
+  limits: Limits;
   /** socket.io's own HTTP server: it never listens; requests are forwarded to it. */
   ioHttp: http.Server;
   close(): Promise<void>;
@@ -39,6 +41,8 @@ export async function createPurple(
   log: Logger,
   wrapStore: (store: Store) => Store = (s) => s,
 ): Promise<Purple> {
+  // Read the key first: a bad key file refuses to start before anything is opened.
+  const secret = loadSecret(config.dataDir, config.secret);
   const store = wrapStore(
     await openStore({
       dataDir: config.dataDir,
@@ -46,9 +50,9 @@ export async function createPurple(
       sqliteSynchronous: config.sqliteSynchronous,
     }),
   );
-  const secret = loadSecret(config.dataDir, config.secret);
   const sessions = new Sessions(secret, store);
   const tokens = new LinkTokens(secret);
+  const limits = new Limits(config.limits);
   let control: Control | null = null;
   const rooms = new Rooms(
     store,
@@ -64,14 +68,15 @@ export async function createPurple(
     },
   );
   const ioHttp = http.createServer();
-  control = new Control(ioHttp, { rooms, sessions, store, config, log, tokens });
-  const yjs = new YjsEndpoint({ rooms, sessions, config, log });
+  control = new Control(ioHttp, { rooms, sessions, store, config, log, tokens, limits });
+  const yjs = new YjsEndpoint({ rooms, sessions, config, log, limits });
   const workshops = new Workshops({
     store,
     sessions,
     rooms,
     config,
     tokens,
+    limits,
     onJoin: (p) => control?.participantJoined(p),
   });
   const retention = new Retention({
@@ -92,6 +97,7 @@ export async function createPurple(
     yjs,
     workshops,
     retention,
+    limits,
     ioHttp,
     async close() {
       retention.stop();

@@ -47,6 +47,13 @@ export interface BenchConfig {
   browserRuns: number;
   browserCards: number;
   profile: boolean;
+  /** Soak: how long, how many sessions at once, workshops × people, edits per session. */
+  soakSeconds: number;
+  soakConcurrency: number;
+  soakWorkshops: number;
+  soakPeople: number;
+  soakEdits: number;
+  soakSampleSeconds: number;
 }
 
 export const FULL: BenchConfig = {
@@ -86,6 +93,13 @@ export const FULL: BenchConfig = {
   browserRuns: 3,
   browserCards: 2000,
   profile: true,
+  // About 4 minutes: more short sessions than a busy workshop hour has (bench/soak.ts).
+  soakSeconds: 240,
+  soakConcurrency: 8,
+  soakWorkshops: 40,
+  soakPeople: 10,
+  soakEdits: 10,
+  soakSampleSeconds: 10,
 };
 
 export const QUICK: BenchConfig = {
@@ -122,6 +136,12 @@ export const QUICK: BenchConfig = {
   browserRuns: 0,
   browserCards: 0,
   profile: false,
+  soakSeconds: 12,
+  soakConcurrency: 4,
+  soakWorkshops: 6,
+  soakPeople: 5,
+  soakEdits: 3,
+  soakSampleSeconds: 3,
 };
 
 export interface Ctx {

@@ -7,8 +7,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../../server/config';
 import { outcomeValue } from '../../server/facade';
 import { type RunningServer, startServer } from '../../server/index';
+import { BENCH_LIMITS_ENV } from './servers';
 
 export interface PurpleParticipant {
   /** `purple_<workshopId>=<value>` */
@@ -63,6 +65,7 @@ export async function setupPurple(dataDir: string, sizes: number[]): Promise<Pur
     withNext: false,
     dataDir,
     logLevel: 'silent',
+    limits: loadConfig({ ...process.env, ...BENCH_LIMITS_ENV }).limits,
   });
   try {
     const out: PurpleWorkshop[] = [];

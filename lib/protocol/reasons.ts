@@ -29,6 +29,7 @@ export const REASONS = {
   removed: 'removed',
   workshopDeleted: 'workshopDeleted',
   linkFull: 'linkFull',
+  tooMany: 'tooMany',
 } as const;
 
 /** A reason an operation failed. */
@@ -95,7 +96,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
   },
   boardFull: {
     http: 409,
-    close: 4429,
+    close: 4431,
     message:
       'This board already has as many cards as it can hold, so your new card was not saved. Reload the page to carry on.',
   },
@@ -120,6 +121,11 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     close: 4409,
     message:
       'This invite link is full: as many people as the facilitator allowed have joined through it. Ask the facilitator for another link.',
+  },
+  tooMany: {
+    http: 429,
+    close: 4429,
+    message: 'Too many tries from here in a short time. Please wait a few minutes, then try again.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

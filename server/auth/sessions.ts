@@ -15,13 +15,21 @@ export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 180;
 /** The session cookie's name for one workshop (defined once, in the facade). */
 export const cookieName = sessionCookieName;
 
-/** Read one cookie from a Cookie header. */
+/** A cookie value exactly as `issue` writes it: id, base-36 time, 32-byte base64url HMAC. */
+const COOKIE_VALUE = /^([A-Za-z0-9-]{1,64})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/;
+
+/** Read one cookie from a Cookie header; a value with broken %-encoding reads as absent. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name)
-      return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
@@ -44,9 +52,9 @@ export class Sessions {
 
   /** Check a cookie value's signature and age; returns the participant id. */
   verify(workshopId: string, value: string | undefined, now = Date.now()): string | null {
-    if (!value) return null;
-    const [id, issued, sig] = value.split('.');
-    if (!id || !issued || !sig) return null;
+    const parts = value ? COOKIE_VALUE.exec(value) : null;
+    if (!parts) return null;
+    const [, id = '', issued = '', sig = ''] = parts;
     const expected = Buffer.from(this.sign(workshopId, `${id}.${issued}`));
     const given = Buffer.from(sig);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;

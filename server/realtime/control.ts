@@ -20,9 +20,11 @@ import {
 import { fail, PROTOCOL_VERSION, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
 import { can } from '../../lib/roles';
 import { deletedByLabel, groupSizes } from '../../lib/visibility/policy';
-import { originAllowed } from '../auth/origin';
 import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
+import { requestOrigin } from '../http/requestOrigin';
+import { engineDoor } from '../limits/engineDoor';
+import type { Limits } from '../limits/Limits';
 import type { Logger } from '../log';
 import { inviteViews } from '../services/inviteViews';
 import type { LinkTokens } from '../services/linkTokens';
@@ -80,25 +82,18 @@ export class Control {
       config: Config;
       log: Logger;
       tokens: LinkTokens;
+      limits: Limits;
     },
   ) {
-    const { config } = deps;
+    const door = engineDoor(deps.config, deps.limits);
     this.io = new Server(httpServer, {
       path: '/socket.io',
       serveClient: false,
       transports: ['websocket', 'polling'],
       maxHttpBufferSize: 64 * 1024,
-      allowRequest: (req, cb) =>
-        cb(
-          null,
-          originAllowed(
-            req.headers.origin,
-            req.headers.host,
-            config.allowedOrigins,
-            config.publicUrl,
-          ),
-        ),
+      allowRequest: door.allowRequest,
     });
+    door.watch(this.io);
     this.voting = new Voting({ io: this.io, rooms: deps.rooms, store: deps.store, log: deps.log });
     this.io.use((socket, next) => {
       this.authenticate(socket).then(
@@ -129,11 +124,21 @@ export class Control {
     const cookie = readCookie(socket.request.headers.cookie, cookieName(workshopId));
     const auth = await this.deps.sessions.authenticate(workshopId, cookie);
     if (!auth.ok) throw refusal(auth.reason, auth.message);
+    await this.holdSlot(socket, auth.value.id);
     socket.data = { participant: auth.value, workshopId, origin: this.baseUrl(socket) };
   }
 
+  /** One of the person's socket.io connection slots, given back when the connection closes. */
+  private async holdSlot(socket: ControlSocket, participantId: string): Promise<void> {
+    const cap = this.deps.limits.controlPerPerson;
+    if (!(await cap.acquire(participantId))) throw refusal('tooMany');
+    const release = () => void cap.release(participantId);
+    if (socket.conn.readyState === 'closed') release();
+    else socket.conn.once('close', release);
+  }
+
   private baseUrl(socket: ControlSocket): string {
-    return this.deps.config.publicUrl ?? socket.handshake.headers.origin ?? '';
+    return requestOrigin((name) => socket.handshake.headers[name], this.deps.config);
   }
 
   /**

@@ -8,6 +8,7 @@ import { initBoard } from '../../lib/board/doc';
 import { createWorkshopSchema, joinSchema } from '../../lib/forms';
 import { fail } from '../../lib/protocol/reasons';
 import { INVITE_KINDS, inviteGrants } from '../../lib/roles';
+import { originAllowed } from '../auth/origin';
 import { SESSION_MAX_AGE_SECONDS, type Sessions } from '../auth/sessions';
 import { newId, newWorkshopId } from '../auth/tokens';
 import type { Config } from '../config';
@@ -18,9 +19,14 @@ import {
   type JoinInput,
   type Outcome,
   type PurpleFacade,
+  type RequestContext,
   type SessionGrant,
   sessionCookieName,
 } from '../facade';
+import { CLIENT_ADDRESS_HEADER } from '../http/clientAddress';
+import { requestOrigin } from '../http/requestOrigin';
+import type { Limits } from '../limits/Limits';
+import { tooMany } from '../limits/tooMany';
 import type { InviteRow, ParticipantRow, Store } from '../store/Store';
 import { SERVER_CLIENT_ID } from '../yjs/inspectUpdate';
 import type { Rooms } from '../yjs/rooms';
@@ -36,10 +42,23 @@ export class Workshops implements PurpleFacade {
       config: Config;
       /** Derives link tokens; the store holds only their hashes. */
       tokens: LinkTokens;
+      limits: Limits;
       /** Told when someone joins, so facilitators see join counts change live. */
       onJoin?: (p: ParticipantRow) => void;
     },
   ) {}
+
+  requestContext(get: (name: string) => string | null): RequestContext {
+    const { config } = this.deps;
+    const origin = requestOrigin(get, config);
+    // Browsers send Sec-Fetch-Site on every request; under Referrer-Policy no-referrer a
+    // form post's Origin is "null", so the Origin header is only the fallback.
+    const fetchSite = get('sec-fetch-site');
+    const fromThisSite = fetchSite
+      ? fetchSite === 'same-origin'
+      : originAllowed(get('origin') ?? undefined, origin, config.allowedOrigins, config.publicUrl);
+    return { origin, clientAddress: get(CLIENT_ADDRESS_HEADER) ?? undefined, fromThisSite };
+  }
 
   private base(origin: string): string {
     return this.deps.config.publicUrl ?? origin.replace(/\/$/, '');
@@ -58,9 +77,21 @@ export class Workshops implements PurpleFacade {
     };
   }
 
-  async createWorkshop(input: CreateWorkshopInput, origin: string): Promise<Outcome<SessionGrant>> {
+  async createWorkshop(
+    input: CreateWorkshopInput,
+    origin: string,
+    clientAddress?: string,
+  ): Promise<Outcome<SessionGrant>> {
     const parsed = createWorkshopSchema.safeParse(input);
     if (!parsed.success) return fail('invalidInput', parsed.error.issues[0]?.message);
+    if (clientAddress) {
+      const allowed = await this.deps.limits.createWorkshop(clientAddress);
+      if (!allowed.ok)
+        return tooMany(
+          'Too many workshops have been created from this network in the last hour.',
+          allowed.retryAfterSeconds,
+        );
+    }
     const data = parsed.data;
     const now = new Date().toISOString();
     const id = newWorkshopId();
@@ -126,11 +157,22 @@ export class Workshops implements PurpleFacade {
     };
   }
 
-  async join(token: string, input: JoinInput, origin: string): Promise<Outcome<SessionGrant>> {
+  async join(
+    token: string,
+    input: JoinInput,
+    origin: string,
+    clientAddress?: string,
+  ): Promise<Outcome<SessionGrant>> {
     const parsed = joinSchema.safeParse(input);
     if (!parsed.success) return fail('invalidInput', parsed.error.issues[0]?.message);
     const invite = await this.openInvite(token);
     if (!invite.ok) return invite;
+    const allowed = await this.deps.limits.join(invite.value.id, clientAddress);
+    if (!allowed.ok)
+      return tooMany(
+        'Too many people have joined through this link or from this network just now.',
+        allowed.retryAfterSeconds,
+      );
     const { capability, group } = inviteGrants(invite.value.kind);
     const participantId = newId();
     const participant: ParticipantRow = {

@@ -4,13 +4,16 @@
  * Oversized frames close their sender only; a fast sender is slowed by pausing reads
  * (back-pressure), never by dropping an update.
  */
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import { REASON_INFO, type Reason } from '../../lib/protocol/reasons';
+import { fail, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
 import { originAllowed } from '../auth/origin';
 import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
+import { clientAddress } from '../http/clientAddress';
+import { requestOrigin } from '../http/requestOrigin';
+import type { Limits } from '../limits/Limits';
 import type { Logger } from '../log';
 import type { ParticipantRow } from '../store/Store';
 import { BadMessage, type RoomConn, type Shared } from './room';
@@ -29,8 +32,9 @@ const WORKSHOP_PATH = /^\/yjs\/([A-Za-z0-9_-]{1,64})\/?$/;
 /** Write a plain HTTP refusal on a socket that asked to upgrade, then close it. */
 export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   const text = `${message}\n`;
+  const retry = status === 429 ? 'Retry-After: 60\r\n' : '';
   socket.end(
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : status === 410 ? 'Gone' : 'Forbidden'}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Forbidden'}\r\n${retry}` +
       `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
   );
 }
@@ -124,7 +128,13 @@ export class YjsEndpoint {
   readonly stats: EndpointStats = { pauses: 0 };
 
   constructor(
-    private readonly deps: { rooms: Rooms; sessions: Sessions; config: Config; log: Logger },
+    private readonly deps: {
+      rooms: Rooms;
+      sessions: Sessions;
+      config: Config;
+      log: Logger;
+      limits: Limits;
+    },
   ) {
     // ws enforces a hard ceiling; frames between the cap and it get a clear 4413 close.
     // No permessage-deflate: Yjs updates are small and already compact, and WsConn.send
@@ -141,28 +151,51 @@ export class YjsEndpoint {
     return (url ?? '').startsWith('/yjs/');
   }
 
-  /** Authenticate, then accept (or refuse with an HTTP status) one upgrade request. */
+  /**
+   * Check the Origin, take a connection slot for the client's address, authenticate, take
+   * one for the person; then accept, or refuse with an HTTP status. Slots are given back
+   * when the connection closes or is refused.
+   */
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const { config, sessions } = this.deps;
+    const { config, limits } = this.deps;
     const refuse = (reason: Reason) =>
       refuseUpgrade(socket, REASON_INFO[reason].http, REASON_INFO[reason].message);
     const match = WORKSHOP_PATH.exec((req.url ?? '').split('?')[0] ?? '');
     if (!match?.[1]) return refuse('unknownWorkshop');
-    if (
-      !originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins, config.publicUrl)
-    ) {
+    const site = requestOrigin((name) => req.headers[name], config);
+    if (!originAllowed(req.headers.origin, site, config.allowedOrigins, config.publicUrl)) {
       return refuse('badOrigin');
     }
-    const workshopId = match[1];
-    const auth = await sessions.authenticate(
+    const address = clientAddress(req, config.trustProxy);
+    if (!(await limits.connectionsPerAddress.acquire(address))) return refuse('tooMany');
+    const held = await this.authenticateAndHold(match[1], req);
+    if (!held.ok || socket.destroyed) {
+      void limits.connectionsPerAddress.release(address);
+      if (held.ok) void limits.yjsPerPerson.release(held.value.id);
+      return held.ok ? undefined : refuse(held.reason);
+    }
+    const participant = held.value;
+    socket.once('close', () => {
+      void limits.connectionsPerAddress.release(address);
+      void limits.yjsPerPerson.release(participant.id);
+    });
+    this.wss.handleUpgrade(req, socket, head, (ws) =>
+      this.attach(ws, socket, match[1] as string, participant),
+    );
+  }
+
+  /** The cookie's participant, holding one of their Yjs connection slots. */
+  private async authenticateAndHold(
+    workshopId: string,
+    req: IncomingMessage,
+  ): Promise<{ ok: true; value: ParticipantRow } | { ok: false; reason: Reason }> {
+    const auth = await this.deps.sessions.authenticate(
       workshopId,
       readCookie(req.headers.cookie, cookieName(workshopId)),
     );
-    if (!auth.ok) return refuse(auth.reason);
-    if (socket.destroyed) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) =>
-      this.attach(ws, socket, workshopId, auth.value),
-    );
+    if (!auth.ok) return auth;
+    if (!(await this.deps.limits.yjsPerPerson.acquire(auth.value.id))) return fail('tooMany');
+    return auth;
   }
 
   private attach(

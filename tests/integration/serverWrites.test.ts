@@ -198,7 +198,7 @@ describe('[I20] never "saved" for content nobody can see', () => {
 });
 
 describe('[I21] card limits', () => {
-  it('refuses a card past the board’s limit with 4429, which the client does not retry', async () => {
+  it('refuses a card past the board’s limit with 4431, which the client does not retry', async () => {
     const server = await start(freshDir(), { maxCardsPerBoard: 3 });
     const w = await createWorkshop(server);
     const pat = connectY(server, await join(server, w.tokens.people));

@@ -1,0 +1,45 @@
+/**
+ * Every limit at Purple's door in one place (README "Limits"): workshops created and joins
+ * per client address, joins per invite link, and open connections per person (Yjs and
+ * socket.io each) and per address. The numbers come from `LimitsConfig`.
+ */
+import type { LimitsConfig } from '../config';
+import { type LimitDecision, OpenCap, RateLimit } from './limiters';
+
+const HOUR = 60 * 60;
+
+/** The limits a running Purple enforces. */
+export class Limits {
+  private readonly workshops: RateLimit;
+  private readonly joinsPerLink: RateLimit;
+  private readonly joinsPerAddress: RateLimit;
+  /** Open Yjs connections per person. */
+  readonly yjsPerPerson: OpenCap;
+  /** Open socket.io connections per person. */
+  readonly controlPerPerson: OpenCap;
+  /** Open connections of both kinds per client address, counted before any session exists. */
+  readonly connectionsPerAddress: OpenCap;
+
+  constructor(config: LimitsConfig) {
+    this.workshops = new RateLimit(config.workshopsPerHour, HOUR);
+    this.joinsPerLink = new RateLimit(config.joinsPerLinkPerHour, HOUR);
+    this.joinsPerAddress = new RateLimit(config.joinsPerAddressPer10Min, 10 * 60);
+    this.yjsPerPerson = new OpenCap(config.connectionsPerPerson);
+    this.controlPerPerson = new OpenCap(config.connectionsPerPerson);
+    this.connectionsPerAddress = new OpenCap(config.connectionsPerAddress);
+  }
+
+  /** Count one workshop created from `address`. */
+  createWorkshop(address: string): Promise<LimitDecision> {
+    return this.workshops.take(address);
+  }
+
+  /** Count one join through invite `inviteId` from `address` (unknown address: the link alone). */
+  async join(inviteId: string, address: string | undefined): Promise<LimitDecision> {
+    if (address) {
+      const byAddress = await this.joinsPerAddress.take(address);
+      if (!byAddress.ok) return byAddress;
+    }
+    return this.joinsPerLink.take(inviteId);
+  }
+}
