@@ -85,6 +85,10 @@ test('a new link for a group after turning one off; the list says who joined wit
   );
   await expect(person(fran.page, 'Early')).toHaveCount(0);
   await expectNoAxeViolations(fran.page, 'the invite links with a new link');
+  // At phone width too.
+  await fran.page.setViewportSize({ width: 390, height: 844 });
+  await expect(person(fran.page, 'Late')).toBeVisible();
+  await expectNoAxeViolations(fran.page, 'the people list at 390 px');
 });
 
 test('the facilitator edits the title and question; everyone sees them; home lists the workshop', async ({
