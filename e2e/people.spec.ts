@@ -85,6 +85,10 @@ test('a new link for a group after turning one off; the list says who joined wit
   );
   await expect(person(fran.page, 'Early')).toHaveCount(0);
   await expectNoAxeViolations(fran.page, 'the invite links with a new link');
+  // At phone width too.
+  await fran.page.setViewportSize({ width: 390, height: 844 });
+  await expect(person(fran.page, 'Late')).toBeVisible();
+  await expectNoAxeViolations(fran.page, 'the people list at 390 px');
 });
 
 test('the facilitator edits the title and question; everyone sees them; home lists the workshop', async ({
@@ -141,4 +145,25 @@ test('the facilitator closes, then deletes the workshop after a confirmation; ev
   // Nothing is left to open, and Pat's browser forgets it.
   await pat.page.goto('/');
   await expect(pat.page.getByRole('region', { name: 'Your workshops' })).toHaveCount(0);
+});
+
+test('a link with a limit says plainly when it is full', async ({ newActor }) => {
+  const fran = await newActor('Fran');
+  const franBoard = await createWorkshop(fran.page, { group: 'Staff' });
+  const link = await franBoard.inviteUrl('system');
+  const item = fran.page.locator('li[data-invite-kind="system"]');
+  await item.getByText('Limit how many can join').click();
+  await item.getByLabel('Most people who can join with this link').fill('1');
+  await item.getByRole('button', { name: 'Save limit' }).click();
+  await expect(item).toContainText('Saved: at most 1.');
+  await joinWorkshop(await newActor('Sam'), link);
+  await expect(item).toContainText('This link is full: no one else can join with it.');
+  await expectNoAxeViolations(fran.page, 'a full invite link');
+
+  const late = await newActor('Lee');
+  await late.page.goto(link);
+  await expect(late.page.getByRole('heading', { name: 'This link is full' })).toBeVisible();
+  await expect(late.page.getByText('Ask the facilitator for another link.')).toBeVisible();
+  await expect(late.page.getByRole('button', { name: 'Join the workshop' })).toHaveCount(0);
+  await expectNoAxeViolations(late.page, 'the join page of a full link');
 });

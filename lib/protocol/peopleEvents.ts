@@ -22,8 +22,6 @@ export interface PersonView {
   inviteId: string | null;
   /** True once their personal data has been erased. */
   erased: boolean;
-  /** True for the facilitator who receives the list. */
-  you?: boolean;
 }
 
 /** The workshop's own editable facts, sent to everyone when they change. */
