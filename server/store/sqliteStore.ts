@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type Selectable, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
+import * as history from './historyQueries';
 import type {
   AppendInput,
   AttributionRow,
@@ -18,6 +19,7 @@ import type {
   InviteRow,
   LoadedDocument,
   ParticipantRow,
+  RevertRow,
   RoundRow,
   Store,
   WorkshopRow,
@@ -512,6 +514,24 @@ class SqliteStoreImpl implements SqliteStore {
 
   listBallots(roundId: string) {
     return voting.listBallots(this.db, roundId);
+  }
+
+  // ── Card history (issue 13) ──────────────────────────────────────────────────
+
+  historySources(workshopId: string, seqs: number[]) {
+    return history.historySources(this.db, workshopId, seqs);
+  }
+
+  keepHistory(workshopId: string, uptoSeq: number) {
+    return history.keepHistory(this.db, workshopId, uptoSeq);
+  }
+
+  recordRevert(row: RevertRow) {
+    return history.recordRevert(this.db, row);
+  }
+
+  listReverts(workshopId: string, cardId: string) {
+    return history.listReverts(this.db, workshopId, cardId);
   }
 
   async close() {
