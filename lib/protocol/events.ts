@@ -26,6 +26,8 @@ const cardId = z.string().min(1).max(64);
 
 export const endorseSchema = z.object({ cardId, textHash: z.string().regex(/^[0-9a-f]{16}$/) });
 export const cardRefSchema = z.object({ cardId });
+/** Restore a card to how it was after version `seq` (facilitators and the card's co-authors). */
+export const cardRevertSchema = z.object({ cardId, seq: z.number().int().min(1) });
 export const inviteRefSchema = z.object({ inviteId: z.string().min(1).max(64) });
 
 const roundId = z.string().min(1).max(64);
@@ -73,6 +75,27 @@ export interface CardAgreement {
   endorsements: { group: Group; textHash: string; count: number; you: boolean }[];
   /** Set when both groups had agreed, and every change since came from one group. */
   driftedBy: Group | null;
+}
+
+/** One version of a card as the viewer may see its author (issue 13). */
+export interface CardVersionView {
+  /** The last update of this version; restoring names it. */
+  seq: number;
+  at: string;
+  group: Group | null;
+  /** "You", a name, or a group-only label, as the visibility rules allow. */
+  by: string;
+  text: string;
+  /** When this version restored an earlier one: that version's seq. */
+  restoredFrom: number | null;
+}
+
+/** A card's history, oldest version first. */
+export interface CardHistoryView {
+  cardId: string;
+  versions: CardVersionView[];
+  /** Whether the viewer may restore an earlier version. */
+  mayRestore: boolean;
 }
 
 /** A deleted card the facilitator can restore. */
@@ -127,6 +150,8 @@ export interface ServerToClientEvents {
   'results:update': (results: RoundResults) => void;
   /** Facilitators only, while results are hidden: how many in each group have voted. */
   'turnout:update': (t: { roundId: string; turnout: Record<Group, Turnout> }) => void;
+  /** A gentle message about a card you wrote, e.g. the other group changed most of it. */
+  'card:notice': (n: { cardId: string; message: string }) => void;
   /** A plain message for you about a round, e.g. your dots came back from a deleted card. */
   'round:notice': (n: { roundId: string; message: string }) => void;
 }
@@ -136,6 +161,11 @@ export interface ClientToServerEvents {
   'card:endorse': (p: z.infer<typeof endorseSchema>, ack: (r: Ack) => void) => void;
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
+  'card:history': (
+    p: z.infer<typeof cardRefSchema>,
+    ack: (r: Ack<{ history: CardHistoryView }>) => void,
+  ) => void;
+  'card:revert': (p: z.infer<typeof cardRevertSchema>, ack: (r: Ack) => void) => void;
   'invite:revoke': (p: z.infer<typeof inviteRefSchema>, ack: (r: Ack) => void) => void;
   'round:open': (
     p: z.input<typeof roundOpenSchema>,

@@ -11,6 +11,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   cardRefSchema,
+  cardRevertSchema,
   type DeletedCard,
   endorseSchema,
   handshakeSchema,
@@ -29,6 +30,7 @@ import { inviteViews } from '../services/inviteViews';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
+import { cardHistory, revertCard } from './history';
 import { Presence } from './presence';
 import { Voting } from './voting';
 
@@ -142,6 +144,12 @@ export class Control {
       if (r.ok) void this.publishDeleted(p.workshopId);
       return r;
     });
+    this.on('card:history', cardRefSchema, async (p, data) =>
+      cardHistory(await this.loadedRoom(p.workshopId), this.deps.store, p, data.cardId),
+    );
+    this.on('card:revert', cardRevertSchema, async (p, data) =>
+      revertCard(await this.loadedRoom(p.workshopId), this.deps.store, p, data.cardId, data.seq),
+    );
     this.on('invite:revoke', inviteRefSchema, (p, data) => this.revoke(p, data.inviteId));
     this.voting.attach((event, schema, run) => this.on(event, schema, run));
   }

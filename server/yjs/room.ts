@@ -48,7 +48,8 @@ export interface RoomListener {
 export class BadMessage extends Error {}
 
 export class Room {
-  readonly doc = new Y.Doc();
+  /** `gc: false` keeps deleted text, which card history rebuilds versions from (issue 13). */
+  readonly doc = new Y.Doc({ gc: false });
   readonly conns = new Set<RoomConn>();
   readonly bindings = new Map<number, string>();
   readonly creators = new Map<string, string | null>();
@@ -201,6 +202,18 @@ export class Room {
     this.afterWrite([...verdict.attributions.keys()]);
   }
 
+  /**
+   * Accept an update the server built on `p`'s behalf (restoring a card version), through
+   * the same checks, store and broadcast as their own edits. Call it from the queue.
+   * Returns the update's seq, or null when it was refused.
+   */
+  async acceptOnBehalf(p: ParticipantRow, update: Uint8Array): Promise<number | null> {
+    let refused = false;
+    const conn: RoomConn = { participant: p, send: () => undefined, close: () => (refused = true) };
+    await this.accept(conn, update, 'update');
+    return refused ? null : this.lastSeq;
+  }
+
   private refuse(conn: RoomConn, reason: Reason, detail: string): void {
     this.log.warn('closing a Yjs connection', { workshop: this.workshopId, reason, detail });
     this.conns.delete(conn);
@@ -231,6 +244,7 @@ export class Room {
     const upto = this.lastSeq;
     const covered = this.sinceCompaction;
     try {
+      await this.store.keepHistory(this.workshopId, upto);
       await this.store.compact(this.workshopId, snapshot, upto);
       this.sinceCompaction = Math.max(0, this.sinceCompaction - covered);
     } catch (err) {

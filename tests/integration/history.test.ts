@@ -1,0 +1,126 @@
+/**
+ * Card history over real sockets (issue 13, ARCHITECTURE I31–I32): every version with who
+ * changed it, kept through compaction and a restart, and restoring a version as a new edit.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyTextEdit, createCard, readCard } from '../../lib/board/doc';
+import {
+  ask,
+  connectControl,
+  connectY,
+  createWorkshop,
+  join,
+  startTestServer,
+  stopTestServer,
+  type TestServer,
+  waitFor,
+} from './harness';
+
+let server: TestServer | null = null;
+afterEach(async () => {
+  if (server) await stopTestServer(server);
+  server = null;
+});
+
+/** Priya (lived experience) writes a card; Alex (staff) selects it all and retypes it. */
+async function retypedCard(s: TestServer) {
+  const w = await createWorkshop(s);
+  const priyaActor = await join(s, w.tokens.people, { name: 'Priya' });
+  const alexActor = await join(s, w.tokens.system, { name: 'Alex' });
+  const priya = connectY(s, priyaActor);
+  const alex = connectY(s, alexActor);
+  await Promise.all([priya.synced, alex.synced]);
+  const id = createCard(priya.doc, 'context', 'Buses stop at 6pm');
+  await waitFor('alex sees the card', () => readCard(alex.doc, id) !== null);
+  await new Promise((r) => setTimeout(r, 50));
+  applyTextEdit(alex.doc, id, 'Transport is under review');
+  await waitFor(
+    'priya sees the retype',
+    () => readCard(priya.doc, id)?.text.startsWith('T') ?? false,
+  );
+  await waitFor('stored', () => priya.acked() > 0 && alex.acked() > 0);
+  return { w, id, priya, alex, priyaActor, alexActor };
+}
+
+describe('card history', () => {
+  it('[I31] shows each version with its author by group, including text that was replaced', async () => {
+    server = await startTestServer();
+    const { w, id, priya, alex, priyaActor } = await retypedCard(server);
+    const observer = await join(server, w.tokens.observer, { name: 'Olu' });
+    const asPriya = await ask(connectControl(priyaActor), 'card:history', { cardId: id });
+    const asObserver = await ask(connectControl(observer), 'card:history', { cardId: id });
+    if (!asPriya.ok || !asObserver.ok) throw new Error('history refused');
+    expect(asObserver.history.versions.map((v) => [v.text, v.group, v.by])).toEqual([
+      ['Buses stop at 6pm', 'people', 'A participant (Lived experience)'],
+      ['Transport is under review', 'system', 'A participant (Staff)'],
+    ]);
+    expect(asPriya.history.versions[0]?.by).toBe('You');
+    expect(asPriya.history.mayRestore).toBe(true);
+    expect(asObserver.history.mayRestore).toBe(false);
+    const missing = await ask(connectControl(observer), 'card:history', { cardId: 'nope' });
+    expect(missing).toMatchObject({ ok: false, reason: 'unknownCard' });
+    priya.destroy();
+    alex.destroy();
+  });
+
+  it('[I32] keeps every version through compaction and a restart', async () => {
+    server = await startTestServer(undefined, { compactEvery: 2 });
+    const { id, priya, alex, priyaActor } = await retypedCard(server);
+    applyTextEdit(alex.doc, id, 'Transport is under review now');
+    await waitFor('priya sees it', () => readCard(priya.doc, id)?.text.endsWith('now') ?? false);
+    priya.destroy();
+    alex.destroy();
+    const dataDir = server.dataDir;
+    await server.close();
+    server = await startTestServer(dataDir, { compactEvery: 2 });
+    const again = await ask(
+      connectControl({ ...priyaActor, baseUrl: server.url }),
+      'card:history',
+      {
+        cardId: id,
+      },
+    );
+    if (!again.ok) throw new Error(again.message);
+    expect(again.history.versions.map((v) => v.text)).toEqual([
+      'Buses stop at 6pm',
+      'Transport is under review now',
+    ]);
+  });
+
+  it('[I33] a co-author restores a version as a new edit; others who did not write it may not', async () => {
+    server = await startTestServer();
+    const { w, id, priya, alex, priyaActor } = await retypedCard(server);
+    const sam = await join(server, w.tokens.people, { name: 'Sam' });
+    const samCtl = connectControl(sam);
+    const priyaCtl = connectControl(priyaActor);
+    const before = await ask(priyaCtl, 'card:history', { cardId: id });
+    if (!before.ok) throw new Error(before.message);
+    const first = before.history.versions[0];
+    if (!first) throw new Error('no first version');
+    expect(await ask(samCtl, 'card:revert', { cardId: id, seq: first.seq })).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    });
+    expect(await ask(priyaCtl, 'card:revert', { cardId: id, seq: 999 })).toMatchObject({
+      ok: false,
+      reason: 'unknownVersion',
+    });
+    expect(await ask(priyaCtl, 'card:revert', { cardId: id, seq: first.seq })).toEqual({
+      ok: true,
+    });
+    await waitFor(
+      'alex sees the restore',
+      () => readCard(alex.doc, id)?.text === 'Buses stop at 6pm',
+    );
+    const after = await ask(samCtl, 'card:history', { cardId: id });
+    if (!after.ok) throw new Error(after.message);
+    const last = after.history.versions.at(-1);
+    expect(last).toMatchObject({
+      text: 'Buses stop at 6pm',
+      group: 'people',
+      restoredFrom: first.seq,
+    });
+    priya.destroy();
+    alex.destroy();
+  });
+});
