@@ -21,6 +21,7 @@ import {
 } from '../../lib/protocol/yjsMessages';
 import { can, type Group } from '../../lib/roles';
 import type { Logger } from '../log';
+import { deletedBySelf } from '../realtime/deletedBySelf';
 import type { EndorsementRow, ParticipantRow, Store } from '../store/Store';
 import { inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 
@@ -359,7 +360,7 @@ export class Room {
       const own = this.creators.get(cardId) === p.id;
       const allowed = deleted
         ? can(p.capability, 'card:delete-any') || (own && can(p.capability, 'card:delete-own'))
-        : can(p.capability, 'card:restore');
+        : can(p.capability, 'card:restore') || (await deletedBySelf(this.store, p, cardId));
       if (!allowed)
         return fail('forbidden', deleted ? 'You can only delete cards you made.' : undefined);
       if (card.deleted === deleted) return { ok: true };
