@@ -32,6 +32,7 @@ import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
 import { cardHistory, revertCard } from './history';
 import { Presence } from './presence';
+import type { CardNotice } from './replacedNotice';
 import { Voting } from './voting';
 
 interface SocketData {
@@ -241,6 +242,14 @@ export class Control {
         }
       })
       .catch((err) => this.deps.log.error('agreement update failed', { err }));
+  }
+
+  /** Send each author their gentle notice about a card the other group replaced. */
+  cardNotices(notices: CardNotice[]): void {
+    for (const n of notices)
+      this.io
+        .to(`p:${n.participantId}`)
+        .emit('card:notice', { cardId: n.cardId, message: n.message });
   }
 
   private async deletedCards(workshopId: string): Promise<DeletedCard[]> {

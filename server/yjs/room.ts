@@ -22,6 +22,7 @@ import {
 import { can, type Group } from '../../lib/roles';
 import type { Logger } from '../log';
 import { deletedBySelf } from '../realtime/deletedBySelf';
+import { type CardNotice, watchReplacements } from '../realtime/replacedNotice';
 import type { EndorsementRow, ParticipantRow, Store } from '../store/Store';
 import { inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 
@@ -43,6 +44,8 @@ export interface RoomConn {
 export interface RoomListener {
   /** Text of these cards changed, or their endorsements did. */
   cardsChanged(workshopId: string, cardIds: string[]): void;
+  /** Tell authors the other group replaced most of their card (issue 13). */
+  cardNotices?(workshopId: string, notices: CardNotice[]): void;
 }
 
 /** A message the room cannot read; the connection that sent it is closed. */
@@ -197,8 +200,10 @@ export class Room {
     // between, and the others receive the edit without waiting for the server's own
     // applyUpdate (about 0.1 ms on an idle machine, measured in the fan-out bench).
     if (newBindings.length > 0) this.broadcastRoster(verdict.newBindings);
+    const replaced = watchReplacements(this, p, verdict.attributions);
     this.broadcastUpdate(verdict.update, conn);
     Y.applyUpdate(this.doc, verdict.update, conn);
+    if (replaced) this.listener.cardNotices?.(this.workshopId, replaced());
     conn.send(encodeJsonMessage(MESSAGE_SAVED, { clocks: [...verdict.clocks] }));
     this.afterWrite([...verdict.attributions.keys()]);
   }

@@ -123,4 +123,41 @@ describe('card history', () => {
     priya.destroy();
     alex.destroy();
   });
+
+  it('[I31] tells the authors, gently, when the other group replaced most of their card', async () => {
+    server = await startTestServer();
+    const w = await createWorkshop(server);
+    const priyaActor = await join(server, w.tokens.people, { name: 'Priya' });
+    const alexActor = await join(server, w.tokens.system, { name: 'Alex' });
+    const notices: { to: string; message: string }[] = [];
+    const priyaCtl = connectControl(priyaActor, (event, payload) => {
+      if (event === 'card:notice')
+        notices.push({ to: 'priya', ...(payload as { message: string }) });
+    });
+    connectControl(alexActor, (event, payload) => {
+      if (event === 'card:notice')
+        notices.push({ to: 'alex', ...(payload as { message: string }) });
+    });
+    await new Promise<void>((r) => priyaCtl.on('connect', () => r()));
+    const priya = connectY(server, priyaActor);
+    const alex = connectY(server, alexActor);
+    await Promise.all([priya.synced, alex.synced]);
+    const id = createCard(priya.doc, 'context', 'Buses stop at 6pm on weekdays');
+    await waitFor('alex sees it', () => readCard(alex.doc, id) !== null);
+    // A small edit by the other group is no reason to write to anyone.
+    applyTextEdit(alex.doc, id, 'Buses stop at 6pm on weekdays.');
+    await waitFor('priya sees the dot', () => readCard(priya.doc, id)?.text.endsWith('.') ?? false);
+    expect(notices).toEqual([]);
+    applyTextEdit(alex.doc, id, 'Transport is under review');
+    await waitFor('the notice', () => notices.length > 0);
+    expect(notices).toEqual([
+      {
+        to: 'priya',
+        cardId: id,
+        message: 'A participant (Staff) changed most of your card. See what changed.',
+      },
+    ]);
+    priya.destroy();
+    alex.destroy();
+  });
 });
