@@ -3,8 +3,9 @@
  * "We agree with this wording": who has agreed, by group; a button to agree; and the
  * warning when one group changed the card alone after both had agreed.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
+import { RECONNECTED_EVENT } from '../workshop/watchHeartbeat';
 import { useBoard } from './BoardContext';
 import { agreementSentence, type CardFacts, driftSentence } from './cardFacts';
 
@@ -42,6 +43,10 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
   const board = useBoard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const focusStatus = useRef(false);
+  const agreeRef = useRef<() => Promise<void>>(async () => undefined);
 
   async function agree() {
     if (busy) return;
@@ -49,8 +54,33 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
     setError(null);
     const ack = await board.endorse(cardId, text);
     setBusy(false);
-    if (!ack.ok) setError(ack.message);
+    if (ack.ok) focusStatus.current = true;
+    else {
+      setError(ack.message);
+      setOffline(ack.reason === 'storeFailed');
+    }
   }
+  agreeRef.current = agree;
+
+  // The button goes once you agree: focus the sentence that replaced it, which reads it out.
+  useEffect(() => {
+    if (facts.youAgreed && focusStatus.current) {
+      focusStatus.current = false;
+      statusRef.current?.focus();
+    }
+  }, [facts.youAgreed]);
+
+  // Back online: clear "You are offline…" and try the agreement once more.
+  useEffect(() => {
+    if (!offline) return;
+    const retry = () => {
+      setOffline(false);
+      setError(null);
+      void agreeRef.current();
+    };
+    window.addEventListener(RECONNECTED_EVENT, retry, { once: true });
+    return () => window.removeEventListener(RECONNECTED_EVENT, retry);
+  }, [offline]);
 
   const canAgree = board.canWrite && !facts.youAgreed && text.trim() !== '';
   return (
@@ -62,7 +92,11 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
         </p>
       )}
       <p>{agreementSentence(facts.agreedBy)}</p>
-      {facts.youAgreed && <p className="font-semibold">You agree with this wording.</p>}
+      {facts.youAgreed && (
+        <p ref={statusRef} tabIndex={-1} className="font-semibold">
+          You agree with this wording.
+        </p>
+      )}
       {canAgree && (
         <Button small variant="secondary" aria-disabled={busy || undefined} onClick={agree}>
           We agree with this wording

@@ -7,6 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { anonymousLabel } from '../../lib/participantLabel';
+import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../lib/protocol/heartbeat';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -84,6 +85,8 @@ export class Control {
       serveClient: false,
       transports: ['websocket', 'polling'],
       maxHttpBufferSize: 64 * 1024,
+      pingInterval: PING_INTERVAL_MS,
+      pingTimeout: PING_TIMEOUT_MS,
       allowRequest: (req, cb) =>
         cb(
           null,
