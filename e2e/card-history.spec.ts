@@ -14,6 +14,7 @@ test('[I31] [I33] a retyped card: gentle notice, readable history, restore', asy
   const fran = await newActor('Fran');
   const franBoard = await createWorkshop(fran.page);
   const priya = await newActor('Priya');
+  await priya.page.setViewportSize({ width: 390, height: 844 }); // on a phone
   const alex = await newActor('Alex');
   const priyaBoard = await joinWorkshop(priya, await franBoard.inviteUrl('people'));
   const alexBoard = await joinWorkshop(alex, await franBoard.inviteUrl('system'));
@@ -70,6 +71,7 @@ test('[I34] deleting your own card asks first and offers Undo', async ({ newActo
   const fran = await newActor('Fran');
   const franBoard = await createWorkshop(fran.page);
   const pat = await newActor('Pat');
+  await pat.page.setViewportSize({ width: 390, height: 844 }); // on a phone
   const patBoard = await joinWorkshop(pat, await franBoard.inviteUrl('people'));
   const id = await patBoard.addCard('Context');
   await pat.page.keyboard.type('Keep this one', { delay: 5 });

@@ -7,7 +7,6 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { anonymousLabel } from '../../lib/participantLabel';
-import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../lib/protocol/heartbeat';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -21,6 +20,7 @@ import {
   type PersonView,
   type ServerToClientEvents,
 } from '../../lib/protocol/events';
+import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../lib/protocol/heartbeat';
 import { fail, PROTOCOL_VERSION, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
 import { can } from '../../lib/roles';
 import { originAllowed } from '../auth/origin';

@@ -17,8 +17,21 @@ export async function historySources(
   workshopId: string,
   seqs: number[],
 ): Promise<HistorySource[]> {
-  if (seqs.length === 0) return [];
   const out = new Map<number, HistorySource>();
+  // A long-edited card names many seqs; stay well inside SQLite's bound-parameter limit.
+  for (let i = 0; i < seqs.length; i += CHUNK)
+    await readSources(db, workshopId, seqs.slice(i, i + CHUNK), out);
+  return [...out.values()].sort((a, b) => a.seq - b.seq);
+}
+
+const CHUNK = 500;
+
+async function readSources(
+  db: Db,
+  workshopId: string,
+  seqs: number[],
+  out: Map<number, HistorySource>,
+): Promise<void> {
   const kept = await db
     .selectFrom('card_history')
     .selectAll()
@@ -50,7 +63,6 @@ export async function historySources(
       ranges: historyRanges(u.data),
     });
   }
-  return [...out.values()].sort((a, b) => a.seq - b.seq);
 }
 
 /**
