@@ -46,17 +46,26 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
   const [offline, setOffline] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const focusStatus = useRef(false);
-  const agreeRef = useRef<() => Promise<void>>(async () => undefined);
+  const agreeRef = useRef<(byHand: boolean, words: string) => Promise<void>>(async () => undefined);
+  /** The wording the person agreed with when the answer was "offline". */
+  const offlineWords = useRef(text);
 
-  async function agree() {
+  /**
+   * Agree with `words`; `byHand` is false for the automatic retry, which must not move
+   * focus, and which names the wording agreed with before (refused if it has changed).
+   */
+  async function agree(byHand = true, words = text) {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const ack = await board.endorse(cardId, text);
+    // Set before asking: the server's agreement update may arrive before its answer.
+    focusStatus.current = byHand;
+    const ack = await board.endorse(cardId, words);
     setBusy(false);
-    if (ack.ok) focusStatus.current = true;
-    else {
+    if (!ack.ok) {
+      focusStatus.current = false;
       setError(ack.message);
+      offlineWords.current = words;
       setOffline(ack.reason === 'storeFailed');
     }
   }
@@ -76,7 +85,7 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
     const retry = () => {
       setOffline(false);
       setError(null);
-      void agreeRef.current();
+      void agreeRef.current(false, offlineWords.current);
     };
     window.addEventListener(RECONNECTED_EVENT, retry, { once: true });
     return () => window.removeEventListener(RECONNECTED_EVENT, retry);
@@ -98,7 +107,7 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
         </p>
       )}
       {canAgree && (
-        <Button small variant="secondary" aria-disabled={busy || undefined} onClick={agree}>
+        <Button small variant="secondary" aria-disabled={busy || undefined} onClick={() => agree()}>
           We agree with this wording
         </Button>
       )}
