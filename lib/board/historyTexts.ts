@@ -31,11 +31,27 @@ function versionOf(runs: Runs, client: number, clock: number): number | undefine
   return found;
 }
 
-/** The text of `text` after each version in `versions` (oldest first). */
-export function historyTexts(text: Y.Text, versions: UpdateRanges[]): string[] {
+/** Every character a card ever held, who wrote it, and which of them each version holds. */
+export interface HistoryChars {
+  chars: string[];
+  /** The Yjs clientID that wrote each character. */
+  clients: number[];
+  /** Whether each character is in the text now. */
+  live: boolean[];
+  /** For each version, the indices into `chars` of its text, in order. */
+  versions: number[][];
+}
+
+/** The characters of `text` and, for each version in `versions` (oldest first), its text. */
+export function historyChars(text: Y.Text, versions: UpdateRanges[]): HistoryChars {
   const ins = index(versions, (v) => v.inserted);
   const del = index(versions, (v) => v.deleted);
-  const out: string[][] = versions.map(() => []);
+  const out: HistoryChars = {
+    chars: [],
+    clients: [],
+    live: [],
+    versions: versions.map(() => []),
+  };
   for (let item = text._start; item !== null; item = item.right) {
     if (!(item.content instanceof Y.ContentString)) continue;
     const str = item.content.str;
@@ -43,9 +59,18 @@ export function historyTexts(text: Y.Text, versions: UpdateRanges[]): string[] {
     for (let i = 0; i < str.length; i++) {
       const from = versionOf(ins, client, clock + i) ?? -1;
       const until = versionOf(del, client, clock + i) ?? (item.deleted ? -1 : versions.length);
-      const ch = str.charAt(i);
-      for (let k = Math.max(0, from); k < until; k++) out[k]?.push(ch);
+      if (until <= Math.max(0, from) && item.deleted) continue;
+      const at = out.chars.push(str.charAt(i)) - 1;
+      out.clients.push(client);
+      out.live.push(!item.deleted);
+      for (let k = Math.max(0, from); k < until; k++) out.versions[k]?.push(at);
     }
   }
-  return out.map((chars) => chars.join(''));
+  return out;
+}
+
+/** The text of `text` after each version in `versions` (oldest first). */
+export function historyTexts(text: Y.Text, versions: UpdateRanges[]): string[] {
+  const h = historyChars(text, versions);
+  return h.versions.map((ix) => ix.map((i) => h.chars[i]).join(''));
 }

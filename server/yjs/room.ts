@@ -169,7 +169,12 @@ export class Room {
   }
 
   /** Validate, store, apply, then broadcast one update from a participant. */
-  private async accept(conn: RoomConn, raw: Uint8Array, mode: 'update' | 'step2'): Promise<void> {
+  private async accept(
+    conn: RoomConn,
+    raw: Uint8Array,
+    mode: 'update' | 'step2',
+    owners?: ReadonlyMap<number, string>,
+  ): Promise<void> {
     const p = conn.participant;
     const verdict = inspectUpdate(raw, {
       doc: this.doc,
@@ -180,7 +185,10 @@ export class Room {
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
-    const newBindings = verdict.newBindings.map((clientId) => ({ clientId, participantId: p.id }));
+    const newBindings = verdict.newBindings.map((clientId) => ({
+      clientId,
+      participantId: owners?.get(clientId) ?? p.id,
+    }));
     try {
       this.lastSeq = await this.store.appendUpdate({
         workshopId: this.workshopId,
@@ -210,13 +218,18 @@ export class Room {
 
   /**
    * Accept an update the server built on `p`'s behalf (restoring a card version), through
-   * the same checks, store and broadcast as their own edits. Call it from the queue.
+   * the same checks, store and broadcast as their own edits; its new clientIDs are bound
+   * as `owners` says (restored text keeps its writers). Call it from the queue.
    * Returns the update's seq, or null when it was refused.
    */
-  async acceptOnBehalf(p: ParticipantRow, update: Uint8Array): Promise<number | null> {
+  async acceptOnBehalf(
+    p: ParticipantRow,
+    update: Uint8Array,
+    owners: ReadonlyMap<number, string>,
+  ): Promise<number | null> {
     let refused = false;
     const conn: RoomConn = { participant: p, send: () => undefined, close: () => (refused = true) };
-    await this.accept(conn, update, 'update');
+    await this.accept(conn, update, 'update', owners);
     return refused ? null : this.lastSeq;
   }
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyTextEdit, createCard, readCard } from '../../lib/board/doc';
 import {
   ask,
+  colourSeenBy,
   connectControl,
   connectY,
   createWorkshop,
@@ -87,13 +88,14 @@ describe('card history', () => {
     ]);
   });
 
-  it('[I33] a co-author restores a version as a new edit; others who did not write it may not', async () => {
+  it('[I33] a co-author restores a version as a new edit; the restored words keep their writer', async () => {
     server = await startTestServer();
-    const { w, id, priya, alex, priyaActor } = await retypedCard(server);
+    const { w, id, priya, alex, alexActor } = await retypedCard(server);
+    expect(colourSeenBy(priya, id)).toBe('system');
     const sam = await join(server, w.tokens.people, { name: 'Sam' });
     const samCtl = connectControl(sam);
-    const priyaCtl = connectControl(priyaActor);
-    const before = await ask(priyaCtl, 'card:history', { cardId: id });
+    const alexCtl = connectControl(alexActor);
+    const before = await ask(alexCtl, 'card:history', { cardId: id });
     if (!before.ok) throw new Error(before.message);
     const first = before.history.versions[0];
     if (!first) throw new Error('no first version');
@@ -101,23 +103,26 @@ describe('card history', () => {
       ok: false,
       reason: 'forbidden',
     });
-    expect(await ask(priyaCtl, 'card:revert', { cardId: id, seq: 999 })).toMatchObject({
+    expect(await ask(alexCtl, 'card:revert', { cardId: id, seq: 999 })).toMatchObject({
       ok: false,
       reason: 'unknownVersion',
     });
-    expect(await ask(priyaCtl, 'card:revert', { cardId: id, seq: first.seq })).toEqual({
+    // Alex (staff) restores Priya's words: Alex did it, but the words are still hers.
+    expect(await ask(alexCtl, 'card:revert', { cardId: id, seq: first.seq })).toEqual({
       ok: true,
     });
     await waitFor(
-      'alex sees the restore',
-      () => readCard(alex.doc, id)?.text === 'Buses stop at 6pm',
+      'priya sees the restore',
+      () => readCard(priya.doc, id)?.text === 'Buses stop at 6pm',
     );
+    await waitFor('pink again', () => colourSeenBy(priya, id) === 'people');
+    expect(colourSeenBy(alex, id)).toBe('people');
     const after = await ask(samCtl, 'card:history', { cardId: id });
     if (!after.ok) throw new Error(after.message);
-    const last = after.history.versions.at(-1);
-    expect(last).toMatchObject({
+    expect(after.history.versions.at(-1)).toMatchObject({
       text: 'Buses stop at 6pm',
-      group: 'people',
+      group: 'system',
+      by: 'A participant (Staff)',
       restoredFrom: first.seq,
     });
     priya.destroy();
