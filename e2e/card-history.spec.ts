@@ -53,6 +53,9 @@ test('[I31] [I33] a retyped card: gentle notice, readable history, restore', asy
     /You \(Lived experience\) restored the version from .* \(now\)$/,
   );
   await expect(alexField).toHaveValue(HERS);
+  // Her words came back as hers: the card is pink again for both.
+  await expect(alexBoard.card(id)).toHaveAttribute('data-colour', 'people');
+  await expect(priyaBoard.card(id)).toHaveAttribute('data-colour', 'people');
   await priya.page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 
