@@ -11,6 +11,8 @@ import { Button } from '../ui/Button';
 import { useBoard } from './BoardContext';
 import { CardHistoryDiff } from './CardHistoryDiff';
 
+const LOADING = 'Loading the history…';
+
 const time = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -27,12 +29,13 @@ export function CardHistoryDialog({ cardId, label, onClose }: CardHistoryDialogP
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [history, setHistory] = useState<CardHistoryView | null>(null);
-  const [message, setMessage] = useState('Loading the history…');
+  const [message, setMessage] = useState(LOADING);
 
   const load = useCallback(async () => {
     const ack = await board.cardHistory(cardId);
-    if (ack.ok) setHistory(ack.history);
-    else setMessage(ack.message);
+    if (!ack.ok) return setMessage(ack.message);
+    setHistory(ack.history);
+    setMessage((m) => (m === LOADING ? '' : m));
   }, [board, cardId]);
 
   useEffect(() => {
@@ -66,7 +69,7 @@ export function CardHistoryDialog({ cardId, label, onClose }: CardHistoryDialogP
       </div>
       <p className="mt-2 text-sm">Added words are underlined. Removed words are crossed out.</p>
       <p role="status" className="mt-2 font-semibold">
-        {history && !message.startsWith('Loading') ? message : history ? '' : message}
+        {message}
       </p>
       <ol className="mt-2 space-y-4" reversed>
         {[...versions].reverse().map((v) => {
