@@ -94,11 +94,22 @@ test('[I34] deleting your own card asks first and offers Undo', async ({ newActo
   await expect(pat.page.getByText('You deleted a card.')).toBeVisible();
   await expectNoAxeViolations(pat.page, 'the Undo bar');
 
-  await pat.page.getByRole('button', { name: 'Undo' }).click();
+  // Focus is on Undo at once, so the keyboard reaches it.
+  await expect(pat.page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await pat.page.keyboard.press('Enter');
   await expect(patBoard.cardText(patBoard.card(id))).toHaveValue('Keep this one');
   await expect(patBoard.cardText(patBoard.card(id))).toBeFocused();
   await expect(
     franBoard.cardText(franBoard.section('Context').locator(`li[data-card-id="${id}"]`)),
   ).toHaveValue('Keep this one');
   await expect(pat.page.getByText('You deleted a card.')).toHaveCount(0);
+
+  // Dismissing it keeps the deletion, and focus goes where the card was.
+  await patBoard.card(id).getByRole('button', { name: 'Delete card' }).click();
+  await patBoard.card(id).getByRole('button', { name: 'Yes, delete it' }).click();
+  await expect(pat.page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await pat.page.keyboard.press('Escape');
+  await expect(pat.page.getByText('You deleted a card.')).toHaveCount(0);
+  await expect(patBoard.addCardButton('Context')).toBeFocused();
+  await expect(franBoard.cards('Context')).toHaveCount(0);
 });

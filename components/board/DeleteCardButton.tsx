@@ -1,22 +1,23 @@
 'use client';
 /**
  * "Delete card": asks first ("Delete this card?"), then asks the server, which allows it
- * for the card's creator and facilitators and records who did it. Focus moves to a
- * neighbour, and the board offers Undo for a few seconds (`UndoDelete`).
+ * for the card's creator and facilitators and records who did it. The board then offers
+ * Undo (`UndoDelete`), which takes focus and hands it to a neighbour when dismissed.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Section } from '../../lib/board/sections';
 import { Button } from '../ui/Button';
 import { useBoard } from './BoardContext';
+import { DELETED_EVENT, type DeletedDetail } from './deletedEvent';
 import { readSectionIds } from './sectionIds';
-import { DELETED_EVENT } from './UndoDelete';
 
 /** The id of a section's "Add a card" button, where focus goes when its last card is deleted. */
 export function addButtonId(section: Section): string {
   return `add-card-${section}`;
 }
 
-function focusAfterDelete(section: Section, neighbour: string | undefined) {
+/** Focus the neighbour's text after a delete, or the section's "Add a card" when none is left. */
+export function focusAfterDelete(section: Section, neighbour: string | undefined) {
   requestAnimationFrame(() => {
     const field = neighbour
       ? document.querySelector<HTMLElement>(`[data-card-id="${neighbour}"] [data-focus="text"]`)
@@ -52,8 +53,9 @@ export function DeleteCardButton({ id, section }: { id: string; section: Section
     const ack = await board.deleteCard(id);
     setBusy(false);
     if (ack.ok) {
-      focusAfterDelete(section, neighbour);
-      window.dispatchEvent(new CustomEvent(DELETED_EVENT, { detail: { cardId: id } }));
+      // UndoDelete takes focus, and gives it to the neighbour when it is dismissed.
+      const detail: DeletedDetail = { cardId: id, section, neighbour };
+      window.dispatchEvent(new CustomEvent(DELETED_EVENT, { detail }));
     } else {
       board.ownActions.delete(id);
       setAsking(false);
