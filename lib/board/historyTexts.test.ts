@@ -64,3 +64,23 @@ describe('historyTexts (issue 13: card history from Yjs items)', () => {
     expect(cardText(server, two)?.toString()).toBe('sec');
   });
 });
+
+describe('historyTexts lookups', () => {
+  it('[I31] takes the earliest of overlapping deletions, with many versions from one writer', () => {
+    const doc = new Y.Doc({ gc: false });
+    doc.clientID = 7;
+    const text = doc.getText('t');
+    const versions: UpdateRanges[] = [];
+    const record = (u: Uint8Array) => versions.push(historyRanges(u));
+    doc.on('update', record);
+    for (const ch of 'abcdefghij') text.insert(text.length, ch);
+    doc.off('update', record);
+    // Two people delete overlapping text: "cde" (version 10) and then "def" (version 11).
+    versions.push({ inserted: [], deleted: [[7, 2, 3]] });
+    versions.push({ inserted: [], deleted: [[7, 3, 3]] });
+    text.delete(2, 4);
+    const texts = historyTexts(text, versions);
+    expect(texts.slice(0, 3)).toEqual(['a', 'ab', 'abc']);
+    expect(texts.slice(9)).toEqual(['abcdefghij', 'abfghij', 'abghij']);
+  });
+});

@@ -8,25 +8,61 @@
 import * as Y from 'yjs';
 import type { IdRange, UpdateRanges } from './historyRanges';
 
-type Runs = Map<number, [start: number, end: number, version: number][]>;
+/** One client's runs, sorted by start, with the largest end so far at each index. */
+interface ClientRuns {
+  starts: number[];
+  ends: number[];
+  versions: number[];
+  maxEnd: number[];
+}
+
+type Runs = Map<number, ClientRuns>;
 
 function index(versions: UpdateRanges[], pick: (v: UpdateRanges) => IdRange[]): Runs {
-  const runs: Runs = new Map();
+  const lists = new Map<number, [start: number, end: number, version: number][]>();
   versions.forEach((v, k) => {
     for (const [client, clock, len] of pick(v)) {
-      const list = runs.get(client) ?? [];
+      const list = lists.get(client) ?? [];
       list.push([clock, clock + len, k]);
-      runs.set(client, list);
+      lists.set(client, list);
     }
   });
+  const runs: Runs = new Map();
+  for (const [client, list] of lists) {
+    list.sort((x, y) => x[0] - y[0]);
+    let max = 0;
+    runs.set(client, {
+      starts: list.map((r) => r[0]),
+      ends: list.map((r) => r[1]),
+      versions: list.map((r) => r[2]),
+      maxEnd: list.map((r) => {
+        max = Math.max(max, r[1]);
+        return max;
+      }),
+    });
+  }
   return runs;
 }
 
-/** The first version whose ranges hold this id, or undefined. */
+/**
+ * The first version whose ranges hold this id, or undefined: a binary search for the last
+ * run starting at or before `clock`, then back over earlier runs only while one could still
+ * reach it (two people can delete the same text), so a long history stays quick.
+ */
 function versionOf(runs: Runs, client: number, clock: number): number | undefined {
+  const r = runs.get(client);
+  if (!r) return undefined;
+  let lo = 0;
+  let hi = r.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((r.starts[mid] ?? 0) <= clock) lo = mid + 1;
+    else hi = mid - 1;
+  }
   let found: number | undefined;
-  for (const [start, end, k] of runs.get(client) ?? []) {
-    if (clock >= start && clock < end && (found === undefined || k < found)) found = k;
+  for (let j = hi; j >= 0 && (r.maxEnd[j] ?? 0) > clock; j--) {
+    const k = r.versions[j] ?? 0;
+    if ((r.ends[j] ?? 0) > clock && (found === undefined || k < found)) found = k;
   }
   return found;
 }
