@@ -57,7 +57,10 @@ export async function createPurple(
   const rooms = new Rooms(
     store,
     log,
-    { cardsChanged: (w, ids) => control?.cardsChanged(w, ids) },
+    {
+      cardsChanged: (w, ids) => control?.cardsChanged(w, ids),
+      cardNotices: (_w, notices) => control?.cardNotices(notices),
+    },
     {
       idleMs: config.roomIdleMs,
       compactEvery: config.compactEvery,

@@ -30,6 +30,7 @@ export const REASONS = {
   workshopDeleted: 'workshopDeleted',
   linkFull: 'linkFull',
   tooMany: 'tooMany',
+  unknownVersion: 'unknownVersion',
 } as const;
 
 /** A reason an operation failed. */
@@ -78,6 +79,11 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
   tooLarge: { http: 413, close: 4413, message: 'That message was too large to accept.' },
   invalidInput: { http: 400, close: 4400, message: 'Some of what was sent is not valid.' },
   unknownCard: { http: 404, close: 4400, message: 'That card no longer exists.' },
+  unknownVersion: {
+    http: 404,
+    close: 4400,
+    message: 'That version of the card is not in its history.',
+  },
   staleText: {
     http: 409,
     close: 4400,

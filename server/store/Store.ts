@@ -3,6 +3,7 @@
  * later and must pass the same contract suite (`store.contract.ts`). Every method is
  * async so both adapters fit; every multi-row write is one transaction.
  */
+import type { UpdateRanges } from '../../lib/board/historyRanges';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
 
 export interface WorkshopRow {
@@ -197,6 +198,26 @@ export type CastOutcome =
       reason: 'unknownRound' | 'roundClosed' | 'notCandidate' | 'overBudget' | 'overCap';
     };
 
+// ── Card history (issue 13) ─────────────────────────────────────────────────────
+
+/** What one stored (or compacted) update did, for card history. */
+export interface HistorySource {
+  seq: number;
+  at: string;
+  participantId: string | null;
+  ranges: UpdateRanges;
+}
+
+/** An update that restored a card to how it was after `toSeq`. */
+export interface RevertRow {
+  workshopId: string;
+  seq: number;
+  cardId: string;
+  participantId: string;
+  toSeq: number;
+  at: string;
+}
+
 /** The storage interface every adapter implements. */
 export interface Store {
   /** Create a workshop with its facilitator and invites in one transaction. */
@@ -330,6 +351,14 @@ export interface Store {
   addCandidate(roundId: string, cardId: string, text: string, at: string): Promise<boolean>;
   /** How many idempotency keys a round holds (refused casts must not grow it without bound). */
   countBallotKeys(roundId: string): Promise<number>;
+  // ── Card history (issue 13) ──────────────────────────────────────────────────
+  /** Ranges, time and author of these seqs, from the stored updates or kept history. */
+  historySources(workshopId: string, seqs: number[]): Promise<HistorySource[]>;
+  /** Keep the history ranges of updates up to `uptoSeq` before compaction drops them. */
+  keepHistory(workshopId: string, uptoSeq: number): Promise<void>;
+  recordRevert(row: RevertRow): Promise<void>;
+  /** Restores of one card, oldest first. */
+  listReverts(workshopId: string, cardId: string): Promise<RevertRow[]>;
 
   close(): Promise<void>;
 }

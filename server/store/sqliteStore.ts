@@ -15,6 +15,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
+import * as history from './historyQueries';
 import { deleteWorkshopEverywhere } from './peopleQueries';
 import type {
   AppendInput,
@@ -29,6 +30,7 @@ import type {
   LoadedDocument,
   ParticipantChange,
   ParticipantRow,
+  RevertRow,
   RoundRow,
   ServerWriteInput,
   Store,
@@ -700,6 +702,24 @@ class SqliteStoreImpl implements SqliteStore {
 
   countBallotKeys(roundId: string) {
     return voting.countBallotKeys(this.db, roundId);
+  }
+
+  // ── Card history (issue 13) ──────────────────────────────────────────────────
+
+  historySources(workshopId: string, seqs: number[]) {
+    return history.historySources(this.db, workshopId, seqs);
+  }
+
+  keepHistory(workshopId: string, uptoSeq: number) {
+    return history.keepHistory(this.db, workshopId, uptoSeq);
+  }
+
+  recordRevert(row: RevertRow) {
+    return history.recordRevert(this.db, row);
+  }
+
+  listReverts(workshopId: string, cardId: string) {
+    return history.listReverts(this.db, workshopId, cardId);
   }
 
   async close() {
