@@ -1,31 +1,30 @@
 /**
- * How card history names who made a version (issue 13). Every name in a history goes
- * through this one function, so switching it to the visibility policy is one line.
+ * How card history and its notices name who made a change (issue 13). Every name goes
+ * through the one visibility policy (I12, I26): a name only when the author could be named
+ * when they wrote and still can; otherwise their group.
  */
-import { anonymousLabel, MIN_GROUP_FOR_ATTRIBUTION } from '../participantLabel';
-import { GROUP_LABEL, type Group } from '../roles';
-
-/** The facts about an author the naming rules read. */
-export interface AuthorFacts {
-  id: string;
-  name: string;
-  anonymous: boolean;
-  group: Group | null;
-}
+import { GROUP_LABEL } from '../roles';
+import {
+  anonymousLabel,
+  authorshipFor,
+  type GroupSizes,
+  type PolicyPerson,
+} from '../visibility/policy';
 
 /**
- * "You", "Alex (Staff)", or a group-only label when the author is anonymous or their group
- * has fewer than three people (invariant I12); "The server" for its own writes.
+ * "You", "Alex (Staff)", or a group-only label such as "A participant (Staff)";
+ * "Someone" when the author is unknown. `identifiableThen` is what the policy recorded
+ * when the change was written (false when unknown).
  */
 export function historyAuthor(
-  author: AuthorFacts | undefined,
+  author: PolicyPerson | undefined,
   viewerId: string,
-  groupSize: (g: Group) => number,
+  identifiableThen: boolean,
+  sizes: GroupSizes,
 ): string {
   if (!author) return 'Someone';
   if (author.id === viewerId) return 'You';
-  if (!author.group) return author.anonymous ? 'Someone' : author.name;
-  if (author.anonymous || groupSize(author.group) < MIN_GROUP_FOR_ATTRIBUTION)
-    return anonymousLabel(author.group);
-  return `${author.name} (${GROUP_LABEL[author.group]})`;
+  const { name } = authorshipFor({ id: viewerId }, author, identifiableThen, sizes);
+  if (!name) return anonymousLabel(author.group);
+  return author.group ? `${name} (${GROUP_LABEL[author.group]})` : name;
 }

@@ -47,13 +47,25 @@ describe('historyVersions (issue 13)', () => {
   });
 });
 
-describe('historyAuthor (issue 13, I12)', () => {
-  const alex = { id: 'a', name: 'Alex', anonymous: false, group: 'system' as const };
+describe('historyAuthor (issue 13, I12, I26)', () => {
+  const alex = {
+    id: 'a',
+    name: 'Alex',
+    anonymous: false,
+    group: 'system' as const,
+    capability: 'contributor' as const,
+  };
+  const sizes = (system: number) => ({ people: 3, system });
   it('names people only in groups of three or more, and never anonymous people', () => {
-    expect(historyAuthor(alex, 'v', () => 3)).toBe('Alex (Staff)');
-    expect(historyAuthor(alex, 'v', () => 2)).toBe('A participant (Staff)');
-    expect(historyAuthor({ ...alex, anonymous: true }, 'v', () => 9)).toBe('A participant (Staff)');
-    expect(historyAuthor(alex, 'a', () => 1)).toBe('You');
-    expect(historyAuthor(undefined, 'v', () => 9)).toBe('Someone');
+    expect(historyAuthor(alex, 'v', true, sizes(3))).toBe('Alex (Staff)');
+    expect(historyAuthor(alex, 'v', true, sizes(2))).toBe('A participant (Staff)');
+    expect(historyAuthor({ ...alex, anonymous: true }, 'v', true, sizes(9))).toBe(
+      'A participant (Staff)',
+    );
+    expect(historyAuthor(alex, 'a', false, sizes(1))).toBe('You');
+    expect(historyAuthor(undefined, 'v', true, sizes(9))).toBe('Someone');
+  });
+  it('[I26] keeps a change hidden that was made while the group was too small', () => {
+    expect(historyAuthor(alex, 'v', false, sizes(5))).toBe('A participant (Staff)');
   });
 });

@@ -27,6 +27,7 @@ import type { Config } from '../config';
 import { requestOrigin } from '../http/requestOrigin';
 import { engineDoor } from '../limits/engineDoor';
 import type { Limits } from '../limits/Limits';
+import { tooMany } from '../limits/tooMany';
 import type { Logger } from '../log';
 import { inviteViews } from '../services/inviteViews';
 import type { LinkTokens } from '../services/linkTokens';
@@ -60,6 +61,9 @@ export type ControlServer = Server<
   Record<string, never>,
   SocketData
 >;
+
+/** What a person sees when they send control requests faster than anyone would by hand. */
+const TOO_MANY_REQUESTS = 'You have done a lot in a short time, so Purple paused for a moment.';
 
 const room = roomNames.workshop;
 
@@ -224,6 +228,8 @@ export class Control {
   ): Promise<void> {
     const handler = this.handlers.get(event);
     if (!handler || typeof ack !== 'function') return;
+    const allowed = await this.deps.limits.request(socket.data.participant.id, event);
+    if (!allowed.ok) return ack(tooMany(TOO_MANY_REQUESTS, allowed.retryAfterSeconds));
     const parsed = handler.schema.safeParse(payload);
     if (!parsed.success) return ack(fail('invalidInput'));
     try {

@@ -11,7 +11,7 @@ import { type HistoryChars, historyChars } from '../../lib/board/historyTexts';
 import { type CardEdit, historyVersions } from '../../lib/board/historyVersions';
 import type { Ack, CardHistoryView } from '../../lib/protocol/events';
 import { fail } from '../../lib/protocol/reasons';
-import { can, type Group } from '../../lib/roles';
+import { can } from '../../lib/roles';
 import type { ParticipantRow, Store } from '../store/Store';
 import { SERVER_CLIENT_ID } from '../yjs/inspectUpdate';
 import type { Room } from '../yjs/room';
@@ -71,16 +71,19 @@ export function cardHistory(
     if (!card || (card.deleted && !can(viewer.capability, 'card:restore')))
       return fail('unknownCard');
     const { edits } = await cardEdits(room, store, cardId);
-    const sizes = new Map<Group, number>();
-    for (const p of room.participants.values())
-      if (p.group && !p.removedAt) sizes.set(p.group, (sizes.get(p.group) ?? 0) + 1);
+    const sizes = room.groupSizes();
     const versions = historyVersions(edits).map((e) => {
       const author = e.participantId ? room.participants.get(e.participantId) : undefined;
       return {
         seq: e.seq,
         at: e.at,
         group: author?.group ?? null,
-        by: historyAuthor(author, viewer.id, (g) => sizes.get(g) ?? 0),
+        by: historyAuthor(
+          author,
+          viewer.id,
+          author ? room.identifiableThen(author.id) : false,
+          sizes,
+        ),
         text: e.text,
         restoredFrom: e.restoredFrom,
       };

@@ -7,7 +7,7 @@
 import type * as Y from 'yjs';
 import { cardText } from '../../lib/board/doc';
 import { historyAuthor } from '../../lib/board/historyAuthor';
-import type { Group } from '../../lib/roles';
+import type { GroupSizes } from '../../lib/visibility/policy';
 import type { ParticipantRow } from '../store/Store';
 
 /** An update must delete at least this many characters of a card to be checked. */
@@ -25,6 +25,8 @@ export interface NoticeRoom {
   doc: Y.Doc;
   bindings: ReadonlyMap<number, string>;
   participants: ReadonlyMap<string, ParticipantRow>;
+  groupSizes(): GroupSizes;
+  identifiableThen(participantId: string): boolean;
 }
 
 type Counts = Map<string, Map<string, number>>;
@@ -59,9 +61,8 @@ export function watchReplacements(
   const before = authorCounts(room, cards);
   return () => {
     const after = authorCounts(room, cards);
-    const sizes = new Map<Group, number>();
-    for (const p of room.participants.values())
-      if (p.group && !p.removedAt) sizes.set(p.group, (sizes.get(p.group) ?? 0) + 1);
+    const sizes = room.groupSizes();
+    const editorNamedThen = room.identifiableThen(editor.id);
     const notices: CardNotice[] = [];
     for (const [cardId, counts] of before) {
       for (const [pid, had] of counts) {
@@ -69,7 +70,7 @@ export function watchReplacements(
         if (!author?.group || author.group === editor.group || had < MIN_REPLACED) continue;
         const left = after.get(cardId)?.get(pid) ?? 0;
         if (left * 2 >= had) continue;
-        const who = historyAuthor(editor, pid, (g) => sizes.get(g) ?? 0);
+        const who = historyAuthor(editor, pid, editorNamedThen, sizes);
         notices.push({
           participantId: pid,
           cardId,

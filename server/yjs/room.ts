@@ -355,6 +355,21 @@ export class Room {
     this.boundIdentifiable.set(b.clientId, b.identifiable === true);
   }
 
+  /**
+   * Whether everything `participantId` wrote on this board was written while they could be
+   * named: false if any of their clientIDs was bound while they could not (I26). History and
+   * notices name per person, not per clientID, so they take the cautious answer.
+   */
+  identifiableThen(participantId: string): boolean {
+    let any = false;
+    for (const [clientId, pid] of this.bindings) {
+      if (pid !== participantId) continue;
+      if (this.boundIdentifiable.get(clientId) !== true) return false;
+      any = true;
+    }
+    return any;
+  }
+
   /** One clientID as `viewer` may see it: the visibility policy decides (I12, I26). */
   private entryFor(
     clientId: number,
