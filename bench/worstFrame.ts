@@ -191,7 +191,7 @@ export function worstFrameSection(w: WorstFrameResult, out: string[], targets: s
   out.push(
     '## Worst frames (issue 8 §1)',
     '',
-    `Each hostile shape at its per-frame cap (${w.limits.structs} structs, ${w.limits.clients} clientIDs or ${w.limits.deleteRanges} delete ranges), built against a board where the sender owns one 200-character card. Medians of ${w.runs} runs after a warm-up, in one process: the time the event loop is blocked. "Outcome" is the inspection's verdict; "Room" is \`Room.handleMessage\` (inspect, card limits, store in SQLite, broadcast, apply) in a fresh room, where the card limit (2,500 a board) refuses many-cards before the store. Targets: inspection ≤ 3× \`Y.applyUpdate\` of the same frame, and nothing over 50 ms.`,
+    `Each hostile shape at its per-frame cap (${w.limits.structs} structs, ${w.limits.clients} clientIDs or ${w.limits.deleteRanges} delete ranges; also ${w.limits.insertedChars} inserted characters), built against a board where the sender owns one 200-character card. Medians of ${w.runs} runs after a warm-up, in one process: the time the event loop is blocked. "Outcome" is the inspection's verdict; "Room" is \`Room.handleMessage\` (inspect, card limits, store in SQLite, broadcast, apply) in a fresh room, where the card limit (2,500 a board) refuses many-cards before the store. Targets: inspection ≤ 3× \`Y.applyUpdate\` of the same frame, and nothing over 50 ms.`,
     '',
     '| shape | n | bytes | outcome | applyUpdate ms | inspect ms | inspect ÷ apply | Room ms | Room ÷ apply |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
