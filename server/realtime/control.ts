@@ -6,7 +6,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
-import { anonymousLabel } from '../../lib/participantLabel';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -21,6 +20,7 @@ import {
 } from '../../lib/protocol/events';
 import { fail, PROTOCOL_VERSION, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
 import { can } from '../../lib/roles';
+import { anonymousLabel, deletedByLabel, groupSizes } from '../../lib/visibility/policy';
 import { originAllowed } from '../auth/origin';
 import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
@@ -235,14 +235,16 @@ export class Control {
       .catch((err) => this.deps.log.error('agreement update failed', { err }));
   }
 
+  /** Deleted cards as facilitators see them; the visibility policy names the deleter (I26). */
   private async deletedCards(workshopId: string): Promise<DeletedCard[]> {
     const latest = new Map<string, DeletedCard | null>();
-    const participants = new Map(
-      (await this.deps.store.listParticipants(workshopId)).map((p) => [p.id, p]),
-    );
+    const rows = await this.deps.store.listParticipants(workshopId);
+    const participants = new Map(rows.map((p) => [p.id, p]));
+    const sizes = groupSizes(rows);
+    const viewer = { id: '' }; // every facilitator sees the same list
     for (const e of await this.deps.store.listCardEvents(workshopId)) {
       const p = participants.get(e.participantId);
-      const by = !p ? 'Someone' : p.anonymous ? anonymousLabel(p.group) : p.name;
+      const by = deletedByLabel(viewer, p, e.identifiable === true, sizes);
       latest.set(
         e.cardId,
         e.action === 'delete' ? { cardId: e.cardId, deletedAt: e.at, deletedBy: by } : null,

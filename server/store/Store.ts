@@ -10,16 +10,22 @@ export interface WorkshopRow {
   title: string;
   question: string;
   createdAt: string;
+  /** When a facilitator closed the workshop; the retention period counts from here. */
+  closedAt?: string | null;
 }
 
 export interface InviteRow {
   id: string;
   workshopId: string;
   kind: InviteKind;
-  /** Random token of at least 128 bits, base64url. */
+  /** SHA-256 (hex) of the link's token: tokens are never stored as they are. */
   token: string;
   createdAt: string;
   revokedAt: string | null;
+  /** Which derived token is current (`server/services/linkTokens.ts`); 0 = legacy. */
+  tokenGen?: number;
+  /** At most this many people may join through the link; null or absent: no cap. */
+  maxJoins?: number | null;
 }
 
 export interface ParticipantRow {
@@ -32,16 +38,20 @@ export interface ParticipantRow {
   accessNeeds: string | null;
   group: Group | null;
   capability: Capability;
-  /** Token of the personal link for coming back on another device. */
+  /** SHA-256 (hex) of the personal link's token (for coming back on another device). */
   personalToken: string;
   createdAt: string;
   removedAt: string | null;
+  /** Which derived personal token is current (`server/services/linkTokens.ts`); 0 = legacy. */
+  tokenGen?: number;
 }
 
 /** A binding of a Yjs clientID to the participant who first wrote with it. Unique per workshop. */
 export interface Binding {
   clientId: number;
   participantId: string;
+  /** Whether the author could be named when it was bound (visibility policy, I26). */
+  identifiable?: boolean;
 }
 
 /** Who changed which card, by how many characters, in one accepted update (DESIGN §3). */
@@ -93,6 +103,8 @@ export interface CardEventRow {
   participantId: string;
   action: 'delete' | 'restore';
   at: string;
+  /** Whether the person could be named when they did it (visibility policy, I26). */
+  identifiable?: boolean;
 }
 
 export interface EndorsementRow {

@@ -3,6 +3,7 @@
  * migrations run on SQLite and Postgres, plus a tiny migration runner keyed by version.
  */
 import { type Generated, type Kysely, sql } from 'kysely';
+import { peopleMigration } from './peopleMigration';
 
 /** The SQL engines the schema targets; only column types differ between them. */
 export type SqlFlavour = 'sqlite' | 'postgres';
@@ -10,14 +11,26 @@ export type SqlFlavour = 'sqlite' | 'postgres';
 /** Row types as stored (snake_case, booleans as 0/1, timestamps as ISO text). */
 export interface Database {
   migrations: { version: number; applied_at: string };
-  workshops: { id: string; title: string; question: string; created_at: string };
+  workshops: {
+    id: string;
+    title: string;
+    question: string;
+    created_at: string;
+    /** Migration 5: when a facilitator closed it (the retention period counts from here). */
+    closed_at: string | null;
+  };
   invites: {
     id: string;
     workshop_id: string;
     kind: string;
+    /** SHA-256 of the token, hex (migration 5). */
     token: string;
     created_at: string;
     revoked_at: string | null;
+    /** Migration 5: which derived token is current; 0 for a legacy random one. */
+    token_gen: Generated<number>;
+    /** Migration 5: at most this many people may join through it; null for no cap. */
+    max_joins: number | null;
   };
   participants: {
     id: string;
@@ -28,11 +41,20 @@ export interface Database {
     access_needs: string | null;
     group_name: string | null;
     capability: string;
+    /** SHA-256 of the personal token, hex (migration 5). */
     personal_token: string;
     created_at: string;
     removed_at: string | null;
+    /** Migration 5: which derived personal token is current; 0 for a legacy random one. */
+    token_gen: Generated<number>;
   };
-  client_bindings: { workshop_id: string; client_id: number; participant_id: string };
+  client_bindings: {
+    workshop_id: string;
+    client_id: number;
+    participant_id: string;
+    /** Migration 5: 1 when the author could be named when the clientID was bound. */
+    identifiable: Generated<number>;
+  };
   updates: {
     workshop_id: string;
     seq: number;
@@ -57,6 +79,8 @@ export interface Database {
     participant_id: string;
     action: string;
     at: string;
+    /** Migration 5: 1 when the person could be named when they did it. */
+    identifiable: Generated<number>;
   };
   endorsements: {
     workshop_id: string;
@@ -297,6 +321,7 @@ async function createVotingTables(db: AnyDb): Promise<void> {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: createCoreTables },
   { version: 2, up: (db) => createVotingTables(db) },
+  { version: 5, up: (db) => peopleMigration(db) },
 ];
 
 /** Apply every migration not yet recorded in `migrations`; safe to call at every start-up. */

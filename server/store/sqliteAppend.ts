@@ -37,7 +37,7 @@ export class SqliteAppend {
       'select participant_id from client_bindings where workshop_id = ? and client_id = ?',
     );
     this.bindStmt = raw.prepare(
-      'insert into client_bindings (workshop_id, client_id, participant_id) values (?, ?, ?)',
+      'insert into client_bindings (workshop_id, client_id, participant_id, identifiable) values (?, ?, ?, ?)',
     );
     this.updateStmt = raw.prepare(
       'insert into updates (workshop_id, seq, data, participant_id, created_at) values (?, ?, ?, ?, ?)',
@@ -64,7 +64,8 @@ export class SqliteAppend {
       const owner = this.bindingStmt.get(w, b.clientId)?.participant_id;
       if (owner !== undefined && owner !== b.participantId)
         throw new BindingConflictError(w, b.clientId);
-      if (owner === undefined) this.bindStmt.run(w, b.clientId, b.participantId);
+      if (owner === undefined)
+        this.bindStmt.run(w, b.clientId, b.participantId, b.identifiable ? 1 : 0);
     }
     this.updateStmt.run(w, seq, input.data, who, new Date().toISOString());
     for (const a of input.attributions)

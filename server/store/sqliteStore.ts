@@ -5,7 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type Selectable, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  type Insertable,
+  Kysely,
+  type Selectable,
+  SqliteDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
 import type {
   AppendInput,
@@ -69,8 +76,20 @@ function bytes(value: Uint8Array): Uint8Array {
   return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 }
 
+/** Optional columns added by migration 5 appear on rows only when they differ from 0. */
+function optionalNumber<K extends string>(key: K, value: number): Partial<Record<K, number>> {
+  const n = Number(value);
+  return n === 0 ? {} : ({ [key]: n } as Record<K, number>);
+}
+
 function toWorkshop(r: Selectable<Database['workshops']>): WorkshopRow {
-  return { id: r.id, title: r.title, question: r.question, createdAt: r.created_at };
+  return {
+    id: r.id,
+    title: r.title,
+    question: r.question,
+    createdAt: r.created_at,
+    ...(r.closed_at ? { closedAt: r.closed_at } : {}),
+  };
 }
 
 function toInvite(r: Selectable<Database['invites']>): InviteRow {
@@ -81,6 +100,8 @@ function toInvite(r: Selectable<Database['invites']>): InviteRow {
     token: r.token,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
+    ...optionalNumber('tokenGen', r.token_gen),
+    ...(r.max_joins === null ? {} : { maxJoins: Number(r.max_joins) }),
   };
 }
 
@@ -97,10 +118,11 @@ function toParticipant(r: Selectable<Database['participants']>): ParticipantRow 
     personalToken: r.personal_token,
     createdAt: r.created_at,
     removedAt: r.removed_at,
+    ...optionalNumber('tokenGen', r.token_gen),
   };
 }
 
-function participantValues(p: ParticipantRow): Database['participants'] {
+function participantValues(p: ParticipantRow): Insertable<Database['participants']> {
   return {
     id: p.id,
     workshop_id: p.workshopId,
@@ -113,6 +135,7 @@ function participantValues(p: ParticipantRow): Database['participants'] {
     personal_token: p.personalToken,
     created_at: p.createdAt,
     removed_at: p.removedAt,
+    token_gen: p.tokenGen ?? 0,
   };
 }
 
@@ -192,6 +215,8 @@ class SqliteStoreImpl implements SqliteStore {
         token: i.token,
         created_at: i.createdAt,
         revoked_at: i.revokedAt,
+        token_gen: i.tokenGen ?? 0,
+        max_joins: i.maxJoins ?? null,
       })
       .execute();
   }
@@ -315,11 +340,15 @@ class SqliteStoreImpl implements SqliteStore {
   private async bindings(trx: Trx, workshopId: string): Promise<Binding[]> {
     const rows = await trx
       .selectFrom('client_bindings')
-      .select(['client_id', 'participant_id'])
+      .select(['client_id', 'participant_id', 'identifiable'])
       .where('workshop_id', '=', workshopId)
       .orderBy('client_id')
       .execute();
-    return rows.map((r) => ({ clientId: Number(r.client_id), participantId: r.participant_id }));
+    return rows.map((r) => ({
+      clientId: Number(r.client_id),
+      participantId: r.participant_id,
+      ...(Number(r.identifiable) === 1 ? { identifiable: true } : {}),
+    }));
   }
 
   private async cardCreators(trx: Trx, workshopId: string) {
@@ -429,6 +458,7 @@ class SqliteStoreImpl implements SqliteStore {
         participant_id: e.participantId,
         action: e.action,
         at: e.at,
+        identifiable: e.identifiable ? 1 : 0,
       })
       .execute();
   }
@@ -447,6 +477,7 @@ class SqliteStoreImpl implements SqliteStore {
       participantId: r.participant_id,
       action: r.action as CardEventRow['action'],
       at: r.at,
+      ...(Number(r.identifiable) === 1 ? { identifiable: true } : {}),
     }));
   }
 

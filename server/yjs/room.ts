@@ -9,7 +9,6 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCard, setCardDeleted } from '../../lib/board/doc';
 import { textHash } from '../../lib/board/textHash';
-import { MIN_GROUP_FOR_ATTRIBUTION } from '../../lib/participantLabel';
 import { fail, REASON_INFO, type Reason, type Result } from '../../lib/protocol/reasons';
 import {
   encodeJsonMessage,
@@ -19,7 +18,14 @@ import {
   MESSAGE_SYNC,
   type RosterEntry,
 } from '../../lib/protocol/yjsMessages';
-import { can, type Group } from '../../lib/roles';
+import { can } from '../../lib/roles';
+import {
+  authorshipFor,
+  type GroupSizes,
+  groupSizes,
+  identifiableNow,
+  MIN_GROUP_FOR_ATTRIBUTION,
+} from '../../lib/visibility/policy';
 import type { Logger } from '../log';
 import type { EndorsementRow, ParticipantRow, Store } from '../store/Store';
 import { inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
@@ -51,6 +57,8 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly conns = new Set<RoomConn>();
   readonly bindings = new Map<number, string>();
+  /** Whether each clientID's author could be named when it was bound (I26). */
+  readonly boundIdentifiable = new Map<number, boolean>();
   readonly creators = new Map<string, string | null>();
   readonly participants = new Map<string, ParticipantRow>();
   readonly endorsements = new Map<string, EndorsementRow[]>();
@@ -93,7 +101,7 @@ export class Room {
     if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts), 'load');
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.sinceCompaction = loaded.updates.length;
-    for (const b of loaded.bindings) this.bindings.set(b.clientId, b.participantId);
+    for (const b of loaded.bindings) this.bind(b);
     for (const c of loaded.cardCreators) this.creators.set(c.cardId, c.participantId);
     for (const p of participants) this.participants.set(p.id, p);
     for (const e of endorsements) this.addEndorsement(e);
@@ -175,7 +183,12 @@ export class Room {
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
-    const newBindings = verdict.newBindings.map((clientId) => ({ clientId, participantId: p.id }));
+    const identifiable = identifiableNow(p, this.groupSizes());
+    const newBindings = verdict.newBindings.map((clientId) => ({
+      clientId,
+      participantId: p.id,
+      identifiable,
+    }));
     try {
       this.lastSeq = await this.store.appendUpdate({
         workshopId: this.workshopId,
@@ -189,7 +202,7 @@ export class Room {
       this.log.error('store write failed; nothing applied', { workshop: this.workshopId, err });
       return this.refuse(conn, 'storeFailed', 'store write failed');
     }
-    for (const b of newBindings) this.bindings.set(b.clientId, b.participantId);
+    for (const b of newBindings) this.bind(b);
     for (const id of verdict.createdCards) this.creators.set(id, p.id);
     // Broadcast, then apply, in one synchronous step: nothing can observe the doc in
     // between, and the others receive the edit without waiting for the server's own
@@ -243,35 +256,33 @@ export class Room {
   // ── Roster ──────────────────────────────────────────────────────────────────────
 
   /** How many (not removed) participants each group has, in one pass. */
-  private groupSizes(): Record<Group, number> {
-    const sizes: Record<Group, number> = { people: 0, system: 0 };
-    for (const p of this.participants.values()) if (p.group && !p.removedAt) sizes[p.group]++;
-    return sizes;
+  groupSizes(): GroupSizes {
+    return groupSizes(this.participants.values());
   }
 
+  private bind(b: { clientId: number; participantId: string; identifiable?: boolean }): void {
+    this.bindings.set(b.clientId, b.participantId);
+    this.boundIdentifiable.set(b.clientId, b.identifiable === true);
+  }
+
+  /** One clientID as `viewer` may see it: the visibility policy decides (I12, I26). */
   private entryFor(
     clientId: number,
     viewer: ParticipantRow,
-    sizes: Record<Group, number>,
+    sizes: GroupSizes,
   ): RosterEntry | null {
     const pid = this.bindings.get(clientId);
     const author = pid ? this.participants.get(pid) : undefined;
     if (!author?.group) return null;
-    const identifiable = !author.anonymous && sizes[author.group] >= MIN_GROUP_FOR_ATTRIBUTION;
-    const own = author.id === viewer.id;
-    return {
-      clientId,
-      group: author.group,
-      ...(identifiable || own ? { author: author.id } : {}),
-      ...(identifiable ? { name: author.name } : {}),
-    };
+    const then = this.boundIdentifiable.get(clientId) === true;
+    return { clientId, group: author.group, ...authorshipFor(viewer, author, then, sizes) };
   }
 
   /** The whole roster as `viewer` may see it. */
   rosterFor(
     viewer: ParticipantRow,
     clientIds: Iterable<number> = this.bindings.keys(),
-    sizes: Record<Group, number> = this.groupSizes(),
+    sizes: GroupSizes = this.groupSizes(),
   ): RosterEntry[] {
     const out: RosterEntry[] = [];
     for (const id of clientIds) {
@@ -289,13 +300,20 @@ export class Room {
     }
   }
 
-  /** A participant joined or changed: names may now be shown (or hidden), so resend the roster. */
+  /**
+   * A participant joined or changed (removed, erased, name hidden): names may now be
+   * shown or hidden, so resend the roster to everyone when anything it shows changed.
+   */
   participantUpdated(p: ParticipantRow): void {
+    const old = this.participants.get(p.id);
     const before = p.group ? this.groupSizes()[p.group] : 0;
     this.participants.set(p.id, p);
     const after = p.group ? this.groupSizes()[p.group] : 0;
     const crossed = before < MIN_GROUP_FOR_ATTRIBUTION !== after < MIN_GROUP_FOR_ATTRIBUTION;
-    if (crossed || p.removedAt) this.broadcastRoster(null);
+    const changed =
+      old !== undefined &&
+      (old.name !== p.name || old.anonymous !== p.anonymous || old.removedAt !== p.removedAt);
+    if (crossed || changed || p.removedAt) this.broadcastRoster(null);
   }
 
   /** Close every live connection of these participants (revoked link, removal). */
@@ -393,6 +411,7 @@ export class Room {
           participantId: p.id,
           action,
           at,
+          identifiable: identifiableNow(p, this.groupSizes()),
         });
         return;
       } catch (err) {
