@@ -7,6 +7,7 @@
 import type { InviteView } from '../lib/protocol/events';
 import type { Reason } from '../lib/protocol/reasons';
 import type { Capability, Group } from '../lib/roles';
+import type { SummaryFile, SummaryPageData, SummarySettings } from '../lib/summary/pageData';
 
 /** A session the caller must set as a cookie, then redirect to `boardPath`. */
 export interface SessionGrant {
@@ -66,8 +67,29 @@ export interface JoinInput {
   accessNeeds?: string;
 }
 
+/** The summary's operations (issue 10, `server/summary/Summaries.ts`). */
+export interface SummaryFacade {
+  /** The summary model for the viewer the cookie names, filtered for them, with settings. */
+  summary(workshopId: string, cookieValue: string | undefined): Promise<Outcome<SummaryPageData>>;
+  /** One download of the viewer's summary; `format` is a slug of `SUMMARY_FORMATS`. */
+  summaryExport(
+    workshopId: string,
+    cookieValue: string | undefined,
+    format: string,
+  ): Promise<Outcome<SummaryFile>>;
+  /** Facilitators only: share the draft with participants, or mark it final. */
+  setSummarySettings(
+    workshopId: string,
+    cookieValue: string | undefined,
+    settings: SummarySettings,
+  ): Promise<Outcome<SummarySettings>>;
+}
+
 /** The operations route handlers and pages may use. */
-export interface PurpleFacade {
+export type PurpleFacade = WorkshopFacade & SummaryFacade;
+
+/** The workshop operations (`server/services/workshops.ts`). */
+export interface WorkshopFacade {
   createWorkshop(input: CreateWorkshopInput, origin: string): Promise<Outcome<SessionGrant>>;
   inviteInfo(token: string): Promise<Outcome<InviteInfo>>;
   join(token: string, input: JoinInput, origin: string): Promise<Outcome<SessionGrant>>;

@@ -12,6 +12,7 @@ import { Control } from './realtime/control';
 import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
+import { Summaries, summaryMethods } from './summary/Summaries';
 import { YjsEndpoint } from './yjs/endpoint';
 import { Rooms } from './yjs/rooms';
 
@@ -63,7 +64,8 @@ export async function createPurple(
     config,
     onJoin: (p) => control?.participantJoined(p),
   });
-  registerFacade(workshops);
+  const summaries = new Summaries({ store, sessions, rooms });
+  registerFacade(Object.assign(workshops, summaryMethods(summaries)));
   const ready = control;
   return {
     config,

@@ -24,6 +24,8 @@ export const REASONS = {
   overBudget: 'overBudget',
   overCap: 'overCap',
   shuttingDown: 'shuttingDown',
+  summaryNotShared: 'summaryNotShared',
+  unknownFormat: 'unknownFormat',
 } as const;
 
 /** A reason an operation failed. */
@@ -87,6 +89,17 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 503,
     close: 4503,
     message: 'Purple is restarting. You will be reconnected.',
+  },
+  summaryNotShared: {
+    http: 403,
+    close: 4403,
+    message:
+      'The facilitator has not shared the summary yet. You will be able to read it once they do.',
+  },
+  unknownFormat: {
+    http: 404,
+    close: 4400,
+    message: 'Purple cannot make a summary in that format.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

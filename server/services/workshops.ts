@@ -17,16 +17,16 @@ import {
   type InviteInfo,
   type JoinInput,
   type Outcome,
-  type PurpleFacade,
   type SessionGrant,
   sessionCookieName,
+  type WorkshopFacade,
 } from '../facade';
 import type { InviteRow, ParticipantRow, Store } from '../store/Store';
 import { SERVER_CLIENT_ID } from '../yjs/inspectUpdate';
 import type { Rooms } from '../yjs/rooms';
 import { inviteViews } from './inviteViews';
 
-export class Workshops implements PurpleFacade {
+export class Workshops implements WorkshopFacade {
   constructor(
     private readonly deps: {
       store: Store;

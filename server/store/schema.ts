@@ -4,6 +4,7 @@
  */
 import { type Generated, type Kysely, sql } from 'kysely';
 import { peopleMigration } from './peopleMigration';
+import { summaryMigration } from './summaryQueries';
 
 /** The SQL engines the schema targets; only column types differ between them. */
 export type SqlFlavour = 'sqlite' | 'postgres';
@@ -122,6 +123,13 @@ export interface Database {
     dots_on_card: number | null;
     dots_left: number | null;
     at: string;
+  };
+  /** Migration 9: a facilitator's summary settings (issue 10). */
+  summary_settings: {
+    workshop_id: string;
+    share_draft: number;
+    final_at: string | null;
+    updated_at: string;
   };
 }
 
@@ -322,6 +330,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: createCoreTables },
   { version: 2, up: (db) => createVotingTables(db) },
   { version: 5, up: (db) => peopleMigration(db) },
+  { version: 9, up: (db) => summaryMigration(db) },
 ];
 
 /** Apply every migration not yet recorded in `migrations`; safe to call at every start-up. */

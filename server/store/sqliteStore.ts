@@ -27,10 +27,12 @@ import type {
   ParticipantRow,
   RoundRow,
   Store,
+  SummarySettingsRow,
   WorkshopRow,
 } from './Store';
 import { type Database, migrate } from './schema';
 import { SqliteAppend } from './sqliteAppend';
+import * as summary from './summaryQueries';
 import * as voting from './votingQueries';
 
 type Db = Kysely<Database>;
@@ -543,6 +545,20 @@ class SqliteStoreImpl implements SqliteStore {
 
   listBallots(roundId: string) {
     return voting.listBallots(this.db, roundId);
+  }
+
+  // ── Summary (issue 10) ───────────────────────────────────────────────────────
+
+  getSummarySettings(workshopId: string) {
+    return summary.getSummarySettings(this.db, workshopId);
+  }
+
+  putSummarySettings(row: SummarySettingsRow) {
+    return summary.putSummarySettings(this.db, row);
+  }
+
+  summaryActivity(workshopId: string) {
+    return summary.summaryActivity(this.db, workshopId);
   }
 
   async close() {
