@@ -35,8 +35,66 @@ function cards(list: (SummaryCard & { vote?: SummaryVote })[], empty: string): B
   }));
 }
 
-function about(m: SummaryModel): Block[] {
+/** A table's header and rows. */
+export interface TableData {
+  head: string[];
+  rows: string[][];
+}
+
+/** Who took part, per group. */
+export function takingPartTable(m: SummaryModel): TableData {
+  return {
+    head: ['Group', 'Joined', 'Took an active part'],
+    rows: m.takingPart.groups.map((g) => [
+      `${takingPartLabel(g.group)}${g.small ? ' (fewer than three)' : ''}`,
+      String(g.joined),
+      String(g.contributed),
+    ]),
+  };
+}
+
+/** "Named with their agreement: …" or "Nobody is named." */
+export function namesSentence(m: SummaryModel): string {
   const names = m.takingPart.names.map((n) => `${n.name} (${GROUP_LABEL[n.group]})`);
+  return names.length ? `Named with their agreement: ${names.join(', ')}.` : 'Nobody is named.';
+}
+
+/** Characters and cards per group, section by section: the chart's figures. */
+export function balanceTable(m: SummaryModel): TableData {
+  const share = (n: number, total: number) => (total === 0 ? '0' : `${n} (${percent(n / total)})`);
+  return {
+    head: [
+      'Section',
+      'Lived experience characters',
+      'Staff characters',
+      'Cards: lived experience / staff / joint',
+    ],
+    rows: m.balance.sections.map((s) => {
+      const total = s.chars.people + s.chars.system;
+      return [
+        s.title,
+        share(s.chars.people, total),
+        share(s.chars.system, total),
+        `${s.cards.people} / ${s.cards.system} / ${s.cards.joint}`,
+      ];
+    }),
+  };
+}
+
+/** Turnout per group, round by round. */
+export function turnoutTable(m: SummaryModel): TableData {
+  return {
+    head: ['Round', 'Lived experience voted', 'Staff voted', 'Note'],
+    rows: m.balance.rounds.map((r) => [
+      `${r.number}: ${r.section === 'priorities' ? 'Joint priorities' : 'Quality indicators'} (${r.status})`,
+      `${r.turnout.people.voted} of ${r.turnout.people.eligible}`,
+      `${r.turnout.system.voted} of ${r.turnout.system.eligible}`,
+      r.basisNote,
+    ]),
+  };
+}
+
+function about(m: SummaryModel): Block[] {
   return [
     { t: 'p', text: `Question: ${m.workshop.question}`, style: 'strong' },
     {
@@ -47,59 +105,19 @@ function about(m: SummaryModel): Block[] {
       t: 'p',
       text: `Facilitated by: ${m.facilitators.map((f) => f.label).join(', ') || 'not known'}.`,
     },
-    {
-      t: 'table',
-      head: ['Group', 'Joined', 'Took an active part'],
-      rows: m.takingPart.groups.map((g) => [
-        `${takingPartLabel(g.group)}${g.small ? ' (fewer than three)' : ''}`,
-        String(g.joined),
-        String(g.contributed),
-      ]),
-    },
-    {
-      t: 'p',
-      text: names.length ? `Named with their agreement: ${names.join(', ')}.` : 'Nobody is named.',
-    },
+    { t: 'table', ...takingPartTable(m) },
+    { t: 'p', text: namesSentence(m) },
   ];
 }
 
 function balance(m: SummaryModel): Block[] {
-  const share = (n: number, total: number) => (total === 0 ? '0' : `${n} (${percent(n / total)})`);
-  const blocks: Block[] = [
+  return [
     { t: 'chart' },
-    {
-      t: 'table',
-      head: [
-        'Section',
-        'Lived experience characters',
-        'Staff characters',
-        'Cards: lived experience / staff / joint',
-      ],
-      rows: m.balance.sections.map((s) => {
-        const total = s.chars.people + s.chars.system;
-        return [
-          s.title,
-          share(s.chars.people, total),
-          share(s.chars.system, total),
-          `${s.cards.people} / ${s.cards.system} / ${s.cards.joint}`,
-        ];
-      }),
-    },
+    { t: 'table', ...balanceTable(m) },
+    m.balance.rounds.length === 0
+      ? { t: 'p', text: 'No voting rounds.', style: 'note' }
+      : { t: 'table', ...turnoutTable(m) },
   ];
-  if (m.balance.rounds.length === 0)
-    blocks.push({ t: 'p', text: 'No voting rounds.', style: 'note' });
-  else
-    blocks.push({
-      t: 'table',
-      head: ['Round', 'Lived experience voted', 'Staff voted', 'Note'],
-      rows: m.balance.rounds.map((r) => [
-        `${r.number}: ${r.section === 'priorities' ? 'Joint priorities' : 'Quality indicators'} (${r.status})`,
-        `${r.turnout.people.voted} of ${r.turnout.people.eligible}`,
-        `${r.turnout.system.voted} of ${r.turnout.system.eligible}`,
-        r.basisNote,
-      ]),
-    });
-  return blocks;
 }
 
 /** The whole summary as blocks, sections in the issue's order, each from a new page. */

@@ -2,16 +2,20 @@
  * The summary as Markdown (issue 10): every section in order, colour in words, the
  * balance figures as tables. Card text is escaped so nobody's words become formatting.
  */
-import { GROUP_LABEL } from '../roles';
+import {
+  balanceTable,
+  namesSentence,
+  type TableData,
+  takingPartTable,
+  turnoutTable,
+} from './outline';
 import type { SummaryCard, SummaryModel } from './schema';
 import {
   agreementWords,
   colourWords,
   dateWords,
   SUMMARY_HEADINGS as H,
-  percent,
   statusWords,
-  takingPartLabel,
   voteWords,
 } from './words';
 
@@ -37,57 +41,35 @@ function list(cards: SummaryCard[], empty: string): string[] {
   return cards.length === 0 ? [`*${empty}*`] : cards.flatMap(cardLines);
 }
 
+/** A Markdown table; every column after the first is right-aligned. */
+function mdTable({ head, rows }: TableData): string[] {
+  const line = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`;
+  return [line(head), `| --- |${' ---: |'.repeat(head.length - 1)}`, ...rows.map(line)];
+}
+
 function about(m: SummaryModel): string[] {
   const w = m.workshop;
-  const out = [
+  return [
     `**Question:** ${mdText(w.question)}`,
     '',
     `**First activity:** ${dateWords(w.firstActivity)}. **Last activity:** ${dateWords(w.lastActivity)}.`,
     '',
     `**Facilitated by:** ${m.facilitators.map((f) => mdText(f.label)).join(', ') || 'not known'}`,
     '',
-    '| Group | Joined | Took an active part |',
-    '| --- | ---: | ---: |',
-  ];
-  for (const g of m.takingPart.groups)
-    out.push(
-      `| ${takingPartLabel(g.group)}${g.small ? ' (fewer than three)' : ''} | ${g.joined} | ${g.contributed} |`,
-    );
-  const names = m.takingPart.names.map((n) => `${mdText(n.name)} (${GROUP_LABEL[n.group]})`);
-  out.push(
+    ...mdTable(takingPartTable(m)),
     '',
-    names.length ? `**Named with their agreement:** ${names.join(', ')}` : '*Nobody is named.*',
-  );
-  return out;
+    mdText(namesSentence(m)),
+  ];
 }
 
 function balance(m: SummaryModel): string[] {
-  const out = [
-    '| Section | Lived experience characters | Staff characters | Lived experience cards | Staff cards | Joint cards |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  return [
+    ...mdTable(balanceTable(m)),
+    '',
+    '### Turnout by round',
+    '',
+    ...(m.balance.rounds.length === 0 ? ['*No voting rounds.*'] : mdTable(turnoutTable(m))),
   ];
-  for (const s of m.balance.sections) {
-    const total = s.chars.people + s.chars.system;
-    const share = (n: number) => (total === 0 ? '0' : `${n} (${percent(n / total)})`);
-    out.push(
-      `| ${s.title} | ${share(s.chars.people)} | ${share(s.chars.system)} | ${s.cards.people} | ${s.cards.system} | ${s.cards.joint} |`,
-    );
-  }
-  out.push('', '### Turnout by round', '');
-  if (m.balance.rounds.length === 0) out.push('*No voting rounds.*');
-  else {
-    out.push(
-      '| Round | Section | Lived experience voted | Staff voted | Note |',
-      '| --- | --- | ---: | ---: | --- |',
-    );
-    for (const r of m.balance.rounds) {
-      const t = r.turnout;
-      out.push(
-        `| ${r.number} (${r.status}) | ${r.section === 'priorities' ? 'Joint priorities' : 'Quality indicators'} | ${t.people.voted} of ${t.people.eligible} | ${t.system.voted} of ${t.system.eligible} | ${mdText(r.basisNote)} |`,
-      );
-    }
-  }
-  return out;
 }
 
 /** Render the whole summary as one Markdown document. */
