@@ -9,7 +9,7 @@ import {
   takingPartTable,
   turnoutTable,
 } from './outline';
-import type { SummaryCard, SummaryModel } from './schema';
+import type { SummaryCard, SummaryModel, SummaryVote } from './schema';
 import {
   agreementWords,
   colourWords,
@@ -29,12 +29,11 @@ export function mdText(s: string): string {
     .join('  \n  ');
 }
 
-function cardLines(
-  c: SummaryCard & { vote?: SummaryModel['priorities'][number]['vote'] },
-): string[] {
-  const lines = [`- ${mdText(c.text)}  `, `  *${colourWords(c)}. ${agreementWords(c)}.*`];
+function cardLines(c: SummaryCard & { vote?: SummaryVote }): string[] {
+  const lines = [`- ${mdText(c.text)}`, `  *${colourWords(c)}. ${agreementWords(c)}.*`];
   if (c.vote) lines.push(`  ${voteWords(c.vote)}`);
-  return lines;
+  // Two trailing spaces keep each line of one item on its own line.
+  return lines.map((l, i) => (i < lines.length - 1 ? `${l}  ` : l));
 }
 
 function list(cards: SummaryCard[], empty: string): string[] {
