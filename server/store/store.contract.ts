@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
+import { summaryContract } from './summaryContract';
 import { votingContract } from './votingContract';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -87,6 +88,7 @@ export function storeContract(
     compaction(() => store);
     cardsAndEndorsements(() => store);
     votingContract(() => store);
+    summaryContract(() => store);
   });
 }
 
