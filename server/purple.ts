@@ -79,6 +79,7 @@ export async function createPurple(
     async close() {
       yjs.close();
       await ready.close();
+      await summaries.close();
       await rooms.close();
       await store.close();
     },

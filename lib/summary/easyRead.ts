@@ -77,7 +77,7 @@ export function easyRead(m: SummaryModel): { title: string; parts: EasyReadPart[
               icon: 'joint',
               sentences: [
                 'These are the things to work on first.',
-                'The first one got the most votes.',
+                ...(m.priorities[0]?.vote ? ['The first one got the most votes.'] : []),
               ],
             },
             ...cardPoints(m.priorities, (c) => c.colour),

@@ -11,7 +11,8 @@ import type { Sessions } from '../auth/sessions';
 import type { Outcome, SummaryFacade } from '../facade';
 import type { ParticipantRow, Store, SummarySettingsRow, WorkshopRow } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
-import { renderSummary } from './renderSummary';
+import { RenderPool } from './renderPool';
+import { summaryFile } from './renderSummary';
 import { summaryInput } from './summaryInput';
 
 interface Access {
@@ -25,7 +26,14 @@ function settingsOf(row: SummarySettingsRow): SummarySettings {
 }
 
 export class Summaries implements SummaryFacade {
+  readonly #renderer = new RenderPool();
+
   constructor(private readonly deps: { store: Store; sessions: Sessions; rooms: Rooms }) {}
+
+  /** Stop the render worker (server shutdown). */
+  close(): Promise<void> {
+    return this.#renderer.close();
+  }
 
   /** Authenticate, then let facilitators in always and others once shared or final. */
   private async access(workshopId: string, cookie: string | undefined): Promise<Outcome<Access>> {
@@ -70,7 +78,11 @@ export class Summaries implements SummaryFacade {
     if (!isSummaryFormat(format)) return fail('unknownFormat');
     const a = await this.access(workshopId, cookie);
     if (!a.ok) return a;
-    return { ok: true, value: await renderSummary(await this.model(a.value), format) };
+    const model = await this.model(a.value);
+    return {
+      ok: true,
+      value: summaryFile(model, format, await this.#renderer.render(model, format)),
+    };
   }
 
   async setSummarySettings(

@@ -3,7 +3,9 @@
  * embedded from an npm package (OFL; covers Welsh ŵ ŷ and other Latin-script languages),
  * collected into bytes when it ends.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +19,23 @@ export const FONTS = {
   ),
 } as const;
 
+type FontName = keyof typeof FONTS;
+let parsed: Record<FontName, unknown> | null = null;
+
+/**
+ * The fonts parsed once per process: parsing Noto Sans's layout tables is most of a small
+ * PDF's cost, and `pdfkit` accepts an already-parsed `fontkit` font (each document still
+ * embeds its own subset).
+ */
+function fonts(): Record<FontName, unknown> {
+  parsed ??= {
+    regular: fontkit.create(readFileSync(FONTS.regular)),
+    bold: fontkit.create(readFileSync(FONTS.bold)),
+    italic: fontkit.create(readFileSync(FONTS.italic)),
+  };
+  return parsed;
+}
+
 /** A new A4 PDF with the fonts registered and `title` in its metadata. */
 export function newPdf(title: string, margin = 56): PDFKit.PDFDocument {
   const doc = new PDFDocument({
@@ -28,9 +47,9 @@ export function newPdf(title: string, margin = 56): PDFKit.PDFDocument {
     pdfVersion: '1.7',
     tagged: false,
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  doc.registerFont('italic', FONTS.italic);
+  const f = fonts();
+  // pdfkit's types name only paths and buffers; its factory also takes a parsed font.
+  for (const name of Object.keys(f) as FontName[]) doc.registerFont(name, f[name] as Buffer);
   doc.font('regular');
   return doc;
 }

@@ -28,12 +28,12 @@ export const RENDERERS: Record<
   'easy-read-pdf': renderEasyReadPdf,
 };
 
-/** Render `m` as `format`, named after the workshop and the day it was made. */
-export async function renderSummary(m: SummaryModel, format: SummaryFormat): Promise<SummaryFile> {
+/** The download of `m` as `format` with `body`, named after the workshop and the day it was made. */
+export function summaryFile(m: SummaryModel, format: SummaryFormat, body: Uint8Array): SummaryFile {
   return {
     format,
     fileName: summaryFileName(m.workshop.title, m.generatedAt, format),
     contentType: SUMMARY_FORMATS[format].type,
-    body: await RENDERERS[format](m),
+    body,
   };
 }
