@@ -2,12 +2,14 @@
  * Writes RESULTS.md from the results object: the machine, every figure with its 95 %
  * bootstrap interval, the ratio Purple ÷ reference, and PASS/MISS against DESIGN §8.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AwarenessResult } from './awareness';
 import type { BrowserResult } from './browser';
 import type { DurabilityResult } from './durability';
+import type { ExportResults } from './export';
 import type { FanoutResult } from './fanout';
 import type { JoinResultSet } from './join';
 import type { BenchConfig } from './lib/context';
@@ -42,6 +44,8 @@ export interface BenchResults {
   reconnect?: { cards: number; sizes: StormSize[] };
   awareness?: AwarenessResult;
   browser?: BrowserResult;
+  /** The summary's exports (issue 10); reported in RESULTS-export.md. */
+  export?: ExportResults;
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;

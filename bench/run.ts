@@ -6,7 +6,7 @@
  * (a separate child process) to CPU 1 where `taskset` exists, interleaves A/B runs and
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
- * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser;
+ * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser,export;
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
  * development --runs=N, --sizes=a,b, --rate=N, --memory-n=N, --repeat=N and --no-profile
@@ -20,6 +20,7 @@ import path from 'node:path';
 import { measureAwareness } from './awareness';
 import { measureBrowser } from './browser';
 import { measureDurability } from './durability';
+import { measureExport } from './export';
 import { measureFanout } from './fanout';
 import { measureJoin } from './join';
 import { type BenchConfig, type Ctx, FULL, QUICK, removeAll } from './lib/context';
@@ -39,6 +40,7 @@ const MEASUREMENTS = [
   'reconnect',
   'awareness',
   'browser',
+  'export',
 ] as const;
 type Name = (typeof MEASUREMENTS)[number];
 
@@ -191,6 +193,13 @@ async function main(): Promise<void> {
       'browser',
       async () => {
         results.browser = await measureBrowser(ctx);
+      },
+    ],
+    [
+      // The summary's exports (issue 10): writes RESULTS-export.md beside RESULTS.md.
+      'export',
+      async () => {
+        results.export = await measureExport(cfg.quick, outDir, log);
       },
     ],
   ];
