@@ -4,6 +4,7 @@
  * every 50 ms and one reader notes when each arrives. p50/p99 are measured idle and while
  * the summary is exported back to back (PDF, then DOCX, then the rest).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { applyTextEdit, createCard, readCard } from '../lib/board/doc';
 import { SUMMARY_FORMATS, type SummaryFormat } from '../lib/summary/formats';
 import { purple } from '../server/facade';
@@ -79,6 +80,8 @@ export async function exportFanout(cards: number, people: number, edits: number)
     });
     const phase = async () => {
       lat.length = 0;
+      const loop = monitorEventLoopDelay({ resolution: 5 });
+      loop.enable();
       let text = readCard(writer.doc, target)?.text ?? '';
       for (let i = 0; i < edits; i++) {
         text += String.fromCharCode(97 + (i % 26));
@@ -87,7 +90,8 @@ export async function exportFanout(cards: number, people: number, edits: number)
         await new Promise((r) => setTimeout(r, 50));
       }
       await waitFor('last edit', () => sent.size === 0, 30_000).catch(() => undefined);
-      return { p50: pct(lat, 50), p99: pct(lat, 99), n: lat.length };
+      loop.disable();
+      return { p50: pct(lat, 50), p99: pct(lat, 99), n: lat.length, loopMaxMs: loop.max / 1e6 };
     };
     const idle = await phase();
     const cookie = w.facilitator.cookie.slice(w.facilitator.cookie.indexOf('=') + 1);

@@ -94,6 +94,9 @@ test('the facilitator reads, downloads and prints the summary; a participant rea
     .split('\f')
     .map((p) => p.trim());
   expect(pages.join('\n')).not.toContain('Download this summary');
+  // The title and section 1 share the first page; nothing is left blank.
+  expect(pages[0]).toContain(`1. ${SUMMARY_HEADINGS.about}`);
+  expect(pages.filter((p) => p === '')).toEqual([]);
   for (const [i, h] of Object.values(SUMMARY_HEADINGS).slice(1).entries()) {
     const page = pages.find((p) => p.includes(`${i + 2}. ${h}`));
     expect(page, `a page for "${h}"`).toBeDefined();

@@ -1,5 +1,6 @@
-/** One numbered section of the summary page; it starts a new page when printed. */
+/** One numbered section of the summary page; every one after the first starts a new printed page. */
 import type { ReactNode } from 'react';
+import { cn } from '../ui/cn';
 
 /** A section with its heading; `id` names it for links and tests. */
 export function SummarySection({
@@ -16,7 +17,7 @@ export function SummarySection({
   return (
     <section
       aria-labelledby={`${id}-heading`}
-      className="mt-10 print:mt-0 print:break-before-page first-of-type:print:break-before-auto"
+      className={cn('mt-10 print:mt-0', n > 1 && 'print:break-before-page')}
     >
       <h2 id={`${id}-heading`} className="mb-4 font-bold text-2xl">
         {n}. {title}
