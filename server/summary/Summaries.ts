@@ -5,8 +5,8 @@
 import { fail } from '../../lib/protocol/reasons';
 import { buildSummary } from '../../lib/summary/buildSummary';
 import { isSummaryFormat } from '../../lib/summary/formats';
+import type { SummaryInput } from '../../lib/summary/input';
 import type { SummaryFile, SummaryPageData, SummarySettings } from '../../lib/summary/pageData';
-import type { SummaryModel } from '../../lib/summary/schema';
 import type { Sessions } from '../auth/sessions';
 import type { Outcome, SummaryFacade } from '../facade';
 import type { ParticipantRow, Store, SummarySettingsRow, WorkshopRow } from '../store/Store';
@@ -49,11 +49,11 @@ export class Summaries implements SummaryFacade {
     return { ok: true, value: { workshop, viewer: auth.value, settings } };
   }
 
-  private async model(a: Access): Promise<SummaryModel> {
+  private async input(a: Access): Promise<SummaryInput> {
     const room = this.deps.rooms.get(a.workshop.id);
     await room.ready;
     const status = a.settings.finalAt ? 'final' : 'draft';
-    return buildSummary(await summaryInput(this.deps.store, room, a.workshop, a.viewer, status));
+    return summaryInput(this.deps.store, room, a.workshop, a.viewer, status);
   }
 
   async summary(workshopId: string, cookie: string | undefined): Promise<Outcome<SummaryPageData>> {
@@ -63,7 +63,7 @@ export class Summaries implements SummaryFacade {
     return {
       ok: true,
       value: {
-        model: await this.model(a.value),
+        model: buildSummary(await this.input(a.value)),
         settings: settingsOf(a.value.settings),
         canManage,
       },
@@ -78,10 +78,10 @@ export class Summaries implements SummaryFacade {
     if (!isSummaryFormat(format)) return fail('unknownFormat');
     const a = await this.access(workshopId, cookie);
     if (!a.ok) return a;
-    const model = await this.model(a.value);
+    const input = await this.input(a.value);
     return {
       ok: true,
-      value: summaryFile(model, format, await this.#renderer.render(model, format)),
+      value: summaryFile(input, format, await this.#renderer.render(input, format)),
     };
   }
 

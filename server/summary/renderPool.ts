@@ -1,22 +1,14 @@
 /**
- * A one-thread `piscina` pool for the heavy summary formats: DOCX and PDF layout takes
- * seconds on a large board, and the room's edits must not wait for it (issue 10). Light
- * formats render in-process; exports queue on the one thread, which also bounds memory.
+ * A one-thread `piscina` pool that builds the summary model and renders a download off
+ * the event loop: DOCX and PDF layout takes seconds on a large board, and even CSV and
+ * JSON take a noticeable slice, while the room's edits must not wait (issue 10). Exports
+ * queue on the one thread, which also bounds their memory.
  */
 import { Piscina } from 'piscina';
 import type { SummaryFormat } from '../../lib/summary/formats';
-import type { SummaryModel } from '../../lib/summary/schema';
-import { RENDERERS } from './renderSummary';
+import type { SummaryInput } from '../../lib/summary/input';
 
-/** Formats rendered on the worker thread. */
-export const HEAVY_FORMATS: ReadonlySet<SummaryFormat> = new Set([
-  'docx',
-  'pdf',
-  'easy-read-docx',
-  'easy-read-pdf',
-]);
-
-/** Renders formats, the heavy ones off the event loop. */
+/** Builds and renders summaries on a worker thread. */
 export class RenderPool {
   #pool: Piscina | null = null;
 
@@ -30,10 +22,9 @@ export class RenderPool {
     return this.#pool;
   }
 
-  /** The bytes of `model` as `format`. */
-  async render(model: SummaryModel, format: SummaryFormat): Promise<Uint8Array> {
-    if (!HEAVY_FORMATS.has(format)) return RENDERERS[format](model);
-    const out: Uint8Array = await this.pool().run({ format, model });
+  /** The bytes of the summary built from `input`, as `format`. */
+  async render(input: SummaryInput, format: SummaryFormat): Promise<Uint8Array> {
+    const out: Uint8Array = await this.pool().run({ format, input });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
 

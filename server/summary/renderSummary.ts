@@ -28,8 +28,12 @@ export const RENDERERS: Record<
   'easy-read-pdf': renderEasyReadPdf,
 };
 
-/** The download of `m` as `format` with `body`, named after the workshop and the day it was made. */
-export function summaryFile(m: SummaryModel, format: SummaryFormat, body: Uint8Array): SummaryFile {
+/** The download as `format` with `body`, named after the workshop and the day it was made. */
+export function summaryFile(
+  m: { workshop: { title: string }; generatedAt: string },
+  format: SummaryFormat,
+  body: Uint8Array,
+): SummaryFile {
   return {
     format,
     fileName: summaryFileName(m.workshop.title, m.generatedAt, format),

@@ -1,15 +1,16 @@
 /**
- * The worker thread that renders heavy summary formats (DOCX, PDF, easy read) off the
- * server's event loop (issue 10: an export never blocks the room's edits). Plain ESM that
- * registers tsx itself, so it loads the TypeScript renderers under `npm start`, the dev
+ * The worker thread that builds the summary model and renders every download format off
+ * the server's event loop (issue 10: an export never blocks the room's edits). Plain ESM
+ * that registers tsx itself, so it loads the TypeScript code under `npm start`, the dev
  * server and the tests alike.
  */
 import { register } from 'tsx/esm/api';
 
 register();
 const { RENDERERS } = await import('./renderSummary.ts');
+const { buildSummary } = await import('../../lib/summary/buildSummary.ts');
 
-/** Render `model` as `format` and return the bytes. */
-export default async function render({ format, model }) {
-  return RENDERERS[format](model);
+/** Build the model from `input` and return its bytes as `format`. */
+export default async function render({ format, input }) {
+  return RENDERERS[format](buildSummary(input));
 }

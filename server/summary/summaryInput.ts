@@ -36,6 +36,7 @@ async function cardInputs(room: Room, store: Store): Promise<SummaryCardInput[]>
   const out: SummaryCardInput[] = [];
   for (const card of readBoard(room.doc)) {
     if (card.deleted) continue;
+    // Counting stays one synchronous pass so every card is read at the same moment.
     const text = cardText(room.doc, card.id);
     const counts = text ? countChars(text, groupOf) : { people: 0, system: 0 };
     const creator = room.creators.get(card.id);
