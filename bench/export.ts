@@ -78,11 +78,12 @@ export async function measureExport(
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'results-export.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(outDir, 'RESULTS-export.md'), report(results, quick));
+  writeFileSync(path.join(outDir, 'RESULTS-export.md'), exportReport(results, quick));
   return results;
 }
 
-function report(r: ExportResults, quick: boolean): string {
+/** The export section as Markdown (RESULTS-export.md, and a section of RESULTS.md). */
+export function exportReport(r: ExportResults, quick: boolean): string {
   const rows = r.render.map(
     (x) =>
       `| ${x.step} | ${x.medianMs.toFixed(1)} | ${x.maxMs.toFixed(1)} | ${x.peakRssAboveBaselineMiB.toFixed(1)} | ${x.longestBlockMs.toFixed(0)} | ${TARGET_MS[x.step] ?? 5000} | ${(x.bytes / 1024).toFixed(0)} |`,

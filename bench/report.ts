@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AwarenessResult } from './awareness';
 import type { BrowserResult } from './browser';
 import type { DurabilityResult } from './durability';
-import type { ExportResults } from './export';
+import { type ExportResults, exportReport } from './export';
 import type { FanoutResult } from './fanout';
 import type { JoinResultSet } from './join';
 import type { BenchConfig } from './lib/context';
@@ -336,6 +336,8 @@ export function writeReport(r: BenchResults): string {
   out.push('');
   if (m.mode === 'quick')
     out.push('_Quick run: small sizes and few runs; the verdicts above are not meaningful._', '');
+  // The summary's exports (issue 10): the same section as RESULTS-export.md, one level down.
+  if (r.export) out.push(exportReport(r.export, m.mode === 'quick').replace(/^#/gm, '##'));
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     out.push('## Errors', '');
