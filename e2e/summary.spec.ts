@@ -91,6 +91,7 @@ test('the facilitator reads, downloads and prints the summary; a participant rea
   const printed = path.join(dir, 'printed.pdf');
   writeFileSync(printed, await fran.page.pdf({ format: 'A4', printBackground: true }));
   const pages = pdfText(printed)
+    .replace(/\f\s*$/, '')
     .split('\f')
     .map((p) => p.trim());
   expect(pages.join('\n')).not.toContain('Download this summary');
