@@ -31,6 +31,8 @@ export const REASONS = {
   linkFull: 'linkFull',
   tooMany: 'tooMany',
   unknownVersion: 'unknownVersion',
+  summaryNotShared: 'summaryNotShared',
+  unknownFormat: 'unknownFormat',
 } as const;
 
 /** A reason an operation failed. */
@@ -132,6 +134,17 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 429,
     close: 4429,
     message: 'Too many tries from here in a short time. Please wait a few minutes, then try again.',
+  },
+  summaryNotShared: {
+    http: 403,
+    close: 4403,
+    message:
+      'The facilitator has not shared the summary yet. You will be able to read it once they do.',
+  },
+  unknownFormat: {
+    http: 404,
+    close: 4400,
+    message: 'Purple cannot make a summary in that format.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { peopleContract } from './peopleContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
+import { summaryContract } from './summaryContract';
 import { votingContract } from './votingContract';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -91,6 +92,7 @@ export function storeContract(
     serverWrites(() => store);
     peopleContract(() => store);
     cardHistory(() => store);
+    summaryContract(() => store);
   });
 }
 
