@@ -200,3 +200,10 @@ export function initBoard(doc: Y.Doc, origin: unknown): void {
   if (metaMap(doc).get('schemaVersion') === SCHEMA_VERSION) return;
   doc.transact(() => metaMap(doc).set('schemaVersion', SCHEMA_VERSION), origin);
 }
+
+/** Server only: give cards new order keys in one transaction (section, text and state untouched). */
+export function setOrderKeys(doc: Y.Doc, keys: ReadonlyMap<string, string>, origin: unknown): void {
+  doc.transact(() => {
+    for (const [id, order] of keys) cardsMap(doc).get(id)?.set(CARD_KEYS.order, order);
+  }, origin);
+}

@@ -381,7 +381,7 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
         bob.transact(() => {
           const card = new Y.Map<unknown>();
           card.set(CARD_KEYS.section, 'context');
-          card.set(CARD_KEYS.order, 'a');
+          card.set(CARD_KEYS.order, 'a0');
           card.set(CARD_KEYS.text, new Y.Text('t'));
           fn(card);
           cardsMap(bob).set(id, card);
@@ -402,6 +402,15 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
     );
     refusedWith(
       bad((c) => c.set(CARD_KEYS.order, 'a'.repeat(257))),
+      /order/,
+    );
+    // Keys the old hand-made scheme wrote ('1', 'z1') are not fractional-indexing keys.
+    refusedWith(
+      bad((c) => c.set(CARD_KEYS.order, '1')),
+      /order/,
+    );
+    refusedWith(
+      bad((c) => c.set(CARD_KEYS.order, 'z1')),
       /order/,
     );
     refusedWith(
@@ -427,7 +436,7 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
         bad(() => {}),
         ctx('bob'),
       ),
-    ).toMatchObject({ ok: true, createdCards: ['c-new-5'] });
+    ).toMatchObject({ ok: true, createdCards: ['c-new-7'] });
   });
 
   it('refuses non-text content inside a card’s text', () => {

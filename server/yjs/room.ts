@@ -23,6 +23,7 @@ import { can, type Group } from '../../lib/roles';
 import type { Logger } from '../log';
 import type { EndorsementRow, ParticipantRow, Store } from '../store/Store';
 import { inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
+import { migrateOrderKeys } from './migrateOrderKeys';
 
 /**
  * Scratch space for one broadcast: the first connection to send the message may keep its
@@ -93,6 +94,7 @@ export class Room {
     if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts), 'load');
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.sinceCompaction = loaded.updates.length;
+    this.lastSeq = (await migrateOrderKeys(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
     for (const b of loaded.bindings) this.bindings.set(b.clientId, b.participantId);
     for (const c of loaded.cardCreators) this.creators.set(c.cardId, c.participantId);
     for (const p of participants) this.participants.set(p.id, p);
