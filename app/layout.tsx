@@ -26,7 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to main content
         </a>
         <header className="border-joint-edge border-b-8 bg-white text-ink dark:bg-[#141414] dark:text-white">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-4">
+          <div className="frame flex flex-wrap items-baseline gap-x-4 gap-y-1 py-3">
             <a
               href="/"
               className="font-extrabold text-2xl text-joint-edge no-underline hover:underline dark:text-joint-fill"

@@ -1,23 +1,29 @@
 'use client';
 /**
- * The live board: four sections of co-written cards, with save state, presence, balance,
- * the colour rule, the personal link and (for facilitators) invite links and deleted cards.
+ * The live board: a compact, findable view of four sections of co-written cards (a jump
+ * list, a filter and a search, collapsible sections), with save state, presence, balance,
+ * the colour rule, the personal link and (for facilitators) invite links and their tools in
+ * a side panel that stays in view on wide screens.
  */
 import { useEffect, useState } from 'react';
 import { SECTIONS } from '../../lib/board/sections';
 import type { BoardPageData } from '../../server/facade';
 import { FacilitatorPanel } from '../facilitate/FacilitatorPanel';
+import { InviteLinks, nobodyInvitedYet } from '../facilitate/InviteLinks';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
-import { PersonalLink } from '../workshop/PersonalLink';
 import { PresenceList } from '../workshop/PresenceList';
 import { useWorkshop } from '../workshop/useWorkshop';
 import { BalanceStrip } from './BalanceStrip';
 import { BoardContext, RosterVersionContext } from './BoardContext';
 import { BoardNotices } from './BoardNotices';
 import { BoardSection } from './BoardSection';
+import { BoardTools } from './BoardTools';
+import { BoardTopBar } from './BoardTopBar';
 import { BoardVote } from './BoardVote';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
+import type { CardFilter } from './cardFilter';
 import { SaveStatus } from './SaveStatus';
+import { SectionJumpList } from './SectionJumpList';
 import { useAnnouncer } from './useAnnouncer';
 import { useBalance } from './useBalance';
 import { useBoardDoc } from './useBoardDoc';
@@ -25,6 +31,7 @@ import { useBoardServices } from './useBoardServices';
 import { useConnectionAnnouncement } from './useConnectionAnnouncement';
 import { useRemoteActivity } from './useRemoteActivity';
 import { useSectionIds } from './useSectionIds';
+import { useVisibleIds } from './useVisibleIds';
 import { VotingBanner } from './VotingBanner';
 
 /** Props of `Board`: what the page loaded, and whether the person has just joined. */
@@ -32,6 +39,9 @@ export interface BoardProps {
   data: BoardPageData;
   justJoined: boolean;
 }
+
+const count = (ids: Record<string, readonly string[]>) =>
+  Object.values(ids).reduce((n, list) => n + list.length, 0);
 
 /** The board page's client part. */
 export function Board({ data, justJoined }: BoardProps) {
@@ -52,22 +62,26 @@ export function Board({ data, justJoined }: BoardProps) {
     if (board.synced) setReady(true);
   }, [board.synced]);
   const ids = useSectionIds(board.doc);
+  const [filter, setFilter] = useState<CardFilter>({ kind: 'all', query: '' });
+  const shown = useVisibleIds(ids, filter, services, board.rosterVersion, live.agreements);
   const [announcement, announce] = useAnnouncer();
   useRemoteActivity(board.doc, ready, services.ownActions, announce);
   useConnectionAnnouncement(board.status, ready, ended !== null, announce);
   const balance = useBalance(board.doc, services.groupOf, live.agreements, board.rosterVersion);
+  const invitesOnTop = isFacilitator && ended === null && nobodyInvitedYet(live.invites);
 
   return (
     <BoardContext.Provider value={services}>
       <RosterVersionContext.Provider value={board.rosterVersion}>
-        <div
-          className="mx-auto max-w-[100rem] space-y-4 px-3 py-6 sm:px-6"
-          data-ready={ready ? 'true' : 'false'}
-        >
-          <header className="space-y-2">
-            <h1 className="font-extrabold text-3xl">{workshop.title}</h1>
+        <div className="frame space-y-3 py-4 sm:py-6" data-ready={ready ? 'true' : 'false'}>
+          <header className="space-y-1">
+            <h1 className="font-extrabold text-2xl sm:text-3xl">{workshop.title}</h1>
             {workshop.question && <p className="max-w-prose text-lg">{workshop.question}</p>}
           </header>
+          {invitesOnTop && (
+            <InviteLinks invites={live.invites} revokeInvite={live.revokeInvite} prominent />
+          )}
+          <SectionJumpList ids={ids} />
           <BoardNotices ended={ended} observer={me.capability === 'observer'} />
           {ended === null && (
             <SaveStatus
@@ -77,21 +91,39 @@ export function Board({ data, justJoined }: BoardProps) {
               canWrite={canWrite}
             />
           )}
+          <BoardTopBar
+            inviteLink={isFacilitator && ended === null && !invitesOnTop}
+            personalUrl={ended === null ? me.personalUrl : null}
+            justJoined={justJoined}
+          />
           <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
           <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
-          <ColourRuleDisclosure />
-          {ended === null && <PersonalLink url={me.personalUrl} justJoined={justJoined} />}
-          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-            <div className="min-w-0 space-y-6">
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+            <div className="min-w-0 space-y-3">
+              <BoardTools
+                filter={filter}
+                onChange={setFilter}
+                shown={count(shown)}
+                total={count(ids)}
+              />
               {ready ? (
                 SECTIONS.map((section) => (
-                  <BoardSection key={section} section={section} ids={ids[section]} />
+                  <BoardSection
+                    key={section}
+                    section={section}
+                    ids={ids[section]}
+                    shown={shown[section]}
+                  />
                 ))
               ) : (
                 <p className="font-semibold text-lg">Loading the board…</p>
               )}
             </div>
-            <aside aria-label="About this board" className="min-w-0 space-y-6">
+            <aside
+              aria-label="About this board"
+              className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
+            >
+              <ColourRuleDisclosure />
               <PresenceList people={live.presence} />
               <BalanceStrip balance={balance} />
               {isFacilitator && (
@@ -102,6 +134,7 @@ export function Board({ data, justJoined }: BoardProps) {
                   people={live.people}
                   revokeInvite={live.revokeInvite}
                   voting={{ workshopId: workshop.id, live }}
+                  invitesOnTop={invitesOnTop}
                   restoreCard={(cardId) => {
                     services.ownActions.add(cardId);
                     return live.restoreCard(cardId);

@@ -1,12 +1,13 @@
 'use client';
 /**
- * "We agree with this wording": who has agreed, by group; a button to agree; and the
- * warning when one group changed the card alone after both had agreed.
+ * "We agree" on a compact card, one tap away: sends the text this person saw; the server
+ * refuses it if the card changed since. Shown only while this person has not agreed.
  */
 import { useState } from 'react';
 import { Button } from '../ui/Button';
 import { useBoard } from './BoardContext';
-import { agreementSentence, type CardFacts, driftSentence } from './cardFacts';
+import type { CardFacts } from './cardFacts';
+import { ErrorLine } from './ErrorLine';
 
 /** Props of `CardAgreement`. */
 export interface CardAgreementProps {
@@ -15,29 +16,7 @@ export interface CardAgreementProps {
   facts: CardFacts;
 }
 
-function WarningIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      aria-hidden="true"
-      focusable="false"
-      className="shrink-0"
-    >
-      <path
-        d="M12 2 1 21h22L12 2Z"
-        fill="#FFDD00"
-        stroke="#0B0C0C"
-        strokeWidth="2"
-        strokeLinejoin="round"
-      />
-      <path d="M12 9v5M12 17v.5" stroke="#0B0C0C" strokeWidth="2.5" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-/** The agreement part of a card. */
+/** The "We agree" button of a card, and the server's answer when it says no. */
 export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
   const board = useBoard();
   const [busy, setBusy] = useState(false);
@@ -47,35 +26,31 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
     if (busy) return;
     setBusy(true);
     setError(null);
+    // The button goes once the agreement arrives: focus moves to the card's new status.
+    board.focus.request(cardId, 'status');
     const ack = await board.endorse(cardId, text);
     setBusy(false);
-    if (!ack.ok) setError(ack.message);
+    if (ack.ok) return;
+    board.focus.take(cardId);
+    setError(ack.message);
   }
 
   const canAgree = board.canWrite && !facts.youAgreed && text.trim() !== '';
   return (
-    <div className="space-y-2 text-ink text-sm">
-      {facts.driftedBy && (
-        <p className="flex items-start gap-2 rounded-md border-2 border-ink bg-white px-2 py-1 font-bold">
-          <WarningIcon />
-          <span>{driftSentence(facts.driftedBy)}</span>
-        </p>
-      )}
-      <p>{agreementSentence(facts.agreedBy)}</p>
-      {facts.youAgreed && <p className="font-semibold">You agree with this wording.</p>}
+    <>
       {canAgree && (
-        <Button small variant="secondary" aria-disabled={busy || undefined} onClick={agree}>
-          We agree with this wording
+        <Button
+          small
+          variant="secondary"
+          aria-label="We agree with this wording"
+          aria-disabled={busy || undefined}
+          onClick={agree}
+          className="shrink-0"
+        >
+          We agree
         </Button>
       )}
-      {error && (
-        <p
-          role="alert"
-          className="rounded-md border-2 border-danger bg-white px-2 py-1 font-semibold"
-        >
-          {error}
-        </p>
-      )}
-    </div>
+      {error && <ErrorLine message={error} />}
+    </>
   );
 }

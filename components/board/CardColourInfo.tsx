@@ -17,9 +17,9 @@ export function CardBadge({ facts }: { facts: CardFacts }) {
 }
 
 /** "Lived experience wrote 40%, staff 60%." and why the card is joint, when it is. */
-export function CardColourInfo({ facts, id }: { facts: CardFacts; id: string }) {
+export function CardColourInfo({ facts }: { facts: CardFacts }) {
   return (
-    <p id={id} className="text-ink text-sm">
+    <p className="text-ink text-sm">
       {sharesSentence(facts)}
       {facts.reason === 'endorsed' && ' Joint because both groups agreed with this wording.'}
       {facts.reason === 'shares' && ' Joint because both groups wrote at least a fifth.'}

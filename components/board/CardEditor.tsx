@@ -51,10 +51,10 @@ export function CardEditor({ id, label, describedBy }: CardEditorProps) {
       aria-describedby={describedBy}
       data-focus="text"
       maxLength={MAX_CARD_CHARS}
-      rows={3}
+      rows={1}
       spellCheck
       onInput={(event) => applyTextEdit(doc, id, event.currentTarget.value, LOCAL_ORIGIN)}
-      className="field-sizing-content block min-h-24 w-full resize-y rounded-md border-2 border-ink bg-white px-3 py-2 text-base text-ink"
+      className="field-sizing-content block min-h-11 w-full resize-y rounded-md border-2 border-ink bg-white px-2 py-1.5 text-base text-ink"
     />
   );
 }

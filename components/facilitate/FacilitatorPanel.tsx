@@ -1,17 +1,11 @@
 'use client';
-/** Tools only the facilitator sees: voting rounds, invite links, people and their access needs, deleted cards. */
+/** Tools only the facilitator sees: voting rounds, invite links (once someone has joined), people and their access needs, deleted cards. */
 import type * as Y from 'yjs';
 import type { Ack, DeletedCard, InviteView, PersonView } from '../../lib/protocol/events';
 import { DeletedCards } from './DeletedCards';
-import { InviteLinkItem } from './InviteLinkItem';
+import { InviteLinks } from './InviteLinks';
 import { PeopleList } from './PeopleList';
 import { VotingControls, type VotingControlsProps } from './VotingControls';
-
-const KIND_ORDER: readonly InviteView['kind'][] = ['people', 'system', 'observer'];
-
-function byKind(a: InviteView, b: InviteView): number {
-  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
-}
 
 /** Props of `FacilitatorPanel`. */
 export interface FacilitatorPanelProps {
@@ -24,6 +18,8 @@ export interface FacilitatorPanelProps {
   restoreCard(cardId: string): Promise<Ack>;
   /** The workshop and its control channel, for the voting controls. */
   voting: VotingControlsProps;
+  /** True while the invite links are shown first on the board instead of here. */
+  invitesOnTop: boolean;
 }
 
 /** The facilitator panel. */
@@ -35,6 +31,7 @@ export function FacilitatorPanel({
   revokeInvite,
   restoreCard,
   voting,
+  invitesOnTop,
 }: FacilitatorPanelProps) {
   return (
     <section
@@ -44,22 +41,8 @@ export function FacilitatorPanel({
       <h2 id="facilitator-heading" className="font-bold text-xl">
         For the facilitator
       </h2>
+      {!invitesOnTop && <InviteLinks invites={invites} revokeInvite={revokeInvite} />}
       <VotingControls {...voting} />
-      <section aria-labelledby="invites-heading">
-        <h3 id="invites-heading" className="font-bold text-lg">
-          Invite links
-        </h3>
-        <p>Send each group its own link. Anyone with a link can join as that group.</p>
-        {invites && invites.length > 0 ? (
-          <ul className="divide-y-2 divide-neutral-400">
-            {[...invites].sort(byKind).map((invite) => (
-              <InviteLinkItem key={invite.id} invite={invite} revokeInvite={revokeInvite} />
-            ))}
-          </ul>
-        ) : (
-          <p>Loading the invite links…</p>
-        )}
-      </section>
       <PeopleList people={people} />
       <DeletedCards doc={doc} deleted={deleted} restoreCard={restoreCard} />
     </section>

@@ -5,14 +5,9 @@
  */
 import { useState } from 'react';
 import type { Section } from '../../lib/board/sections';
-import { Button } from '../ui/Button';
+import { addButtonId } from './addButtonId';
 import { useBoard } from './BoardContext';
 import { readSectionIds } from './sectionIds';
-
-/** The id of a section's "Add a card" button, where focus goes when its last card is deleted. */
-export function addButtonId(section: Section): string {
-  return `add-card-${section}`;
-}
 
 function focusAfterDelete(section: Section, neighbour: string | undefined) {
   requestAnimationFrame(() => {
@@ -23,8 +18,8 @@ function focusAfterDelete(section: Section, neighbour: string | undefined) {
   });
 }
 
-/** The delete button of one card, with the server's answer when it says no. */
-export function DeleteCardButton({ id, section }: { id: string; section: Section }) {
+/** Deleting one card: the action, and the server's answer when it says no. */
+export function useDeleteCard(id: string, section: Section) {
   const board = useBoard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,19 +42,5 @@ export function DeleteCardButton({ id, section }: { id: string; section: Section
     }
   }
 
-  return (
-    <>
-      <Button small variant="danger" aria-disabled={busy || undefined} onClick={remove}>
-        Delete card
-      </Button>
-      {error && (
-        <p
-          role="alert"
-          className="w-full rounded-md border-2 border-danger bg-white px-2 py-1 font-semibold text-ink text-sm"
-        >
-          {error}
-        </p>
-      )}
-    </>
-  );
+  return { remove, busy, error };
 }
