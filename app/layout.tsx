@@ -33,7 +33,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             >
               Purple
             </a>
-            <p className="text-base">Lived experience and staff, working on one board together.</p>
+            <p className="hidden text-base sm:block">
+              Lived experience and staff, working on one board together.
+            </p>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="outline-none">

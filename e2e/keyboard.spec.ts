@@ -66,8 +66,9 @@ test('add a card, type in it and move it with the Card actions menu, with the ke
   const fran = await newActor('Fran');
   const board = await createWorkshop(fran.page);
   const { page } = fran;
+  // A new workshop shows the facilitator's invite links first, then the jump list.
   await fromTopOfBoard(page);
-  await tabTo(page, board.jumpLink('Context'), 5);
+  await tabTo(page, board.jumpLink('Context'), 40);
   await page.keyboard.press('Enter');
   await tabTo(page, board.addCardButton('Context'), 2);
   await page.keyboard.press('Enter');

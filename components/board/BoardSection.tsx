@@ -8,6 +8,7 @@ import { type DragEvent, memo, useId, useState } from 'react';
 import { createCard, newCardId } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { Button } from '../ui/Button';
+import { cn } from '../ui/cn';
 import { addButtonId } from './addButtonId';
 import { useBoard } from './BoardContext';
 import { Card } from './Card';
@@ -27,10 +28,12 @@ export function sectionToggleId(section: Section): string {
   return `section-toggle-${section}`;
 }
 
-/** "3 cards", or "2 of 3 cards shown" under a filter. */
-function countWords(total: number, shown: number): string {
-  const cards = `${total} ${total === 1 ? 'card' : 'cards'}`;
-  return shown === total ? cards : `${shown} of ${cards} shown`;
+/** "3" and "cards", or "2 of 3" and "cards shown" under a filter. */
+function countOf(total: number, shown: number): { count: string; countWords: string } {
+  const cards = total === 1 ? 'card' : 'cards';
+  return shown === total
+    ? { count: `${total}`, countWords: cards }
+    : { count: `${shown} of ${total}`, countWords: `${cards} shown` };
 }
 
 /** A section with its cards. Dropping a card on the section (not on a card) puts it last. */
@@ -66,15 +69,15 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
       aria-labelledby={titleId}
       data-section={section}
       data-open={open ? 'true' : 'false'}
-      className="scroll-mt-4 rounded-lg border-2 border-neutral-400 p-2 sm:p-3"
+      className="scroll-mt-4 rounded-lg border-2 border-neutral-400 p-1.5 sm:p-3"
       {...drop}
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <SectionToggle
           id={sectionToggleId(section)}
           titleId={titleId}
           title={info.title}
-          count={countWords(ids.length, shown.length)}
+          {...countOf(ids.length, shown.length)}
           open={open}
           controls={bodyId}
           onToggle={() => setOpen((o) => !o)}
@@ -92,7 +95,10 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
         )}
       </div>
       <div id={bodyId} hidden={!open}>
-        <p className="mt-1 mb-2 max-w-prose text-sm">{info.prompt}</p>
+        {/* On a phone the prompt shows while the section is empty; wider screens always show it. */}
+        <p className={cn('mb-2 max-w-prose text-sm', ids.length > 0 && 'hidden sm:block')}>
+          {info.prompt}
+        </p>
         {shown.length === 0 ? (
           <p className="italic">{ids.length === 0 ? 'No cards yet.' : 'No cards here match.'}</p>
         ) : (

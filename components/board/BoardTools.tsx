@@ -27,7 +27,7 @@ export function BoardTools({ filter, onChange, shown, total }: BoardToolsProps) 
           id={showId}
           value={filter.kind}
           onChange={(e) => onChange({ ...filter, kind: e.currentTarget.value as FilterKind })}
-          className="min-h-11 rounded-md border-2 border-ink bg-white px-2 text-ink"
+          className="min-h-11 max-w-44 rounded-md border-2 border-ink bg-white px-1 text-ink"
         >
           {FILTER_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -36,7 +36,7 @@ export function BoardTools({ filter, onChange, shown, total }: BoardToolsProps) 
           ))}
         </select>
       </span>
-      <span className="flex min-w-0 flex-1 basis-48 flex-col">
+      <span className="flex min-w-0 flex-1 basis-32 flex-col">
         <label htmlFor={searchId} className="font-semibold text-sm">
           Search cards
         </label>

@@ -73,29 +73,17 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
       {...(board.canWrite ? drop : {})}
       className={cn(
         // Off-screen cards skip layout and paint, so a board of 2,000 cards stays quick.
-        'flex min-w-0 flex-col gap-1.5 rounded-lg p-2 text-ink [contain-intrinsic-size:auto_6rem] [content-visibility:auto]',
+        'flex min-w-0 flex-col gap-1 rounded-lg p-1.5 text-ink [contain-intrinsic-size:auto_6rem] [content-visibility:auto]',
         LOOK[facts.colour ?? 'unknown'],
       )}
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <CardBadge facts={facts} />
         <CardStatus facts={facts} />
-        <span className="ml-auto flex items-center gap-1">
-          {board.canWrite && <DragHandle cardId={id} />}
-          <CardActions
-            id={id}
-            section={section}
-            index={index}
-            isLast={isLast}
-            label={label}
-            canDelete={canDelete}
-            detailsShown={details}
-            toggleDetails={() => setDetails((d) => !d)}
-          />
-        </span>
+        {board.canWrite && <DragHandle cardId={id} />}
       </div>
-      <div className="flex flex-wrap items-start gap-2">
-        <div className="min-w-0 flex-1 basis-40">
+      <div className="flex items-start gap-1.5">
+        <div className="min-w-0 flex-1">
           {board.canWrite ? (
             <CardEditor id={id} label={label} describedBy={infoId} />
           ) : (
@@ -103,6 +91,16 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
           )}
         </div>
         <CardAgreement cardId={id} text={value} facts={facts} />
+        <CardActions
+          id={id}
+          section={section}
+          index={index}
+          isLast={isLast}
+          label={label}
+          canDelete={canDelete}
+          detailsShown={details}
+          toggleDetails={() => setDetails((d) => !d)}
+        />
       </div>
       <div id={infoId} className={details ? 'space-y-1 text-sm' : 'sr-only'}>
         <CardColourInfo facts={facts} />

@@ -90,10 +90,9 @@ export function CardActions(props: CardActionsProps) {
       <MenuButton
         label={`Card actions, ${label}`}
         items={items}
-        buttonProps={{ 'data-focus': 'actions' }}
+        buttonProps={{ 'data-focus': 'actions', title: 'Card actions' }}
       >
         <DotsIcon />
-        <span>Actions</span>
       </MenuButton>
       {deletion.error && <ErrorLine message={deletion.error} />}
     </>

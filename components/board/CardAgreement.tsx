@@ -45,7 +45,7 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
           aria-label="We agree with this wording"
           aria-disabled={busy || undefined}
           onClick={agree}
-          className="shrink-0"
+          className="min-h-10 shrink-0 px-2"
         >
           We agree
         </Button>

@@ -54,7 +54,7 @@ export function CardEditor({ id, label, describedBy }: CardEditorProps) {
       rows={1}
       spellCheck
       onInput={(event) => applyTextEdit(doc, id, event.currentTarget.value, LOCAL_ORIGIN)}
-      className="field-sizing-content block min-h-11 w-full resize-y rounded-md border-2 border-ink bg-white px-2 py-1.5 text-base text-ink"
+      className="field-sizing-content block min-h-10 w-full resize-y rounded-md border-2 border-ink bg-white px-2 py-1 text-base text-ink"
     />
   );
 }

@@ -22,16 +22,16 @@ function goTo(event: MouseEvent<HTMLAnchorElement>, section: Section) {
 /** The jump list, with each section's count. */
 export function SectionJumpList({ ids }: { ids: SectionIds }) {
   return (
-    <nav aria-label="Sections" className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-      <span className="font-semibold">Go to:</span>
-      <ul className="flex flex-wrap gap-x-1 gap-y-1">
+    <nav aria-label="Sections" className="leading-8">
+      <span className="mr-2 font-semibold">Go to:</span>
+      <ul className="inline">
         {SECTIONS.map((section, i) => (
-          <li key={section} className="flex items-baseline gap-1">
-            {i > 0 && <span aria-hidden="true">·</span>}
+          <li key={section} className="inline">
+            {i > 0 && <span aria-hidden="true"> · </span>}
             <a
               href={`#section-${section}`}
               onClick={(event) => goTo(event, section)}
-              className="inline-block min-h-6 py-0.5 font-semibold"
+              className="font-semibold"
             >
               {SECTION_INFO[section].title}
               <span className="font-normal"> ({ids[section].length})</span>

@@ -6,7 +6,10 @@ export interface SectionToggleProps {
   /** The id of the title alone, which names the section's region. */
   titleId: string;
   title: string;
+  /** "3" or "2 of 3": the number shown beside the title. */
   count: string;
+  /** Words after the number ("cards", "cards shown"); hidden on a phone but still read out. */
+  countWords: string;
   open: boolean;
   controls: string;
   onToggle(): void;
@@ -18,19 +21,20 @@ export function SectionToggle({
   titleId,
   title,
   count,
+  countWords,
   open,
   controls,
   onToggle,
 }: SectionToggleProps) {
   return (
-    <h2 className="font-bold text-xl">
+    <h2 className="font-bold text-lg sm:text-xl">
       <button
         id={id}
         type="button"
         aria-expanded={open}
         aria-controls={controls}
         onClick={onToggle}
-        className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md text-left"
+        className="inline-flex min-h-11 cursor-pointer items-center gap-1.5 rounded-md text-left"
       >
         <svg
           viewBox="0 0 24 24"
@@ -45,7 +49,10 @@ export function SectionToggle({
           <path d="m9 5 7 7-7 7" fill="none" stroke="currentColor" strokeWidth="3" />
         </svg>
         <span id={titleId}>{title}</span>
-        <span className="font-normal text-base">({count})</span>
+        <span className="font-normal text-sm sm:text-base">
+          ({count}
+          <span className="max-sm:sr-only"> {countWords}</span>)
+        </span>
       </button>
     </h2>
   );

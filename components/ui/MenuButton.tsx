@@ -87,7 +87,7 @@ export function MenuButton({ children, label, items, buttonProps, className }: M
         aria-label={label}
         onClick={() => (open ? close(true) : setOpen('first'))}
         onKeyDown={onButtonKey}
-        className="inline-flex min-h-8 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-md border-2 border-ink bg-white px-2 font-semibold text-ink text-sm hover:bg-neutral-100"
+        className="inline-flex min-h-10 min-w-10 shrink-0 cursor-pointer items-center justify-center gap-1 rounded-md border-2 border-ink bg-white px-1.5 font-semibold text-ink text-sm hover:bg-neutral-100"
         {...buttonProps}
       >
         {children}
