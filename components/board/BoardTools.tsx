@@ -1,6 +1,6 @@
 'use client';
 /** "Show" (a filter by colour, agreement, drift or who started the card) and "Search cards". */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { type CardFilter, FILTER_KINDS, FILTER_LABEL, type FilterKind } from './cardFilter';
 
 /** Props of `BoardTools`. */
@@ -13,7 +13,12 @@ export interface BoardToolsProps {
 }
 
 /** The filter and search row above the sections. */
-export function BoardTools({ filter, onChange, shown, total }: BoardToolsProps) {
+export const BoardTools = memo(function BoardTools({
+  filter,
+  onChange,
+  shown,
+  total,
+}: BoardToolsProps) {
   const showId = useId();
   const searchId = useId();
   const filtered = shown !== total;
@@ -53,4 +58,4 @@ export function BoardTools({ filter, onChange, shown, total }: BoardToolsProps) 
       </p>
     </search>
   );
-}
+});

@@ -4,7 +4,7 @@
  * keyboard user reaches any section's "Add a card" in a few Tabs. Following a link opens
  * the section if it was collapsed and moves focus to its heading.
  */
-import type { MouseEvent } from 'react';
+import { type MouseEvent, memo } from 'react';
 import { SECTION_INFO, SECTIONS, type Section } from '../../lib/board/sections';
 import { sectionToggleId } from './BoardSection';
 import type { SectionIds } from './sectionIds';
@@ -20,7 +20,7 @@ function goTo(event: MouseEvent<HTMLAnchorElement>, section: Section) {
 }
 
 /** The jump list, with each section's count. */
-export function SectionJumpList({ ids }: { ids: SectionIds }) {
+export const SectionJumpList = memo(function SectionJumpList({ ids }: { ids: SectionIds }) {
   return (
     <nav aria-label="Sections" className="leading-8">
       <span className="mr-2 font-semibold">Go to:</span>
@@ -41,4 +41,4 @@ export function SectionJumpList({ ids }: { ids: SectionIds }) {
       </ul>
     </nav>
   );
-}
+});
