@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   await fac
     .getByLabel('What question is the workshop about?')
     .fill('What should change first when people leave hospital?');
-  await fac.getByLabel('Your name').fill('Fay (facilitator)');
+  await fac.getByLabel('Your name').fill('Fay');
   await fac.getByLabel('Staff').check();
   await fac.getByRole('button', { name: 'Create workshop' }).click();
   await fac.locator('[data-ready="true"]').waitFor();
@@ -63,11 +63,20 @@ async function main(): Promise<void> {
       .getByRole('button', { name: 'We agree with this wording' })
       .click();
   }
+  // Come back as someone who has been here before (no "save this link" box).
+  await pink.goto(pink.url().replace(/\?.*$/, ''));
+  await pink.locator('[data-ready="true"]').waitFor();
   await pink.waitForTimeout(1500);
+  const toTop = () =>
+    pink.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+  await toTop();
   await pink.screenshot({ path: `${out}/board.png` });
   await pink.screenshot({ path: `${out}/board-1280.png` });
   await pink.setViewportSize({ width: 390, height: 844 });
-  await pink.evaluate(() => window.scrollTo(0, 0));
+  await toTop();
   await pink.waitForTimeout(500);
   await pink.screenshot({ path: `${out}/board-390.png`, fullPage: true });
   await browser.close();
