@@ -73,6 +73,14 @@ test('13 one-line cards fit in 3 phone screens, and sections collapse with their
   expect(await pageHeight(pat.page)).toBeLessThan(height);
   await board.sectionToggle('Context').click();
   await expect(board.cards('Context').first()).toBeVisible();
+
+  // "Show details" from the menu: who wrote how much, and who agreed, in full sentences.
+  const first = board.cards('Context').first();
+  await board.cardAction(first, 'Show details');
+  await expect(first).toContainText('Lived experience wrote 100%, staff 0%.');
+  await expect(first).toContainText('No one has agreed with this wording yet.');
+  await expect(board.actionsButton(first)).toBeFocused();
+  await expectNoAxeViolations(pat.page, 'a phone card with its details shown');
 });
 
 test('200 one-line cards fit in 30 phone screens', async ({ newActor }) => {
@@ -189,6 +197,13 @@ test('the header lines up with the board, and /favicon.ico is served', async ({
   const brand = await fran.page.getByRole('link', { name: 'Purple', exact: true }).boundingBox();
   const title = await fran.page.getByRole('heading', { level: 1 }).boundingBox();
   expect(Math.abs(brand!.x - title!.x)).toBeLessThanOrEqual(1);
+  // The home page keeps the same left edge.
+  await fran.page.goto('/');
+  const homeBrand = await fran.page
+    .getByRole('link', { name: 'Purple', exact: true })
+    .boundingBox();
+  const homeTitle = await fran.page.getByRole('heading', { level: 1 }).boundingBox();
+  expect(Math.abs(homeBrand!.x - homeTitle!.x)).toBeLessThanOrEqual(1);
   const icon = await request.get('/favicon.ico');
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toMatch(/icon/);

@@ -78,9 +78,11 @@ test('add a card, type in it and move it with the Card actions menu, with the ke
   await page.keyboard.type('A named person to call before the first visit', { delay: 10 });
   const id = await card.getAttribute('data-card-id');
 
-  // The menu button sits just before the text in the card.
+  // After the text come "We agree" and then the menu button.
   const actions = board.actionsButton(card);
-  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(board.agreeButton(card)).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(actions).toBeFocused();
   await expect(actions).toHaveAttribute('aria-haspopup', 'menu');
   await expect(actions).toHaveAttribute('aria-expanded', 'false');
