@@ -81,6 +81,11 @@ test('13 one-line cards fit in 3 phone screens, and sections collapse with their
   await expect(first).toContainText('No one has agreed with this wording yet.');
   await expect(board.actionsButton(first)).toBeFocused();
   await expectNoAxeViolations(pat.page, 'a phone card with its details shown');
+  // A press outside an open menu closes it.
+  await board.actionsButton(first).click();
+  await expect(first.getByRole('menu')).toBeVisible();
+  await pat.page.getByRole('heading', { level: 1 }).click();
+  await expect(first.getByRole('menu')).toHaveCount(0);
 });
 
 test('200 one-line cards fit in 30 phone screens', async ({ newActor }) => {

@@ -106,6 +106,15 @@ test('add a card, type in it and move it with the Card actions menu, with the ke
   await expect(menu).toHaveCount(0);
   await expect(actions).toBeFocused();
 
+  // Tab closes the menu and moves on from the button, as anywhere else on the page.
+  await page.keyboard.press('Enter');
+  await expect(item('Move up')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(menu).toHaveCount(0);
+  await expect(board.sectionToggle('Joint priorities')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(actions).toBeFocused();
+
   // ArrowDown opens it too; Space opens it as well.
   await page.keyboard.press('Space');
   await expect(item('Move up')).toBeFocused();

@@ -47,6 +47,18 @@ export function MenuButton({ children, label, items, buttonProps, className }: M
     (open === 'last' ? all.at(-1) : all[0])?.focus();
   }, [open]);
 
+  // A press anywhere else on the page closes the menu.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (target && !menuRef.current?.contains(target) && !buttonRef.current?.contains(target))
+        setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open]);
+
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
     if (returnFocus) buttonRef.current?.focus();
@@ -73,7 +85,10 @@ export function MenuButton({ children, label, items, buttonProps, className }: M
     else if (event.key === 'Escape') {
       event.preventDefault();
       close(true);
-    } else if (event.key === 'Tab') close(false);
+    } else if (event.key === 'Tab') {
+      // Focus the button first, so the Tab itself moves on from there as the page reads.
+      close(true);
+    }
   }
 
   return (
