@@ -4,6 +4,7 @@
  * someone has joined; before that the links themselves come first) and this person's own
  * personal link, so neither is hidden far down the page.
  */
+import { memo } from 'react';
 import { INVITES_ID } from '../facilitate/InviteLinks';
 import { PersonalLink } from '../workshop/PersonalLink';
 
@@ -24,7 +25,11 @@ function goToInvites(event: React.MouseEvent<HTMLAnchorElement>) {
 }
 
 /** Nothing when there is nothing to show. */
-export function BoardTopBar({ inviteLink, personalUrl, justJoined }: BoardTopBarProps) {
+export const BoardTopBar = memo(function BoardTopBar({
+  inviteLink,
+  personalUrl,
+  justJoined,
+}: BoardTopBarProps) {
   if (!inviteLink && !personalUrl) return null;
   return (
     <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
@@ -44,4 +49,4 @@ export function BoardTopBar({ inviteLink, personalUrl, justJoined }: BoardTopBar
       )}
     </div>
   );
-}
+});
