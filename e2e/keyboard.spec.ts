@@ -134,4 +134,11 @@ test('add a card, type in it and move it with the Card actions menu, with the ke
   );
   // Focus follows the card to its new place, on its menu button.
   await expect(board.actionsButton(moved.first())).toBeFocused();
+
+  // "Delete card" is the last item; focus lands on the section's "Add a card", not the page.
+  await page.keyboard.press('ArrowUp');
+  await expect(moved.first().getByRole('menuitem', { name: 'Delete card' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(board.cards('Decisions')).toHaveCount(0);
+  await expect(board.addCardButton('Decisions')).toBeFocused();
 });
