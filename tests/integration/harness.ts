@@ -23,6 +23,7 @@ import type {
 import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
 import type { Group } from '../../lib/roles';
+import { loadConfig } from '../../server/config';
 import { outcomeValue, type SessionGrant } from '../../server/facade';
 import { type RunningServer, type StartOptions, startServer } from '../../server/index';
 
@@ -43,6 +44,8 @@ export async function startTestServer(
     logLevel: 'silent',
     // Tests create many cards in a moment; the card rate limit (I21) has its own tests.
     cardsPerMinute: 1_000_000,
+    // Load tests send hundreds of votes from one person; the request limit (I23) has its own.
+    limits: { ...loadConfig().limits, requestsPerPersonPer10s: 1_000_000 },
     ...options,
   });
   return { ...running, dataDir };
