@@ -61,6 +61,20 @@ export async function readLastSeq(db: Db | Trx, workshopId: string): Promise<num
   return Math.max(Number(row?.maxUpdate ?? 0), Number(row?.snapshotSeq ?? 0));
 }
 
+/**
+ * Lock a workshop's row until the transaction ends, on engines with row locks. NO KEY UPDATE
+ * serialises appends and compactions of one workshop without blocking inserts that merely
+ * refer to it (their foreign-key checks take KEY SHARE).
+ */
+export async function lockWorkshopRow(trx: Trx, workshopId: string): Promise<void> {
+  await trx
+    .selectFrom('workshops')
+    .select('id')
+    .where('id', '=', workshopId)
+    .forNoKeyUpdate()
+    .execute();
+}
+
 /** The portable part of a SQL Store adapter. */
 export abstract class KyselyStore implements Store {
   constructor(protected readonly db: Db) {}
@@ -77,13 +91,7 @@ export abstract class KyselyStore implements Store {
 
   /** Lock a workshop's row until the transaction ends (no-op without row locks). */
   protected async lockWorkshop(trx: Trx, workshopId: string): Promise<void> {
-    if (!this.rowLocks) return;
-    await trx
-      .selectFrom('workshops')
-      .select('id')
-      .where('id', '=', workshopId)
-      .forUpdate()
-      .execute();
+    if (this.rowLocks) await lockWorkshopRow(trx, workshopId);
   }
 
   async createWorkshop(workshop: WorkshopRow, facilitator: ParticipantRow, invites: InviteRow[]) {
@@ -459,7 +467,7 @@ export abstract class KyselyStore implements Store {
           .selectFrom('invites')
           .select(['revoked_at', 'max_joins'])
           .where('id', '=', participant.inviteId)
-          .$if(this.rowLocks, (q) => q.forUpdate())
+          .$if(this.rowLocks, (q) => q.forNoKeyUpdate())
           .executeTakeFirst();
         if (!invite || invite.revoked_at) return 'revoked' as const;
         if (invite.max_joins !== null) {

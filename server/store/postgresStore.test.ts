@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ensurePostgres, freshSchema } from '../../scripts/ensurePostgres';
+import { openStore } from './openStore';
+import { openPostgresStore } from './postgresStore';
+import { MIGRATIONS } from './schema';
+import { storeContract } from './store.contract';
+
+const server = await ensurePostgres();
+afterAll(() => server.stop());
+
+let drops: (() => Promise<void>)[] = [];
+
+/** A store on a schema of its own (so parallel runs on one server never collide). */
+async function open(url = server.url) {
+  const { schema, drop } = await freshSchema(url);
+  drops.push(drop);
+  return openPostgresStore({ connectionString: url, schema });
+}
+
+async function dropSchemas(): Promise<void> {
+  for (const drop of drops) await drop();
+  drops = [];
+}
+
+storeContract(`postgres (${server.source})`, () => open(), dropSchemas);
+
+describe('postgres store specifics', () => {
+  afterAll(dropSchemas);
+
+  it('runs every migration, and a second open on the same schema applies none', async () => {
+    const { schema, drop } = await freshSchema(server.url);
+    drops.push(drop);
+    const first = await openPostgresStore({ connectionString: server.url, schema });
+    await first.close();
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    const rows = await client.query(`select version from "${schema}".migrations order by version`);
+    await client.end();
+    expect(rows.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    const again = await openPostgresStore({ connectionString: server.url, schema });
+    expect(await again.lastSeq('nothing')).toBe(0);
+    await again.close();
+  });
+
+  it('two stores (as two instances) opening one schema at once both migrate safely', async () => {
+    const { schema, drop } = await freshSchema(server.url);
+    drops.push(drop);
+    const [a, b] = await Promise.all([
+      openPostgresStore({ connectionString: server.url, schema }),
+      openPostgresStore({ connectionString: server.url, schema }),
+    ]);
+    await a.createWorkshop(
+      { id: 'w1', title: 'T', question: 'Q', createdAt: '2026-11-01T10:00:00.000Z' },
+      {
+        id: 'f',
+        workshopId: 'w1',
+        inviteId: null,
+        name: 'F',
+        anonymous: false,
+        accessNeeds: null,
+        group: null,
+        capability: 'facilitator',
+        personalToken: 'pt',
+        createdAt: '2026-11-01T10:00:00.000Z',
+        removedAt: null,
+      },
+      [],
+    );
+    // Seqs come from the database, not a process cache: two pools share one counter.
+    const update = (n: number) => ({
+      workshopId: 'w1',
+      data: new Uint8Array([n]),
+      participantId: null,
+      bindings: [],
+      attributions: [],
+      createdCards: [],
+    });
+    const seqs = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).appendUpdate(update(i))),
+    );
+    expect([...seqs].sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(await b.lastSeq('w1')).toBe(40);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('openStore uses Postgres when DATABASE_URL is a postgres URL, and refuses other URLs', async () => {
+    const { schema, drop } = await freshSchema(server.url);
+    drops.push(drop);
+    const url = new URL(server.url);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const store = await openStore({ dataDir: '/nonexistent', databaseUrl: url.toString() });
+    expect(await store.getWorkshop('none')).toBeNull();
+    await store.close();
+    await expect(
+      openStore({ dataDir: '/nonexistent', databaseUrl: 'mysql://localhost/x' }),
+    ).rejects.toThrow(/postgres/i);
+  });
+});
