@@ -110,7 +110,7 @@ function runAs(): { user: string; uid: number; gid: number } | null {
   );
 }
 
-async function startThrowaway(): Promise<TestPostgres> {
+export async function startThrowaway(): Promise<TestPostgres> {
   let bin = postgresBin();
   if (!bin && installPostgres()) bin = postgresBin();
   if (!bin)

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensurePostgres, freshSchema } from '../../scripts/ensurePostgres';
+import { answers, ensurePostgres, freshSchema, startThrowaway } from '../../scripts/ensurePostgres';
 import { openStore } from './openStore';
 import { openPostgresStore } from './postgresStore';
 import { MIGRATIONS } from './schema';
@@ -96,4 +96,16 @@ describe('postgres store specifics', () => {
       openStore({ dataDir: '/nonexistent', databaseUrl: 'mysql://localhost/x' }),
     ).rejects.toThrow(/postgres/i);
   });
+
+  it('a throwaway cluster (used when no Postgres answers) starts, migrates and is gone after stop', async () => {
+    const throwaway = await startThrowaway();
+    try {
+      const store = await openPostgresStore({ connectionString: throwaway.url });
+      expect(await store.lastSeq('none')).toBe(0);
+      await store.close();
+    } finally {
+      await throwaway.stop();
+    }
+    expect(await answers(throwaway.url)).toBe(false);
+  }, 60_000);
 });
