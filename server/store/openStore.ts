@@ -13,10 +13,15 @@ export async function openStore(config: {
   dataDir: string;
   databaseUrl?: string;
   sqliteSynchronous?: 'NORMAL' | 'FULL';
+  /** Told which migration versions this open applied (`npm run migrate` prints them). */
+  onMigrated?: (applied: number[]) => void;
 }): Promise<Store> {
   if (config.databaseUrl) {
     if (isPostgresUrl(config.databaseUrl))
-      return openPostgresStore({ connectionString: config.databaseUrl });
+      return openPostgresStore({
+        connectionString: config.databaseUrl,
+        onMigrated: config.onMigrated,
+      });
     throw new Error(
       'DATABASE_URL must be a postgres:// (or postgresql://) URL. Unset it to use the SQLite file in the data directory.',
     );
@@ -27,5 +32,6 @@ export async function openStore(config: {
   return openSqliteStore({
     file: join(config.dataDir, 'purple.sqlite'),
     synchronous: config.sqliteSynchronous ?? 'NORMAL',
+    onMigrated: config.onMigrated,
   });
 }

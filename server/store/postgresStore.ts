@@ -23,6 +23,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Most connections the pool opens (default 10). */
   maxConnections?: number;
+  /** Told which migration versions this open applied. */
+  onMigrated?: (applied: number[]) => void;
 }
 
 /** Whether a DATABASE_URL names Postgres. */
@@ -42,7 +44,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
   pool.on('error', (error) => console.error(`Postgres connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrate(db, 'postgres');
+    opts.onMigrated?.(await migrate(db, 'postgres'));
     return new PostgresStoreImpl(db);
   } catch (error) {
     await db.destroy();

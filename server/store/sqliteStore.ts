@@ -33,6 +33,8 @@ export interface SqliteStore extends Store {
 export async function openSqliteStore(opts: {
   file: string;
   synchronous?: 'NORMAL' | 'FULL';
+  /** Told which migration versions this open applied. */
+  onMigrated?: (applied: number[]) => void;
 }): Promise<SqliteStore> {
   if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true, mode: 0o700 });
   const raw = new BetterSqlite3(opts.file);
@@ -43,7 +45,7 @@ export async function openSqliteStore(opts: {
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-    await migrate(db, 'sqlite');
+    opts.onMigrated?.(await migrate(db, 'sqlite'));
     return new SqliteStoreImpl(db, raw);
   } catch (error) {
     raw.close();
