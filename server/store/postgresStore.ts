@@ -44,7 +44,8 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
   pool.on('error', (error) => console.error(`Postgres connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    opts.onMigrated?.(await migrate(db, 'postgres'));
+    const applied = await migrate(db, 'postgres');
+    opts.onMigrated?.(applied);
     return new PostgresStoreImpl(db);
   } catch (error) {
     await db.destroy();

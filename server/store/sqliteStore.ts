@@ -45,7 +45,8 @@ export async function openSqliteStore(opts: {
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-    opts.onMigrated?.(await migrate(db, 'sqlite'));
+    const applied = await migrate(db, 'sqlite');
+    opts.onMigrated?.(applied);
     return new SqliteStoreImpl(db, raw);
   } catch (error) {
     raw.close();
