@@ -134,4 +134,13 @@ describe('postgres store specifics', () => {
     }
     expect(await answers(throwaway.url)).toBe(false);
   }, 60_000);
+
+  it('says which database it could not open, without its password', async () => {
+    const url = 'postgres://purple:hunter2-secret@127.0.0.1:1/nowhere';
+    const opening = openPostgresStore({ connectionString: url });
+    await expect(opening).rejects.toThrow(
+      /Could not open the Postgres database at postgres:\/\/purple:\*\*\*@127\.0\.0\.1:1\/nowhere/,
+    );
+    await expect(opening).rejects.not.toThrow(/hunter2/);
+  });
 });

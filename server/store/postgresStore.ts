@@ -49,7 +49,22 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     return new PostgresStoreImpl(db);
   } catch (error) {
     await db.destroy();
-    throw error;
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Could not open the Postgres database at ${redacted(opts.connectionString)}: ${why}`,
+      { cause: error },
+    );
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL (not a valid URL)';
   }
 }
 
