@@ -15,6 +15,8 @@ type Trx = Transaction<Database>;
 /** Lock the workshop's row for this transaction and return its next seq. */
 export async function nextSeq(trx: Trx, workshopId: string): Promise<number> {
   await lockWorkshopRow(trx, workshopId);
+  // Two statements, not one: a statement that waited for the lock still reads with the
+  // snapshot it started with, so a max(seq) in it would miss the append it waited for.
   return (await readLastSeq(trx, workshopId)) + 1;
 }
 
