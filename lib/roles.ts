@@ -22,6 +22,7 @@ export type Action =
   | 'card:delete-own'
   | 'card:delete-any'
   | 'card:restore'
+  | 'card:restore-own'
   | 'invite:manage'
   | 'participant:remove'
   | 'workshop:manage'
@@ -35,13 +36,20 @@ const TABLE: Record<Capability, ReadonlySet<Action>> = {
     'card:delete-own',
     'card:delete-any',
     'card:restore',
+    'card:restore-own',
     'invite:manage',
     'participant:remove',
     'workshop:manage',
     'round:manage',
     'ballot:cast',
   ]),
-  contributor: new Set<Action>(['board:write', 'card:endorse', 'card:delete-own', 'ballot:cast']),
+  contributor: new Set<Action>([
+    'board:write',
+    'card:endorse',
+    'card:delete-own',
+    'card:restore-own',
+    'ballot:cast',
+  ]),
   observer: new Set<Action>(),
 };
 

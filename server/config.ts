@@ -39,6 +39,8 @@ const schema = z.object({
   LIMIT_JOINS_PER_ADDRESS_PER_10_MIN: z.coerce.number().int().positive().default(100),
   LIMIT_CONNECTIONS_PER_PERSON: z.coerce.number().int().positive().default(10),
   LIMIT_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(300),
+  LIMIT_REQUESTS_PER_PERSON_PER_10_S: z.coerce.number().int().positive().default(100),
+  LIMIT_HISTORY_PER_PERSON_PER_MIN: z.coerce.number().int().positive().default(30),
 });
 
 /** Limits at the door (server/limits); each counts per client address, link or person. */
@@ -50,6 +52,10 @@ export interface LimitsConfig {
   connectionsPerPerson: number;
   /** Open Yjs plus socket.io (engine.io) connections per client address. */
   connectionsPerAddress: number;
+  /** Control-channel requests (votes, agreements, deletions…) per person in 10 seconds. */
+  requestsPerPersonPer10s: number;
+  /** Card history lookups and restores per person per minute (each rebuilds a card's past). */
+  historyPerPersonPerMin: number;
 }
 
 /** The server's settings. */
@@ -119,6 +125,8 @@ export function loadConfig(
       joinsPerAddressPer10Min: e.LIMIT_JOINS_PER_ADDRESS_PER_10_MIN,
       connectionsPerPerson: e.LIMIT_CONNECTIONS_PER_PERSON,
       connectionsPerAddress: e.LIMIT_CONNECTIONS_PER_ADDRESS,
+      requestsPerPersonPer10s: e.LIMIT_REQUESTS_PER_PERSON_PER_10_S,
+      historyPerPersonPerMin: e.LIMIT_HISTORY_PER_PERSON_PER_MIN,
     },
     ...overrides,
   };

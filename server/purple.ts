@@ -15,6 +15,7 @@ import { Retention } from './services/retention';
 import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
+import { Summaries, summaryMethods } from './summary/Summaries';
 import { YjsEndpoint } from './yjs/endpoint';
 import { Rooms } from './yjs/rooms';
 
@@ -57,7 +58,10 @@ export async function createPurple(
   const rooms = new Rooms(
     store,
     log,
-    { cardsChanged: (w, ids) => control?.cardsChanged(w, ids) },
+    {
+      cardsChanged: (w, ids) => control?.cardsChanged(w, ids),
+      cardNotices: (_w, notices) => control?.cardNotices(notices),
+    },
     {
       idleMs: config.roomIdleMs,
       compactEvery: config.compactEvery,
@@ -86,7 +90,8 @@ export async function createPurple(
     sweepEveryMs: config.retentionSweepMs,
     deleteWorkshop: (id) => ready.people.deleteWorkshop(id),
   });
-  registerFacade(workshops);
+  const summaries = new Summaries({ store, sessions, rooms });
+  registerFacade(Object.assign(workshops, summaryMethods(summaries)));
   const ready = control;
   return {
     config,
@@ -103,6 +108,7 @@ export async function createPurple(
       retention.stop();
       yjs.close();
       await ready.close();
+      await summaries.close();
       await rooms.close();
       await store.close();
     },

@@ -18,13 +18,16 @@ import { BoardContext, RosterVersionContext } from './BoardContext';
 import { BoardNotices } from './BoardNotices';
 import { BoardSection } from './BoardSection';
 import { BoardVote } from './BoardVote';
+import { CardNotices } from './CardNotices';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
 import { SaveStatus } from './SaveStatus';
+import { UndoDelete } from './UndoDelete';
 import { useAnnouncer } from './useAnnouncer';
 import { useBalance } from './useBalance';
 import { useBoardDoc } from './useBoardDoc';
 import { useBoardServices } from './useBoardServices';
 import { useConnectionAnnouncement } from './useConnectionAnnouncement';
+import { useLiveStatus } from './useLiveStatus';
 import { useRemoteActivity } from './useRemoteActivity';
 import { useSectionIds } from './useSectionIds';
 import { VotingBanner } from './VotingBanner';
@@ -56,7 +59,8 @@ export function Board({ data, justJoined }: BoardProps) {
   const ids = useSectionIds(board.doc);
   const [announcement, announce] = useAnnouncer();
   useRemoteActivity(board.doc, ready, services.ownActions, announce);
-  useConnectionAnnouncement(board.status, ready, ended !== null, announce);
+  const status = useLiveStatus(board.status, live.connected);
+  useConnectionAnnouncement(status, ready, ended !== null, announce);
   const balance = useBalance(board.doc, services.groupOf, live.agreements, board.rosterVersion);
   const info = live.info ?? {
     title: workshop.title,
@@ -76,13 +80,13 @@ export function Board({ data, justJoined }: BoardProps) {
             {info.question && <p className="max-w-prose text-lg">{info.question}</p>}
           </header>
           <BoardNotices ended={ended} observer={me.capability === 'observer'} />
+          <CardNotices
+            notices={live.cardNotices}
+            dismiss={live.dismissCardNotice}
+            announce={announce}
+          />
           {ended === null && (
-            <SaveStatus
-              status={board.status}
-              ready={ready}
-              saved={board.saved}
-              canWrite={canWrite}
-            />
+            <SaveStatus status={status} ready={ready} saved={board.saved} canWrite={canWrite} />
           )}
           <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
           <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
@@ -107,7 +111,7 @@ export function Board({ data, justJoined }: BoardProps) {
               )}
             </div>
             <aside aria-label="About this board" className="min-w-0 space-y-6">
-              <PresenceList people={live.presence} />
+              {ended === null && <PresenceList people={live.presence} />}
               <BalanceStrip balance={balance} />
               {isFacilitator && (
                 <FacilitatorPanel
@@ -127,6 +131,7 @@ export function Board({ data, justJoined }: BoardProps) {
               )}
             </aside>
           </div>
+          <UndoDelete announce={announce} />
           <LiveAnnouncer message={announcement} testId="board-announcer" />
         </div>
       </RosterVersionContext.Provider>

@@ -7,7 +7,7 @@ import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { GroupOf } from '../../lib/attribution/countChars';
 import type { Roster } from '../../lib/attribution/roster';
-import type { Ack } from '../../lib/protocol/events';
+import type { Ack, CardHistoryView } from '../../lib/protocol/events';
 import type { AgreementStore } from './AgreementStore';
 import type { FocusRequests } from './FocusRequests';
 
@@ -23,6 +23,11 @@ export interface BoardServices {
   isMine(creatorClientId: number): boolean;
   endorse(cardId: string, text: string): Promise<Ack>;
   deleteCard(cardId: string): Promise<Ack>;
+  /** Undo your own deletion (or a facilitator's restore). */
+  restoreCard(cardId: string): Promise<Ack>;
+  /** A card's history, and restoring one of its versions (issue 13). */
+  cardHistory(cardId: string): Promise<Ack<{ history: CardHistoryView }>>;
+  revertCard(cardId: string, seq: number): Promise<Ack>;
   agreements: AgreementStore;
   focus: FocusRequests;
   /** Cards this person deleted or restored, so their own actions are not announced back. */

@@ -14,8 +14,15 @@ export function BoardNotices({ ended, observer }: BoardNoticesProps) {
       <div role="alert" data-testid="board-ended">
         {ended && (
           <div className="rounded-lg border-4 border-danger bg-white p-4 text-ink">
-            <p className="font-bold text-lg">You can no longer change this board.</p>
-            <p>{ended}</p>
+            {observer ? (
+              // Observers never could change the board; only say the link was turned off.
+              <p className="font-bold text-lg">{ended}</p>
+            ) : (
+              <>
+                <p className="font-bold text-lg">You can no longer change this board.</p>
+                <p>{ended}</p>
+              </>
+            )}
           </div>
         )}
       </div>

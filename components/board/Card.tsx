@@ -12,6 +12,7 @@ import { RosterVersionContext, useBoard } from './BoardContext';
 import { CardAgreement } from './CardAgreement';
 import { CardBadge, CardColourInfo } from './CardColourInfo';
 import { CardEditor } from './CardEditor';
+import { CardHistoryButton } from './CardHistoryButton';
 import { CardMoveControls } from './CardMoveControls';
 import { CardReadOnlyText } from './CardReadOnlyText';
 import { CardVoteResult } from './CardVoteResult';
@@ -87,12 +88,13 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
       <CardColourInfo facts={facts} id={infoId} />
       <CardAgreement cardId={id} text={value} facts={facts} />
       <CardVoteResult id={id} section={section} />
-      {board.canWrite && (
-        <div className="flex flex-wrap items-end gap-2">
+      <div className="flex flex-wrap items-end gap-2">
+        {board.canWrite && (
           <CardMoveControls id={id} section={section} index={index} isLast={isLast} />
-          {canDelete && <DeleteCardButton id={id} section={section} />}
-        </div>
-      )}
+        )}
+        <CardHistoryButton id={id} label={label} />
+        {canDelete && <DeleteCardButton id={id} section={section} />}
+      </div>
     </li>
   );
 });

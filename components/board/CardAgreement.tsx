@@ -3,8 +3,9 @@
  * "We agree with this wording": who has agreed, by group; a button to agree; and the
  * warning when one group changed the card alone after both had agreed.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
+import { RECONNECTED_EVENT } from '../workshop/watchHeartbeat';
 import { useBoard } from './BoardContext';
 import { agreementSentence, type CardFacts, driftSentence } from './cardFacts';
 
@@ -42,15 +43,53 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
   const board = useBoard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const focusStatus = useRef(false);
+  const agreeRef = useRef<(byHand: boolean, words: string) => Promise<void>>(async () => undefined);
+  /** The wording the person agreed with when the answer was "offline". */
+  const offlineWords = useRef(text);
 
-  async function agree() {
+  /**
+   * Agree with `words`; `byHand` is false for the automatic retry, which must not move
+   * focus, and which names the wording agreed with before (refused if it has changed).
+   */
+  async function agree(byHand = true, words = text) {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const ack = await board.endorse(cardId, text);
+    // Set before asking: the server's agreement update may arrive before its answer.
+    focusStatus.current = byHand;
+    const ack = await board.endorse(cardId, words);
     setBusy(false);
-    if (!ack.ok) setError(ack.message);
+    if (!ack.ok) {
+      focusStatus.current = false;
+      setError(ack.message);
+      offlineWords.current = words;
+      setOffline(ack.reason === 'storeFailed');
+    }
   }
+  agreeRef.current = agree;
+
+  // The button goes once you agree: focus the sentence that replaced it, which reads it out.
+  useEffect(() => {
+    if (facts.youAgreed && focusStatus.current) {
+      focusStatus.current = false;
+      statusRef.current?.focus();
+    }
+  }, [facts.youAgreed]);
+
+  // Back online: clear "You are offline…" and try the agreement once more.
+  useEffect(() => {
+    if (!offline) return;
+    const retry = () => {
+      setOffline(false);
+      setError(null);
+      void agreeRef.current(false, offlineWords.current);
+    };
+    window.addEventListener(RECONNECTED_EVENT, retry, { once: true });
+    return () => window.removeEventListener(RECONNECTED_EVENT, retry);
+  }, [offline]);
 
   const canAgree = board.canWrite && !facts.youAgreed && text.trim() !== '';
   return (
@@ -62,9 +101,13 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
         </p>
       )}
       <p>{agreementSentence(facts.agreedBy)}</p>
-      {facts.youAgreed && <p className="font-semibold">You agree with this wording.</p>}
+      {facts.youAgreed && (
+        <p ref={statusRef} tabIndex={-1} className="font-semibold">
+          You agree with this wording.
+        </p>
+      )}
       {canAgree && (
-        <Button small variant="secondary" aria-disabled={busy || undefined} onClick={agree}>
+        <Button small variant="secondary" aria-disabled={busy || undefined} onClick={() => agree()}>
           We agree with this wording
         </Button>
       )}

@@ -8,6 +8,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { applyTextEdit, cardText, MAX_CARD_CHARS } from '../../lib/board/doc';
 import { useBoard } from './BoardContext';
+import { commitComposition, type OpenComposition, openComposition } from './compositionEdit';
 import { LOCAL_ORIGIN } from './localOrigin';
 import { shiftSelection, type TextDeltaOp } from './shiftSelection';
 
@@ -22,6 +23,8 @@ export interface CardEditorProps {
 export function CardEditor({ id, label, describedBy }: CardEditorProps) {
   const { doc } = useBoard();
   const ref = useRef<HTMLTextAreaElement>(null);
+  /** The open IME composition, if any: while it is open, the field is left alone. */
+  const composing = useRef<OpenComposition | null>(null);
 
   useLayoutEffect(() => {
     const field = ref.current;
@@ -29,7 +32,7 @@ export function CardEditor({ id, label, describedBy }: CardEditorProps) {
     if (!field || !text) return;
     field.value = text.toString();
     const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
-      if (transaction.origin === LOCAL_ORIGIN) return;
+      if (transaction.origin === LOCAL_ORIGIN || composing.current) return;
       const focused = document.activeElement === field;
       const before = { start: field.selectionStart, end: field.selectionEnd };
       const direction = field.selectionDirection;
@@ -53,7 +56,24 @@ export function CardEditor({ id, label, describedBy }: CardEditorProps) {
       maxLength={MAX_CARD_CHARS}
       rows={3}
       spellCheck
-      onInput={(event) => applyTextEdit(doc, id, event.currentTarget.value, LOCAL_ORIGIN)}
+      onCompositionStart={(event) => {
+        const f = event.currentTarget;
+        composing.current = openComposition(doc, id, f.value, f.selectionStart, f.selectionEnd);
+      }}
+      onCompositionEnd={(event) => {
+        const f = event.currentTarget;
+        const open = composing.current;
+        composing.current = null;
+        if (!open) return;
+        const caret = commitComposition(doc, id, open, f.value, LOCAL_ORIGIN);
+        // Show what remote edits changed meanwhile, with the caret after the composed text.
+        f.value = cardText(doc, id)?.toString() ?? f.value;
+        if (caret !== null) f.setSelectionRange(caret, caret);
+      }}
+      onInput={(event) => {
+        if (composing.current || (event.nativeEvent as InputEvent).isComposing) return;
+        applyTextEdit(doc, id, event.currentTarget.value, LOCAL_ORIGIN);
+      }}
       className="field-sizing-content block min-h-24 w-full resize-y rounded-md border-2 border-ink bg-white px-3 py-2 text-base text-ink"
     />
   );

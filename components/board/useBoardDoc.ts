@@ -69,6 +69,15 @@ export function useBoardDoc(workshopId: string): BoardDoc {
       if (origin !== provider) setSaved(Y.getState(doc.store, doc.clientID) <= ackedClock);
     };
     doc.on('update', onUpdate);
+    // The browser knows first when the network goes: say so at once, and stop pretending
+    // to be connected until it is back (y-websocket's own watchdog waits 30 s).
+    const onOffline = () => {
+      provider.disconnect();
+      setStatus('disconnected');
+    };
+    const onOnline = () => provider.connect();
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
     provider.on('status', ({ status: s }) => setStatus(s));
     provider.on('sync', (s: boolean) => setSynced(s));
     provider.on('closed', ({ code, reason }) => {
@@ -76,6 +85,8 @@ export function useBoardDoc(workshopId: string): BoardDoc {
       setClosedMessage(closeMessage(code, reason));
     });
     return () => {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       doc.off('update', onUpdate);
       provider.destroy();
     };

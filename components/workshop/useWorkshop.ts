@@ -10,6 +10,7 @@ import { textHash } from '../../lib/board/textHash';
 import type {
   Ack,
   CardAgreement,
+  CardHistoryView,
   ClientToServerEvents,
   DeletedCard,
   InviteView,
@@ -29,6 +30,10 @@ import {
   withResults,
   withTurnout,
 } from '../vote/votingState';
+import { watchHeartbeat } from './watchHeartbeat';
+
+/** A gentle notice about one of your cards. */
+export type CardNotice = Parameters<ServerToClientEvents['card:notice']>[0];
 
 type PurpleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -50,6 +55,12 @@ export interface Workshop {
   endorse(cardId: string, text: string): Promise<Ack>;
   deleteCard(cardId: string): Promise<Ack>;
   restoreCard(cardId: string): Promise<Ack>;
+  /** A card's history (issue 13), and restoring one of its versions. */
+  cardHistory(cardId: string): Promise<Ack<{ history: CardHistoryView }>>;
+  revertCard(cardId: string, seq: number): Promise<Ack>;
+  /** Gentle notices about your cards (the other group replaced most of one), oldest first. */
+  cardNotices: CardNotice[];
+  dismissCardNotice(notice: CardNotice): void;
   revokeInvite(inviteId: string): Promise<Ack>;
   /** Rounds, your dots, results and turnout, as the server last sent them. */
   voting: VotingState;
@@ -99,6 +110,7 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
   const [info, setInfo] = useState<WorkshopView | null>(null);
   const [ended, setEnded] = useState<string | null>(null);
   const [voting, setVoting] = useState<VotingState>(EMPTY_VOTING);
+  const [cardNotices, setCardNotices] = useState<CardNotice[]>([]);
 
   useEffect(() => {
     const socket: PurpleSocket = io({
@@ -107,12 +119,12 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
       auth: { workshopId, protocol: PROTOCOL_VERSION },
     });
     socketRef.current = socket;
-    socket.on('connect', () => setConnected(true));
-    socket.on('disconnect', () => setConnected(false));
+    const stopWatch = watchHeartbeat(socket, setConnected);
     socket.on('connect_error', (err) => {
       const data = (err as Error & { data?: { message?: string; permanent?: boolean } }).data;
       if (data?.permanent) {
         setEnded(data.message ?? REASON_INFO.unauthenticated.message);
+        stopWatch();
         socket.disconnect();
       }
     });
@@ -153,11 +165,14 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     socket.on('round:notice', ({ roundId, message }) =>
       setVoting((v) => withNotice(v, roundId, message)),
     );
+    socket.on('card:notice', (n) => setCardNotices((list) => [...list, n]));
     socket.on('session:ended', ({ message }) => {
       setEnded(message);
+      stopWatch();
       socket.disconnect();
     });
     return () => {
+      stopWatch();
       socket.disconnect();
       socketRef.current = null;
     };
@@ -202,6 +217,10 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
     endorse: (cardId, text) => call('card:endorse', { cardId, textHash: textHash(text) }),
     deleteCard: (cardId) => call('card:delete', { cardId }),
     restoreCard: (cardId) => call('card:restore', { cardId }),
+    cardHistory: (cardId) => call('card:history', { cardId }),
+    revertCard: (cardId, seq) => call('card:revert', { cardId, seq }),
+    cardNotices,
+    dismissCardNotice: (notice) => setCardNotices((list) => list.filter((n) => n !== notice)),
     revokeInvite: (inviteId) => call('invite:revoke', { inviteId }),
     voting,
     openRound: (settings) => call('round:open', settings),

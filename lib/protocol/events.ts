@@ -30,6 +30,8 @@ const cardId = z.string().min(1).max(64);
 
 export const endorseSchema = z.object({ cardId, textHash: z.string().regex(/^[0-9a-f]{16}$/) });
 export const cardRefSchema = z.object({ cardId });
+/** Restore a card to how it was after version `seq` (facilitators and the card's co-authors). */
+export const cardRevertSchema = z.object({ cardId, seq: z.number().int().min(1) });
 export const inviteRefSchema = z.object({ inviteId: z.string().min(1).max(64) });
 
 const roundId = z.string().min(1).max(64);
@@ -88,6 +90,27 @@ export interface CardAgreement {
   driftedBy: Group | null;
 }
 
+/** One version of a card as the viewer may see its author (issue 13). */
+export interface CardVersionView {
+  /** The last update of this version; restoring names it. */
+  seq: number;
+  at: string;
+  group: Group | null;
+  /** "You", a name, or a group-only label, as the visibility rules allow. */
+  by: string;
+  text: string;
+  /** When this version restored an earlier one: that version's seq. */
+  restoredFrom: number | null;
+}
+
+/** A card's history, oldest version first. */
+export interface CardHistoryView {
+  cardId: string;
+  versions: CardVersionView[];
+  /** Whether the viewer may restore an earlier version. */
+  mayRestore: boolean;
+}
+
 /** A deleted card the facilitator can restore. */
 export interface DeletedCard {
   cardId: string;
@@ -132,6 +155,8 @@ export interface ServerToClientEvents extends PeopleServerEvents {
   'results:update': (results: RoundResults) => void;
   /** Facilitators only, while results are hidden: how many in each group have voted. */
   'turnout:update': (t: { roundId: string; turnout: Record<Group, Turnout> }) => void;
+  /** A gentle message about a card you wrote, e.g. the other group changed most of it. */
+  'card:notice': (n: { cardId: string; message: string }) => void;
   /**
    * A plain message about a round: to you (your dots came back from a deleted card), or to
    * everyone (a card was added to the vote, or came back into it after a restore).
@@ -144,6 +169,11 @@ export interface ClientToServerEvents extends PeopleClientEvents {
   'card:endorse': (p: z.infer<typeof endorseSchema>, ack: (r: Ack) => void) => void;
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
+  'card:history': (
+    p: z.infer<typeof cardRefSchema>,
+    ack: (r: Ack<{ history: CardHistoryView }>) => void,
+  ) => void;
+  'card:revert': (p: z.infer<typeof cardRevertSchema>, ack: (r: Ack) => void) => void;
   'invite:revoke': (p: z.infer<typeof inviteRefSchema>, ack: (r: Ack) => void) => void;
   'round:open': (
     p: z.input<typeof roundOpenSchema>,

@@ -30,6 +30,9 @@ export const REASONS = {
   workshopDeleted: 'workshopDeleted',
   linkFull: 'linkFull',
   tooMany: 'tooMany',
+  unknownVersion: 'unknownVersion',
+  summaryNotShared: 'summaryNotShared',
+  unknownFormat: 'unknownFormat',
 } as const;
 
 /** A reason an operation failed. */
@@ -78,6 +81,11 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
   tooLarge: { http: 413, close: 4413, message: 'That message was too large to accept.' },
   invalidInput: { http: 400, close: 4400, message: 'Some of what was sent is not valid.' },
   unknownCard: { http: 404, close: 4400, message: 'That card no longer exists.' },
+  unknownVersion: {
+    http: 404,
+    close: 4400,
+    message: 'That version of the card is not in its history.',
+  },
   staleText: {
     http: 409,
     close: 4400,
@@ -126,6 +134,17 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 429,
     close: 4429,
     message: 'Too many tries from here in a short time. Please wait a few minutes, then try again.',
+  },
+  summaryNotShared: {
+    http: 403,
+    close: 4403,
+    message:
+      'The facilitator has not shared the summary yet. You will be able to read it once they do.',
+  },
+  unknownFormat: {
+    http: 404,
+    close: 4400,
+    message: 'Purple cannot make a summary in that format.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

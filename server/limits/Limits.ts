@@ -19,6 +19,8 @@ export class Limits {
   readonly controlPerPerson: OpenCap;
   /** Open connections of both kinds per client address, counted before any session exists. */
   readonly connectionsPerAddress: OpenCap;
+  private readonly requests: RateLimit;
+  private readonly history: RateLimit;
 
   constructor(config: LimitsConfig) {
     this.workshops = new RateLimit(config.workshopsPerHour, HOUR);
@@ -27,6 +29,18 @@ export class Limits {
     this.yjsPerPerson = new OpenCap(config.connectionsPerPerson);
     this.controlPerPerson = new OpenCap(config.connectionsPerPerson);
     this.connectionsPerAddress = new OpenCap(config.connectionsPerAddress);
+    this.requests = new RateLimit(config.requestsPerPersonPer10s, 10);
+    this.history = new RateLimit(config.historyPerPersonPerMin, 60);
+  }
+
+  /**
+   * Count one control-channel request from a person; card history and restores, which
+   * rebuild a card's past on its room's queue, also count against a smaller limit.
+   */
+  async request(participantId: string, event: string): Promise<LimitDecision> {
+    const any = await this.requests.take(participantId);
+    if (!any.ok || (event !== 'card:history' && event !== 'card:revert')) return any;
+    return this.history.take(participantId);
   }
 
   /** Count one workshop created from `address`. */

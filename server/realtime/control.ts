@@ -10,6 +10,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   cardRefSchema,
+  cardRevertSchema,
   type DeletedCard,
   endorseSchema,
   handshakeSchema,
@@ -17,6 +18,7 @@ import {
   inviteRefSchema,
   type ServerToClientEvents,
 } from '../../lib/protocol/events';
+import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../lib/protocol/heartbeat';
 import { fail, PROTOCOL_VERSION, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
 import { can } from '../../lib/roles';
 import { deletedByLabel, groupSizes } from '../../lib/visibility/policy';
@@ -25,6 +27,7 @@ import type { Config } from '../config';
 import { requestOrigin } from '../http/requestOrigin';
 import { engineDoor } from '../limits/engineDoor';
 import type { Limits } from '../limits/Limits';
+import { tooMany } from '../limits/tooMany';
 import type { Logger } from '../log';
 import { inviteViews } from '../services/inviteViews';
 import type { LinkTokens } from '../services/linkTokens';
@@ -32,8 +35,10 @@ import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
 import type { ControlModule } from './controlModule';
+import { cardHistory, revertCard } from './history';
 import { People } from './people';
 import { Presence } from './presence';
+import type { CardNotice } from './replacedNotice';
 import { roomNames } from './roomNames';
 import { Voting } from './voting';
 
@@ -56,6 +61,9 @@ export type ControlServer = Server<
   Record<string, never>,
   SocketData
 >;
+
+/** What a person sees when they send control requests faster than anyone would by hand. */
+const TOO_MANY_REQUESTS = 'You have done a lot in a short time, so Purple paused for a moment.';
 
 const room = roomNames.workshop;
 
@@ -91,6 +99,8 @@ export class Control {
       serveClient: false,
       transports: ['websocket', 'polling'],
       maxHttpBufferSize: 64 * 1024,
+      pingInterval: PING_INTERVAL_MS,
+      pingTimeout: PING_TIMEOUT_MS,
       allowRequest: door.allowRequest,
     });
     door.watch(this.io);
@@ -168,6 +178,12 @@ export class Control {
       }
       return r;
     });
+    this.on('card:history', cardRefSchema, async (p, data) =>
+      cardHistory(await this.loadedRoom(p.workshopId), this.deps.store, p, data.cardId),
+    );
+    this.on('card:revert', cardRevertSchema, async (p, data) =>
+      revertCard(await this.loadedRoom(p.workshopId), this.deps.store, p, data.cardId, data.seq),
+    );
     this.on('invite:revoke', inviteRefSchema, (p, data) => this.revoke(p, data.inviteId));
     this.voting.attach((event, schema, run) => this.on(event, schema, run));
     for (const m of this.modules) m.attach((event, schema, run) => this.on(event, schema, run));
@@ -212,6 +228,8 @@ export class Control {
   ): Promise<void> {
     const handler = this.handlers.get(event);
     if (!handler || typeof ack !== 'function') return;
+    const allowed = await this.deps.limits.request(socket.data.participant.id, event);
+    if (!allowed.ok) return ack(tooMany(TOO_MANY_REQUESTS, allowed.retryAfterSeconds));
     const parsed = handler.schema.safeParse(payload);
     if (!parsed.success) return ack(fail('invalidInput'));
     try {
@@ -262,6 +280,14 @@ export class Control {
         }
       })
       .catch((err) => this.deps.log.error('agreement update failed', { err }));
+  }
+
+  /** Send each author their gentle notice about a card the other group replaced. */
+  cardNotices(notices: CardNotice[]): void {
+    for (const n of notices)
+      this.io
+        .to(`p:${n.participantId}`)
+        .emit('card:notice', { cardId: n.cardId, message: n.message });
   }
 
   /** Deleted cards as facilitators see them; the visibility policy names the deleter (I26). */

@@ -4,6 +4,7 @@
  * (`store.contract.ts`). Every method is async so every adapter fits; every multi-row write
  * is one transaction.
  */
+import type { UpdateRanges } from '../../lib/board/historyRanges';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
 
 export interface WorkshopRow {
@@ -198,6 +199,50 @@ export type CastOutcome =
       reason: 'unknownRound' | 'roundClosed' | 'notCandidate' | 'overBudget' | 'overCap';
     };
 
+// ── Card history (issue 13) ─────────────────────────────────────────────────────
+
+/** What one stored (or compacted) update did, for card history. */
+export interface HistorySource {
+  seq: number;
+  at: string;
+  participantId: string | null;
+  ranges: UpdateRanges;
+}
+
+/** An update that restored a card to how it was after `toSeq`. */
+export interface RevertRow {
+  workshopId: string;
+  seq: number;
+  cardId: string;
+  participantId: string;
+  toSeq: number;
+  at: string;
+}
+
+// ── Summary (issue 10) ─────────────────────────────────────────────────────────
+
+/** A facilitator's settings for the summary (migration 9). */
+export interface SummarySettingsRow {
+  workshopId: string;
+  /** Participants may see the summary before it is final. */
+  shareDraft: boolean;
+  /** When the facilitator marked the summary final; null while it is a draft. */
+  finalAt: string | null;
+}
+
+/** Activity facts the summary reports. */
+export interface SummaryActivity {
+  /** Latest stored edit, endorsement, card event or round change (edit times survive only
+   * until compaction, which then counts as one edit at the snapshot's time). */
+  lastActivity: string | null;
+  /** Earliest participant edit still stored; null once compacted away. */
+  firstEdit: string | null;
+  /** Ids of people who wrote any characters, voted with dots, or endorsed wording. */
+  writers: string[];
+  voters: string[];
+  endorsers: string[];
+}
+
 /** The storage interface every adapter implements. */
 export interface Store {
   /** Create a workshop with its facilitator and invites in one transaction. */
@@ -331,6 +376,20 @@ export interface Store {
   addCandidate(roundId: string, cardId: string, text: string, at: string): Promise<boolean>;
   /** How many idempotency keys a round holds (refused casts must not grow it without bound). */
   countBallotKeys(roundId: string): Promise<number>;
+  // ── Card history (issue 13) ──────────────────────────────────────────────────
+  /** Ranges, time and author of these seqs, from the stored updates or kept history. */
+  historySources(workshopId: string, seqs: number[]): Promise<HistorySource[]>;
+  /** Keep the history ranges of updates up to `uptoSeq` before compaction drops them. */
+  keepHistory(workshopId: string, uptoSeq: number): Promise<void>;
+  recordRevert(row: RevertRow): Promise<void>;
+  /** Restores of one card, oldest first. */
+  listReverts(workshopId: string, cardId: string): Promise<RevertRow[]>;
+  // ── Summary (issue 10) ───────────────────────────────────────────────────────
+  /** A workshop's summary settings; defaults (draft, not shared) when none are stored. */
+  getSummarySettings(workshopId: string): Promise<SummarySettingsRow>;
+  putSummarySettings(row: SummarySettingsRow): Promise<void>;
+  /** When the workshop was active and who took an active part. */
+  summaryActivity(workshopId: string): Promise<SummaryActivity>;
 
   close(): Promise<void>;
 }

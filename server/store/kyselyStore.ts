@@ -6,6 +6,7 @@
  * its own commented block; one that is not gets a block in each adapter.
  */
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import * as history from './historyQueries';
 import {
   bytes,
   participantValues,
@@ -27,12 +28,15 @@ import type {
   LoadedDocument,
   ParticipantChange,
   ParticipantRow,
+  RevertRow,
   RoundRow,
   ServerWriteInput,
   Store,
+  SummarySettingsRow,
   WorkshopRow,
 } from './Store';
 import type { Database } from './schema';
+import * as summary from './summaryQueries';
 import * as voting from './votingQueries';
 
 type Db = Kysely<Database>;
@@ -545,6 +549,38 @@ export abstract class KyselyStore implements Store {
 
   countBallotKeys(roundId: string) {
     return voting.countBallotKeys(this.db, roundId);
+  }
+
+  // ── Card history (issue 13) ──────────────────────────────────────────────────
+
+  historySources(workshopId: string, seqs: number[]) {
+    return history.historySources(this.db, workshopId, seqs);
+  }
+
+  keepHistory(workshopId: string, uptoSeq: number) {
+    return history.keepHistory(this.db, workshopId, uptoSeq);
+  }
+
+  recordRevert(row: RevertRow) {
+    return history.recordRevert(this.db, row);
+  }
+
+  listReverts(workshopId: string, cardId: string) {
+    return history.listReverts(this.db, workshopId, cardId);
+  }
+
+  // ── Summary (issue 10) ───────────────────────────────────────────────────────
+
+  getSummarySettings(workshopId: string) {
+    return summary.getSummarySettings(this.db, workshopId);
+  }
+
+  putSummarySettings(row: SummarySettingsRow) {
+    return summary.putSummarySettings(this.db, row);
+  }
+
+  summaryActivity(workshopId: string) {
+    return summary.summaryActivity(this.db, workshopId);
   }
 
   async close() {

@@ -6,6 +6,7 @@
  * interleaves (its transactions). It enforces the uniqueness and foreign keys the SQL
  * schema does. A new Store method gets one small block here, beside the SQL adapters'.
  */
+import { historyRanges } from '../../lib/board/historyRanges';
 import { BindingConflictError } from './bindingConflict';
 import { MemoryVoting } from './memoryVoting';
 import type {
@@ -17,24 +18,39 @@ import type {
   CastInput,
   EndorsementRow,
   FrozenTurnout,
+  HistorySource,
   InviteRow,
   LoadedDocument,
   ParticipantChange,
   ParticipantRow,
+  RevertRow,
   RoundRow,
   ServerWriteInput,
   Store,
   StoredUpdate,
+  SummaryActivity,
+  SummarySettingsRow,
   WorkshopRow,
 } from './Store';
+import { distinctIds, latest } from './summaryQueries';
+
+/** A stored update with who sent it and when (the SQL `updates` row). */
+interface LoggedUpdate extends StoredUpdate {
+  participantId: string | null;
+  at: string;
+}
 
 /** One workshop's board: its update log, snapshot and what compaction keeps. */
 interface Board {
-  updates: StoredUpdate[];
-  snapshot: { seq: number; data: Uint8Array } | null;
+  updates: LoggedUpdate[];
+  snapshot: { seq: number; data: Uint8Array; at: string } | null;
   bindings: Map<number, Binding>;
   creators: Map<string, string | null>;
   attributions: AttributionRow[];
+  /** Card history kept for compacted updates (`card_history`), by seq. */
+  kept: Map<number, HistorySource>;
+  /** Restores of earlier card versions (`card_reverts`). */
+  reverts: RevertRow[];
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -73,6 +89,7 @@ class MemoryStore implements Store {
   readonly #events: CardEventRow[] = [];
   readonly #endorsements = new Map<string, EndorsementRow>();
   readonly #voting = new MemoryVoting((id) => this.#participants.has(id));
+  readonly #summarySettings = new Map<string, SummarySettingsRow>();
 
   // ── Checks the SQL schema makes (primary keys, unique tokens, foreign keys) ───────
 
@@ -113,6 +130,8 @@ class MemoryStore implements Store {
         bindings: new Map(),
         creators: new Map(),
         attributions: [],
+        kept: new Map(),
+        reverts: [],
       };
       this.#boards.set(workshopId, b);
     }
@@ -228,7 +247,8 @@ class MemoryStore implements Store {
     }
     const seq = this.seqOf(w) + 1;
     for (const [id, x] of fresh) b.bindings.set(id, x);
-    b.updates.push({ seq, data: copy(input.data) });
+    const at = new Date().toISOString();
+    b.updates.push({ seq, data: copy(input.data), participantId: input.participantId, at });
     const who = input.participantId;
     for (const a of input.attributions) b.attributions.push({ ...a, seq, participantId: who });
     for (const c of input.createdCards) if (!b.creators.has(c)) b.creators.set(c, who);
@@ -253,7 +273,7 @@ class MemoryStore implements Store {
       );
     this.needWorkshop(workshopId);
     const b = this.board(workshopId);
-    b.snapshot = { seq: uptoSeq, data: copy(snapshot) };
+    b.snapshot = { seq: uptoSeq, data: copy(snapshot), at: new Date().toISOString() };
     b.updates = b.updates.filter((u) => u.seq > uptoSeq);
   }
 
@@ -434,6 +454,7 @@ class MemoryStore implements Store {
     drop(this.#participants, (p) => p.workshopId);
     drop(this.#endorsements, (e) => e.workshopId);
     this.#boards.delete(id);
+    this.#summarySettings.delete(id);
     const kept = this.#events.filter((e) => e.workshopId !== id);
     this.#events.splice(0, this.#events.length, ...kept);
     this.#voting.deleteWorkshop(id);
@@ -468,5 +489,83 @@ class MemoryStore implements Store {
     return this.#voting.countBallotKeys(roundId);
   }
 
+  // ── Card history (issue 13) ──────────────────────────────────────────────────
+
+  async historySources(workshopId: string, seqs: number[]) {
+    const b = this.#boards.get(workshopId);
+    const want = new Set(seqs);
+    const out = new Map<number, HistorySource>();
+    for (const [seq, h] of b?.kept ?? []) if (want.has(seq)) out.set(seq, h);
+    for (const u of b?.updates ?? [])
+      if (want.has(u.seq) && !out.has(u.seq)) out.set(u.seq, historyOf(u));
+    return structuredClone([...out.values()].sort((x, y) => x.seq - y.seq));
+  }
+
+  async keepHistory(workshopId: string, uptoSeq: number) {
+    const b = this.#boards.get(workshopId);
+    if (!b) return;
+    const touched = new Set(b.attributions.map((a) => a.seq));
+    for (const u of b.updates)
+      if (u.seq <= uptoSeq && touched.has(u.seq) && !b.kept.has(u.seq))
+        b.kept.set(u.seq, historyOf(u));
+  }
+
+  async recordRevert(row: RevertRow) {
+    this.needWorkshop(row.workshopId);
+    const b = this.board(row.workshopId);
+    if (b.reverts.some((r) => r.seq === row.seq))
+      throw new Error(`revert at seq ${row.seq} already recorded`);
+    b.reverts.push({ ...row });
+  }
+
+  async listReverts(workshopId: string, cardId: string) {
+    return (this.#boards.get(workshopId)?.reverts ?? [])
+      .filter((r) => r.cardId === cardId)
+      .sort((x, y) => x.seq - y.seq)
+      .map((r) => ({ ...r }));
+  }
+
+  // ── Summary (issue 10) ───────────────────────────────────────────────────────
+
+  async getSummarySettings(workshopId: string) {
+    const s = this.#summarySettings.get(workshopId);
+    return s ? { ...s } : { workshopId, shareDraft: false, finalAt: null };
+  }
+
+  async putSummarySettings(row: SummarySettingsRow) {
+    this.needWorkshop(row.workshopId);
+    this.#summarySettings.set(row.workshopId, { ...row });
+  }
+
+  async summaryActivity(workshopId: string): Promise<SummaryActivity> {
+    const b = this.#boards.get(workshopId);
+    const rounds = this.#voting.listRounds(workshopId);
+    const ballots = rounds.flatMap((r) => this.#voting.listBallots(r.id));
+    const endorsements = await this.listEndorsements(workshopId);
+    const edits = (b?.updates ?? []).filter((u) => u.participantId !== null).map((u) => u.at);
+    const events = this.#events.filter((e) => e.workshopId === workshopId);
+    const first = edits.reduce<string | null>((m, at) => (m === null || at < m ? at : m), null);
+    return {
+      lastActivity: latest([
+        ...edits,
+        b?.snapshot?.at,
+        ...endorsements.map((e) => e.at),
+        ...events.map((e) => e.at),
+        ...rounds.flatMap((r) => [r.openedAt, r.closedAt]),
+      ]),
+      firstEdit: first,
+      writers: distinctIds(
+        (b?.attributions ?? []).filter((a) => a.inserted > 0).map((a) => ({ id: a.participantId })),
+      ),
+      voters: distinctIds(ballots.filter((x) => x.dots > 0).map((x) => ({ id: x.participantId }))),
+      endorsers: distinctIds(endorsements.map((e) => ({ id: e.participantId }))),
+    };
+  }
+
   async close() {}
+}
+
+/** What one logged update did, for card history. */
+function historyOf(u: LoggedUpdate): HistorySource {
+  return { seq: u.seq, at: u.at, participantId: u.participantId, ranges: historyRanges(u.data) };
 }

@@ -1,5 +1,5 @@
 /**
- * Migrations 5 and 8 on Postgres (issue 12) over a database that version 2 made and that
+ * Migrations 5, 7, 8 and 9 on Postgres (issue 12) over a database that version 2 made and that
  * holds data: tokens are hashed in place (I28), rounds get the default divergence threshold,
  * and refused idempotency keys are dropped while accepted ones stay.
  */
@@ -52,7 +52,7 @@ async function version2Database(): Promise<void> {
   await db.destroy();
 }
 
-it('[I28] migrations 5 and 8 upgrade a version-2 Postgres database that holds data', async () => {
+it('[I28] migrations 5, 7, 8 and 9 upgrade a version-2 Postgres database that holds data', async () => {
   await version2Database();
   let applied: number[] = [];
   const store = await openPostgresStore({
@@ -62,6 +62,7 @@ it('[I28] migrations 5 and 8 upgrade a version-2 Postgres database that holds da
       applied = v;
     },
   });
+  expect(applied).toEqual([5, 7, 8, 9]);
   expect(applied).toEqual(MIGRATIONS.filter((m) => m.version > 2).map((m) => m.version));
   expect(await store.getInviteByToken(hashToken('legacyInviteToken123'))).toMatchObject({
     id: 'i1',
@@ -86,5 +87,17 @@ it('[I28] migrations 5 and 8 upgrade a version-2 Postgres database that holds da
       now: '2026-11-01T10:00:00.000Z',
     }),
   ).toMatchObject({ ok: true, dotsOnCard: 2, replayed: true });
+  // Migrations 7 (card history) and 9 (summary settings) made working tables.
+  await store.recordRevert({
+    workshopId: 'w1',
+    seq: 1,
+    cardId: 'c1',
+    participantId: 'p1',
+    toSeq: 0,
+    at: '2026-11-01T10:00:00.000Z',
+  });
+  expect(await store.listReverts('w1', 'c1')).toHaveLength(1);
+  await store.putSummarySettings({ workshopId: 'w1', shareDraft: true, finalAt: null });
+  expect(await store.getSummarySettings('w1')).toMatchObject({ shareDraft: true });
   await store.close();
 });

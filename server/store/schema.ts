@@ -4,6 +4,7 @@
  */
 import { type Generated, type Kysely, sql } from 'kysely';
 import { peopleMigration } from './peopleMigration';
+import { summaryMigration } from './summaryQueries';
 
 /** The SQL engines the schema targets; only column types differ between them. */
 export type SqlFlavour = 'sqlite' | 'postgres';
@@ -133,6 +134,31 @@ export interface Database {
     dots_on_card: number | null;
     dots_left: number | null;
     at: string;
+  };
+  /** Card history (issue 13): the id ranges of a compacted update that touched a card's text. */
+  card_history: {
+    workshop_id: string;
+    seq: number;
+    participant_id: string | null;
+    at: string;
+    /** JSON `{ inserted, deleted }` of `[client, clock, len]` ranges. */
+    ranges: string;
+  };
+  /** Card history (issue 13): an update that restored an earlier version of a card. */
+  card_reverts: {
+    workshop_id: string;
+    seq: number;
+    card_id: string;
+    participant_id: string;
+    to_seq: number;
+    at: string;
+  };
+  /** Migration 9: a facilitator's summary settings (issue 10). */
+  summary_settings: {
+    workshop_id: string;
+    share_draft: number;
+    final_at: string | null;
+    updated_at: string;
   };
 }
 
@@ -350,12 +376,38 @@ async function votingResultsStayRight(db: AnyDb): Promise<void> {
   await db.deleteFrom('ballot_keys').where('ok', '=', 0).execute();
 }
 
+/** Version 7 (issue 13): what card history needs to outlive compaction, and restores. */
+async function createHistoryTables(db: AnyDb): Promise<void> {
+  const s = db.schema;
+  await s
+    .createTable('card_history')
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('participant_id', 'text')
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('ranges', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('card_history_pk', ['workshop_id', 'seq'])
+    .execute();
+  await s
+    .createTable('card_reverts')
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('card_id', 'text', (c) => c.notNull())
+    .addColumn('participant_id', 'text', (c) => c.notNull())
+    .addColumn('to_seq', 'integer', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('card_reverts_pk', ['workshop_id', 'seq'])
+    .execute();
+}
+
 /** Every migration, in order. Append new versions; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: createCoreTables },
   { version: 2, up: (db) => createVotingTables(db) },
   { version: 5, up: (db) => peopleMigration(db) },
+  { version: 7, up: (db) => createHistoryTables(db) },
   { version: 8, up: (db) => votingResultsStayRight(db) },
+  { version: 9, up: (db) => summaryMigration(db) },
 ];
 
 /**

@@ -128,6 +128,9 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
   }
 
   async deleteWorkshop(id: string) {
-    return this.db.connection().execute(async () => deleteWorkshopEverywhere(this.raw, id));
+    return this.db.connection().execute(async () => {
+      this.#lastSeq.delete(id); // a deleted workshop's seq must not outlive it in the cache
+      return deleteWorkshopEverywhere(this.raw, id);
+    });
   }
 }

@@ -4,8 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { deleteContract } from './deleteContract';
 import { peopleContract } from './peopleContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
+import { summaryContract } from './summaryContract';
 import { votingContract } from './votingContract';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -90,6 +92,60 @@ export function storeContract(
     votingContract(() => store);
     serverWrites(() => store);
     peopleContract(() => store);
+    cardHistory(() => store);
+    summaryContract(() => store);
+    deleteContract(() => store);
+  });
+}
+
+// ── Card history (issue 13) ──────────────────────────────────────────────────────
+
+function cardHistory(get: () => Store): void {
+  describe('card history', () => {
+    it('[I32] history sources survive compaction: keepHistory then compact gives the same ranges', async () => {
+      const store = get();
+      await seedWorkshop(store, 'w1');
+      await addContributor(store, 'w1', 'a');
+      const doc = new Y.Doc();
+      doc.clientID = 11;
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      const text = doc.getText('t');
+      text.insert(0, 'hello');
+      text.delete(0, 2);
+      doc.getMap('m').set('x', 1);
+      for (const [i, u] of updates.entries()) {
+        const touches = i < 2 ? [{ cardId: 'c1', inserted: 1, deleted: 0 }] : [];
+        await store.appendUpdate(
+          append('w1', [], { data: u, participantId: 'a', attributions: touches }),
+        );
+      }
+      const before = await store.historySources('w1', [1, 2, 3]);
+      expect(before.map((h) => h.ranges)).toEqual([
+        { inserted: [[11, 0, 5]], deleted: [] },
+        { inserted: [], deleted: [[11, 0, 2]] },
+        { inserted: [], deleted: [] },
+      ]);
+      expect(before[0]?.participantId).toBe('a');
+      await store.keepHistory('w1', 3);
+      await store.keepHistory('w1', 3);
+      await store.compact('w1', Y.encodeStateAsUpdate(doc), 3);
+      const after = await store.historySources('w1', [1, 2, 3]);
+      expect(after).toEqual(before.slice(0, 2));
+    });
+
+    it('records restores and lists them per card, oldest first', async () => {
+      const store = get();
+      await seedWorkshop(store, 'w1');
+      const row = { workshopId: 'w1', cardId: 'c1', participantId: 'w1-f', at: T0 };
+      await store.recordRevert({ ...row, seq: 5, toSeq: 2 });
+      await store.recordRevert({ ...row, seq: 3, toSeq: 1 });
+      await store.recordRevert({ ...row, cardId: 'c2', seq: 4, toSeq: 1 });
+      expect((await store.listReverts('w1', 'c1')).map((r) => [r.seq, r.toSeq])).toEqual([
+        [3, 1],
+        [5, 2],
+      ]);
+    });
   });
 }
 

@@ -4,7 +4,7 @@
  * even the sync reply after a long offline session (measured in bench/RESULTS.md §
  * "Worst frames"): a paste of a full 2,000-character card is one item.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** Per-frame caps. */
 export const FRAME_LIMITS = {
@@ -14,6 +14,8 @@ export const FRAME_LIMITS = {
   clients: 64,
   /** Delete-set ranges in one update. */
   deleteRanges: 20_000,
+  /** Characters of text inserted by one update (a full card is 2,000). */
+  insertedChars: 200_000,
 } as const;
 
 /** Null when `decoded` is within FRAME_LIMITS; otherwise what is over. */
@@ -22,7 +24,14 @@ export function frameLimitProblem(decoded: ReturnType<typeof Y.decodeUpdate>): s
     return `an update may hold at most ${FRAME_LIMITS.structs} changes`;
   }
   const clients = new Set<number>();
-  for (const s of decoded.structs) clients.add(s.id.client);
+  let chars = 0;
+  for (const s of decoded.structs) {
+    clients.add(s.id.client);
+    if (s instanceof Y.Item && s.content instanceof Y.ContentString) chars += s.length;
+  }
+  if (chars > FRAME_LIMITS.insertedChars) {
+    return `an update may insert at most ${FRAME_LIMITS.insertedChars} characters`;
+  }
   for (const c of decoded.ds.clients.keys()) clients.add(c);
   if (clients.size > FRAME_LIMITS.clients) {
     return `an update may come from at most ${FRAME_LIMITS.clients} devices`;

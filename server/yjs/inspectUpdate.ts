@@ -18,6 +18,7 @@ import { isSection } from '../../lib/board/sections';
 import type { Reason } from '../../lib/protocol/reasons';
 import { nonCausalPlacement } from './causality';
 import { checkDeletes, type DeleteSet } from './checkDeletes';
+import { countStructs } from './countStructs';
 import { FRAME_LIMITS, frameLimitProblem } from './frameLimits';
 import { bump, emptyInspection, type Inspection, type Written } from './inspection';
 import { Placement, type Where } from './placement';
@@ -51,6 +52,9 @@ export { FRAME_LIMITS };
 /** Inspect `raw` against the room; see the module comment for the rules. */
 export function inspectUpdate(raw: Uint8Array, ctx: InspectContext): InspectResult {
   let update = raw;
+  if ((countStructs(raw, FRAME_LIMITS.structs) ?? 0) > FRAME_LIMITS.structs) {
+    return refuse(`an update may hold at most ${FRAME_LIMITS.structs} changes`, 'tooLarge');
+  }
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);

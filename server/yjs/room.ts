@@ -27,6 +27,8 @@ import {
   MIN_GROUP_FOR_ATTRIBUTION,
 } from '../../lib/visibility/policy';
 import type { Logger } from '../log';
+import { deletedBySelf } from '../realtime/deletedBySelf';
+import { type CardNotice, watchReplacements } from '../realtime/replacedNotice';
 import type {
   AppendInput,
   EndorsementRow,
@@ -55,6 +57,8 @@ export interface RoomConn {
 export interface RoomListener {
   /** Text of these cards changed, or their endorsements did. */
   cardsChanged(workshopId: string, cardIds: string[]): void;
+  /** Tell authors the other group replaced most of their card (issue 13). */
+  cardNotices?(workshopId: string, notices: CardNotice[]): void;
 }
 
 /** A message the room cannot read; the connection that sent it is closed. */
@@ -64,7 +68,8 @@ export class BadMessage extends Error {}
 export const SERVER_WRITE_ATTEMPTS = 4;
 
 export class Room {
-  readonly doc = new Y.Doc();
+  /** `gc: false` keeps deleted text, which card history rebuilds versions from (issue 13). */
+  readonly doc = new Y.Doc({ gc: false });
   readonly conns = new Set<RoomConn>();
   readonly bindings = new Map<number, string>();
   /** Whether each clientID's author could be named when it was bound (I26). */
@@ -196,7 +201,12 @@ export class Room {
   }
 
   /** Validate, check card limits, store, then broadcast and apply one participant update. */
-  private async accept(conn: RoomConn, raw: Uint8Array, mode: 'update' | 'step2'): Promise<void> {
+  private async accept(
+    conn: RoomConn,
+    raw: Uint8Array,
+    mode: 'update' | 'step2',
+    owners?: ReadonlyMap<number, string>,
+  ): Promise<void> {
     const p = conn.participant;
     const verdict = inspectUpdate(raw, {
       doc: this.doc,
@@ -218,7 +228,7 @@ export class Room {
     const identifiable = identifiableNow(p, this.groupSizes());
     const bindings = verdict.newBindings.map((clientId) => ({
       clientId,
-      participantId: p.id,
+      participantId: owners?.get(clientId) ?? p.id,
       identifiable,
     }));
     if (!(await this.storeUpdate(conn, verdict, bindings))) return;
@@ -267,10 +277,29 @@ export class Room {
     // between, and the others receive the edit without waiting for the server's own
     // applyUpdate (about 0.1 ms on an idle machine, measured in the fan-out bench).
     if (verdict.newBindings.length > 0) this.broadcastRoster(verdict.newBindings);
+    const replaced = watchReplacements(this, p, verdict.attributions);
     this.broadcastUpdate(update, conn);
     Y.applyUpdate(this.doc, update, conn);
+    if (replaced) this.listener.cardNotices?.(this.workshopId, replaced());
     conn.send(encodeJsonMessage(MESSAGE_SAVED, { clocks: [...verdict.clocks] }));
     this.afterWrite([...verdict.attributions.keys()]);
+  }
+
+  /**
+   * Accept an update the server built on `p`'s behalf (restoring a card version), through
+   * the same checks, store and broadcast as their own edits; its new clientIDs are bound
+   * as `owners` says (restored text keeps its writers). Call it from the queue.
+   * Returns the update's seq, or null when it was refused.
+   */
+  async acceptOnBehalf(
+    p: ParticipantRow,
+    update: Uint8Array,
+    owners: ReadonlyMap<number, string>,
+  ): Promise<number | null> {
+    let refused = false;
+    const conn: RoomConn = { participant: p, send: () => undefined, close: () => (refused = true) };
+    await this.accept(conn, update, 'update', owners);
+    return refused ? null : this.lastSeq;
   }
 
   private refuse(conn: RoomConn, reason: Reason, detail: string): void {
@@ -304,6 +333,7 @@ export class Room {
     const upto = this.lastSeq;
     const covered = this.sinceCompaction;
     try {
+      await this.store.keepHistory(this.workshopId, upto);
       await this.store.compact(this.workshopId, snapshot, upto);
       this.sinceCompaction = Math.max(0, this.sinceCompaction - covered);
     } catch (err) {
@@ -323,6 +353,21 @@ export class Room {
   private bind(b: { clientId: number; participantId: string; identifiable?: boolean }): void {
     this.bindings.set(b.clientId, b.participantId);
     this.boundIdentifiable.set(b.clientId, b.identifiable === true);
+  }
+
+  /**
+   * Whether everything `participantId` wrote on this board was written while they could be
+   * named: false if any of their clientIDs was bound while they could not (I26). History and
+   * notices name per person, not per clientID, so they take the cautious answer.
+   */
+  identifiableThen(participantId: string): boolean {
+    let any = false;
+    for (const [clientId, pid] of this.bindings) {
+      if (pid !== participantId) continue;
+      if (this.boundIdentifiable.get(clientId) !== true) return false;
+      any = true;
+    }
+    return any;
   }
 
   /** One clientID as `viewer` may see it: the visibility policy decides (I12, I26). */
@@ -428,7 +473,7 @@ export class Room {
       const own = this.creators.get(cardId) === p.id;
       const allowed = deleted
         ? can(p.capability, 'card:delete-any') || (own && can(p.capability, 'card:delete-own'))
-        : can(p.capability, 'card:restore');
+        : can(p.capability, 'card:restore') || (await deletedBySelf(this.store, p, cardId));
       if (!allowed)
         return fail('forbidden', deleted ? 'You can only delete cards you made.' : undefined);
       if (card.deleted === deleted) return { ok: true };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../../server/config';
 import {
+  ask,
   connectControl,
   createWorkshop,
   join,
@@ -165,6 +166,42 @@ describe('[I23] limits on open connections', () => {
     } finally {
       await stopTestServer(plain);
       await stopTestServer(proxied);
+    }
+  });
+
+  it('[I23] answers control requests past a person’s limit with tooMany; others carry on', async () => {
+    const fresh = await startTestServer(undefined, {
+      limits: { ...limits, requestsPerPersonPer10s: 8, historyPerPersonPerMin: 2 },
+    });
+    try {
+      const w = await createWorkshop(fresh);
+      const pat = await join(fresh, w.tokens.people);
+      const sam = await join(fresh, w.tokens.system);
+      const [a, b] = [connectControl(pat), connectControl(sam)];
+      await waitFor('both connected', () => a.connected && b.connected);
+      const ref = { cardId: 'no-such-card' };
+      const histories = [];
+      for (let i = 0; i < 3; i++) histories.push(await ask(a, 'card:history', ref));
+      expect(histories.map((r) => r.ok || r.reason)).toEqual([
+        'unknownCard',
+        'unknownCard',
+        'tooMany',
+      ]);
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          ask(a, 'card:endorse', { ...ref, textHash: '0'.repeat(16) }),
+        ),
+      );
+      const refused = answers.filter((r) => !r.ok && r.reason === 'tooMany');
+      expect(refused).toHaveLength(10 - (8 - 3));
+      expect(refused[0]?.ok === false && refused[0].message).toMatch(/paused for a moment/);
+      // Sam's own budget is untouched by Pat's flood.
+      const samAnswer = await ask(b, 'card:history', ref);
+      expect(samAnswer.ok === false && samAnswer.reason).toBe('unknownCard');
+      a.close();
+      b.close();
+    } finally {
+      await stopTestServer(fresh);
     }
   });
 });

@@ -107,7 +107,7 @@ describe('what the server refuses', () => {
     for (const c of [pink, blue]) c.destroy();
   });
 
-  it('lets only the creator or a facilitator delete a card, records it, and lets the facilitator restore it', async () => {
+  it('lets only the creator or a facilitator delete a card, records it, and lets the facilitator or the person who deleted it restore it [I34]', async () => {
     const { w, pink, blue, pinkActor, blueActor } = await setup();
     const id = createCard(pink.doc, 'priorities', 'pink’s card');
     await waitFor('blue sync', () => readCard(blue.doc, id) !== null);
@@ -124,6 +124,11 @@ describe('what the server refuses', () => {
       reason: 'forbidden',
     });
     expect(await ask(facCtl, 'card:delete', { cardId: id })).toEqual({ ok: true });
+    // [I34] A facilitator's deletion is not the creator's to undo.
+    expect(await ask(pinkCtl, 'card:restore', { cardId: id })).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    });
     await waitFor(
       'deleted everywhere',
       () => readCard(pink.doc, id)?.deleted === true && readCard(blue.doc, id)?.deleted === true,
@@ -135,8 +140,15 @@ describe('what the server refuses', () => {
     expect(await ask(facCtl, 'card:restore', { cardId: id })).toEqual({ ok: true });
     await waitFor('restored', () => readCard(blue.doc, id)?.deleted === false);
     expect(readCard(blue.doc, id)?.text).toBe('pink’s card');
-    // The creator may delete their own card.
+    // The creator may delete their own card, and restore their own deletion [I34].
     expect(await ask(pinkCtl, 'card:delete', { cardId: id })).toEqual({ ok: true });
+    await waitFor('deleted again', () => readCard(blue.doc, id)?.deleted === true);
+    expect(await ask(blueCtl, 'card:restore', { cardId: id })).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    });
+    expect(await ask(pinkCtl, 'card:restore', { cardId: id })).toEqual({ ok: true });
+    await waitFor('restored by its creator', () => readCard(blue.doc, id)?.deleted === false);
     for (const s of [blueCtl, facCtl, pinkCtl]) s.close();
     for (const c of [pink, blue]) c.destroy();
   });
