@@ -8,6 +8,9 @@ export class Coalescer {
     string,
     { running: boolean; dirty: boolean; timer: NodeJS.Timeout | null; last: number }
   >();
+  /** Runs in progress, so `stop` can wait for them. */
+  readonly #running = new Set<Promise<void>>();
+  #stopped = false;
 
   constructor(
     private readonly intervalMs: number,
@@ -16,6 +19,7 @@ export class Coalescer {
 
   /** Ask for `task` to run; calls while one is pending or running fold into one more run. */
   schedule(key: string, task: () => Promise<void>): void {
+    if (this.#stopped) return;
     const s = this.#state.get(key) ?? { running: false, dirty: false, timer: null, last: 0 };
     this.#state.set(key, s);
     if (s.running || s.timer) {
@@ -23,13 +27,17 @@ export class Coalescer {
       return;
     }
     const wait = Math.max(0, s.last + this.intervalMs - Date.now());
-    s.timer = setTimeout(() => void this.#run(key, task), wait);
+    s.timer = setTimeout(() => {
+      const run = this.#run(key, task);
+      this.#running.add(run);
+      void run.finally(() => this.#running.delete(run));
+    }, wait);
     s.timer.unref();
   }
 
   async #run(key: string, task: () => Promise<void>): Promise<void> {
     const s = this.#state.get(key);
-    if (!s) return;
+    if (!s || this.#stopped) return;
     s.timer = null;
     s.running = true;
     s.dirty = false;
@@ -45,9 +53,14 @@ export class Coalescer {
     if (s.dirty) this.schedule(key, task);
   }
 
-  /** Drop every pending run (the server is stopping). */
-  clear(): void {
+  /**
+   * The server is stopping: drop every pending run, refuse new ones, and resolve once the
+   * runs already going have finished, so none touches a store closed after this.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
     for (const s of this.#state.values()) if (s.timer) clearTimeout(s.timer);
     this.#state.clear();
+    await Promise.allSettled([...this.#running]);
   }
 }

@@ -358,8 +358,8 @@ export class Control {
     }
   }
 
-  close(): Promise<void> {
-    this.voting.stop();
+  async close(): Promise<void> {
+    await this.voting.stop();
     for (const m of this.modules) m.stop?.();
     return new Promise((resolve) => this.io.close(() => resolve()));
   }

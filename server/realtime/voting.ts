@@ -56,6 +56,8 @@ export class Voting {
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #results: Coalescer;
   readonly #mine: Coalescer;
+  /** Set by `stop`: no new timer, publication or queued task starts after it. */
+  #stopped = false;
 
   constructor(
     private readonly deps: { io: ControlServer; rooms: Rooms; store: Store; log: Logger },
@@ -267,6 +269,7 @@ export class Voting {
 
   /** A card was deleted: in every open round it was a candidate of, give its dots back. */
   cardDeleted(workshopId: string, cardId: string): void {
+    if (this.#stopped) return;
     void this.serial(workshopId, async () => {
       for (const round of await this.deps.store.listRounds(workshopId)) {
         if (roundStatus(round, Date.now()) !== 'open') continue;
@@ -296,6 +299,7 @@ export class Voting {
    * round takes it back only when it is reopened (`syncCandidatesWithBoard`).
    */
   cardRestored(workshopId: string, cardId: string): void {
+    if (this.#stopped) return;
     void this.serial(workshopId, async () => {
       for (const round of await this.deps.store.listRounds(workshopId)) {
         if (roundStatus(round, Date.now()) !== 'open') continue;
@@ -456,7 +460,8 @@ export class Voting {
     const old = this.#timers.get(round.id);
     if (old) clearTimeout(old);
     this.#timers.delete(round.id);
-    if (round.deadline === null || roundStatus(round, Date.now()) === 'closed') return;
+    if (this.#stopped || round.deadline === null || roundStatus(round, Date.now()) === 'closed')
+      return;
     const wait = Date.parse(round.deadline) - Date.now();
     const timer = setTimeout(
       () => {
@@ -487,12 +492,16 @@ export class Voting {
     return run;
   }
 
-  /** Stop timers and pending publications (the server is stopping). */
-  stop(): void {
+  /**
+   * The server is stopping: stop deadline timers and throttled publications, start nothing
+   * new, and resolve once the publications and queued tasks already running have finished,
+   * so none of them reaches the store after it is closed.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
     for (const t of this.#timers.values()) clearTimeout(t);
     this.#timers.clear();
-    this.#results.clear();
-    this.#mine.clear();
+    await Promise.all([this.#results.stop(), this.#mine.stop(), ...this.#queues.values()]);
   }
 }
 

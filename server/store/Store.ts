@@ -1,7 +1,8 @@
 /**
- * The one storage interface (DESIGN §4, §6). SQLite by default; a Postgres adapter comes
- * later and must pass the same contract suite (`store.contract.ts`). Every method is
- * async so both adapters fit; every multi-row write is one transaction.
+ * The one storage interface (DESIGN §4, §6). SQLite by default, Postgres with a postgres://
+ * DATABASE_URL, and an in-memory adapter for tests: all three pass the same contract suite
+ * (`store.contract.ts`). Every method is async so every adapter fits; every multi-row write
+ * is one transaction.
  */
 import type { UpdateRanges } from '../../lib/board/historyRanges';
 import type { Capability, Group, InviteKind } from '../../lib/roles';

@@ -1,21 +1,29 @@
 /**
- * Pick the Store adapter from configuration (DESIGN §4, §7): a SQLite file under the data
- * directory by default; Postgres when `databaseUrl` is set (not built yet).
+ * Pick the Store adapter from configuration (DESIGN §4, §7; issue 12): a SQLite file under
+ * the data directory by default; Postgres when `databaseUrl` is a `postgres://` URL.
  */
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isPostgresUrl, openPostgresStore } from './postgresStore';
 import type { Store } from './Store';
 import { openSqliteStore } from './sqliteStore';
 
-/** Open the configured store: `<dataDir>/purple.sqlite`, or fail clearly for Postgres. */
+/** Open the configured store: Postgres at `databaseUrl`, else `<dataDir>/purple.sqlite`. */
 export async function openStore(config: {
   dataDir: string;
   databaseUrl?: string;
   sqliteSynchronous?: 'NORMAL' | 'FULL';
+  /** Told which migration versions this open applied (`npm run migrate` prints them). */
+  onMigrated?: (applied: number[]) => void;
 }): Promise<Store> {
   if (config.databaseUrl) {
+    if (isPostgresUrl(config.databaseUrl))
+      return openPostgresStore({
+        connectionString: config.databaseUrl,
+        onMigrated: config.onMigrated,
+      });
     throw new Error(
-      'DATABASE_URL is set, but the Postgres adapter is not built yet (it comes in a later issue). Unset DATABASE_URL to use the SQLite file in the data directory.',
+      'DATABASE_URL must be a postgres:// (or postgresql://) URL. Unset it to use the SQLite file in the data directory.',
     );
   }
   // The data folder holds the database and the secret key: the server's user only (I29).
@@ -24,5 +32,6 @@ export async function openStore(config: {
   return openSqliteStore({
     file: join(config.dataDir, 'purple.sqlite'),
     synchronous: config.sqliteSynchronous ?? 'NORMAL',
+    onMigrated: config.onMigrated,
   });
 }

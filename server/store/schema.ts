@@ -410,8 +410,25 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, up: (db) => summaryMigration(db) },
 ];
 
-/** Apply every migration not yet recorded in `migrations`; safe to call at every start-up. */
+/**
+ * Apply every migration not yet recorded in `migrations`; safe to call at every start-up.
+ * On Postgres, instances starting together take turns: a session advisory lock (keyed by
+ * the schema) is held on one connection while that connection migrates.
+ */
 export async function migrate(db: Kysely<Database>, flavour: SqlFlavour): Promise<number[]> {
+  if (flavour === 'sqlite') return migrateOn(db, flavour);
+  return db.connection().execute(async (conn) => {
+    const key = sql`hashtext(current_schema() || ' purple migrations')`;
+    await sql`select pg_advisory_lock(${key})`.execute(conn);
+    try {
+      return await migrateOn(conn, flavour);
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
+}
+
+async function migrateOn(db: Kysely<Database>, flavour: SqlFlavour): Promise<number[]> {
   await db.schema
     .createTable('migrations')
     .ifNotExists()

@@ -5,18 +5,8 @@
  * the same portable SQL the Kysely queries produce.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { BindingConflictError } from './bindingConflict';
 import type { AppendInput, ServerWriteInput } from './Store';
-
-/** A clientID already bound to another participant; the whole append is refused. */
-export class BindingConflictError extends Error {
-  constructor(
-    readonly workshopId: string,
-    readonly clientId: number,
-  ) {
-    super(`clientID ${clientId} in workshop ${workshopId} is bound to another participant`);
-    this.name = 'BindingConflictError';
-  }
-}
 
 /** Prepared statements and the transaction that appends one update. */
 export class SqliteAppend {

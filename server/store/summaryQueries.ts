@@ -58,12 +58,13 @@ export async function putSummarySettings(db: Db, row: SummarySettingsRow): Promi
     .execute();
 }
 
-function distinctIds(rows: { id: string | null }[]): string[] {
+/** The distinct non-null ids of some rows, sorted (the memory adapter shares it). */
+export function distinctIds(rows: { id: string | null }[]): string[] {
   return [...new Set(rows.map((r) => r.id).filter((x): x is string => x !== null))].sort();
 }
 
 /** Latest of some ISO timestamps, ignoring missing ones. */
-function latest(values: (string | null | undefined)[]): string | null {
+export function latest(values: (string | null | undefined)[]): string | null {
   let out: string | null = null;
   for (const v of values) if (v && (out === null || v > out)) out = v;
   return out;

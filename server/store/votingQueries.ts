@@ -1,6 +1,6 @@
 /**
  * Voting rounds and ballots in SQL (issue 4), written against Kysely so the SQLite adapter
- * and a future Postgres adapter share them. `castBallot` is read-check-write inside one
+ * and the Postgres adapter share them. `castBallot` is read-check-write inside one
  * transaction; the adapter passes `lockRound`, which must serialise casts of one round
  * (Postgres: `select … for update` on the round row; SQLite: its one writer already does).
  */

@@ -2,6 +2,7 @@
  * Invariant I1: an edit that any other participant has seen survives `kill -9` of the
  * server. The server runs as a real child process; it is killed with SIGKILL the moment
  * an observing client has seen a random number of edits from a burst, then restarted.
+ * Runs on the SQLite file and on Postgres (issue 12).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCard, readBoard } from '../../lib/board/doc';
+import { ensurePostgres, freshSchema } from '../../scripts/ensurePostgres';
 import { type Actor, connectY, createWorkshop, join, startTestServer } from './harness';
 
 const TRIALS = 6;
@@ -16,9 +18,18 @@ const BURST = 60;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'purple-kill-'));
 const root = path.resolve(import.meta.dirname, '../..');
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const postgres = await ensurePostgres();
+const { schema, drop } = await freshSchema(postgres.url);
+const pgUrl = new URL(postgres.url);
+pgUrl.searchParams.set('options', `-c search_path=${schema}`);
 
-function startChild(): Promise<{ child: ChildProcess; url: string }> {
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await drop();
+  await postgres.stop();
+});
+
+function startChild(databaseUrl?: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--no-next'], {
     cwd: root,
     env: {
@@ -28,6 +39,7 @@ function startChild(): Promise<{ child: ChildProcess; url: string }> {
       DATA_DIR: dataDir,
       PURPLE_LOG: 'silent',
       CARDS_PER_MINUTE: '1000000',
+      DATABASE_URL: databaseUrl ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,10 +58,13 @@ function withBase(actor: Actor, url: string): Actor {
   return { ...actor, baseUrl: url };
 }
 
-describe('durability under kill -9', () => {
+describe.each([
+  ['SQLite', undefined],
+  ['Postgres', pgUrl.toString()],
+])('durability under kill -9 on %s', (_, databaseUrl) => {
   it(`loses no seen edit over ${TRIALS} trials`, async () => {
     // Set up the workshop with an in-process server on the same data directory.
-    const setup = await startTestServer(dataDir);
+    const setup = await startTestServer(dataDir, { databaseUrl });
     const w = await createWorkshop(setup);
     const writerActor = await join(setup, w.tokens.people, { name: 'Wren' });
     const watcherActor = await join(setup, w.tokens.system, { name: 'Wat' });
@@ -58,7 +73,7 @@ describe('durability under kill -9', () => {
     let lost = 0;
     let seenTotal = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      const { child, url } = await startChild();
+      const { child, url } = await startChild(databaseUrl);
       const writer = connectY({ url }, withBase(writerActor, url));
       const watcher = connectY({ url }, withBase(watcherActor, url));
       await Promise.all([writer.synced, watcher.synced]);
@@ -80,7 +95,7 @@ describe('durability under kill -9', () => {
       writer.destroy();
       watcher.destroy();
 
-      const again = await startChild();
+      const again = await startChild(databaseUrl);
       const reader = connectY({ url: again.url }, withBase(watcherActor, again.url));
       await reader.synced;
       const after = new Map(readBoard(reader.doc).map((c) => [c.id, c.text]));

@@ -1,0 +1,4 @@
+import { openMemoryStore } from './memoryStore';
+import { storeContract } from './store.contract';
+
+storeContract('memory', openMemoryStore);

@@ -1,0 +1,100 @@
+/**
+ * The Postgres adapter of `Store` (issue 12): the same Kysely queries as SQLite
+ * (`KyselyStore`, `votingQueries.ts`) over the maintained `pg` client, the same migrations,
+ * and a Postgres version of what SQLite does with raw statements: the append path
+ * (`postgresAppend.ts`: seq from the database inside the transaction, under a row lock) and
+ * deleting a workshop (`postgresSchemaInfo.ts`). Rounds are locked with a row lock, so
+ * concurrent casts from any number of connections never exceed a budget.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { KyselyStore, readLastSeq } from './kyselyStore';
+import { appendInTransaction, serverWriteInTransaction } from './postgresAppend';
+import { deletePostgresWorkshop } from './postgresSchemaInfo';
+import type { AppendInput, ServerWriteInput, Store } from './Store';
+import { type Database, migrate } from './schema';
+import type { LockRound } from './votingQueries';
+
+/** How to reach Postgres. */
+export interface PostgresOptions {
+  /** A `postgres://` URL (DATABASE_URL). */
+  connectionString: string;
+  /** Use this schema instead of the URL's default (tests give each run its own). */
+  schema?: string;
+  /** Most connections the pool opens (default 10). */
+  maxConnections?: number;
+  /** Told which migration versions this open applied. */
+  onMigrated?: (applied: number[]) => void;
+}
+
+/** Whether a DATABASE_URL names Postgres. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Open a pool, apply migrations (one instance at a time), return a Store. */
+export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.maxConnections ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${quoteIdent(opts.schema)}` } : {}),
+  });
+  // An idle client that loses its server emits 'error'; the pool drops it and the next
+  // query opens a fresh one, so the process must not crash on it.
+  pool.on('error', (error) => console.error(`Postgres connection lost: ${error.message}`));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const applied = await migrate(db, 'postgres');
+    opts.onMigrated?.(applied);
+    return new PostgresStoreImpl(db);
+  } catch (error) {
+    await db.destroy();
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Could not open the Postgres database at ${redacted(opts.connectionString)}: ${why}`,
+      { cause: error },
+    );
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL (not a valid URL)';
+  }
+}
+
+/** Quote a Postgres identifier. */
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Lock a round's row so its casts and candidate changes run one at a time. */
+const lockRoundRow: LockRound = async (trx, roundId) => {
+  await trx.selectFrom('rounds').select('id').where('id', '=', roundId).forNoKeyUpdate().execute();
+};
+
+class PostgresStoreImpl extends KyselyStore {
+  protected readonly lockRound = lockRoundRow;
+  protected readonly rowLocks = true;
+
+  appendUpdate(input: AppendInput): Promise<number> {
+    return this.db.transaction().execute((trx) => appendInTransaction(trx, input));
+  }
+
+  appendServerWrite(input: ServerWriteInput): Promise<number> {
+    return this.db.transaction().execute((trx) => serverWriteInTransaction(trx, input));
+  }
+
+  lastSeq(workshopId: string): Promise<number> {
+    return readLastSeq(this.db, workshopId);
+  }
+
+  deleteWorkshop(id: string): Promise<boolean> {
+    return deletePostgresWorkshop(this.db, id);
+  }
+}
