@@ -31,6 +31,7 @@ export const REASONS = {
   linkFull: 'linkFull',
   tooMany: 'tooMany',
   unknownVersion: 'unknownVersion',
+  locked: 'locked',
 } as const;
 
 /** A reason an operation failed. */
@@ -132,6 +133,12 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 429,
     close: 4429,
     message: 'Too many tries from here in a short time. Please wait a few minutes, then try again.',
+  },
+  locked: {
+    http: 423,
+    close: 4423,
+    message:
+      'A facilitator has locked this part of the board, so your change was not saved. Reload the page to carry on.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

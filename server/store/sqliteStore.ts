@@ -14,11 +14,14 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
+import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
+import * as facilitation from './facilitationQueries';
 import * as history from './historyQueries';
 import { deleteWorkshopEverywhere } from './peopleQueries';
 import type {
   AppendInput,
+  AttendanceRow,
   AttributionRow,
   Binding,
   CandidateRow,
@@ -720,6 +723,47 @@ class SqliteStoreImpl implements SqliteStore {
 
   listReverts(workshopId: string, cardId: string) {
     return history.listReverts(this.db, workshopId, cardId);
+  }
+
+  // ── Live facilitation (issue 11; migration 11) ───────────────────────────────
+
+  loadFacilitation(workshopId: string) {
+    return facilitation.loadFacilitation(this.db, workshopId);
+  }
+
+  saveFacilitation(workshopId: string, state: FacilitationState, at: string) {
+    return facilitation.saveFacilitation(this.db, workshopId, state, at);
+  }
+
+  async setCapability(workshopId: string, participantId: string, capability: Capability) {
+    await this.db
+      .updateTable('participants')
+      .set({ capability })
+      .where('id', '=', participantId)
+      .where('workshop_id', '=', workshopId)
+      .execute();
+    const p = await this.getParticipant(participantId);
+    return p && p.workshopId === workshopId ? p : null;
+  }
+
+  openAttendance(row: AttendanceRow) {
+    return facilitation.openAttendance(this.db, row);
+  }
+
+  closeAttendance(id: string, leftAt: string) {
+    return facilitation.closeAttendance(this.db, id, leftAt);
+  }
+
+  closeOpenAttendance(at: string) {
+    return facilitation.closeOpenAttendance(this.db, at);
+  }
+
+  listAttendance(workshopId: string) {
+    return facilitation.listAttendance(this.db, workshopId);
+  }
+
+  writtenSince(workshopId: string, afterSeq: number) {
+    return facilitation.writtenSince(this.db, workshopId, afterSeq);
   }
 
   async close() {

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { facilitationContract } from './facilitationContract';
 import { peopleContract } from './peopleContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
 import { votingContract } from './votingContract';
@@ -90,6 +91,7 @@ export function storeContract(
     votingContract(() => store);
     serverWrites(() => store);
     peopleContract(() => store);
+    facilitationContract(() => store);
     cardHistory(() => store);
   });
 }
