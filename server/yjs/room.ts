@@ -38,6 +38,7 @@ import type {
 } from '../store/Store';
 import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
+import type { LockSet } from './lockCheck';
 
 /**
  * Scratch space for one broadcast: the first connection to send the message may keep its
@@ -78,6 +79,8 @@ export class Room {
   readonly participants = new Map<string, ParticipantRow>();
   readonly endorsements = new Map<string, EndorsementRow[]>();
   lastSeq = 0;
+  /** Locked cards and sections (issue 11, I43), set by the facilitation module. */
+  locks: LockSet = { cards: new Set(), sections: new Set() };
   lastActive = Date.now();
   private sinceCompaction = 0;
   /** False until the stored board is in memory; nothing is served before (invariant I7). */
@@ -112,11 +115,13 @@ export class Room {
   }
 
   private async load(): Promise<void> {
-    const [loaded, participants, endorsements] = await Promise.all([
+    const [loaded, participants, endorsements, facilitation] = await Promise.all([
       this.store.loadDocument(this.workshopId),
       this.store.listParticipants(this.workshopId),
       this.store.listEndorsements(this.workshopId),
+      this.store.loadFacilitation(this.workshopId),
     ]);
+    if (facilitation) this.setLocks(facilitation.locks);
     const parts = loaded.snapshot ? [loaded.snapshot] : [];
     for (const u of loaded.updates) parts.push(u.data);
     // Applied one by one, in stored order, as the live room applied them: the room fuzz
@@ -214,6 +219,10 @@ export class Room {
       participantId: p.id,
       mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
       mode,
+      // The room's row is current when a co-facilitator is made or unmade (I46).
+      locks: can(this.participants.get(p.id)?.capability ?? p.capability, 'lock:bypass')
+        ? undefined
+        : this.locks,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
@@ -419,6 +428,11 @@ export class Room {
       old !== undefined &&
       (old.name !== p.name || old.anonymous !== p.anonymous || old.removedAt !== p.removedAt);
     if (crossed || changed || p.removedAt) this.broadcastRoster(null);
+  }
+
+  /** Replace the locked cards and sections (issue 11); the next update is checked against them. */
+  setLocks(locks: { cards: readonly string[]; sections: readonly string[] }): void {
+    this.locks = { cards: new Set(locks.cards), sections: new Set(locks.sections) };
   }
 
   /** Close every live connection (the workshop was deleted). */
