@@ -51,8 +51,15 @@ export const facilitationSchema = z.object({
   locks: z.object({ cards: z.array(cardId), sections: z.array(z.enum(SECTIONS)) }),
   /** Raised hands, oldest first: the queue order. */
   hands: z.array(handSchema),
-  /** Balance counts what was written after update `afterSeq`, stored at `since`. */
-  counting: z.object({ since: iso, afterSeq: z.number().int().min(0) }).nullable(),
+  /**
+   * Balance counts what was written after update `afterSeq` (stored at `since`; null: since
+   * the workshop began) and the hands raised since then, per group.
+   */
+  counting: z.object({
+    since: iso.nullable(),
+    afterSeq: z.number().int().min(0),
+    raised: z.object({ people: z.number().int().min(0), system: z.number().int().min(0) }),
+  }),
 });
 export type FacilitationState = z.infer<typeof facilitationSchema>;
 
@@ -63,7 +70,7 @@ export function emptyFacilitation(): FacilitationState {
     focus: null,
     locks: { cards: [], sections: [] },
     hands: [],
-    counting: null,
+    counting: { since: null, afterSeq: 0, raised: { people: 0, system: 0 } },
   };
 }
 

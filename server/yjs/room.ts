@@ -60,6 +60,8 @@ export interface RoomListener {
   cardsChanged(workshopId: string, cardIds: string[]): void;
   /** Tell authors the other group replaced most of their card (issue 13). */
   cardNotices?(workshopId: string, notices: CardNotice[]): void;
+  /** A participant's update was stored (facilitation's balance counts it, issue 11). */
+  written?(workshopId: string): void;
 }
 
 /** A message the room cannot read; the connection that sent it is closed. */
@@ -328,6 +330,7 @@ export class Room {
 
   private afterWrite(touched: string[]): void {
     this.sinceCompaction++;
+    this.listener.written?.(this.workshopId);
     const endorsed = touched.filter((id) => this.endorsements.has(id));
     if (endorsed.length > 0) this.listener.cardsChanged(this.workshopId, endorsed);
     if (this.sinceCompaction >= this.compactEvery) void this.compact();
