@@ -2,12 +2,14 @@
  * Writes RESULTS.md from the results object: the machine, every figure with its 95 %
  * bootstrap interval, the ratio Purple ÷ reference, and PASS/MISS against DESIGN §8.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AwarenessResult } from './awareness';
 import type { BrowserResult } from './browser';
 import type { DurabilityResult } from './durability';
+import { type ExportResults, exportReport } from './export';
 import type { FanoutResult } from './fanout';
 import type { JoinResultSet } from './join';
 import type { BenchConfig } from './lib/context';
@@ -46,6 +48,8 @@ export interface BenchResults {
   browser?: BrowserResult;
   worstframe?: WorstFrameResult;
   soak?: SoakResult;
+  /** The summary's exports (issue 10); reported in RESULTS-export.md. */
+  export?: ExportResults;
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;
@@ -338,6 +342,8 @@ export function writeReport(r: BenchResults): string {
   out.push('');
   if (m.mode === 'quick')
     out.push('_Quick run: small sizes and few runs; the verdicts above are not meaningful._', '');
+  // The summary's exports (issue 10): the same section as RESULTS-export.md, one level down.
+  if (r.export) out.push(exportReport(r.export, m.mode === 'quick').replace(/^#/gm, '##'));
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     out.push('## Errors', '');

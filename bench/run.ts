@@ -7,7 +7,7 @@
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
  * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser,
- * worstframe,soak;
+ * worstframe,soak,export;
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
  * development --runs=N, --sizes=a,b, --rate=N, --memory-n=N, --repeat=N and --no-profile
@@ -21,6 +21,7 @@ import path from 'node:path';
 import { measureAwareness } from './awareness';
 import { measureBrowser } from './browser';
 import { measureDurability } from './durability';
+import { measureExport } from './export';
 import { measureFanout } from './fanout';
 import { measureJoin } from './join';
 import { type BenchConfig, type Ctx, FULL, QUICK, removeAll } from './lib/context';
@@ -44,6 +45,7 @@ const MEASUREMENTS = [
   'browser',
   'worstframe',
   'soak',
+  'export',
 ] as const;
 type Name = (typeof MEASUREMENTS)[number];
 
@@ -208,6 +210,13 @@ async function main(): Promise<void> {
       'soak',
       async () => {
         results.soak = await measureSoak(ctx);
+      },
+    ],
+    [
+      // The summary's exports (issue 10): writes RESULTS-export.md beside RESULTS.md.
+      'export',
+      async () => {
+        results.export = await measureExport(cfg.quick, outDir, log);
       },
     ],
   ];

@@ -7,6 +7,7 @@
 import type { InviteView } from '../lib/protocol/events';
 import type { Reason } from '../lib/protocol/reasons';
 import type { Capability, Group } from '../lib/roles';
+import type { SummaryFile, SummaryPageData, SummarySettings } from '../lib/summary/pageData';
 
 /** A session the caller must set as a cookie, then redirect to `boardPath`. */
 export interface SessionGrant {
@@ -86,8 +87,29 @@ export interface RequestContext {
   fromThisSite: boolean;
 }
 
+/** The summary's operations (issue 10, `server/summary/Summaries.ts`). */
+export interface SummaryFacade {
+  /** The summary model for the viewer the cookie names, filtered for them, with settings. */
+  summary(workshopId: string, cookieValue: string | undefined): Promise<Outcome<SummaryPageData>>;
+  /** One download of the viewer's summary; `format` is a slug of `SUMMARY_FORMATS`. */
+  summaryExport(
+    workshopId: string,
+    cookieValue: string | undefined,
+    format: string,
+  ): Promise<Outcome<SummaryFile>>;
+  /** Facilitators only: share the draft with participants, or mark it final. */
+  setSummarySettings(
+    workshopId: string,
+    cookieValue: string | undefined,
+    settings: SummarySettings,
+  ): Promise<Outcome<SummarySettings>>;
+}
+
 /** The operations route handlers and pages may use. */
-export interface PurpleFacade {
+export type PurpleFacade = WorkshopFacade & SummaryFacade;
+
+/** The workshop operations (`server/services/workshops.ts`). */
+export interface WorkshopFacade {
   /** The one way routes learn their origin and client address, from the request's headers. */
   requestContext(get: (name: string) => string | null): RequestContext;
   /** Limited per `clientAddress` (LIMIT_WORKSHOPS_PER_HOUR); refused with `tooMany`. */

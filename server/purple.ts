@@ -15,6 +15,7 @@ import { Retention } from './services/retention';
 import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
+import { Summaries, summaryMethods } from './summary/Summaries';
 import { YjsEndpoint } from './yjs/endpoint';
 import { Rooms } from './yjs/rooms';
 
@@ -90,7 +91,8 @@ export async function createPurple(
     sweepEveryMs: config.retentionSweepMs,
     deleteWorkshop: (id) => ready.people.deleteWorkshop(id),
   });
-  registerFacade(workshops);
+  const summaries = new Summaries({ store, sessions, rooms });
+  registerFacade(Object.assign(workshops, summaryMethods(summaries)));
   const ready = control;
   return {
     config,
@@ -107,6 +109,7 @@ export async function createPurple(
       retention.stop();
       yjs.close();
       await ready.close();
+      await summaries.close();
       await rooms.close();
       await store.close();
     },

@@ -56,6 +56,14 @@ export function FacilitatorPanel({
       <h2 id="facilitator-heading" className="font-bold text-xl">
         For the facilitator
       </h2>
+      <p>
+        <a
+          href={`/w/${voting.workshopId}/summary`}
+          className="font-semibold text-joint-edge underline dark:text-joint-fill"
+        >
+          Open the workshop summary and downloads
+        </a>
+      </p>
       <VotingControls {...voting} />
       <section aria-labelledby="invites-heading">
         <h3 id="invites-heading" className="font-bold text-lg">

@@ -32,6 +32,8 @@ export const REASONS = {
   tooMany: 'tooMany',
   unknownVersion: 'unknownVersion',
   locked: 'locked',
+  summaryNotShared: 'summaryNotShared',
+  unknownFormat: 'unknownFormat',
 } as const;
 
 /** A reason an operation failed. */
@@ -139,6 +141,17 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     close: 4423,
     message:
       'A facilitator has locked this part of the board, so your change was not saved. Reload the page to carry on.',
+  },
+  summaryNotShared: {
+    http: 403,
+    close: 4403,
+    message:
+      'The facilitator has not shared the summary yet. You will be able to read it once they do.',
+  },
+  unknownFormat: {
+    http: 404,
+    close: 4400,
+    message: 'Purple cannot make a summary in that format.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

@@ -18,10 +18,10 @@ import {
   type InviteInfo,
   type JoinInput,
   type Outcome,
-  type PurpleFacade,
   type RequestContext,
   type SessionGrant,
   sessionCookieName,
+  type WorkshopFacade,
 } from '../facade';
 import { CLIENT_ADDRESS_HEADER } from '../http/clientAddress';
 import { requestOrigin } from '../http/requestOrigin';
@@ -33,7 +33,7 @@ import type { Rooms } from '../yjs/rooms';
 import { inviteViews } from './inviteViews';
 import { hashToken, type LinkTokens, TOKEN_PATTERN } from './linkTokens';
 
-export class Workshops implements PurpleFacade {
+export class Workshops implements WorkshopFacade {
   constructor(
     private readonly deps: {
       store: Store;

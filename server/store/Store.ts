@@ -219,6 +219,30 @@ export interface RevertRow {
   at: string;
 }
 
+// ── Summary (issue 10) ─────────────────────────────────────────────────────────
+
+/** A facilitator's settings for the summary (migration 9). */
+export interface SummarySettingsRow {
+  workshopId: string;
+  /** Participants may see the summary before it is final. */
+  shareDraft: boolean;
+  /** When the facilitator marked the summary final; null while it is a draft. */
+  finalAt: string | null;
+}
+
+/** Activity facts the summary reports. */
+export interface SummaryActivity {
+  /** Latest stored edit, endorsement, card event or round change (edit times survive only
+   * until compaction, which then counts as one edit at the snapshot's time). */
+  lastActivity: string | null;
+  /** Earliest participant edit still stored; null once compacted away. */
+  firstEdit: string | null;
+  /** Ids of people who wrote any characters, voted with dots, or endorsed wording. */
+  writers: string[];
+  voters: string[];
+  endorsers: string[];
+}
+
 // ── Live facilitation (issue 11; migration 11) ──────────────────────────────────
 
 /** One stretch of time a person was connected (first control socket to last). */
@@ -378,6 +402,12 @@ export interface Store {
   recordRevert(row: RevertRow): Promise<void>;
   /** Restores of one card, oldest first. */
   listReverts(workshopId: string, cardId: string): Promise<RevertRow[]>;
+  // ── Summary (issue 10) ───────────────────────────────────────────────────────
+  /** A workshop's summary settings; defaults (draft, not shared) when none are stored. */
+  getSummarySettings(workshopId: string): Promise<SummarySettingsRow>;
+  putSummarySettings(row: SummarySettingsRow): Promise<void>;
+  /** When the workshop was active and who took an active part. */
+  summaryActivity(workshopId: string): Promise<SummaryActivity>;
 
   // ── Live facilitation (issue 11; migration 11) ──────────────────────────────
   /** The workshop's facilitation state (timer, focus, locks, hands), or null when never set. */

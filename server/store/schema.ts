@@ -4,6 +4,7 @@
  */
 import { type Generated, type Kysely, sql } from 'kysely';
 import { peopleMigration } from './peopleMigration';
+import { summaryMigration } from './summaryQueries';
 
 /** The SQL engines the schema targets; only column types differ between them. */
 export type SqlFlavour = 'sqlite' | 'postgres';
@@ -151,6 +152,13 @@ export interface Database {
     participant_id: string;
     to_seq: number;
     at: string;
+  };
+  /** Migration 9: a facilitator's summary settings (issue 10). */
+  summary_settings: {
+    workshop_id: string;
+    share_draft: number;
+    final_at: string | null;
+    updated_at: string;
   };
   /** Version 11 (issue 11): one JSON facilitation state per workshop. */
   facilitation: { workshop_id: string; state: string; updated_at: string };
@@ -429,6 +437,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, up: (db) => peopleMigration(db) },
   { version: 7, up: (db) => createHistoryTables(db) },
   { version: 8, up: (db) => votingResultsStayRight(db) },
+  { version: 9, up: (db) => summaryMigration(db) },
   { version: 11, up: (db) => createFacilitationTables(db) },
 ];
 

@@ -37,10 +37,12 @@ import type {
   RoundRow,
   ServerWriteInput,
   Store,
+  SummarySettingsRow,
   WorkshopRow,
 } from './Store';
 import { type Database, migrate } from './schema';
 import { SqliteAppend } from './sqliteAppend';
+import * as summary from './summaryQueries';
 import * as voting from './votingQueries';
 
 type Db = Kysely<Database>;
@@ -723,6 +725,20 @@ class SqliteStoreImpl implements SqliteStore {
 
   listReverts(workshopId: string, cardId: string) {
     return history.listReverts(this.db, workshopId, cardId);
+  }
+
+  // ── Summary (issue 10) ───────────────────────────────────────────────────────
+
+  getSummarySettings(workshopId: string) {
+    return summary.getSummarySettings(this.db, workshopId);
+  }
+
+  putSummarySettings(row: SummarySettingsRow) {
+    return summary.putSummarySettings(this.db, row);
+  }
+
+  summaryActivity(workshopId: string) {
+    return summary.summaryActivity(this.db, workshopId);
   }
 
   // ── Live facilitation (issue 11; migration 11) ───────────────────────────────

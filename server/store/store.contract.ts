@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { facilitationContract } from './facilitationContract';
 import { peopleContract } from './peopleContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
+import { summaryContract } from './summaryContract';
 import { votingContract } from './votingContract';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -93,6 +94,7 @@ export function storeContract(
     peopleContract(() => store);
     facilitationContract(() => store);
     cardHistory(() => store);
+    summaryContract(() => store);
   });
 }
 

@@ -3,6 +3,7 @@
  * participants created through the same facade the pages use, real WebsocketProvider and
  * socket.io clients carrying the participant's session cookie and an allowed Origin.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import type {
 import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
 import type { Group } from '../../lib/roles';
+import { loadConfig } from '../../server/config';
 import { outcomeValue, type SessionGrant } from '../../server/facade';
 import { type RunningServer, type StartOptions, startServer } from '../../server/index';
 
@@ -41,8 +43,10 @@ export async function startTestServer(
     withNext: false,
     dataDir,
     logLevel: 'silent',
-    // Tests create many cards in a moment; the card rate limit (I21) has its own tests.
+    // Tests create many cards and cast many ballots in a moment; the card rate limit (I21)
+    // and the per-person request limit (I23) have their own tests.
     cardsPerMinute: 1_000_000,
+    limits: { ...loadConfig({} as NodeJS.ProcessEnv).limits, requestsPerPersonPer10s: 1_000_000 },
     ...options,
   });
   return { ...running, dataDir };

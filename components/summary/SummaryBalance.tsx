@@ -1,0 +1,25 @@
+/** Section 7: the balance chart (the same SVG as in DOCX and PDF), its figures, and turnout. */
+import { balanceChartSvg } from '../../lib/summary/balanceChart';
+import { balanceTable, turnoutTable } from '../../lib/summary/outline';
+import type { SummaryModel } from '../../lib/summary/schema';
+import { SummaryTable } from './SummaryTable';
+
+/** Chart, table of characters and cards per section, and turnout per round. */
+export function SummaryBalance({ m }: { m: SummaryModel }) {
+  return (
+    <>
+      {/* Built by lib/summary/balanceChart.ts from numbers, every text escaped. */}
+      <div
+        className="max-w-full overflow-x-auto bg-white"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: our own escaped SVG, the same as in DOCX and PDF
+        dangerouslySetInnerHTML={{ __html: balanceChartSvg(m.balance.sections) }}
+      />
+      <SummaryTable caption="Characters and cards written by each group" {...balanceTable(m)} />
+      {m.balance.rounds.length === 0 ? (
+        <p className="italic">No voting rounds.</p>
+      ) : (
+        <SummaryTable caption="Turnout by round" {...turnoutTable(m)} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * A seeded summary input for tests and the bench (issue 10): both groups, an anonymous
+ * person, a small staff group, an agreed card, a drifted one, a divergent vote, a hidden
+ * round, and an empty Decisions section. `scale` multiplies cards and people for the bench.
+ */
+import type { Group } from '../roles';
+import type { RoundResults } from '../voting/types';
+import type { SummaryCardInput, SummaryInput, SummaryPerson } from './input';
+
+const T = '2026-11-20T10:00:00.000Z';
+
+function person(id: string, group: Group | null, over: Partial<SummaryPerson> = {}): SummaryPerson {
+  return {
+    id,
+    group,
+    anonymous: false,
+    name: `Name ${id}`,
+    capability: 'contributor',
+    createdAt: T,
+    removedAt: null,
+    ...over,
+  };
+}
+
+function card(
+  id: string,
+  section: SummaryCardInput['section'],
+  text: string,
+  over: Partial<SummaryCardInput> = {},
+): SummaryCardInput {
+  return {
+    id,
+    section,
+    text,
+    counts: { people: text.length, system: 0 },
+    creatorGroup: 'people',
+    endorsedBy: [],
+    driftedBy: null,
+    ...over,
+  };
+}
+
+function results(roundId: string, cards: RoundResults['cards']): RoundResults {
+  return {
+    roundId,
+    cards,
+    totals: { people: 5, system: 5, all: 10 },
+    turnout: { people: { voted: 2, eligible: 3 }, system: { voted: 1, eligible: 2 } },
+    basis: 'both',
+    divergencePoints: 15,
+    basisNote:
+      'Both groups have voted, and each group counts for half of this ranking, whatever its size.',
+  };
+}
+
+/** The seeded input, for `viewer` (default: the facilitator). */
+export function summaryFixture(
+  viewer: SummaryInput['viewer'] = { id: 'fac', capability: 'facilitator' },
+): SummaryInput {
+  const people = [
+    person('fac', 'system', { name: 'Fay', capability: 'facilitator' }),
+    person('ann', 'people', { name: 'Ann' }),
+    person('gwen', 'people', { name: 'Gwen Ŵyn' }),
+    person('hana', 'people', { name: 'HiddenHana', anonymous: true }),
+    person('bo', 'system', { name: 'Bo' }),
+    person('obs', null, { name: 'Olly', capability: 'observer' }),
+    person('gone', 'people', { name: 'Gone Person', removedAt: T }),
+  ];
+  const cards = [
+    card('c1', 'context', 'Budget is £40k; beds are short.', {
+      counts: { people: 0, system: 31 },
+      creatorGroup: 'system',
+    }),
+    card('p1', 'priorities', 'Phone people the day after they go home', {
+      counts: { people: 30, system: 9 },
+      endorsedBy: ['people', 'system'],
+    }),
+    card('p2', 'priorities', 'One named contact for every family', {
+      driftedBy: 'system',
+      counts: { people: 20, system: 14 },
+    }),
+    card('p3', 'priorities', '=HYPERLINK("x") staff rota first', {
+      counts: { people: 0, system: 32 },
+      creatorGroup: 'system',
+    }),
+    card('i1', 'indicators', 'Share of people called within 48 hours'),
+  ];
+  const visible = results('r1', [
+    {
+      cardId: 'p1',
+      text: '',
+      total: 5,
+      dots: { people: 3, system: 2 },
+      shares: { people: 0.6, system: 0.4 },
+      balancedScore: 0.5,
+      divergent: true,
+      rank: 1,
+      tied: false,
+    },
+    {
+      cardId: 'p3',
+      text: '',
+      total: 3,
+      dots: { people: 0, system: 3 },
+      shares: { people: 0, system: 0.6 },
+      balancedScore: 0.3,
+      divergent: true,
+      rank: 2,
+      tied: false,
+    },
+    {
+      cardId: 'p2',
+      text: '',
+      total: 2,
+      dots: { people: 2, system: 0 },
+      shares: { people: 0.4, system: 0 },
+      balancedScore: 0.2,
+      divergent: true,
+      rank: 3,
+      tied: false,
+    },
+  ]);
+  const hidden = results('r2', [
+    {
+      cardId: 'i1',
+      text: '',
+      total: 4,
+      dots: { people: 4, system: 0 },
+      shares: { people: 1, system: 0 },
+      balancedScore: 1,
+      divergent: true,
+      rank: 1,
+      tied: false,
+    },
+  ]);
+  return {
+    viewer,
+    status: 'draft',
+    generatedAt: '2026-12-01T12:00:00.000Z',
+    workshop: {
+      id: 'w1',
+      title: 'Better discharge from hospital',
+      question: 'What should change first?',
+      createdAt: T,
+    },
+    people,
+    activity: {
+      firstEdit: '2026-11-20T10:05:00.000Z',
+      lastActivity: '2026-11-27T16:00:00.000Z',
+      contributors: ['ann', 'gwen', 'bo', 'hana'],
+    },
+    cards,
+    rounds: [
+      {
+        id: 'r1',
+        section: 'priorities',
+        openedAt: '2026-11-21T10:00:00.000Z',
+        status: 'closed',
+        resultsVisible: true,
+        results: visible,
+      },
+      {
+        id: 'r2',
+        section: 'indicators',
+        openedAt: '2026-11-22T10:00:00.000Z',
+        status: 'open',
+        resultsVisible: false,
+        results: hidden,
+      },
+    ],
+  };
+}
+
+/** A large input for the bench: `cards` cards over the four sections and `people` people. */
+export function largeSummaryFixture(cards: number, people: number): SummaryInput {
+  const base = summaryFixture();
+  const sections = ['context', 'priorities', 'decisions', 'indicators'] as const;
+  const ps: SummaryPerson[] = Array.from({ length: people }, (_, i) =>
+    person(`p${i}`, i % 2 ? 'system' : 'people', {
+      anonymous: i % 7 === 0,
+      capability: i === 0 ? 'facilitator' : 'contributor',
+    }),
+  );
+  const cs = Array.from({ length: cards }, (_, i) =>
+    card(`k${i}`, sections[i % 4] ?? 'context', `Card ${i}: ${'words of the card '.repeat(8)}ŵ`, {
+      counts: { people: (i * 37) % 120, system: (i * 53) % 120 },
+      endorsedBy: i % 5 === 0 ? ['people', 'system'] : [],
+      driftedBy: i % 11 === 0 ? 'system' : null,
+    }),
+  );
+  const rounds = [0, 1, 2].map((r) => {
+    const cand = cs.filter((c) => c.section === 'priorities').slice(r * 100, r * 100 + 100);
+    return {
+      id: `r${r}`,
+      section: 'priorities' as const,
+      openedAt: `2026-11-2${r}T10:00:00.000Z`,
+      status: 'closed' as const,
+      resultsVisible: true,
+      results: results(
+        `r${r}`,
+        cand.map((c, i) => ({
+          cardId: c.id,
+          text: c.text,
+          total: i % 9,
+          dots: { people: i % 5, system: i % 4 },
+          shares: { people: (i % 5) / 200, system: (i % 4) / 150 },
+          balancedScore: 0.01,
+          divergent: i % 3 === 0,
+          rank: i + 1,
+          tied: false,
+        })),
+      ),
+    };
+  });
+  return {
+    ...base,
+    people: ps,
+    cards: cs,
+    rounds,
+    activity: { ...base.activity, contributors: ps.map((p) => p.id) },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Every text format of the seeded summary read back (issue 10): the Markdown golden file,
+ * CSV parsed round-trip with a formula-injection and Unicode corpus, JSON against the
+ * schema, easy-read sentence lengths, and file names.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { buildSummary } from '../../lib/summary/buildSummary';
+import { EASY_READ_MAX_WORDS, easyRead } from '../../lib/summary/easyRead';
+import { summaryFixture } from '../../lib/summary/fixture';
+import { summaryFileName } from '../../lib/summary/formats';
+import { renderJson } from '../../lib/summary/renderJson';
+import { renderMarkdown } from '../../lib/summary/renderMarkdown';
+import { summarySchema } from '../../lib/summary/schema';
+import { CSV_COLUMNS, renderCsv } from './renderCsv';
+
+const GOLDEN = path.join(import.meta.dirname, 'golden', 'summary.md');
+
+describe('Markdown', () => {
+  it('[I39] matches the reviewed golden file (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const md = renderMarkdown(buildSummary(summaryFixture()));
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, md);
+    expect(md).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('escapes card text so nobody’s words become formatting', () => {
+    const input = summaryFixture();
+    input.cards[0] = {
+      ...input.cards[0]!,
+      text: '# Not a heading\n- not a list | [link](x) *bold*',
+    };
+    const md = renderMarkdown(buildSummary(input));
+    expect(md).toContain('- \\# Not a heading  \n  \\- not a list \\| \\[link\\](x) \\*bold\\*');
+  });
+});
+
+/** Cells a spreadsheet would run as formulas, and text from many scripts. */
+const CORPUS = [
+  '=1+2',
+  '+SUM(A1)',
+  '-2+3',
+  '@cmd',
+  '\t=tab',
+  '\r=cr',
+  '=HYPERLINK("http://evil","x")',
+  'Gwasanaeth Cymraeg: ŵ ŷ â',
+  'Zażółć gęślą jaźń',
+  'quote " and, comma\nnew line',
+  '😀 emoji and 中文',
+  'ordinary text',
+];
+
+describe('CSV', () => {
+  it('[I39] starts with a BOM and round-trips every field, neutralising formula cells', () => {
+    const input = summaryFixture();
+    input.cards = CORPUS.map((text, i) => ({ ...input.cards[0]!, id: `x${i}`, text }));
+    const m = buildSummary(input);
+    const bytes = renderCsv(m);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(Buffer.from(bytes), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(Object.keys(rows[0] ?? {})).toEqual([...CSV_COLUMNS]);
+    const context = rows.filter((r) => r.kind === 'context');
+    expect(context.map((r) => r.text)).toEqual(
+      CORPUS.map((t) => (/^[=+\-@\t\r]/.test(t) ? `'${t}` : t)),
+    );
+    for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+describe('JSON', () => {
+  it('[I39] validates against the zod schema and carries schemaVersion', () => {
+    const parsed = summarySchema.parse(JSON.parse(renderJson(buildSummary(summaryFixture()))));
+    expect(parsed.schemaVersion).toBe(1);
+  });
+});
+
+describe('easy read', () => {
+  it(`[I41] every sentence we write has at most ${EASY_READ_MAX_WORDS} words; decisions come first`, () => {
+    const input = summaryFixture();
+    input.cards.push({
+      ...input.cards[0]!,
+      id: 'd1',
+      section: 'decisions',
+      text: 'Pilot in Ward 7',
+    });
+    const { parts } = easyRead(buildSummary(input));
+    expect(parts[0]?.heading).toBe('What we decided');
+    expect(parts[0]?.points.some((p) => p.quote === 'Pilot in Ward 7')).toBe(true);
+    const sentences = parts.flatMap((p) => [p.heading, ...p.points.flatMap((x) => x.sentences)]);
+    for (const s of sentences)
+      expect(s.split(/\s+/).length, s).toBeLessThanOrEqual(EASY_READ_MAX_WORDS);
+    for (const s of parts.flatMap((p) => p.points.flatMap((x) => x.sentences)))
+      expect(s.match(/[.!?]/g)?.length ?? 0, `one idea per sentence: ${s}`).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('file names', () => {
+  it('carry the workshop title and the date, in any script', () => {
+    expect(summaryFileName('Gwasanaeth Iechyd: Ŵyl 2026!', '2026-12-01T12:00:00Z', 'pdf')).toBe(
+      'purple-summary-gwasanaeth-iechyd-wyl-2026-2026-12-01.pdf',
+    );
+    expect(summaryFileName('***', '2026-12-01T12:00:00Z', 'easy-read-docx')).toBe(
+      'purple-summary-workshop-easy-read-2026-12-01.docx',
+    );
+  });
+});
