@@ -31,14 +31,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         <header className="border-joint-edge border-b-8 bg-white text-ink dark:bg-[#141414] dark:text-white">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-4">
+          <div className="frame flex flex-wrap items-baseline gap-x-4 gap-y-1 py-3">
             <a
               href="/"
               className="font-extrabold text-2xl text-joint-edge no-underline hover:underline dark:text-joint-fill"
             >
               Purple
             </a>
-            <p className="text-base">Lived experience and staff, working on one board together.</p>
+            <p className="hidden text-base sm:block">
+              Lived experience and staff, working on one board together.
+            </p>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="outline-none">

@@ -5,6 +5,9 @@
  * (the wrapper says data-ready, every card is in the DOM and a queued task runs); then the
  * time from a remote edit's arrival (the WebSocket message event) to the first animation
  * frame that finds the new text in the card, and key press → next frame while typing.
+ * Then issue 13's phone figures: a 200-card board at 390×844, unthrottled and with
+ * Chromium's CPU throttling at 4×: interactive, key press → next frame (p50/p95/max), and
+ * "Add a card" → a focused, empty card.
  */
 import type { Browser } from '@playwright/test';
 import { cardText } from '../lib/board/doc';
@@ -26,10 +29,35 @@ export interface BrowserRun {
   keyToFrame: number[];
 }
 
+/** One phone-sized run of the compact board (390×844), at one CPU throttling rate. */
+export interface PhoneRun {
+  interactiveMs: number;
+  /** keydown → next animation frame, per key, typing into a card. */
+  keyToFrame: number[];
+  /** "Add a card" (pointerdown) → a frame where a new, empty card's field has focus. */
+  addCard: number[];
+}
+
+/** The compact board on a phone, unthrottled and with Chromium's CPU throttling (issue 13). */
+export interface PhoneResult {
+  /** Chromium CPU throttling rate: 1 (none) or 4. */
+  cpuRate: number;
+  cards: number;
+  runs: PhoneRun[];
+  interactiveMs: Estimate;
+  keyToFrameP50: number;
+  keyToFrameP95: number;
+  keyToFrameMax: number;
+  addCardP50: number;
+  addCardMax: number;
+}
+
 export interface BrowserResult {
   chromium: string;
   cards: number;
   runs: BrowserRun[];
+  /** Issue 13's phone figures: 200 cards at 390×844, at CPU rates 1 and 4. */
+  phone?: PhoneResult[];
   fcpMs: Estimate;
   firstCardMs: Estimate;
   interactiveMs: Estimate;
@@ -79,6 +107,7 @@ interface Probe {
     paint: number | null;
   } | null;
   keys: number[];
+  adds: number[];
 }
 
 /**
@@ -87,7 +116,13 @@ interface Probe {
  */
 function probeScript(expected: number): string {
   return `(() => {
-  const probe = { firstCard: null, complete: null, expected: ${expected}, watch: null, keys: [] };
+  const probe = { firstCard: null, complete: null, expected: ${expected}, watch: null, keys: [], adds: [] };
+  // "Add a card": from the press on the button to a frame where a new, empty card's field has focus.
+  let addStart = null;
+  window.addEventListener('pointerdown', (e) => {
+    const t = e.target instanceof Element ? e.target.closest('button[id^="add-card-"]') : null;
+    if (t) addStart = { at: performance.now(), known: new Set([...document.querySelectorAll('li[data-card-id]')].map((li) => li.dataset.cardId)) };
+  }, true);
   window.__bench = probe;
   const Native = window.WebSocket;
   const has = (hay, needle) => {
@@ -122,6 +157,14 @@ function probeScript(expected: number): string {
       ch.port1.onmessage = () => { probe.complete = performance.now(); };
       ch.port2.postMessage(0);
     }
+    if (addStart) {
+      const a = document.activeElement;
+      const li = a && a.tagName === 'TEXTAREA' ? a.closest('li[data-card-id]') : null;
+      if (li && !addStart.known.has(li.dataset.cardId) && a.value === '') {
+        probe.adds.push(now - addStart.at);
+        addStart = null;
+      }
+    }
     const watch = probe.watch;
     if (watch && watch.arrival !== null && watch.paint === null) {
       const field = document.querySelector('li[data-card-id="' + watch.cardId + '"] textarea');
@@ -148,11 +191,12 @@ export async function measureBrowser(ctx: Ctx): Promise<BrowserResult> {
   const { chromium } = await import('@playwright/test');
   const dataDir = freshDir('purple-bench-browser-');
   ctx.cleanup.push(dataDir);
-  const [w] = await setupPurple(dataDir, [3]);
-  if (!w) throw new Error('no workshop');
+  const [w, phoneW] = await setupPurple(dataDir, [3, 2]);
+  if (!w || !phoneW) throw new Error('no workshop');
   const server = await startServer('purple-next', { dataDir });
   let browser: Browser | null = null;
   const runs: BrowserRun[] = [];
+  const phone: PhoneResult[] = [];
   let version = launch.source;
   try {
     const [seeder, viewer, editor] = purpleSeats(server, w, 3) as [Seat, Seat, Seat];
@@ -244,6 +288,20 @@ export async function measureBrowser(ctx: Ctx): Promise<BrowserResult> {
       await context.close();
     }
     await lg.call('editor.close', { handle });
+    const [phoneSeeder, phoneViewer] = purpleSeats(server, phoneW, 2) as [Seat, Seat];
+    await lg.call('board.seed', { seat: phoneSeeder, cards: PHONE_CARDS });
+    const url = `${server.httpUrl}/w/${phoneW.workshopId}`;
+    for (const cpuRate of [1, 4]) {
+      const phoneRuns: PhoneRun[] = [];
+      for (let r = 0; r < cfg.browserRuns; r++) {
+        const run = await phoneRun(browser, url, server.httpUrl, phoneViewer, cpuRate);
+        phoneRuns.push(run);
+        ctx.log(
+          `browser phone ×${cpuRate} run ${r + 1}/${cfg.browserRuns}: interactive ${run.interactiveMs.toFixed(0)} ms, key→frame p95 ${quantile(run.keyToFrame, 0.95).toFixed(1)} ms, add a card ${run.addCard.map((a) => a.toFixed(0)).join('/')} ms`,
+        );
+      }
+      phone.push(summarisePhone(cpuRate, phoneRuns));
+    }
   } finally {
     await browser?.close();
     await server.stop();
@@ -259,5 +317,82 @@ export async function measureBrowser(ctx: Ctx): Promise<BrowserResult> {
     arrivalToPaintMs: bootstrapMedian(runs.map((r) => quantile(r.arrivalToPaint, 0.5))),
     arrivalToPaintP95: quantile(all, 0.95),
     keyToFrameMs: bootstrapMedian(runs.map((r) => quantile(r.keyToFrame, 0.5))),
+    phone,
+  };
+}
+
+// ── issue 13: the compact board on a phone, with and without CPU throttling ────────────
+
+const PHONE_CARDS = 200;
+
+/** One phone run: join, type into the first card, then add three cards at the bottom. */
+async function phoneRun(
+  browser: Browser,
+  url: string,
+  origin: string,
+  seat: Seat,
+  cpuRate: number,
+): Promise<PhoneRun> {
+  const [cookieName, ...rest] = (seat.cookie ?? '').split('=');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    await context.addCookies([{ name: cookieName ?? '', value: rest.join('='), url: origin }]);
+    await context.addInitScript({ content: probeScript(PHONE_CARDS) });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: Probe }).__bench?.complete !== null,
+      undefined,
+      {
+        timeout: 120_000,
+        polling: 100,
+      },
+    );
+    const interactiveMs = await page.evaluate(
+      () => (window as unknown as { __bench: Probe }).__bench.complete ?? Number.NaN,
+    );
+    await sleep(500);
+    await page.evaluate(() => {
+      (window as unknown as { __bench: Probe }).__bench.keys = [];
+    });
+    await page.locator('li[data-card-id] textarea').first().click();
+    await page.keyboard.type('typing on a slow phone, one key at a time', { delay: 80 });
+    await sleep(300);
+    const keyToFrame = await page.evaluate(
+      () => (window as unknown as { __bench: Probe }).__bench.keys,
+    );
+    for (let k = 0; k < 3; k++) {
+      await page.locator('#add-card-indicators').click();
+      await page.waitForFunction(
+        (n) => (window as unknown as { __bench: Probe }).__bench.adds.length > n,
+        k,
+        { timeout: 30_000, polling: 20 },
+      );
+      await sleep(300);
+    }
+    const addCard = await page.evaluate(
+      () => (window as unknown as { __bench: Probe }).__bench.adds,
+    );
+    return { interactiveMs, keyToFrame, addCard };
+  } finally {
+    await context.close();
+  }
+}
+
+function summarisePhone(cpuRate: number, runs: PhoneRun[]): PhoneResult {
+  const keys = runs.flatMap((r) => r.keyToFrame);
+  const adds = runs.flatMap((r) => r.addCard);
+  return {
+    cpuRate,
+    cards: PHONE_CARDS,
+    runs,
+    interactiveMs: bootstrapMedian(runs.map((r) => r.interactiveMs)),
+    keyToFrameP50: quantile(keys, 0.5),
+    keyToFrameP95: quantile(keys, 0.95),
+    keyToFrameMax: Math.max(...keys),
+    addCardP50: quantile(adds, 0.5),
+    addCardMax: Math.max(...adds),
   };
 }

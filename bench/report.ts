@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AwarenessResult } from './awareness';
-import type { BrowserResult } from './browser';
+import type { BrowserResult, PhoneResult } from './browser';
 import type { DurabilityResult } from './durability';
 import { type ExportResults, exportReport } from './export';
 import type { FanoutResult } from './fanout';
@@ -15,6 +15,7 @@ import type { JoinResultSet } from './join';
 import type { BenchConfig } from './lib/context';
 import type { ProfileSummary } from './lib/profile';
 import type { Estimate } from './lib/stats';
+import { quantile } from './lib/stats';
 import type { MemoryResult } from './memory';
 import type { StormSize } from './reconnect';
 import type { SoakResult } from './soak';
@@ -375,6 +376,51 @@ function browserSection(b: BrowserResult, out: string[], targets: string[][]): v
     `${f(b.arrivalToPaintMs.median, 1)} ms`,
     verdict(b.arrivalToPaintMs.median <= 16.7),
   ]);
+  if (b.phone && b.phone.length > 0) phoneSection(b.phone, out, targets);
+}
+
+/** Issue 13: the compact board on a 390×844 phone, unthrottled beside 4× CPU throttling. */
+function phoneSection(phone: PhoneResult[], out: string[], targets: string[][]): void {
+  const head = phone.map((p) => (p.cpuRate === 1 ? 'unthrottled' : `CPU ${p.cpuRate}× slower`));
+  const row = (name: string, cell: (p: PhoneResult) => string) =>
+    `| ${name} | ${phone.map(cell).join(' | ')} |`;
+  const first = phone[0] as PhoneResult;
+  out.push(
+    `### 7b. The compact board on a phone (${first.cards} cards, 390×844, ${first.runs.length} runs each)`,
+    '',
+    "Chromium's CPU throttling (`Emulation.setCPUThrottlingRate`) slows the page's main thread as a low-end phone would. Key press → next frame while typing into a card (80 ms between keys); \"Add a card\" from the press on the Quality indicators button (the bottom section) to the first frame in which a new, empty card's field has focus, three times per run.",
+    '',
+    'Slow keys come in bursts while other processes hold the CPU (see the load average in the header): compare the p95 of each run.',
+    '',
+    `| figure | ${head.join(' | ')} |`,
+    `| --- | ${phone.map(() => '---').join(' | ')} |`,
+    row('interactive (median [95 % CI] ms)', (p) => est(p.interactiveMs, 0)),
+    row('typing: key → frame p50 ms', (p) => f(p.keyToFrameP50, 1)),
+    row('typing: key → frame p95 ms', (p) => f(p.keyToFrameP95, 1)),
+    row('typing: key → frame max ms', (p) => f(p.keyToFrameMax, 1)),
+    row('typing: key → frame p95 of each run ms', (p) =>
+      p.runs.map((r) => f(quantile(r.keyToFrame, 0.95), 0)).join(' / '),
+    ),
+    row('"Add a card" → focused empty card, p50 ms', (p) => f(p.addCardP50, 0)),
+    row('"Add a card" → focused empty card, max ms', (p) => f(p.addCardMax, 0)),
+    '',
+  );
+  const slow = phone.find((p) => p.cpuRate === 4);
+  if (!slow) return;
+  targets.push(
+    [
+      'phone, CPU 4× slower, 200 cards: key → frame',
+      '≤ 50 ms (p95)',
+      `${f(slow.keyToFrameP95, 1)} ms`,
+      verdict(slow.keyToFrameP95 <= 50),
+    ],
+    [
+      'phone, CPU 4× slower, 200 cards: "Add a card" → focused empty card',
+      '≤ 300 ms (every add)',
+      `${f(slow.addCardMax, 0)} ms (max)`,
+      verdict(slow.addCardMax <= 300),
+    ],
+  );
 }
 
 function soakSection(s: SoakResult, out: string[], targets: string[][]): void {

@@ -59,15 +59,23 @@ test('[I31] [I33] a retyped card: gentle notice, readable history, restore', asy
   await priya.page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 
-  // Keyboard: the card's History button opens the same dialog; Escape returns focus to it.
-  const historyButton = alexBoard.card(id).getByRole('button', { name: /^History of Card 1/ });
-  await historyButton.focus();
+  // Keyboard: "History" in the card's actions menu opens the same dialog; Escape returns
+  // focus to the menu button.
+  const actions = alexBoard.actionsButton(alexBoard.card(id));
+  await actions.focus();
+  await alex.page.keyboard.press('Enter');
+  const historyItem = alexBoard.card(id).getByRole('menuitem', { name: 'History', exact: true });
+  await expect(historyItem).toBeVisible();
+  // Alex neither wrote the card nor runs the workshop: History is the menu's last item.
+  await alex.page.keyboard.press('End');
+  await expect(historyItem).toBeFocused();
   await alex.page.keyboard.press('Enter');
   const alexDialog = alex.page.getByRole('dialog', { name: /^History of Card 1/ });
   await expect(alexDialog.getByRole('heading', { level: 3 })).toHaveCount(3);
   await expect(alexDialog.getByRole('button', { name: 'Restore this version' })).toHaveCount(2);
   await alex.page.keyboard.press('Escape');
-  await expect(historyButton).toBeFocused();
+  await expect(alexDialog).toHaveCount(0);
+  await expect(actions).toBeFocused();
 });
 
 test('[I34] deleting your own card asks first and offers Undo', async ({ newActor }) => {
@@ -80,14 +88,15 @@ test('[I34] deleting your own card asks first and offers Undo', async ({ newActo
   await pat.page.keyboard.type('Keep this one', { delay: 5 });
   const card = patBoard.card(id);
 
-  await card.getByRole('button', { name: 'Delete card' }).click();
+  await patBoard.cardAction(card, 'Delete card');
   await expect(card).toContainText('Delete this card?');
   await expect(card.getByRole('button', { name: 'No, keep it' })).toBeFocused();
   await expectNoAxeViolations(pat.page, 'the delete confirmation');
   await pat.page.keyboard.press('Enter');
-  await expect(card.getByRole('button', { name: 'Delete card' })).toBeFocused();
+  await expect(card).not.toContainText('Delete this card?');
+  await expect(patBoard.actionsButton(card)).toBeFocused();
 
-  await card.getByRole('button', { name: 'Delete card' }).click();
+  await patBoard.cardAction(card, 'Delete card');
   await card.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(patBoard.card(id)).toHaveCount(0);
   await expect(franBoard.cards('Context')).toHaveCount(0);
@@ -105,7 +114,7 @@ test('[I34] deleting your own card asks first and offers Undo', async ({ newActo
   await expect(pat.page.getByText('You deleted a card.')).toHaveCount(0);
 
   // Dismissing it keeps the deletion, and focus goes where the card was.
-  await patBoard.card(id).getByRole('button', { name: 'Delete card' }).click();
+  await patBoard.cardAction(patBoard.card(id), 'Delete card');
   await patBoard.card(id).getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(pat.page.getByRole('button', { name: 'Undo' })).toBeFocused();
   await pat.page.keyboard.press('Escape');

@@ -37,10 +37,13 @@ test('lived experience and staff co-write, agree, then see drift', async ({ newA
   await expectNoAxeViolations(pink.page, 'a board with a joint card');
 
   // Both agree with the wording.
-  await pinkCard.getByRole('button', { name: 'We agree with this wording' }).click();
-  await expect(pinkCard).toContainText('You agree with this wording.');
-  await expect(blueCard).toContainText('Agreed by lived experience only');
-  await blueCard.getByRole('button', { name: 'We agree with this wording' }).click();
+  await pinkBoard.agreeButton(pinkCard).click();
+  await expect(pinkBoard.cardStatus(pinkCard)).toHaveText('Lived experience agreed · you too');
+  // The button is gone and focus moved to the card's new status, not to the page.
+  await expect(pinkBoard.cardStatus(pinkCard)).toBeFocused();
+  await expect(blueBoard.cardStatus(blueCard)).toHaveText('Lived experience agreed');
+  await blueBoard.agreeButton(blueCard).click();
+  await expect(pinkBoard.cardStatus(pinkCard)).toHaveText('Agreed by both · you too');
   for (const card of [pinkCard, blueCard]) {
     await expect(card).toContainText('Agreed by lived experience and staff.');
     await expect(card).toHaveAttribute('data-drifted', 'false');
@@ -51,7 +54,7 @@ test('lived experience and staff co-write, agree, then see drift', async ({ newA
   for (const card of [pinkCard, blueCard]) {
     await expect(card.getByRole('textbox')).toHaveValue(text + EDIT);
     await expect(card).toHaveAttribute('data-drifted', 'true');
-    await expect(card).toContainText('Changed by staff since it was agreed.');
+    await expect(pinkBoard.cardStatus(card)).toHaveText('Changed by staff since agreed');
   }
 
   // A reload gets everything back from the server.

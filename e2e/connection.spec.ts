@@ -37,7 +37,7 @@ test('offline within 5 s, gone from "Here now" within 15 s, and the agreement re
 
   await pat.context.setOffline(false);
   await expect(card.getByRole('alert')).toHaveCount(0);
-  await expect(card).toContainText('You agree with this wording.');
+  await expect(patBoard.cardStatus(card)).toHaveText('Lived experience agreed · you too');
   await expect(pat.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await expect(here.getByText('Pat', { exact: true })).toBeVisible();
   await expect(franBoard.card(id)).toContainText('Agreed by lived experience only');
@@ -51,8 +51,9 @@ test('Enter on "We agree" moves focus to the agreement status', async ({ newActo
   const agree = franBoard.card(id).getByRole('button', { name: 'We agree with this wording' });
   await agree.focus();
   await fran.page.keyboard.press('Enter');
-  const status = franBoard.card(id).getByText('You agree with this wording.');
+  const status = franBoard.cardStatus(franBoard.card(id));
   await expect(status).toBeFocused();
+  await expect(status).toHaveText(/ · you too$/);
   await expectNoAxeViolations(fran.page, 'a card just agreed with');
 });
 

@@ -22,7 +22,7 @@ test('a facilitator creates a workshop and a participant joins it', async ({ new
   await expect(fran.page.getByRole('heading', { level: 1 })).toHaveText(
     'Making the clinic easier to visit',
   );
-  const invites = fran.page.getByRole('region', { name: 'Invite links' });
+  const invites = fran.page.getByRole('region', { name: 'Invite people' });
   await expect(invites.getByRole('textbox')).toHaveCount(3);
   for (const name of [
     'Link for people with lived experience',
@@ -44,7 +44,7 @@ test('a facilitator creates a workshop and a participant joins it', async ({ new
     'Making the clinic easier to visit',
   );
   // Participants never see the facilitator's tools.
-  await expect(pat.page.getByRole('region', { name: 'Invite links' })).toHaveCount(0);
+  await expect(pat.page.getByRole('region', { name: 'Invite people' })).toHaveCount(0);
   await expect(patBoard.addCardButton('Context')).toBeVisible();
   await expectNoAxeViolations(pat.page, 'a participant’s board');
 });

@@ -1,13 +1,15 @@
 /**
- * Takes the README's screenshot: a facilitator, a person with lived experience and a member
- * of staff on one board, with a pink, a blue and a joint card. Usage:
- *   node --import tsx scripts/screenshot.ts http://localhost:3000 docs/board.png
+ * Takes the README's screenshots of the compact board: a facilitator, a person with lived
+ * experience and a member of staff on one board, with pink, blue and joint cards, one of
+ * them agreed by both groups. Writes `board.png` (the README's, 1280 px wide),
+ * `board-1280.png` and `board-390.png` (a phone) into the folder given. Usage:
+ *   node --import tsx scripts/screenshot.ts http://localhost:3000 docs
  * against a running Purple (`npm start`).
  */
 import { chromium, type Page } from '@playwright/test';
 import { ensureChromium } from './ensureChromium';
 
-const [base = 'http://localhost:3000', out = 'docs/board.png'] = process.argv.slice(2);
+const [base = 'http://localhost:3000', out = 'docs'] = process.argv.slice(2);
 
 async function addCard(page: Page, section: string, text: string): Promise<string> {
   await page.getByRole('button', { name: `Add a card to ${section}`, exact: true }).click();
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   await fac
     .getByLabel('What question is the workshop about?')
     .fill('What should change first when people leave hospital?');
-  await fac.getByLabel('Your name').fill('Fay (facilitator)');
+  await fac.getByLabel('Your name').fill('Fay');
   await fac.getByLabel('Staff').check();
   await fac.getByRole('button', { name: 'Create workshop' }).click();
   await fac.locator('[data-ready="true"]').waitFor();
@@ -51,10 +53,34 @@ async function main(): Promise<void> {
   await box.click();
   await box.press('End');
   await box.pressSequentially(', who can see my notes and medicines.', { delay: 5 });
-  await fac.waitForTimeout(1500);
-  await fac.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+  await addCard(blue, 'Context', 'Transport home is booked by the ward before noon.');
+  await addCard(pink, 'Joint priorities', 'Medicines ready before I leave.');
+  const agreed = await addCard(blue, 'Decisions', 'Every ward gives a written plan.');
+  await addCard(pink, 'Quality indicators', 'People say they knew the plan.');
+  for (const page of [pink, blue]) {
+    await page
+      .locator(`li[data-card-id="${agreed}"]`)
+      .getByRole('button', { name: 'We agree with this wording' })
+      .click();
+  }
+  // Come back as someone who has been here before (no "save this link" box).
+  await pink.goto(pink.url().replace(/\?.*$/, ''));
+  await pink.locator('[data-ready="true"]').waitFor();
+  await pink.waitForTimeout(1500);
+  const toTop = () =>
+    pink.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+  await toTop();
+  await pink.screenshot({ path: `${out}/board.png` });
+  await pink.screenshot({ path: `${out}/board-1280.png` });
+  await pink.setViewportSize({ width: 390, height: 844 });
+  await toTop();
+  await pink.waitForTimeout(500);
+  await pink.screenshot({ path: `${out}/board-390.png`, fullPage: true });
   await browser.close();
-  process.stdout.write(`saved ${out}\n`);
+  process.stdout.write(`saved ${out}/board.png, board-1280.png and board-390.png\n`);
 }
 
 main().catch((err) => {

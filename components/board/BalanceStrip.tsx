@@ -1,10 +1,11 @@
 'use client';
 /** How much each group wrote and how many cards are each colour, as a bar and in words. */
+import { memo } from 'react';
 import type { Balance } from './balance';
 import { balanceSentences } from './balance';
 
 /** The balance strip; shows nothing until the figures are ready. */
-export function BalanceStrip({ balance }: { balance: Balance | null }) {
+export const BalanceStrip = memo(function BalanceStrip({ balance }: { balance: Balance | null }) {
   if (!balance) return null;
   const [writing, count] = balanceSentences(balance);
   const total = balance.chars.people + balance.chars.system;
@@ -33,4 +34,4 @@ export function BalanceStrip({ balance }: { balance: Balance | null }) {
       <p>{count}</p>
     </section>
   );
-}
+});

@@ -1,26 +1,32 @@
 'use client';
 /**
- * The live board: four sections of co-written cards, with save state, presence, balance,
- * the colour rule, the personal link and (for facilitators) invite links and deleted cards.
+ * The live board: a compact, findable view of four sections of co-written cards (a jump
+ * list, a filter and a search, collapsible sections), with save state, presence, balance,
+ * the colour rule, the personal link and (for facilitators) invite links and their tools in
+ * a side panel that stays in view on wide screens.
  */
 import { useEffect, useState } from 'react';
 import { SECTIONS } from '../../lib/board/sections';
 import type { BoardPageData } from '../../server/facade';
 import { FacilitatorPanel } from '../facilitate/FacilitatorPanel';
+import { InviteLinks, nobodyInvitedYet } from '../facilitate/InviteLinks';
 import { RememberWorkshop } from '../home/RememberWorkshop';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 import { MyDetails } from '../workshop/MyDetails';
-import { PersonalLink } from '../workshop/PersonalLink';
 import { PresenceList } from '../workshop/PresenceList';
 import { useWorkshop } from '../workshop/useWorkshop';
 import { BalanceStrip } from './BalanceStrip';
 import { BoardContext, RosterVersionContext } from './BoardContext';
 import { BoardNotices } from './BoardNotices';
 import { BoardSection } from './BoardSection';
+import { BoardTools } from './BoardTools';
+import { BoardTopBar } from './BoardTopBar';
 import { BoardVote } from './BoardVote';
 import { CardNotices } from './CardNotices';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
+import type { CardFilter } from './cardFilter';
 import { SaveStatus } from './SaveStatus';
+import { SectionJumpList } from './SectionJumpList';
 import { UndoDelete } from './UndoDelete';
 import { useAnnouncer } from './useAnnouncer';
 import { useBalance } from './useBalance';
@@ -30,6 +36,7 @@ import { useConnectionAnnouncement } from './useConnectionAnnouncement';
 import { useLiveStatus } from './useLiveStatus';
 import { useRemoteActivity } from './useRemoteActivity';
 import { useSectionIds } from './useSectionIds';
+import { useVisibleIds } from './useVisibleIds';
 import { VotingBanner } from './VotingBanner';
 
 /** Props of `Board`: what the page loaded, and whether the person has just joined. */
@@ -37,6 +44,9 @@ export interface BoardProps {
   data: BoardPageData;
   justJoined: boolean;
 }
+
+const count = (ids: Record<string, readonly string[]>) =>
+  Object.values(ids).reduce((n, list) => n + list.length, 0);
 
 /** The board page's client part. */
 export function Board({ data, justJoined }: BoardProps) {
@@ -57,6 +67,8 @@ export function Board({ data, justJoined }: BoardProps) {
     if (board.synced) setReady(true);
   }, [board.synced]);
   const ids = useSectionIds(board.doc);
+  const [filter, setFilter] = useState<CardFilter>({ kind: 'all', query: '' });
+  const shown = useVisibleIds(ids, filter, services, board.rosterVersion, live.agreements);
   const [announcement, announce] = useAnnouncer();
   useRemoteActivity(board.doc, ready, services.ownActions, announce);
   const status = useLiveStatus(board.status, live.connected);
@@ -67,18 +79,25 @@ export function Board({ data, justJoined }: BoardProps) {
     question: workshop.question,
     closedAt: workshop.closedAt ?? null,
   };
+  const invitesOnTop = isFacilitator && ended === null && nobodyInvitedYet(live.invites);
 
   return (
     <BoardContext.Provider value={services}>
       <RosterVersionContext.Provider value={board.rosterVersion}>
-        <div
-          className="mx-auto max-w-[100rem] space-y-4 px-3 py-6 sm:px-6"
-          data-ready={ready ? 'true' : 'false'}
-        >
-          <header className="space-y-2">
-            <h1 className="font-extrabold text-3xl">{info.title}</h1>
+        <div className="frame space-y-3 py-4 sm:py-6" data-ready={ready ? 'true' : 'false'}>
+          <header className="space-y-1">
+            <h1 className="font-extrabold text-2xl sm:text-3xl">{info.title}</h1>
             {info.question && <p className="max-w-prose text-lg">{info.question}</p>}
           </header>
+          {invitesOnTop && (
+            <InviteLinks
+              invites={live.invites}
+              revokeInvite={live.revokeInvite}
+              call={live.call}
+              prominent
+            />
+          )}
+          <SectionJumpList ids={ids} />
           <BoardNotices ended={ended} observer={me.capability === 'observer'} />
           <CardNotices
             notices={live.cardNotices}
@@ -88,30 +107,48 @@ export function Board({ data, justJoined }: BoardProps) {
           {ended === null && (
             <SaveStatus status={status} ready={ready} saved={board.saved} canWrite={canWrite} />
           )}
+          <BoardTopBar
+            inviteLink={isFacilitator && ended === null && !invitesOnTop}
+            personalUrl={ended === null ? me.personalUrl : null}
+            justJoined={justJoined}
+          />
           <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
           <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
-          <ColourRuleDisclosure />
-          {ended === null && <PersonalLink url={me.personalUrl} justJoined={justJoined} />}
-          {ended === null && (
-            <MyDetails
-              rotateLink={() => live.call('me:rotateLink', {})}
-              eraseMe={() => live.call('me:erase', {})}
-              erased={false}
-            />
-          )}
           <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
-          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-            <div className="min-w-0 space-y-6">
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+            <div className="min-w-0 space-y-3">
+              <BoardTools
+                filter={filter}
+                onChange={setFilter}
+                shown={count(shown)}
+                total={count(ids)}
+              />
               {ready ? (
                 SECTIONS.map((section) => (
-                  <BoardSection key={section} section={section} ids={ids[section]} />
+                  <BoardSection
+                    key={section}
+                    section={section}
+                    ids={ids[section]}
+                    shown={shown[section]}
+                  />
                 ))
               ) : (
                 <p className="font-semibold text-lg">Loading the board…</p>
               )}
             </div>
-            <aside aria-label="About this board" className="min-w-0 space-y-6">
+            <aside
+              aria-label="About this board"
+              className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
+            >
+              <ColourRuleDisclosure />
               {ended === null && <PresenceList people={live.presence} />}
+              {ended === null && (
+                <MyDetails
+                  rotateLink={() => live.call('me:rotateLink', {})}
+                  eraseMe={() => live.call('me:erase', {})}
+                  erased={false}
+                />
+              )}
               <BalanceStrip balance={balance} />
               {isFacilitator && (
                 <FacilitatorPanel
@@ -123,6 +160,7 @@ export function Board({ data, justJoined }: BoardProps) {
                   voting={{ workshopId: workshop.id, live }}
                   call={live.call}
                   workshop={info}
+                  invitesOnTop={invitesOnTop}
                   restoreCard={(cardId) => {
                     services.ownActions.add(cardId);
                     return live.restoreCard(cardId);

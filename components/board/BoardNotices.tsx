@@ -1,4 +1,5 @@
 /** Notices at the top of the board: access ended (an alert), and read-only for observers. */
+import { memo } from 'react';
 
 /** Props of `BoardNotices`. */
 export interface BoardNoticesProps {
@@ -8,7 +9,7 @@ export interface BoardNoticesProps {
 }
 
 /** The board's notices; nothing when there is nothing to say. */
-export function BoardNotices({ ended, observer }: BoardNoticesProps) {
+export const BoardNotices = memo(function BoardNotices({ ended, observer }: BoardNoticesProps) {
   return (
     <>
       <div role="alert" data-testid="board-ended">
@@ -33,4 +34,4 @@ export function BoardNotices({ ended, observer }: BoardNoticesProps) {
       )}
     </>
   );
-}
+});

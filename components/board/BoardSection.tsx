@@ -1,31 +1,51 @@
 'use client';
 /**
- * One section of the board: heading, prompt, an ordered list of cards and "Add a card".
+ * One section of the board: a heading that collapses it and shows its count, "Add a card"
+ * right beside the heading (one Tab from it), the prompt, and an ordered list of cards.
  * Re-renders only when its own list of card ids changes.
  */
-import { type DragEvent, memo } from 'react';
+import { type DragEvent, memo, useId, useState } from 'react';
 import { createCard, newCardId } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { Button } from '../ui/Button';
+import { cn } from '../ui/cn';
+import { addButtonId } from './addButtonId';
 import { useBoard } from './BoardContext';
 import { Card } from './Card';
-import { addButtonId } from './DeleteCardButton';
 import { dropCard, isCardDrag } from './dragAndDrop';
 import { LOCAL_ORIGIN } from './localOrigin';
+import { SectionToggle } from './SectionToggle';
 
-/** Props of `BoardSection`: which section, and its card ids in order. */
+/** Props of `BoardSection`: which section, all its card ids in order, and those the filter shows. */
 export interface BoardSectionProps {
   section: Section;
   ids: readonly string[];
+  shown: readonly string[];
+}
+
+/** The id of a section's heading toggle, where "Go to" links move focus. */
+export function sectionToggleId(section: Section): string {
+  return `section-toggle-${section}`;
+}
+
+/** "3" and "cards", or "2 of 3" and "cards shown" under a filter. */
+function countOf(total: number, shown: number): { count: string; countWords: string } {
+  const cards = total === 1 ? 'card' : 'cards';
+  return shown === total
+    ? { count: `${total}`, countWords: cards }
+    : { count: `${shown} of ${total}`, countWords: `${cards} shown` };
 }
 
 /** A section with its cards. Dropping a card on the section (not on a card) puts it last. */
-export const BoardSection = memo(function BoardSection({ section, ids }: BoardSectionProps) {
+export const BoardSection = memo(function BoardSection({ section, ids, shown }: BoardSectionProps) {
   const board = useBoard();
   const info = SECTION_INFO[section];
-  const headingId = `section-${section}`;
+  const titleId = `section-${section}`;
+  const bodyId = useId();
+  const [open, setOpen] = useState(true);
 
   function addCard() {
+    setOpen(true);
     const id = newCardId();
     board.focus.request(id, 'text');
     createCard(board.doc, section, '', { id, origin: LOCAL_ORIGIN });
@@ -46,39 +66,55 @@ export const BoardSection = memo(function BoardSection({ section, ids }: BoardSe
 
   return (
     <section
-      aria-labelledby={headingId}
+      aria-labelledby={titleId}
       data-section={section}
-      className="rounded-lg border-2 border-neutral-400 p-3 sm:p-4"
+      data-open={open ? 'true' : 'false'}
+      className="scroll-mt-4 rounded-lg border-2 border-neutral-400 p-1.5 sm:p-3"
       {...drop}
     >
-      <h2 id={headingId} className="font-bold text-2xl">
-        {info.title}
-      </h2>
-      <p className="mt-1 mb-4 max-w-prose">{info.prompt}</p>
-      {ids.length === 0 ? (
-        <p className="mb-4 italic">No cards yet.</p>
-      ) : (
-        <ol className="mb-4 grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-4">
-          {ids.map((id, index) => (
-            <Card
-              key={id}
-              id={id}
-              section={section}
-              index={index}
-              isLast={index === ids.length - 1}
-            />
-          ))}
-        </ol>
-      )}
-      {board.canWrite && (
-        <Button
-          id={addButtonId(section)}
-          aria-label={`Add a card to ${info.title}`}
-          onClick={addCard}
-        >
-          Add a card
-        </Button>
-      )}
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <SectionToggle
+          id={sectionToggleId(section)}
+          titleId={titleId}
+          title={info.title}
+          {...countOf(ids.length, shown.length)}
+          open={open}
+          controls={bodyId}
+          onToggle={() => setOpen((o) => !o)}
+        />
+        {board.canWrite && (
+          <Button
+            small
+            id={addButtonId(section)}
+            aria-label={`Add a card to ${info.title}`}
+            onClick={addCard}
+            className="ml-auto"
+          >
+            Add a card
+          </Button>
+        )}
+      </div>
+      <div id={bodyId} hidden={!open}>
+        {/* On a phone the prompt shows while the section is empty; wider screens always show it. */}
+        <p className={cn('mb-2 max-w-prose text-sm', ids.length > 0 && 'hidden sm:block')}>
+          {info.prompt}
+        </p>
+        {shown.length === 0 ? (
+          <p className="italic">{ids.length === 0 ? 'No cards yet.' : 'No cards here match.'}</p>
+        ) : (
+          <ol className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-2">
+            {shown.map((id) => (
+              <Card
+                key={id}
+                id={id}
+                section={section}
+                index={ids.indexOf(id)}
+                isLast={id === ids.at(-1)}
+              />
+            ))}
+          </ol>
+        )}
+      </div>
     </section>
   );
 });

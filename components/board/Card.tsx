@@ -1,27 +1,29 @@
 'use client';
 /**
- * One card: its text, its colour (from who wrote it and who agreed, never a field), its
- * group in words, icon and border pattern, and its controls. Subscribes only to its own
- * Y.Map and agreement, so typing elsewhere never re-renders it.
+ * One compact card: its group in words, icon and border pattern, its agreement state in a
+ * few words, its text, "We agree" one tap away, and every other action behind one "Card
+ * actions" menu. Colour comes from who wrote it and who agreed, never a field. Subscribes
+ * only to its own Y.Map and agreement, so typing elsewhere never re-renders it.
  */
-import { memo, useContext, useEffect, useId, useRef } from 'react';
+import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
 import { cardsMap, cardText } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { cn } from '../ui/cn';
 import { RosterVersionContext, useBoard } from './BoardContext';
+import { CardActions } from './CardActions';
 import { CardAgreement } from './CardAgreement';
 import { CardBadge, CardColourInfo } from './CardColourInfo';
 import { CardEditor } from './CardEditor';
-import { CardHistoryButton } from './CardHistoryButton';
-import { CardMoveControls } from './CardMoveControls';
 import { CardReadOnlyText } from './CardReadOnlyText';
+import { CardStatus } from './CardStatus';
 import { CardVoteResult } from './CardVoteResult';
-import { cardFacts } from './cardFacts';
-import { DeleteCardButton } from './DeleteCardButton';
+import { agreementSentence, cardFacts } from './cardFacts';
+import { DeleteConfirm } from './DeleteConfirm';
 import { DragHandle } from './DragHandle';
 import { useAgreement } from './useAgreement';
 import { useCardDrop } from './useCardDrop';
 import { useCardVersion } from './useCardVersion';
+import { useDeleteCard } from './useDeleteCard';
 
 /** Fill, edge colour and border pattern per colour: solid staff, dashed lived experience, double joint. */
 const LOOK = {
@@ -49,6 +51,8 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
   const ref = useRef<HTMLLIElement>(null);
   const infoId = useId();
   const drop = useCardDrop(id, section);
+  const [details, setDetails] = useState(false);
+  const deletion = useDeleteCard(id, section);
 
   useEffect(() => {
     const target = board.focus.take(id);
@@ -61,7 +65,8 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
   const facts = cardFacts(text, board.groupOf, board.groupOf(creator), agreement);
   const value = text.toString();
   const label = `Card ${index + 1} in ${SECTION_INFO[section].title}`;
-  const canDelete = board.canWrite && (board.isFacilitator || board.isMine(creator));
+  const mine = board.isMine(creator);
+  const canDelete = board.canWrite && (board.isFacilitator || mine);
 
   return (
     <li
@@ -72,29 +77,42 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
       {...(board.canWrite ? drop : {})}
       className={cn(
         // Off-screen cards skip layout and paint, so a board of 2,000 cards stays quick.
-        'flex min-w-0 flex-col gap-3 rounded-lg p-3 text-ink [contain-intrinsic-size:auto_26rem] [content-visibility:auto]',
+        'flex min-w-0 flex-col gap-1 rounded-lg p-1.5 text-ink [contain-intrinsic-size:auto_6rem] [content-visibility:auto]',
         LOOK[facts.colour ?? 'unknown'],
       )}
     >
-      <div className="flex items-center justify-between gap-2">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <CardBadge facts={facts} />
+        <CardStatus facts={facts} />
         {board.canWrite && <DragHandle cardId={id} />}
       </div>
-      {board.canWrite ? (
-        <CardEditor id={id} label={label} describedBy={infoId} />
-      ) : (
-        <CardReadOnlyText text={value} label={label} />
-      )}
-      <CardColourInfo facts={facts} id={infoId} />
-      <CardAgreement cardId={id} text={value} facts={facts} />
-      <CardVoteResult id={id} section={section} />
-      <div className="flex flex-wrap items-end gap-2">
-        {board.canWrite && (
-          <CardMoveControls id={id} section={section} index={index} isLast={isLast} />
-        )}
-        <CardHistoryButton id={id} label={label} />
-        {canDelete && <DeleteCardButton id={id} section={section} />}
+      <div className="flex items-start gap-1.5">
+        <div className="min-w-0 flex-1">
+          {board.canWrite ? (
+            <CardEditor id={id} label={label} describedBy={infoId} />
+          ) : (
+            <CardReadOnlyText text={value} label={label} />
+          )}
+        </div>
+        <CardAgreement cardId={id} text={value} facts={facts} />
+        <CardActions
+          id={id}
+          section={section}
+          index={index}
+          isLast={isLast}
+          label={label}
+          canDelete={canDelete}
+          detailsShown={details}
+          toggleDetails={() => setDetails((d) => !d)}
+          deletion={deletion}
+        />
       </div>
+      {deletion.asking && <DeleteConfirm deletion={deletion} />}
+      <div id={infoId} className={details ? 'space-y-1 text-sm' : 'sr-only'}>
+        <CardColourInfo facts={facts} />
+        <p>{agreementSentence(facts.agreedBy)}</p>
+      </div>
+      <CardVoteResult id={id} section={section} />
     </li>
   );
 });

@@ -1,13 +1,16 @@
 'use client';
 /**
- * "We agree with this wording": who has agreed, by group; a button to agree; and the
- * warning when one group changed the card alone after both had agreed.
+ * "We agree" on a compact card, one tap away: sends the text this person saw; the server
+ * refuses it if the card changed since. Shown only while this person has not agreed; once
+ * the agreement arrives, focus moves to the card's status (`CardStatus`), which reads it.
+ * Offline, it says so and tries the same wording once more when the connection returns.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
 import { RECONNECTED_EVENT } from '../workshop/watchHeartbeat';
 import { useBoard } from './BoardContext';
-import { agreementSentence, type CardFacts, driftSentence } from './cardFacts';
+import type { CardFacts } from './cardFacts';
+import { ErrorLine } from './ErrorLine';
 
 /** Props of `CardAgreement`. */
 export interface CardAgreementProps {
@@ -16,36 +19,12 @@ export interface CardAgreementProps {
   facts: CardFacts;
 }
 
-function WarningIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      aria-hidden="true"
-      focusable="false"
-      className="shrink-0"
-    >
-      <path
-        d="M12 2 1 21h22L12 2Z"
-        fill="#FFDD00"
-        stroke="#0B0C0C"
-        strokeWidth="2"
-        strokeLinejoin="round"
-      />
-      <path d="M12 9v5M12 17v.5" stroke="#0B0C0C" strokeWidth="2.5" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-/** The agreement part of a card. */
+/** The "We agree" button of a card, and the server's answer when it says no. */
 export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
   const board = useBoard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  const focusStatus = useRef(false);
   const agreeRef = useRef<(byHand: boolean, words: string) => Promise<void>>(async () => undefined);
   /** The wording the person agreed with when the answer was "offline". */
   const offlineWords = useRef(text);
@@ -58,26 +37,18 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
     if (busy) return;
     setBusy(true);
     setError(null);
-    // Set before asking: the server's agreement update may arrive before its answer.
-    focusStatus.current = byHand;
+    // Asked before sending: the server's agreement update may arrive before its answer.
+    // The button goes once the agreement arrives, and focus moves to the card's new status.
+    if (byHand) board.focus.request(cardId, 'status');
     const ack = await board.endorse(cardId, words);
     setBusy(false);
-    if (!ack.ok) {
-      focusStatus.current = false;
-      setError(ack.message);
-      offlineWords.current = words;
-      setOffline(ack.reason === 'storeFailed');
-    }
+    if (ack.ok) return;
+    if (byHand) board.focus.take(cardId);
+    setError(ack.message);
+    offlineWords.current = words;
+    setOffline(ack.reason === 'storeFailed');
   }
   agreeRef.current = agree;
-
-  // The button goes once you agree: focus the sentence that replaced it, which reads it out.
-  useEffect(() => {
-    if (facts.youAgreed && focusStatus.current) {
-      focusStatus.current = false;
-      statusRef.current?.focus();
-    }
-  }, [facts.youAgreed]);
 
   // Back online: clear "You are offline…" and try the agreement once more.
   useEffect(() => {
@@ -93,32 +64,20 @@ export function CardAgreement({ cardId, text, facts }: CardAgreementProps) {
 
   const canAgree = board.canWrite && !facts.youAgreed && text.trim() !== '';
   return (
-    <div className="space-y-2 text-ink text-sm">
-      {facts.driftedBy && (
-        <p className="flex items-start gap-2 rounded-md border-2 border-ink bg-white px-2 py-1 font-bold">
-          <WarningIcon />
-          <span>{driftSentence(facts.driftedBy)}</span>
-        </p>
-      )}
-      <p>{agreementSentence(facts.agreedBy)}</p>
-      {facts.youAgreed && (
-        <p ref={statusRef} tabIndex={-1} className="font-semibold">
-          You agree with this wording.
-        </p>
-      )}
+    <>
       {canAgree && (
-        <Button small variant="secondary" aria-disabled={busy || undefined} onClick={() => agree()}>
-          We agree with this wording
+        <Button
+          small
+          variant="secondary"
+          aria-label="We agree with this wording"
+          aria-disabled={busy || undefined}
+          onClick={() => agree()}
+          className="min-h-10 shrink-0 px-2"
+        >
+          We agree
         </Button>
       )}
-      {error && (
-        <p
-          role="alert"
-          className="rounded-md border-2 border-danger bg-white px-2 py-1 font-semibold"
-        >
-          {error}
-        </p>
-      )}
-    </div>
+      {error && <ErrorLine message={error} />}
+    </>
   );
 }

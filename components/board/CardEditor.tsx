@@ -54,7 +54,7 @@ export function CardEditor({ id, label, describedBy }: CardEditorProps) {
       aria-describedby={describedBy}
       data-focus="text"
       maxLength={MAX_CARD_CHARS}
-      rows={3}
+      rows={1}
       spellCheck
       onCompositionStart={(event) => {
         const f = event.currentTarget;
@@ -74,7 +74,7 @@ export function CardEditor({ id, label, describedBy }: CardEditorProps) {
         if (composing.current || (event.nativeEvent as InputEvent).isComposing) return;
         applyTextEdit(doc, id, event.currentTarget.value, LOCAL_ORIGIN);
       }}
-      className="field-sizing-content block min-h-24 w-full resize-y rounded-md border-2 border-ink bg-white px-3 py-2 text-base text-ink"
+      className="field-sizing-content block min-h-10 w-full resize-y rounded-md border-2 border-ink bg-white px-2 py-1 text-base text-ink"
     />
   );
 }

@@ -1,10 +1,11 @@
 /** "How colours work": the colour rule in one plain sentence, with the three looks side by side. */
+import { memo } from 'react';
 import { COLOUR_RULE_SENTENCE } from '../../lib/attribution/colour';
 import { GroupBadge } from '../ui/GroupBadge';
 import { PlainDisplayToggle } from './PlainDisplayToggle';
 
 /** A disclosure near the top of the board explaining the colours, with the plain-display choice. */
-export function ColourRuleDisclosure() {
+export const ColourRuleDisclosure = memo(function ColourRuleDisclosure() {
   return (
     <details className="rounded-md border-2 border-neutral-400 p-2">
       <summary className="min-h-6 cursor-pointer font-semibold">How colours work</summary>
@@ -25,4 +26,4 @@ export function ColourRuleDisclosure() {
       </div>
     </details>
   );
-}
+});

@@ -15,7 +15,7 @@ export function DragHandle({ cardId }: { cardId: string }) {
         const card = event.currentTarget.closest('li');
         if (card) event.dataTransfer.setDragImage(card, 16, 16);
       }}
-      className="inline-flex min-h-11 min-w-11 cursor-grab items-center justify-center rounded-md border-2 border-ink/50 bg-white/70 text-ink active:cursor-grabbing"
+      className="ml-auto hidden min-h-7 min-w-8 cursor-grab items-center justify-center rounded-md border-2 border-ink/50 bg-white/70 text-ink active:cursor-grabbing sm:inline-flex"
     >
       <svg
         viewBox="0 0 24 24"

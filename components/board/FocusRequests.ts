@@ -4,7 +4,7 @@
  */
 
 /** Which control of a card should take focus. */
-export type FocusTarget = 'text' | 'up' | 'down' | 'moveTo';
+export type FocusTarget = 'text' | 'actions' | 'status';
 
 /** One pending request at a time; the newest wins. */
 export class FocusRequests {

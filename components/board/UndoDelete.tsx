@@ -9,8 +9,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '../ui/Button';
 import { useBoard } from './BoardContext';
-import { focusAfterDelete } from './DeleteCardButton';
 import { DELETED_EVENT, type DeletedDetail } from './deletedEvent';
+import { focusAfterDelete } from './useDeleteCard';
 
 /** How long Undo stays offered once focus has left it. */
 export const UNDO_MS = 10_000;

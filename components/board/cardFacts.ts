@@ -79,3 +79,23 @@ export function driftSentence(group: Group): string {
     ? 'Changed by staff since it was agreed.'
     : 'Changed by people with lived experience since it was agreed.';
 }
+
+/** The agreement state in a few words, for the compact card ("Agreed by both · you too"). */
+export function statusWords(facts: CardFacts): string {
+  if (facts.driftedBy) {
+    return facts.driftedBy === 'system'
+      ? 'Changed by staff since agreed'
+      : 'Changed by lived experience since agreed';
+  }
+  const people = facts.agreedBy.has('people');
+  const system = facts.agreedBy.has('system');
+  const words =
+    people && system
+      ? 'Agreed by both'
+      : people
+        ? 'Lived experience agreed'
+        : system
+          ? 'Staff agreed'
+          : 'Not agreed yet';
+  return facts.youAgreed ? `${words} · you too` : words;
+}

@@ -1,22 +1,14 @@
 'use client';
-/** Tools only the facilitator sees: voting rounds, invite links, people and their access needs, deleted cards. */
+/** Tools only the facilitator sees: voting rounds, invite links (once someone has joined), people and their access needs, deleted cards. */
 import type * as Y from 'yjs';
 import type { Ack, DeletedCard, InviteView, PersonView } from '../../lib/protocol/events';
 import type { WorkshopView } from '../../lib/protocol/peopleEvents';
 import type { CallEvent } from '../workshop/useWorkshop';
 import { DeletedCards } from './DeletedCards';
-import { InviteLinkItem } from './InviteLinkItem';
-import { inviteLabels } from './inviteLabels';
-import { NewInviteLink } from './NewInviteLink';
+import { InviteLinks } from './InviteLinks';
 import { PeopleList } from './PeopleList';
 import { VotingControls, type VotingControlsProps } from './VotingControls';
 import { WorkshopSettings } from './WorkshopSettings';
-
-const KIND_ORDER: readonly InviteView['kind'][] = ['people', 'system', 'observer'];
-
-function byKind(a: InviteView, b: InviteView): number {
-  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
-}
 
 /** Props of `FacilitatorPanel`. */
 export interface FacilitatorPanelProps {
@@ -33,6 +25,8 @@ export interface FacilitatorPanelProps {
   call?: CallEvent;
   /** The workshop's title, question and closed state, for editing. */
   workshop?: WorkshopView;
+  /** True while the invite links are shown first on the board instead of here. */
+  invitesOnTop: boolean;
 }
 
 /** The facilitator panel. */
@@ -46,8 +40,8 @@ export function FacilitatorPanel({
   voting,
   call,
   workshop,
+  invitesOnTop,
 }: FacilitatorPanelProps) {
-  const titles = inviteLabels(invites ?? []);
   return (
     <section
       aria-labelledby="facilitator-heading"
@@ -64,31 +58,8 @@ export function FacilitatorPanel({
           Open the workshop summary and downloads
         </a>
       </p>
+      {!invitesOnTop && <InviteLinks invites={invites} revokeInvite={revokeInvite} call={call} />}
       <VotingControls {...voting} />
-      <section aria-labelledby="invites-heading">
-        <h3 id="invites-heading" className="font-bold text-lg">
-          Invite links
-        </h3>
-        <p>Send each group its own link. Anyone with a link can join as that group.</p>
-        {invites && invites.length > 0 ? (
-          <ul className="divide-y-2 divide-neutral-400">
-            {[...invites].sort(byKind).map((invite) => (
-              <InviteLinkItem
-                key={invite.id}
-                invite={invite}
-                title={titles.get(invite.id) ?? ''}
-                revokeInvite={revokeInvite}
-                capInvite={
-                  call && ((inviteId, maxJoins) => call('invite:cap', { inviteId, maxJoins }))
-                }
-              />
-            ))}
-          </ul>
-        ) : (
-          <p>Loading the invite links…</p>
-        )}
-        {call && <NewInviteLink createInvite={(kind) => call('invite:create', { kind })} />}
-      </section>
       <PeopleList
         people={people}
         invites={invites}

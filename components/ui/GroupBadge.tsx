@@ -12,15 +12,18 @@ const STYLE: Record<Group | 'joint', string> = {
 export interface GroupBadgeProps {
   group: Group | 'joint';
   className?: string;
+  /** A shorter pill for dense lists such as compact cards. */
+  small?: boolean;
 }
 
 /** A small pill naming a group in words ("Lived experience", "Staff", "Joint") with its icon and colour; colour is never the only cue. */
-export function GroupBadge({ group, className }: GroupBadgeProps) {
+export function GroupBadge({ group, className, small = false }: GroupBadgeProps) {
   return (
     <span
       data-group-badge={group}
       className={cn(
-        'inline-flex items-center gap-1.5 rounded-full border-2 px-2.5 py-0.5 font-semibold text-ink text-sm leading-6',
+        'inline-flex items-center gap-1.5 rounded-full border-2 font-semibold text-ink text-sm',
+        small ? 'px-2 leading-5' : 'px-2.5 py-0.5 leading-6',
         STYLE[group],
         className,
       )}

@@ -1,5 +1,6 @@
 /**
- * The board at `/w/<id>` as a person sees it: sections, cards, agreement, the facilitator's
+ * The board at `/w/<id>` as a person sees it: the jump list, filter and search, collapsible
+ * sections, compact cards with their "Card actions" menu and "We agree", the facilitator's
  * invite links and the "ended" notice. Locators use the names people see and hear.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
@@ -43,6 +44,45 @@ export class BoardPage {
     return card.getByRole('textbox');
   }
 
+  /** A card's "Card actions" menu button. */
+  actionsButton(card: Locator): Locator {
+    return card.getByRole('button', { name: /^Card actions/ });
+  }
+
+  /** Opens a card's "Card actions" menu with the mouse and chooses `item` ("Move up", "Move to Decisions", "Delete card"…). */
+  async cardAction(card: Locator, item: string): Promise<void> {
+    await this.actionsButton(card).click();
+    await card.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+
+  /** A card's "We agree" button (its accessible name is "We agree with this wording"). */
+  agreeButton(card: Locator): Locator {
+    return card.getByRole('button', { name: 'We agree with this wording' });
+  }
+
+  /** A card's agreement state in a few words ("Not agreed yet", "Agreed by both"…). */
+  cardStatus(card: Locator): Locator {
+    return card.getByTestId('card-status');
+  }
+
+  /** The "Go to" link of a section in the jump list at the top of the board. */
+  jumpLink(title: SectionTitle): Locator {
+    return this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', {
+      name: new RegExp(`^${title} \\(`),
+    });
+  }
+
+  /** A section's heading button, which collapses and opens it. */
+  sectionToggle(title: SectionTitle): Locator {
+    return this.section(title).getByRole('button', { name: new RegExp(`^${title} \\(`) });
+  }
+
+  /** Sets the "Show" filter and the search. */
+  async filter(show: string, search = ''): Promise<void> {
+    await this.page.getByLabel('Show', { exact: true }).selectOption({ label: show });
+    await this.page.getByLabel('Search cards').fill(search);
+  }
+
   /** Adds a card to a section with the mouse and returns its id once it has focus. */
   async addCard(title: SectionTitle): Promise<string> {
     const before = await this.cards().count();
@@ -62,6 +102,11 @@ export class BoardPage {
     await field.click();
     await field.press('ControlOrMeta+End');
     await field.pressSequentially(text, { delay: 10 });
+  }
+
+  /** The "Invite people" section with the facilitator's invite links. */
+  invites(): Locator {
+    return this.page.getByRole('region', { name: 'Invite people' });
   }
 
   /** The facilitator's copy of one invite link. */

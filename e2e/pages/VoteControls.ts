@@ -46,12 +46,14 @@ export class VoteControls {
   }
 
   /**
-   * Deletes a card from the board as the facilitator. The one place voting tests reach a
-   * card's own controls: when the compact card moves "Delete card" behind "Card actions",
-   * only this changes.
+   * Deletes a card from the board as the facilitator: "Card actions", "Delete card", then
+   * "Yes, delete it". The one place voting tests reach a card's own controls.
    */
   async deleteCard(cardId: string): Promise<void> {
-    await this.boardCard(cardId).getByRole('button', { name: 'Delete card' }).click();
+    const card = this.boardCard(cardId);
+    await card.getByRole('button', { name: /^Card actions/ }).click();
+    await card.getByRole('menuitem', { name: 'Delete card', exact: true }).click();
+    await card.getByRole('button', { name: 'Yes, delete it' }).click();
     await expect(this.boardCard(cardId)).toHaveCount(0);
   }
 

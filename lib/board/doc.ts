@@ -91,6 +91,19 @@ export function sectionCards(doc: Y.Doc, section: Section): CardView[] {
   return readBoard(doc).filter((c) => c.section === section && !c.deleted);
 }
 
+/** The live cards of one section as id and order key only (no text read), in order. */
+function sectionOrders(doc: Y.Doc, section: Section): { id: string; order: string }[] {
+  const out: { id: string; order: string }[] = [];
+  for (const [id, card] of cardsMap(doc)) {
+    if (!(card instanceof Y.Map) || card.get(CARD_KEYS.deleted) === true) continue;
+    const order = card.get(CARD_KEYS.order);
+    if (card.get(CARD_KEYS.section) !== section || typeof order !== 'string') continue;
+    if (!(card.get(CARD_KEYS.text) instanceof Y.Text)) continue;
+    out.push({ id, order });
+  }
+  return out.sort(compareOrder);
+}
+
 /** The Y.Text of a card, for editors that bind to it incrementally. */
 export function cardText(doc: Y.Doc, id: string): Y.Text | null {
   const text = cardsMap(doc).get(id)?.get(CARD_KEYS.text);
@@ -99,7 +112,7 @@ export function cardText(doc: Y.Doc, id: string): Y.Text | null {
 
 /** An order key that places a card at `index` among `section`'s live cards (excluding `movingId`). */
 export function orderAt(doc: Y.Doc, section: Section, index: number, movingId?: string): string {
-  const others = sectionCards(doc, section).filter((c) => c.id !== movingId);
+  const others = sectionOrders(doc, section).filter((c) => c.id !== movingId);
   const clamped = Math.max(0, Math.min(index, others.length));
   const before = others[clamped - 1]?.order ?? null;
   const after = others[clamped]?.order ?? null;
@@ -199,4 +212,11 @@ export function setCardDeleted(doc: Y.Doc, id: string, deleted: boolean, origin:
 export function initBoard(doc: Y.Doc, origin: unknown): void {
   if (metaMap(doc).get('schemaVersion') === SCHEMA_VERSION) return;
   doc.transact(() => metaMap(doc).set('schemaVersion', SCHEMA_VERSION), origin);
+}
+
+/** Server only: give cards new order keys in one transaction (section, text and state untouched). */
+export function setOrderKeys(doc: Y.Doc, keys: ReadonlyMap<string, string>, origin: unknown): void {
+  doc.transact(() => {
+    for (const [id, order] of keys) cardsMap(doc).get(id)?.set(CARD_KEYS.order, order);
+  }, origin);
 }

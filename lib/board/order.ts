@@ -1,50 +1,33 @@
 /**
  * Fractional indexes: strings that sort between their neighbours, so moving a card
- * rewrites only its `order` key (DESIGN §3). Keys use digits 0-9a-z and never end in
- * `0`; two peers that pick the same key are ordered by card id.
+ * rewrites only its `order` key (DESIGN §3). Keys come from the well-kept
+ * `fractional-indexing` package (base-62 digits, A-Z/a-z length heads): they grow
+ * logarithmically, not one character per 35 appends. Two peers that pick the same key
+ * are ordered by card id.
  */
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
-const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-const BASE = DIGITS.length;
-
-function digit(key: string, i: number): number {
-  const c = key[i];
-  return c === undefined ? 0 : DIGITS.indexOf(c);
-}
-
-function mid(a: number, b: number): string {
-  return DIGITS[Math.floor((a + b) / 2)] as string;
-}
+/** Longest order key the server accepts. */
+export const MAX_ORDER_KEY = 256;
 
 /**
- * A key greater than `lo`: bump its first digit below `z`, so appending a card grows the
- * key by one character only every 35 appends (bisecting would grow it every 5).
+ * The pattern of every key `fractional-indexing` accepts, up to `MAX_ORDER_KEY` characters:
+ * a head letter that fixes the integer part's length (a: 1 digit … z: 26; Z: 1 … A: 26),
+ * then a fraction that never ends in `0`, and never the smallest integer `A000…0`.
  */
-function above(lo: string): string {
-  for (let i = 0; ; i++) {
-    const d = digit(lo, i);
-    if (d < BASE - 1) return lo.slice(0, i).padEnd(i, '0') + DIGITS[d + 1];
+export const ORDER_KEY: RegExp = (() => {
+  const heads: string[] = [];
+  for (let n = 1; n <= 26; n++) {
+    heads.push(`${String.fromCharCode(96 + n)}[0-9A-Za-z]{${n}}`);
+    heads.push(`${String.fromCharCode(91 - n)}[0-9A-Za-z]{${n}}`);
   }
-}
+  const fraction = '(?:[0-9A-Za-z]*[1-9A-Za-z])?';
+  return new RegExp(`^(?!A0{26}$)(?=.{2,${MAX_ORDER_KEY}}$)(?:${heads.join('|')})${fraction}$`);
+})();
 
-/** A key smaller than `hi` (and greater than ''), growing as slowly as `above`. */
-function below(hi: string): string {
-  for (let i = 0; i < hi.length; i++) {
-    const d = digit(hi, i);
-    if (d > 1) return hi.slice(0, i) + DIGITS[d - 1];
-    if (d === 1) return `${hi.slice(0, i)}0z`;
-  }
-  throw new Error(`orderBetween: no key below "${hi}"`);
-}
-
-/** A key greater than `rest` read as a fraction (used between two close neighbours). */
-function aboveFraction(rest: string): string {
-  let out = '';
-  for (let i = 0; ; i++) {
-    const a = digit(rest, i);
-    if (BASE - a > 1) return out + mid(a, BASE);
-    out += DIGITS[a];
-  }
+/** True when `key` is a valid order key (the server's check, shared with the writers). */
+export function isOrderKey(key: string): boolean {
+  return ORDER_KEY.test(key);
 }
 
 /**
@@ -52,19 +35,15 @@ function aboveFraction(rest: string): string {
  * Throws when `before >= after`, which is a programming error.
  */
 export function orderBetween(before: string | null, after: string | null): string {
-  const lo = before ?? '';
-  if (after === null) return above(lo);
-  if (before === null) return below(after);
-  if (lo >= after) throw new Error(`orderBetween: "${lo}" is not before "${after}"`);
-  let prefix = '';
-  for (let i = 0; i < after.length; i++) {
-    const a = digit(lo, i);
-    const b = digit(after, i);
-    if (b - a > 1) return prefix + mid(a, b);
-    if (b - a === 1) return prefix + DIGITS[a] + aboveFraction(lo.slice(i + 1));
-    prefix += DIGITS[a];
+  if (before !== null && after !== null && before >= after) {
+    throw new Error(`orderBetween: "${before}" is not before "${after}"`);
   }
-  throw new Error(`orderBetween: no key between "${lo}" and "${after}"`);
+  return generateKeyBetween(before, after);
+}
+
+/** `n` keys in ascending order between `before` and `after` (null: an open end). */
+export function ordersBetween(before: string | null, after: string | null, n: number): string[] {
+  return generateNKeysBetween(before, after, n);
 }
 
 /** Compare two cards by order key, then by id, so every peer sorts identically. */

@@ -384,7 +384,7 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
         bob.transact(() => {
           const card = new Y.Map<unknown>();
           card.set(CARD_KEYS.section, 'context');
-          card.set(CARD_KEYS.order, 'a');
+          card.set(CARD_KEYS.order, 'a0');
           card.set(CARD_KEYS.text, new Y.Text('t'));
           fn(card);
           cardsMap(from).set(id, card);
@@ -405,6 +405,15 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
     );
     refusedWith(
       bad((c) => c.set(CARD_KEYS.order, 'a'.repeat(257))),
+      /order/,
+    );
+    // Keys the old hand-made scheme wrote ('1', 'z1') are not fractional-indexing keys.
+    refusedWith(
+      bad((c) => c.set(CARD_KEYS.order, '1')),
+      /order/,
+    );
+    refusedWith(
+      bad((c) => c.set(CARD_KEYS.order, 'z1')),
       /order/,
     );
     refusedWith(
@@ -435,7 +444,7 @@ describe('inspectUpdate: the schema is the server’s to keep', () => {
       ),
     ).toMatchObject({
       ok: true,
-      createdCards: ['c-new-5'],
+      createdCards: ['c-new-7'],
     });
     expectRefused(
       inspectUpdate(

@@ -14,6 +14,7 @@
  */
 import * as Y from 'yjs';
 import { CARD_KEYS, cardText, MAX_CARD_CHARS } from '../../lib/board/doc';
+import { ORDER_KEY } from '../../lib/board/order';
 import { isSection } from '../../lib/board/sections';
 import type { Reason } from '../../lib/protocol/reasons';
 import { nonCausalPlacement } from './causality';
@@ -29,7 +30,7 @@ import { missingDependency, UpdateIndex } from './updateIndex';
 export const SERVER_CLIENT_ID = 0;
 
 const CARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const ORDER = /^[0-9a-z]{1,256}$/;
+const ORDER = ORDER_KEY;
 
 /** What the caller knows about the room and the sender. */
 export interface InspectContext {

@@ -1,0 +1,123 @@
+'use client';
+/**
+ * The "Card actions" menu of one card: Move up, Move down, Move to each other section,
+ * show or hide the details, History, and Delete. Every move goes through `moveCard`, which
+ * never re-creates the text, so colour stays; focus follows the card to its new place.
+ * Delete only asks ("Delete this card?"); the card shows the question (`DeleteConfirm`).
+ */
+import { useState } from 'react';
+import { moveCard } from '../../lib/board/doc';
+import { SECTION_INFO, SECTIONS, type Section } from '../../lib/board/sections';
+import { MenuButton } from '../ui/MenuButton';
+import { MenuItem } from '../ui/MenuItem';
+import { useBoard } from './BoardContext';
+import { CardHistoryDialog } from './CardHistoryDialog';
+import { ErrorLine } from './ErrorLine';
+import { LOCAL_ORIGIN } from './localOrigin';
+import type { CardDeletion } from './useDeleteCard';
+
+/** Props of `CardActions`. */
+export interface CardActionsProps {
+  id: string;
+  section: Section;
+  index: number;
+  /** True for the last card of its section (so adding a card re-renders only the old and new last). */
+  isLast: boolean;
+  /** The card's name, e.g. "Card 2 in Decisions". */
+  label: string;
+  canDelete: boolean;
+  detailsShown: boolean;
+  toggleDetails(): void;
+  /** The card's delete question and the server's answer (`useDeleteCard`, held by the card). */
+  deletion: CardDeletion;
+}
+
+function DotsIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <circle cx="5" cy="12" r="2" fill="currentColor" />
+      <circle cx="12" cy="12" r="2" fill="currentColor" />
+      <circle cx="19" cy="12" r="2" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** The menu button and its items, plus the server's answer when a delete is refused. */
+export function CardActions(props: CardActionsProps) {
+  const { id, section, index, isLast, label, canDelete, deletion } = props;
+  const { doc, focus, canWrite } = useBoard();
+  const [history, setHistory] = useState(false);
+
+  function move(to: Section, at: number) {
+    focus.request(id, 'actions');
+    moveCard(doc, id, to, at, LOCAL_ORIGIN);
+    return undefined;
+  }
+
+  function details() {
+    props.toggleDetails();
+    return undefined;
+  }
+
+  function showHistory() {
+    setHistory(true);
+    return 'keep-focus' as const;
+  }
+
+  function remove() {
+    deletion.ask();
+    return 'keep-focus' as const;
+  }
+
+  const items = (
+    <>
+      {canWrite && (
+        <>
+          <MenuItem disabled={index === 0} onSelect={() => move(section, index - 1)}>
+            Move up
+          </MenuItem>
+          <MenuItem disabled={isLast} onSelect={() => move(section, index + 1)}>
+            Move down
+          </MenuItem>
+          {SECTIONS.filter((s) => s !== section).map((s) => (
+            <MenuItem key={s} onSelect={() => move(s, Number.MAX_SAFE_INTEGER)}>
+              {`Move to ${SECTION_INFO[s].title}`}
+            </MenuItem>
+          ))}
+        </>
+      )}
+      <MenuItem onSelect={details}>{props.detailsShown ? 'Hide details' : 'Show details'}</MenuItem>
+      <MenuItem onSelect={showHistory}>History</MenuItem>
+      {canDelete && (
+        <MenuItem danger onSelect={remove}>
+          Delete card
+        </MenuItem>
+      )}
+    </>
+  );
+
+  return (
+    <>
+      <MenuButton
+        label={`Card actions, ${label}`}
+        items={items}
+        buttonProps={{ 'data-focus': 'actions', title: 'Card actions' }}
+      >
+        <DotsIcon />
+      </MenuButton>
+      {deletion.error && <ErrorLine message={deletion.error} />}
+      {history && (
+        <CardHistoryDialog
+          cardId={id}
+          label={label}
+          onClose={() => {
+            setHistory(false);
+            document
+              .querySelector<HTMLElement>(`[data-card-id="${id}"] [data-focus="actions"]`)
+              ?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}
