@@ -13,6 +13,8 @@ import type { Ack } from './events';
 /** What everyone sees of the timer. `deadline` while running; `remainingMs` while paused. */
 export interface TimerView {
   durationMs: number;
+  /** When this timer was started: a new value means a new timer. */
+  startedAt: string;
   deadline: string | null;
   remainingMs: number;
   /** The server's clock when this was sent (ms since epoch), for skew correction. */

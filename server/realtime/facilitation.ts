@@ -22,7 +22,7 @@ import {
 import { fail } from '../../lib/protocol/reasons';
 import { type Action, can } from '../../lib/roles';
 import type { Logger } from '../log';
-import { participantByKey } from '../services/personViews';
+import { participantByKey, personViews } from '../services/personViews';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import type { ControlModule, ControlServer, ControlSocket, Register } from './controlModule';
@@ -219,6 +219,8 @@ export class Facilitation implements ControlModule {
       const updated = await store.setCapability(p.workshopId, target.id, capability);
       if (!updated) return fail('invalidInput');
       rooms.peek(p.workshopId)?.participantUpdated(updated);
+      const view = personViews(await store.listParticipants(p.workshopId)).get(updated.id) ?? null;
+      io.to(roomNames.facilitators(p.workshopId)).emit('people:change', { key, person: view });
       const s = await this.state(p.workshopId);
       for (const sock of await io.in(roomNames.person(target.id)).fetchSockets()) {
         sock.data.participant = updated;

@@ -19,6 +19,7 @@ export function facilitationView(
   return {
     timer: s.timer && {
       durationMs: s.timer.durationMs,
+      startedAt: s.timer.startedAt,
       deadline: s.timer.deadline,
       remainingMs: timerRemaining(s.timer, now),
       serverNow: now,
