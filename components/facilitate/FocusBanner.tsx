@@ -4,11 +4,12 @@
  * banner says where, and people who chose to follow are taken there (focus moves to it).
  * Following is each person's choice, remembered on this device.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { isSection, SECTION_INFO } from '../../lib/board/sections';
 import type { FacilitationView } from '../../lib/protocol/facilitationEvents';
 import { sectionToggleId } from '../board/BoardSection';
 import { Button } from '../ui/Button';
+import { useDeviceChoice } from './useDeviceChoice';
 
 const FOLLOW_KEY = 'purple.followFacilitator';
 
@@ -30,9 +31,8 @@ export function FocusBanner({
   announce(m: string): void;
 }) {
   const focus = view?.focus ?? null;
-  const [follow, setFollow] = useState(true);
+  const [follow, toggle] = useDeviceChoice(FOLLOW_KEY, true);
   const seen = useRef<string | null>(null);
-  useEffect(() => setFollow(localStorage.getItem(FOLLOW_KEY) !== '0'), []);
   const where = focus
     ? focus.kind === 'section' && isSection(focus.id)
       ? `the ${SECTION_INFO[focus.id].title} section`
@@ -52,10 +52,6 @@ export function FocusBanner({
     }
   });
   if (!focus) return null;
-  function toggle() {
-    localStorage.setItem(FOLLOW_KEY, follow ? '0' : '1');
-    setFollow(!follow);
-  }
   return (
     <section
       aria-label="Where to look"

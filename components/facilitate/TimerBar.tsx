@@ -4,9 +4,9 @@
  * stops anyone writing), a button to hear the time left, and a choice to hide it for
  * yourself, remembered on this device.
  */
-import { useEffect, useState } from 'react';
 import type { FacilitationView } from '../../lib/protocol/facilitationEvents';
 import { Button } from '../ui/Button';
+import { useDeviceChoice } from './useDeviceChoice';
 import { timeAsClock, timeInWords } from './useFacilitation';
 import { useTimerAnnouncements } from './useTimerAnnouncements';
 
@@ -22,15 +22,10 @@ export interface TimerBarProps {
 /** The shared timer, or nothing when no timer runs. */
 export function TimerBar({ view, skewMs, announce }: TimerBarProps) {
   const left = useTimerAnnouncements(view, skewMs, announce);
-  const [hidden, setHidden] = useState(false);
-  useEffect(() => setHidden(localStorage.getItem(HIDE_KEY) === '1'), []);
+  const [hidden, toggle] = useDeviceChoice(HIDE_KEY, false);
   if (left === null || !view?.timer) return null;
   const paused = view.timer.deadline === null;
   const words = left === 0 ? 'Time is up' : `${timeInWords(left)} left${paused ? ' (paused)' : ''}`;
-  function toggle() {
-    localStorage.setItem(HIDE_KEY, hidden ? '0' : '1');
-    setHidden(!hidden);
-  }
   return (
     <section
       aria-label="Timer"
