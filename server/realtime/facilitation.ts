@@ -132,6 +132,8 @@ export class Facilitation implements ControlModule {
   /** Text was written in a workshop: publish the balance to its facilitators, soon. */
   written(workshopId: string): void {
     if (this.balanceTimers.has(workshopId)) return;
+    // Nobody to show it to: a facilitator who connects later gets it in their welcome.
+    if (!this.deps.io.sockets.adapter.rooms.has(roomNames.facilitators(workshopId))) return;
     const t = setTimeout(() => {
       this.balanceTimers.delete(workshopId);
       void this.serial(workshopId, async () =>

@@ -224,9 +224,7 @@ export class Room {
       mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
       mode,
       // The room's row is current when a co-facilitator is made or unmade (I46).
-      locks: can(this.participants.get(p.id)?.capability ?? p.capability, 'lock:bypass')
-        ? undefined
-        : this.locks,
+      locks: this.mayBypassLocks(p) ? undefined : this.locks,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
@@ -435,6 +433,17 @@ export class Room {
     if (crossed || changed || p.removedAt) this.broadcastRoster(null);
   }
 
+  /** Whether `p` may write to locked content now: the room's row is current (I46). */
+  mayBypassLocks(p: ParticipantRow): boolean {
+    return can(this.participants.get(p.id)?.capability ?? p.capability, 'lock:bypass');
+  }
+
+  /** True when the card (or its section) is locked and `p` may not bypass locks (I43). */
+  lockedFor(p: ParticipantRow, cardId: string, section: string): boolean {
+    if (this.mayBypassLocks(p)) return false;
+    return this.locks.cards.has(cardId) || this.locks.sections.has(section);
+  }
+
   /** Replace the locked cards and sections (issue 11); the next update is checked against them. */
   setLocks(locks: { cards: readonly string[]; sections: readonly string[] }): void {
     this.locks = { cards: new Set(locks.cards), sections: new Set(locks.sections) };
@@ -495,6 +504,7 @@ export class Room {
         : can(p.capability, 'card:restore') || (await deletedBySelf(this.store, p, cardId));
       if (!allowed)
         return fail('forbidden', deleted ? 'You can only delete cards you made.' : undefined);
+      if (this.lockedFor(p, cardId, card.section)) return fail('locked');
       if (card.deleted === deleted) return { ok: true };
       return this.serverWrite(p, cardId, deleted);
     });

@@ -110,6 +110,45 @@ describe('locks (issue 11)', () => {
     f.socket.close();
   });
 
+  it('[I43] a locked card cannot be deleted or restored to an earlier version by its author', async () => {
+    const w = await createWorkshop(server);
+    const pinkActor = await join(server, w.tokens.people, { name: 'Ola' });
+    const f = watch(w.facilitator);
+    const pink = watch(pinkActor);
+    await Promise.all([connected(f.socket), connected(pink.socket)]);
+    const y = connectY(server, pinkActor);
+    await y.synced;
+    createCard(y.doc, 'context', 'first words', { id: 'own1' });
+    await waitFor('stored', () => y.acked() > 0);
+    applyTextEdit(y.doc, 'own1', 'second words');
+    const history = async () => {
+      const r = await ask(pink.socket, 'card:history', { cardId: 'own1' });
+      return r.ok ? r.history.versions : [];
+    };
+    let versions: Awaited<ReturnType<typeof history>> = [];
+    await waitFor('a version', () => {
+      void history().then((v) => {
+        versions = v;
+      });
+      return versions.some((v) => v.text === 'second words');
+    });
+    expect((await ask(f.socket, 'lock:set', { kind: 'card', id: 'own1', locked: true })).ok).toBe(
+      true,
+    );
+    const del = await ask(pink.socket, 'card:delete', { cardId: 'own1' });
+    expect(del.ok ? 'ok' : del.reason).toBe('locked');
+    const seq = versions[0]?.seq ?? 0;
+    const rev = await ask(pink.socket, 'card:revert', { cardId: 'own1', seq });
+    expect(rev.ok ? 'ok' : rev.reason).toBe('locked');
+    expect((await ask(f.socket, 'lock:set', { kind: 'card', id: 'own1', locked: false })).ok).toBe(
+      true,
+    );
+    expect((await ask(pink.socket, 'card:delete', { cardId: 'own1' })).ok).toBe(true);
+    y.destroy();
+    f.socket.close();
+    pink.socket.close();
+  });
+
   it('[I43] contributors cannot lock, and cannot lock a card that does not exist', async () => {
     const w = await createWorkshop(server);
     const pink = watch(await join(server, w.tokens.people));
