@@ -198,7 +198,7 @@ describe('[I6][I20] a contributor cannot replace, wipe or resurrect a card', () 
     const card = cardsMap(sam.doc).get('c1') as Y.Map<unknown>;
     sam.doc.transact(() => {
       card.set(CARD_KEYS.section, 'decisions');
-      card.set(CARD_KEYS.order, 'b');
+      card.set(CARD_KEYS.order, 'a1'); // a fractional-indexing key (I9)
     });
     await waitFor('the move', () => readCard(s.pat.doc, 'c1')?.section === 'decisions');
     expect(readCard(s.pat.doc, 'c1')?.text).toBe('Pat wrote this');
