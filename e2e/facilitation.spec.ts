@@ -71,10 +71,13 @@ test('timer, focus, locks, hands and attendance with a facilitator and two parti
   await expectNoAxeViolations(pat.page, 'a locked card on a phone');
 
   // Hands: Kim asks a question by keyboard; Pat asks for a break privately.
+  await kim.page.getByText('Raise your hand', { exact: true }).focus();
+  await kim.page.keyboard.press('Enter');
   await kim.page.getByLabel('Why (optional)').selectOption({ label: 'I have a question' });
   await kim.page.getByRole('button', { name: 'Raise my hand' }).focus();
   await kim.page.keyboard.press('Enter');
   await expect(kim.page.getByTestId('my-hand')).toContainText('I have a question');
+  await pat.page.getByText('Raise your hand', { exact: true }).click();
   await pat.page.getByLabel('Why (optional)').selectOption({ label: 'I need a break' });
   await pat.page.getByLabel('Only the facilitators see it').check();
   await pat.page.getByRole('button', { name: 'Raise my hand' }).click();
@@ -87,7 +90,7 @@ test('timer, focus, locks, hands and attendance with a facilitator and two parti
   await expectNoAxeViolations(fran.page, 'the hands queue');
   await fran.page.getByRole('button', { name: 'Lower the hand of Kim' }).click();
   await expect(queue).toHaveCount(1);
-  await expect(kim.page.getByRole('button', { name: 'Raise my hand' })).toBeVisible();
+  await expect(kim.page.getByText('Raise your hand', { exact: true })).toBeVisible();
 
   // Attendance: shown and downloaded as CSV with a BOM.
   const download = fran.page.waitForEvent('download');

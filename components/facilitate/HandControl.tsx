@@ -34,51 +34,57 @@ export function HandControl({ view, call, announce }: HandControlProps) {
         raise ? 'Your hand is raised. The facilitator can see it.' : 'Your hand is lowered.',
       );
   }
+  const button = (
+    <Button small onClick={() => send(!mine)}>
+      {mine ? 'Lower my hand' : 'Raise my hand'}
+    </Button>
+  );
+  // Folded while no hand is up, so the board stays short on a phone.
   return (
-    <section
-      aria-labelledby={`${id}-h`}
-      className="space-y-2 rounded-lg border-2 border-neutral-400 p-2"
-    >
-      <h2 id={`${id}-h`} className="font-bold text-lg">
-        Raise your hand
-      </h2>
+    <section aria-label="Your hand" className="rounded-lg border-2 border-neutral-400 p-2">
       {mine ? (
-        <p data-testid="my-hand">
-          Your hand is raised{mine.kind ? `: ${HAND_LABEL[mine.kind]}` : ''}
-          {mine.private ? ' (only the facilitators can see it)' : ''}.
-        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <p data-testid="my-hand">
+            Your hand is raised{mine.kind ? `: ${HAND_LABEL[mine.kind]}` : ''}
+            {mine.private ? ' (only the facilitators can see it)' : ''}.
+          </p>
+          {button}
+        </div>
       ) : (
-        <>
-          <label htmlFor={`${id}-k`} className="block font-semibold">
-            Why (optional)
-          </label>
-          <select
-            id={`${id}-k`}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as HandKind | '')}
-            className="min-h-11 w-full rounded border-2 border-ink bg-white px-2 text-ink"
-          >
-            <option value="">No reason given</option>
-            {HAND_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {HAND_LABEL[k]}
-              </option>
-            ))}
-          </select>
-          <label className="flex min-h-11 items-center gap-2">
-            <input
-              type="checkbox"
-              checked={quiet}
-              onChange={(e) => setQuiet(e.target.checked)}
-              className="size-6 accent-joint-edge"
-            />
-            Only the facilitators see it
-          </label>
-        </>
+        <details>
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-lg">
+            Raise your hand
+          </summary>
+          <div className="space-y-2 pt-1">
+            <label htmlFor={`${id}-k`} className="block font-semibold">
+              Why (optional)
+            </label>
+            <select
+              id={`${id}-k`}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as HandKind | '')}
+              className="min-h-11 w-full rounded border-2 border-ink bg-white px-2 text-ink"
+            >
+              <option value="">No reason given</option>
+              {HAND_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {HAND_LABEL[k]}
+                </option>
+              ))}
+            </select>
+            <label className="flex min-h-11 items-center gap-2">
+              <input
+                type="checkbox"
+                checked={quiet}
+                onChange={(e) => setQuiet(e.target.checked)}
+                className="size-6 accent-joint-edge"
+              />
+              Only the facilitators see it
+            </label>
+            {button}
+          </div>
+        </details>
       )}
-      <Button small onClick={() => send(!mine)}>
-        {mine ? 'Lower my hand' : 'Raise my hand'}
-      </Button>
       {error && <ErrorLine message={error} />}
     </section>
   );
