@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createWorkshop, expect, expectNoAxeViolations, joinWorkshop, test } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
+/** Set PURPLE_DOCS_SHOTS=1 to refresh the screenshots in docs/. */
+const SHOTS = process.env.PURPLE_DOCS_SHOTS === '1';
 
 test('timer, focus, locks, hands and attendance with a facilitator and two participants', async ({
   newActor,
@@ -88,6 +90,15 @@ test('timer, focus, locks, hands and attendance with a facilitator and two parti
     'Pat (Lived experience): I need a break — asked privately',
   );
   await expectNoAxeViolations(fran.page, 'the hands queue');
+  if (SHOTS) {
+    await fran.page.getByRole('button', { name: '10 min', exact: true }).click();
+    await expect(pat.page.getByTestId('timer')).toBeVisible();
+    await pat.page.getByRole('button', { name: 'Show the timer' }).click();
+    await pat.page.screenshot({ path: 'docs/facilitation-390.png' });
+    await fran.page
+      .getByRole('region', { name: 'For the facilitator' })
+      .screenshot({ path: 'docs/facilitation-panel.png' });
+  }
   await fran.page.getByRole('button', { name: 'Lower the hand of Kim' }).click();
   await expect(queue).toHaveCount(1);
   await expect(kim.page.getByText('Raise your hand', { exact: true })).toBeVisible();

@@ -62,9 +62,15 @@ export function FocusBanner({
       <Button small variant="secondary" onClick={() => targetOf(focus)?.focus()}>
         Go there
       </Button>
-      <Button small variant="secondary" aria-pressed={follow} onClick={toggle}>
-        {follow ? 'Following the facilitator: stop' : 'Follow the facilitator'}
-      </Button>
+      <label className="flex min-h-11 items-center gap-2">
+        <input
+          type="checkbox"
+          checked={follow}
+          onChange={toggle}
+          className="size-6 accent-joint-edge"
+        />
+        Follow the facilitator (take me there)
+      </label>
     </section>
   );
 }
