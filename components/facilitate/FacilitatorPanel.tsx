@@ -54,6 +54,7 @@ export function FacilitatorPanel({
       <h2 id="facilitator-heading" className="font-bold text-xl">
         For the facilitator
       </h2>
+      {!invitesOnTop && <InviteLinks invites={invites} revokeInvite={revokeInvite} call={call} />}
       <p>
         <a
           href={`/w/${voting.workshopId}/summary`}
@@ -63,7 +64,6 @@ export function FacilitatorPanel({
         </a>
       </p>
       {tools}
-      {!invitesOnTop && <InviteLinks invites={invites} revokeInvite={revokeInvite} call={call} />}
       <VotingControls {...voting} />
       <PeopleList
         people={people}
