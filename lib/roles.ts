@@ -27,7 +27,12 @@ export type Action =
   | 'participant:remove'
   | 'workshop:manage'
   | 'round:manage'
-  | 'ballot:cast';
+  | 'ballot:cast'
+  /** Timer, focus, locks, hands queue, balance, attendance, co-facilitators (issue 11). */
+  | 'session:facilitate'
+  /** Write to a locked card or section (issue 11). */
+  | 'lock:bypass'
+  | 'hand:raise';
 
 const TABLE: Record<Capability, ReadonlySet<Action>> = {
   facilitator: new Set<Action>([
@@ -42,6 +47,9 @@ const TABLE: Record<Capability, ReadonlySet<Action>> = {
     'workshop:manage',
     'round:manage',
     'ballot:cast',
+    'session:facilitate',
+    'lock:bypass',
+    'hand:raise',
   ]),
   contributor: new Set<Action>([
     'board:write',
@@ -49,8 +57,9 @@ const TABLE: Record<Capability, ReadonlySet<Action>> = {
     'card:delete-own',
     'card:restore-own',
     'ballot:cast',
+    'hand:raise',
   ]),
-  observer: new Set<Action>(),
+  observer: new Set<Action>(['hand:raise']),
 };
 
 /** True when a participant with this capability may perform `action`. */

@@ -61,6 +61,7 @@ export async function createPurple(
     {
       cardsChanged: (w, ids) => control?.cardsChanged(w, ids),
       cardNotices: (_w, notices) => control?.cardNotices(notices),
+      written: (w) => control?.facilitation.written(w),
     },
     {
       idleMs: config.roomIdleMs,

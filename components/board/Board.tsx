@@ -5,11 +5,17 @@
  * the colour rule, the personal link and (for facilitators) invite links and their tools in
  * a side panel that stays in view on wide screens.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { SECTIONS } from '../../lib/board/sections';
 import type { BoardPageData } from '../../server/facade';
+import { FacilitationContext } from '../facilitate/FacilitationContext';
+import { FacilitationTools } from '../facilitate/FacilitationTools';
 import { FacilitatorPanel } from '../facilitate/FacilitatorPanel';
+import { FocusBanner } from '../facilitate/FocusBanner';
+import { HandControl } from '../facilitate/HandControl';
 import { InviteLinks, nobodyInvitedYet } from '../facilitate/InviteLinks';
+import { TimerBar } from '../facilitate/TimerBar';
+import { useFacilitation } from '../facilitate/useFacilitation';
 import { RememberWorkshop } from '../home/RememberWorkshop';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 import { MyDetails } from '../workshop/MyDetails';
@@ -52,9 +58,11 @@ const count = (ids: Record<string, readonly string[]>) =>
 export function Board({ data, justJoined }: BoardProps) {
   const { workshop, me } = data;
   const board = useBoardDoc(workshop.id);
-  const live = useWorkshop(workshop.id, data.invites);
+  const facilitation = useFacilitation();
+  const live = useWorkshop(workshop.id, data.invites, facilitation.attach);
   const ended = board.closedMessage ?? live.ended;
-  const isFacilitator = me.capability === 'facilitator';
+  const capability = facilitation.capability ?? me.capability;
+  const isFacilitator = capability === 'facilitator';
   const canWrite = me.capability !== 'observer' && ended === null;
   const services = useBoardServices(board, live, {
     group: me.group,
@@ -80,99 +88,132 @@ export function Board({ data, justJoined }: BoardProps) {
     closedAt: workshop.closedAt ?? null,
   };
   const invitesOnTop = isFacilitator && ended === null && nobodyInvitedYet(live.invites);
+  const locks = facilitation.view?.locks;
+  const facilitationContext = useMemo(
+    () => ({
+      lockedCards: new Set(locks?.cards ?? []),
+      lockedSections: new Set(locks?.sections ?? []),
+      bypass: isFacilitator,
+      call: isFacilitator ? live.call : null,
+    }),
+    [locks, isFacilitator, live.call],
+  );
 
   return (
     <BoardContext.Provider value={services}>
-      <RosterVersionContext.Provider value={board.rosterVersion}>
-        <div className="frame space-y-3 py-4 sm:py-6" data-ready={ready ? 'true' : 'false'}>
-          <header className="space-y-1">
-            <h1 className="font-extrabold text-2xl sm:text-3xl">{info.title}</h1>
-            {info.question && <p className="max-w-prose text-lg">{info.question}</p>}
-          </header>
-          {invitesOnTop && (
-            <InviteLinks
-              invites={live.invites}
-              revokeInvite={live.revokeInvite}
-              call={live.call}
-              prominent
-            />
-          )}
-          <SectionJumpList ids={ids} />
-          <BoardNotices ended={ended} observer={me.capability === 'observer'} />
-          <CardNotices
-            notices={live.cardNotices}
-            dismiss={live.dismissCardNotice}
-            announce={announce}
-          />
-          {ended === null && (
-            <SaveStatus status={status} ready={ready} saved={board.saved} canWrite={canWrite} />
-          )}
-          <BoardTopBar
-            inviteLink={isFacilitator && ended === null && !invitesOnTop}
-            personalUrl={ended === null ? me.personalUrl : null}
-            justJoined={justJoined}
-          />
-          <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
-          <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
-          <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
-          <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-            <div className="min-w-0 space-y-3">
-              <BoardTools
-                filter={filter}
-                onChange={setFilter}
-                shown={count(shown)}
-                total={count(ids)}
+      <FacilitationContext.Provider value={facilitationContext}>
+        <RosterVersionContext.Provider value={board.rosterVersion}>
+          <div className="frame space-y-3 py-4 sm:py-6" data-ready={ready ? 'true' : 'false'}>
+            <header className="space-y-1">
+              <h1 className="font-extrabold text-2xl sm:text-3xl">{info.title}</h1>
+              {info.question && <p className="max-w-prose text-lg">{info.question}</p>}
+            </header>
+            {invitesOnTop && (
+              <InviteLinks
+                invites={live.invites}
+                revokeInvite={live.revokeInvite}
+                call={live.call}
+                prominent
               />
-              {ready ? (
-                SECTIONS.map((section) => (
-                  <BoardSection
-                    key={section}
-                    section={section}
-                    ids={ids[section]}
-                    shown={shown[section]}
+            )}
+            <SectionJumpList ids={ids} />
+            <BoardNotices ended={ended} observer={me.capability === 'observer'} />
+            <CardNotices
+              notices={live.cardNotices}
+              dismiss={live.dismissCardNotice}
+              announce={announce}
+            />
+            {ended === null && (
+              <SaveStatus status={status} ready={ready} saved={board.saved} canWrite={canWrite} />
+            )}
+            <BoardTopBar
+              inviteLink={isFacilitator && ended === null && !invitesOnTop}
+              personalUrl={ended === null ? me.personalUrl : null}
+              justJoined={justJoined}
+            />
+            {ended === null && (
+              <TimerBar view={facilitation.view} skewMs={facilitation.skewMs} announce={announce} />
+            )}
+            {ended === null && <FocusBanner view={facilitation.view} announce={announce} />}
+            {facilitation.capability && (
+              <p role="status" className="rounded border-2 border-joint-edge p-2 font-semibold">
+                {facilitation.capability === 'facilitator'
+                  ? 'A facilitator made you a co-facilitator. Reload the page to see every facilitator tool.'
+                  : 'You are no longer a co-facilitator.'}
+              </p>
+            )}
+            <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
+            <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
+            <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
+            <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+              <div className="min-w-0 space-y-3">
+                <BoardTools
+                  filter={filter}
+                  onChange={setFilter}
+                  shown={count(shown)}
+                  total={count(ids)}
+                />
+                {ready ? (
+                  SECTIONS.map((section) => (
+                    <BoardSection
+                      key={section}
+                      section={section}
+                      ids={ids[section]}
+                      shown={shown[section]}
+                    />
+                  ))
+                ) : (
+                  <p className="font-semibold text-lg">Loading the board…</p>
+                )}
+              </div>
+              <aside
+                aria-label="About this board"
+                className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
+              >
+                <ColourRuleDisclosure />
+                {ended === null && <PresenceList people={live.presence} />}
+                {ended === null && (
+                  <MyDetails
+                    rotateLink={() => live.call('me:rotateLink', {})}
+                    eraseMe={() => live.call('me:erase', {})}
+                    erased={false}
                   />
-                ))
-              ) : (
-                <p className="font-semibold text-lg">Loading the board…</p>
-              )}
+                )}
+                {ended === null && (
+                  <HandControl view={facilitation.view} call={live.call} announce={announce} />
+                )}
+                <BalanceStrip balance={balance} />
+                {isFacilitator && (
+                  <FacilitatorPanel
+                    doc={board.doc}
+                    invites={live.invites}
+                    deleted={live.deleted}
+                    people={live.people}
+                    revokeInvite={live.revokeInvite}
+                    voting={{ workshopId: workshop.id, live }}
+                    call={live.call}
+                    workshop={info}
+                    invitesOnTop={invitesOnTop}
+                    tools={
+                      <FacilitationTools
+                        facilitation={facilitation}
+                        call={live.call}
+                        announce={announce}
+                      />
+                    }
+                    restoreCard={(cardId) => {
+                      services.ownActions.add(cardId);
+                      return live.restoreCard(cardId);
+                    }}
+                  />
+                )}
+              </aside>
             </div>
-            <aside
-              aria-label="About this board"
-              className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
-            >
-              <ColourRuleDisclosure />
-              {ended === null && <PresenceList people={live.presence} />}
-              {ended === null && (
-                <MyDetails
-                  rotateLink={() => live.call('me:rotateLink', {})}
-                  eraseMe={() => live.call('me:erase', {})}
-                  erased={false}
-                />
-              )}
-              <BalanceStrip balance={balance} />
-              {isFacilitator && (
-                <FacilitatorPanel
-                  doc={board.doc}
-                  invites={live.invites}
-                  deleted={live.deleted}
-                  people={live.people}
-                  revokeInvite={live.revokeInvite}
-                  voting={{ workshopId: workshop.id, live }}
-                  call={live.call}
-                  workshop={info}
-                  invitesOnTop={invitesOnTop}
-                  restoreCard={(cardId) => {
-                    services.ownActions.add(cardId);
-                    return live.restoreCard(cardId);
-                  }}
-                />
-              )}
-            </aside>
+            <UndoDelete announce={announce} />
+            <LiveAnnouncer message={announcement} testId="board-announcer" />
           </div>
-          <UndoDelete announce={announce} />
-          <LiveAnnouncer message={announcement} testId="board-announcer" />
-        </div>
-      </RosterVersionContext.Provider>
+        </RosterVersionContext.Provider>
+      </FacilitationContext.Provider>
     </BoardContext.Provider>
   );
 }

@@ -7,6 +7,7 @@
 import { type DragEvent, memo, useId, useState } from 'react';
 import { createCard, newCardId } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
+import { useLock } from '../facilitate/FacilitationContext';
 import { Button } from '../ui/Button';
 import { cn } from '../ui/cn';
 import { addButtonId } from './addButtonId';
@@ -43,6 +44,8 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
   const titleId = `section-${section}`;
   const bodyId = useId();
   const [open, setOpen] = useState(true);
+  const lock = useLock(null, section);
+  const writable = board.canWrite && !lock.readOnly;
 
   function addCard() {
     setOpen(true);
@@ -51,7 +54,7 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
     createCard(board.doc, section, '', { id, origin: LOCAL_ORIGIN });
   }
 
-  const drop = board.canWrite
+  const drop = writable
     ? {
         onDragOver: (event: DragEvent<HTMLElement>) => {
           if (isCardDrag(event)) event.preventDefault();
@@ -82,7 +85,12 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           controls={bodyId}
           onToggle={() => setOpen((o) => !o)}
         />
-        {board.canWrite && (
+        {lock.locked && (
+          <span className="font-semibold text-sm" data-testid="section-locked">
+            Locked by the facilitator
+          </span>
+        )}
+        {writable && (
           <Button
             small
             id={addButtonId(section)}

@@ -8,6 +8,7 @@
 import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
 import { cardsMap, cardText } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
+import { useLock } from '../facilitate/FacilitationContext';
 import { cn } from '../ui/cn';
 import { RosterVersionContext, useBoard } from './BoardContext';
 import { CardActions } from './CardActions';
@@ -53,6 +54,9 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
   const drop = useCardDrop(id, section);
   const [details, setDetails] = useState(false);
   const deletion = useDeleteCard(id, section);
+  const lock = useLock(id, section);
+  // Locked content is read-only here too, so an honest client never sends a refused write.
+  const writable = board.canWrite && !lock.readOnly;
 
   useEffect(() => {
     const target = board.focus.take(id);
@@ -66,7 +70,7 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
   const value = text.toString();
   const label = `Card ${index + 1} in ${SECTION_INFO[section].title}`;
   const mine = board.isMine(creator);
-  const canDelete = board.canWrite && (board.isFacilitator || mine);
+  const canDelete = writable && (board.isFacilitator || mine);
 
   return (
     <li
@@ -74,7 +78,7 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
       data-card-id={id}
       data-colour={facts.colour ?? 'unknown'}
       data-drifted={facts.driftedBy ? 'true' : 'false'}
-      {...(board.canWrite ? drop : {})}
+      {...(writable ? drop : {})}
       className={cn(
         // Off-screen cards skip layout and paint, so a board of 2,000 cards stays quick.
         'flex min-w-0 flex-col gap-1 rounded-lg p-1.5 text-ink [contain-intrinsic-size:auto_6rem] [content-visibility:auto]',
@@ -84,11 +88,19 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <CardBadge facts={facts} />
         <CardStatus facts={facts} />
-        {board.canWrite && <DragHandle cardId={id} />}
+        {lock.locked && (
+          <span
+            className="rounded border-2 border-ink px-1 font-semibold text-xs"
+            data-testid="locked"
+          >
+            Locked
+          </span>
+        )}
+        {writable && <DragHandle cardId={id} />}
       </div>
       <div className="flex items-start gap-1.5">
         <div className="min-w-0 flex-1">
-          {board.canWrite ? (
+          {writable ? (
             <CardEditor id={id} label={label} describedBy={infoId} />
           ) : (
             <CardReadOnlyText text={value} label={label} />
@@ -102,6 +114,8 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
           isLast={isLast}
           label={label}
           canDelete={canDelete}
+          writable={writable}
+          locked={lock.locked}
           detailsShown={details}
           toggleDetails={() => setDetails((d) => !d)}
           deletion={deletion}

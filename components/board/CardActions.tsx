@@ -8,6 +8,8 @@
 import { useState } from 'react';
 import { moveCard } from '../../lib/board/doc';
 import { SECTION_INFO, SECTIONS, type Section } from '../../lib/board/sections';
+import { useFacilitationContext } from '../facilitate/FacilitationContext';
+import { FacilitatorCardItems } from '../facilitate/FacilitatorCardItems';
 import { MenuButton } from '../ui/MenuButton';
 import { MenuItem } from '../ui/MenuItem';
 import { useBoard } from './BoardContext';
@@ -26,6 +28,10 @@ export interface CardActionsProps {
   /** The card's name, e.g. "Card 2 in Decisions". */
   label: string;
   canDelete: boolean;
+  /** False while the card is locked for you (issue 11) or you cannot write. */
+  writable: boolean;
+  /** True while the card or its section is locked. */
+  locked: boolean;
   detailsShown: boolean;
   toggleDetails(): void;
   /** The card's delete question and the server's answer (`useDeleteCard`, held by the card). */
@@ -45,7 +51,10 @@ function DotsIcon() {
 /** The menu button and its items, plus the server's answer when a delete is refused. */
 export function CardActions(props: CardActionsProps) {
   const { id, section, index, isLast, label, canDelete, deletion } = props;
-  const { doc, focus, canWrite } = useBoard();
+  const { doc, focus } = useBoard();
+  const canWrite = props.writable;
+  const facilitation = useFacilitationContext();
+  const lockedSections = facilitation.bypass ? new Set<string>() : facilitation.lockedSections;
   const [history, setHistory] = useState(false);
 
   function move(to: Section, at: number) {
@@ -79,12 +88,15 @@ export function CardActions(props: CardActionsProps) {
           <MenuItem disabled={isLast} onSelect={() => move(section, index + 1)}>
             Move down
           </MenuItem>
-          {SECTIONS.filter((s) => s !== section).map((s) => (
+          {SECTIONS.filter((s) => s !== section && !lockedSections.has(s)).map((s) => (
             <MenuItem key={s} onSelect={() => move(s, Number.MAX_SAFE_INTEGER)}>
               {`Move to ${SECTION_INFO[s].title}`}
             </MenuItem>
           ))}
         </>
+      )}
+      {facilitation.call && (
+        <FacilitatorCardItems call={facilitation.call} id={id} locked={props.locked} />
       )}
       <MenuItem onSelect={details}>{props.detailsShown ? 'Hide details' : 'Show details'}</MenuItem>
       <MenuItem onSelect={showHistory}>History</MenuItem>

@@ -1,5 +1,6 @@
 'use client';
 /** Tools only the facilitator sees: voting rounds, invite links (once someone has joined), people and their access needs, deleted cards. */
+import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
 import type { Ack, DeletedCard, InviteView, PersonView } from '../../lib/protocol/events';
 import type { WorkshopView } from '../../lib/protocol/peopleEvents';
@@ -27,6 +28,8 @@ export interface FacilitatorPanelProps {
   workshop?: WorkshopView;
   /** True while the invite links are shown first on the board instead of here. */
   invitesOnTop: boolean;
+  /** Live facilitation: timer, hands, locks, balance and attendance (issue 11). */
+  tools?: ReactNode;
 }
 
 /** The facilitator panel. */
@@ -41,6 +44,7 @@ export function FacilitatorPanel({
   call,
   workshop,
   invitesOnTop,
+  tools,
 }: FacilitatorPanelProps) {
   return (
     <section
@@ -59,11 +63,13 @@ export function FacilitatorPanel({
           Open the workshop summary and downloads
         </a>
       </p>
+      {tools}
       <VotingControls {...voting} />
       <PeopleList
         people={people}
         invites={invites}
         removePerson={call && ((key) => call('person:remove', { key }))}
+        setCoFacilitator={call && ((key, on) => call('cofacilitator:set', { key, on }))}
         erasePerson={call && ((key) => call('person:erase', { key }))}
       />
       {call && workshop && (

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { Ack, InviteView, PersonView } from '../../lib/protocol/events';
+import { Button } from '../ui/Button';
 import { GroupBadge } from '../ui/GroupBadge';
 import { ConfirmAction } from './ConfirmAction';
 import { inviteLabels } from './inviteLabels';
@@ -17,10 +18,18 @@ export interface PeopleListProps {
   invites?: readonly InviteView[] | null;
   removePerson?(key: string): Promise<Ack>;
   erasePerson?(key: string): Promise<Ack>;
+  /** Make someone a co-facilitator (`on`) or take it back (issue 11). */
+  setCoFacilitator?(key: string, on: boolean): Promise<Ack>;
 }
 
 /** The "People and what helps them" list. */
-export function PeopleList({ people, invites, removePerson, erasePerson }: PeopleListProps) {
+export function PeopleList({
+  people,
+  invites,
+  removePerson,
+  erasePerson,
+  setCoFacilitator,
+}: PeopleListProps) {
   const [message, setMessage] = useState('');
   const labels = inviteLabels(invites ?? []);
   return (
@@ -42,6 +51,24 @@ export function PeopleList({ people, invites, removePerson, erasePerson }: Peopl
                   {p.capability === 'facilitator' ? ' (facilitator)' : ''}
                 </span>
               </p>
+              {setCoFacilitator && p.inviteId && p.group && (
+                <Button
+                  small
+                  variant="secondary"
+                  aria-label={`${p.capability === 'facilitator' ? 'Stop' : 'Make'} ${p.label} ${p.capability === 'facilitator' ? 'co-facilitating' : 'a co-facilitator'}`}
+                  onClick={async () => {
+                    const on = p.capability !== 'facilitator';
+                    const r = await setCoFacilitator(p.key, on);
+                    setMessage(
+                      r.ok
+                        ? `${p.label} ${on ? 'is now a co-facilitator' : 'is no longer a co-facilitator'}.`
+                        : r.message,
+                    );
+                  }}
+                >
+                  {p.capability === 'facilitator' ? 'Stop co-facilitating' : 'Make co-facilitator'}
+                </Button>
+              )}
               {p.inviteId && labels.has(p.inviteId) && (
                 <p className="text-sm">Joined with: {labels.get(p.inviteId)}</p>
               )}

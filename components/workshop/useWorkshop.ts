@@ -35,7 +35,11 @@ import { watchHeartbeat } from './watchHeartbeat';
 /** A gentle notice about one of your cards. */
 export type CardNotice = Parameters<ServerToClientEvents['card:notice']>[0];
 
-type PurpleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The typed control socket; modules' hooks (e.g. `useFacilitation`) attach their listeners to it. */
+export type PurpleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A client module's listeners, attached as the socket is made; returns their removal. */
+export type AttachModule = (socket: PurpleSocket) => () => void;
 
 /** What `useWorkshop` returns. */
 export interface Workshop {
@@ -99,7 +103,11 @@ export type CallEvent = <E extends keyof ClientToServerEvents>(
 ) => Promise<AckOf<E>>;
 
 /** Connect to a workshop's control channel for as long as the component is mounted. */
-export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): Workshop {
+export function useWorkshop(
+  workshopId: string,
+  initialInvites?: InviteView[],
+  attach?: AttachModule,
+): Workshop {
   const socketRef = useRef<PurpleSocket | null>(null);
   const [connected, setConnected] = useState(false);
   const [presence, setPresence] = useState<PresenceEntry[]>([]);
@@ -119,6 +127,8 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
       auth: { workshopId, protocol: PROTOCOL_VERSION },
     });
     socketRef.current = socket;
+    // Before the socket connects, so a module misses none of its welcome events.
+    const detach = attach?.(socket);
     const stopWatch = watchHeartbeat(socket, setConnected);
     socket.on('connect_error', (err) => {
       const data = (err as Error & { data?: { message?: string; permanent?: boolean } }).data;
@@ -172,11 +182,13 @@ export function useWorkshop(workshopId: string, initialInvites?: InviteView[]): 
       socket.disconnect();
     });
     return () => {
+      detach?.();
       stopWatch();
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [workshopId]);
+    // `attach` is a module's stable callback, so the socket is still made once per workshop.
+  }, [workshopId, attach]);
 
   const call = useCallback(
     <E extends keyof ClientToServerEvents>(

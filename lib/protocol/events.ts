@@ -18,6 +18,7 @@ import {
   type Turnout,
   VOTABLE_SECTIONS,
 } from '../voting/types';
+import type { FacilitationClientEvents, FacilitationServerEvents } from './facilitationEvents';
 import type { PeopleClientEvents, PeopleServerEvents } from './peopleEvents';
 import type { Reason } from './reasons';
 
@@ -135,7 +136,7 @@ export interface InviteView {
 }
 
 /** Server → client events. */
-export interface ServerToClientEvents extends PeopleServerEvents {
+export interface ServerToClientEvents extends PeopleServerEvents, FacilitationServerEvents {
   /** Everyone here now: sent once to a socket when it connects. */
   'presence:update': (people: PresenceEntry[]) => void;
   /** Someone arrived (their first connection). */
@@ -165,7 +166,7 @@ export interface ServerToClientEvents extends PeopleServerEvents {
 }
 
 /** Client → server events; each answers through its acknowledgement. */
-export interface ClientToServerEvents extends PeopleClientEvents {
+export interface ClientToServerEvents extends PeopleClientEvents, FacilitationClientEvents {
   'card:endorse': (p: z.infer<typeof endorseSchema>, ack: (r: Ack) => void) => void;
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;

@@ -31,6 +31,7 @@ export const REASONS = {
   linkFull: 'linkFull',
   tooMany: 'tooMany',
   unknownVersion: 'unknownVersion',
+  locked: 'locked',
   summaryNotShared: 'summaryNotShared',
   unknownFormat: 'unknownFormat',
 } as const;
@@ -134,6 +135,12 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 429,
     close: 4429,
     message: 'Too many tries from here in a short time. Please wait a few minutes, then try again.',
+  },
+  locked: {
+    http: 423,
+    close: 4423,
+    message:
+      'A facilitator has locked this part of the board, so your change was not saved. Reload the page to carry on.',
   },
   summaryNotShared: {
     http: 403,

@@ -35,6 +35,7 @@ import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
 import type { ControlModule } from './controlModule';
+import { Facilitation } from './facilitation';
 import { cardHistory, revertCard } from './history';
 import { People } from './people';
 import { Presence } from './presence';
@@ -76,6 +77,7 @@ export class Control {
   readonly io: ControlServer;
   readonly voting: Voting;
   readonly people: People;
+  readonly facilitation: Facilitation;
   private readonly presence: Presence;
   /** Features registered through the module seam (`controlModule.ts`). */
   private readonly modules: ControlModule[];
@@ -123,7 +125,14 @@ export class Control {
       publishInvites: (id) => this.publishInvites(id),
       endSessions: (ids, reason) => this.endSessions(ids, reason),
     });
-    this.modules = [this.people];
+    this.facilitation = new Facilitation({
+      io: this.io,
+      rooms: deps.rooms,
+      store: deps.store,
+      log: deps.log,
+      publishInvites: (id) => this.publishInvites(id),
+    });
+    this.modules = [this.people, this.facilitation];
     this.registerEvents();
   }
 

@@ -208,6 +208,7 @@ export function revertCard(
         'forbidden',
         'Only the facilitator and the people who wrote this card can restore it.',
       );
+    if (room.lockedFor(p, cardId, card.section)) return fail('locked');
     const want = charsAt(seq);
     if (!want) return fail('unknownVersion');
     const built = restoreUpdate(room, cardId, chars, new Set(want), p.id);

@@ -5,6 +5,7 @@
  * is one transaction.
  */
 import type { UpdateRanges } from '../../lib/board/historyRanges';
+import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
 
 export interface WorkshopRow {
@@ -243,6 +244,24 @@ export interface SummaryActivity {
   endorsers: string[];
 }
 
+// ── Live facilitation (issue 11; migration 11) ──────────────────────────────────
+
+/** One stretch of time a person was connected (first control socket to last). */
+export interface AttendanceRow {
+  id: string;
+  workshopId: string;
+  participantId: string;
+  joinedAt: string;
+  /** null while they are still here (or the server stopped before they left). */
+  leftAt: string | null;
+}
+
+/** Characters a participant inserted after some seq (from the attribution log). */
+export interface WrittenRow {
+  participantId: string | null;
+  inserted: number;
+}
+
 /** The storage interface every adapter implements. */
 export interface Store {
   /** Create a workshop with its facilitator and invites in one transaction. */
@@ -390,6 +409,28 @@ export interface Store {
   putSummarySettings(row: SummarySettingsRow): Promise<void>;
   /** When the workshop was active and who took an active part. */
   summaryActivity(workshopId: string): Promise<SummaryActivity>;
+
+  // ── Live facilitation (issue 11; migration 11) ──────────────────────────────
+  /** The workshop's facilitation state (timer, focus, locks, hands), or null when never set. */
+  loadFacilitation(workshopId: string): Promise<FacilitationState | null>;
+  /** Replace the workshop's facilitation state in one write. */
+  saveFacilitation(workshopId: string, state: FacilitationState, at: string): Promise<void>;
+  /** Change a participant's capability (co-facilitator); the row after, or null when unknown. */
+  setCapability(
+    workshopId: string,
+    participantId: string,
+    capability: ParticipantRow['capability'],
+  ): Promise<ParticipantRow | null>;
+  /** Record that a person arrived (their first control socket). */
+  openAttendance(row: AttendanceRow): Promise<void>;
+  /** Record that a person left (their last control socket closed). */
+  closeAttendance(id: string, leftAt: string): Promise<void>;
+  /** Close every stretch still open (at start-up, after a crash, or at shutdown); how many. */
+  closeOpenAttendance(at: string): Promise<number>;
+  /** Every stretch of a workshop, oldest first. */
+  listAttendance(workshopId: string): Promise<AttendanceRow[]>;
+  /** Characters inserted per participant in updates with seq > `afterSeq`. */
+  writtenSince(workshopId: string, afterSeq: number): Promise<WrittenRow[]>;
 
   close(): Promise<void>;
 }

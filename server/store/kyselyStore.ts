@@ -6,6 +6,9 @@
  * its own commented block; one that is not gets a block in each adapter.
  */
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import type { FacilitationState } from '../../lib/facilitation/state';
+import type { Capability } from '../../lib/roles';
+import * as facilitation from './facilitationQueries';
 import * as history from './historyQueries';
 import {
   bytes,
@@ -17,6 +20,7 @@ import {
 } from './kyselyRows';
 import type {
   AppendInput,
+  AttendanceRow,
   AttributionRow,
   Binding,
   CandidateRow,
@@ -581,6 +585,47 @@ export abstract class KyselyStore implements Store {
 
   summaryActivity(workshopId: string) {
     return summary.summaryActivity(this.db, workshopId);
+  }
+
+  // ── Live facilitation (issue 11; migration 11) ───────────────────────────────
+
+  loadFacilitation(workshopId: string) {
+    return facilitation.loadFacilitation(this.db, workshopId);
+  }
+
+  saveFacilitation(workshopId: string, state: FacilitationState, at: string) {
+    return facilitation.saveFacilitation(this.db, workshopId, state, at);
+  }
+
+  async setCapability(workshopId: string, participantId: string, capability: Capability) {
+    await this.db
+      .updateTable('participants')
+      .set({ capability })
+      .where('id', '=', participantId)
+      .where('workshop_id', '=', workshopId)
+      .execute();
+    const p = await this.getParticipant(participantId);
+    return p && p.workshopId === workshopId ? p : null;
+  }
+
+  openAttendance(row: AttendanceRow) {
+    return facilitation.openAttendance(this.db, row);
+  }
+
+  closeAttendance(id: string, leftAt: string) {
+    return facilitation.closeAttendance(this.db, id, leftAt);
+  }
+
+  closeOpenAttendance(at: string) {
+    return facilitation.closeOpenAttendance(this.db, at);
+  }
+
+  listAttendance(workshopId: string) {
+    return facilitation.listAttendance(this.db, workshopId);
+  }
+
+  writtenSince(workshopId: string, afterSeq: number) {
+    return facilitation.writtenSince(this.db, workshopId, afterSeq);
   }
 
   async close() {

@@ -6,11 +6,15 @@
  * interleaves (its transactions). It enforces the uniqueness and foreign keys the SQL
  * schema does. A new Store method gets one small block here, beside the SQL adapters'.
  */
+
 import { historyRanges } from '../../lib/board/historyRanges';
+import type { FacilitationState } from '../../lib/facilitation/state';
+import type { Capability } from '../../lib/roles';
 import { BindingConflictError } from './bindingConflict';
 import { MemoryVoting } from './memoryVoting';
 import type {
   AppendInput,
+  AttendanceRow,
   AttributionRow,
   Binding,
   CandidateRow,
@@ -90,6 +94,8 @@ class MemoryStore implements Store {
   readonly #endorsements = new Map<string, EndorsementRow>();
   readonly #voting = new MemoryVoting((id) => this.#participants.has(id));
   readonly #summarySettings = new Map<string, SummarySettingsRow>();
+  readonly #facilitation = new Map<string, FacilitationState>();
+  readonly #attendance = new Map<string, AttendanceRow>();
 
   // ── Checks the SQL schema makes (primary keys, unique tokens, foreign keys) ───────
 
@@ -455,6 +461,8 @@ class MemoryStore implements Store {
     drop(this.#endorsements, (e) => e.workshopId);
     this.#boards.delete(id);
     this.#summarySettings.delete(id);
+    this.#facilitation.delete(id);
+    drop(this.#attendance, (a) => a.workshopId);
     const kept = this.#events.filter((e) => e.workshopId !== id);
     this.#events.splice(0, this.#events.length, ...kept);
     this.#voting.deleteWorkshop(id);
@@ -560,6 +568,66 @@ class MemoryStore implements Store {
       voters: distinctIds(ballots.filter((x) => x.dots > 0).map((x) => ({ id: x.participantId }))),
       endorsers: distinctIds(endorsements.map((e) => ({ id: e.participantId }))),
     };
+  }
+
+  // ── Live facilitation (issue 11; migration 11) ───────────────────────────────
+
+  async loadFacilitation(workshopId: string) {
+    const state = this.#facilitation.get(workshopId);
+    return state ? structuredClone(state) : null;
+  }
+
+  async saveFacilitation(workshopId: string, state: FacilitationState, _at: string) {
+    this.needWorkshop(workshopId);
+    this.#facilitation.set(workshopId, structuredClone(state));
+  }
+
+  async setCapability(workshopId: string, participantId: string, capability: Capability) {
+    const p = this.#participants.get(participantId);
+    if (!p || p.workshopId !== workshopId) return null;
+    const next = { ...p, capability };
+    this.#participants.set(participantId, next);
+    return { ...next };
+  }
+
+  async openAttendance(row: AttendanceRow) {
+    this.needWorkshop(row.workshopId);
+    this.needParticipant(row.participantId);
+    if (this.#attendance.has(row.id)) throw new Error(`attendance ${row.id} already exists`);
+    this.#attendance.set(row.id, { ...row });
+  }
+
+  async closeAttendance(id: string, leftAt: string) {
+    const row = this.#attendance.get(id);
+    if (row && row.leftAt === null) row.leftAt = leftAt;
+  }
+
+  async closeOpenAttendance(at: string) {
+    let closed = 0;
+    for (const row of this.#attendance.values()) {
+      if (row.leftAt !== null) continue;
+      row.leftAt = at;
+      closed++;
+    }
+    return closed;
+  }
+
+  async listAttendance(workshopId: string) {
+    const byTime = (a: AttendanceRow, b: AttendanceRow) =>
+      a.joinedAt.localeCompare(b.joinedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return [...this.#attendance.values()]
+      .filter((r) => r.workshopId === workshopId)
+      .sort(byTime)
+      .map((r) => ({ ...r }));
+  }
+
+  async writtenSince(workshopId: string, afterSeq: number) {
+    const sums = new Map<string | null, number>();
+    for (const a of this.#boards.get(workshopId)?.attributions ?? []) {
+      if (a.seq > afterSeq)
+        sums.set(a.participantId, (sums.get(a.participantId) ?? 0) + a.inserted);
+    }
+    return [...sums].map(([participantId, inserted]) => ({ participantId, inserted }));
   }
 
   async close() {}

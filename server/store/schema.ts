@@ -160,6 +160,16 @@ export interface Database {
     final_at: string | null;
     updated_at: string;
   };
+  /** Version 11 (issue 11): one JSON facilitation state per workshop. */
+  facilitation: { workshop_id: string; state: string; updated_at: string };
+  /** Version 11: one row per stretch a person was connected. */
+  attendance: {
+    id: string;
+    workshop_id: string;
+    participant_id: string;
+    joined_at: string;
+    left_at: string | null;
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's row types.
@@ -400,6 +410,26 @@ async function createHistoryTables(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/** Version 11 (issue 11): live facilitation state and attendance. */
+async function createFacilitationTables(db: AnyDb): Promise<void> {
+  const s = db.schema;
+  await s
+    .createTable('facilitation')
+    .addColumn('workshop_id', 'text', (c) => c.primaryKey().references('workshops.id'))
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await s
+    .createTable('attendance')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('participant_id', 'text', (c) => c.notNull())
+    .addColumn('joined_at', 'text', (c) => c.notNull())
+    .addColumn('left_at', 'text')
+    .execute();
+  await s.createIndex('attendance_workshop').on('attendance').column('workshop_id').execute();
+}
+
 /** Every migration, in order. Append new versions; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: createCoreTables },
@@ -408,6 +438,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, up: (db) => createHistoryTables(db) },
   { version: 8, up: (db) => votingResultsStayRight(db) },
   { version: 9, up: (db) => summaryMigration(db) },
+  { version: 11, up: (db) => createFacilitationTables(db) },
 ];
 
 /**

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deleteContract } from './deleteContract';
+import { facilitationContract } from './facilitationContract';
 import { peopleContract } from './peopleContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
 import { summaryContract } from './summaryContract';
@@ -92,6 +93,7 @@ export function storeContract(
     votingContract(() => store);
     serverWrites(() => store);
     peopleContract(() => store);
+    facilitationContract(() => store);
     cardHistory(() => store);
     summaryContract(() => store);
     deleteContract(() => store);

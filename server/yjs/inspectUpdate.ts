@@ -22,6 +22,7 @@ import { checkDeletes, type DeleteSet } from './checkDeletes';
 import { countStructs } from './countStructs';
 import { FRAME_LIMITS, frameLimitProblem } from './frameLimits';
 import { bump, emptyInspection, type Inspection, type Written } from './inspection';
+import { type LockSet, lockProblem, noLocks } from './lockCheck';
 import { Placement, type Where } from './placement';
 import { missingDependency, UpdateIndex } from './updateIndex';
 
@@ -40,6 +41,8 @@ export interface InspectContext {
   mayWrite: boolean;
   /** 'update': a live update (foreign content refused). 'step2': a sync reply (stripped). */
   mode: 'update' | 'step2';
+  /** Locked cards and sections for this sender (issue 11, I43); absent when none apply. */
+  locks?: LockSet;
 }
 
 export type InspectResult = Inspection | { ok: false; reason: Reason; detail: string };
@@ -177,6 +180,7 @@ function checkContent(
     const problem = checkItem(item, placement, ctx.doc, written, created);
     if (problem) return refuse(problem);
   }
+
   for (const s of decoded.structs) {
     if (s instanceof Y.GC) {
       const end = s.id.clock + s.length;
@@ -186,7 +190,13 @@ function checkContent(
   const problem =
     checkDeletes(decoded.ds as DeleteSet, ctx.doc, index, placement, written) ??
     checkLengths(ctx.doc, result);
-  return problem ? refuse(problem) : result;
+  if (problem) return refuse(problem);
+  // After the deletes are read, so deleting a locked card's text counts as writing to it.
+  const locked =
+    ctx.locks && !noLocks(ctx.locks)
+      ? lockProblem(ctx.doc, ctx.locks, items, placement, written)
+      : null;
+  return locked ? refuse(locked, 'locked') : result;
 }
 
 /** True when the server's `cards` map has ever held `key` (even a Yjs-deleted entry). */

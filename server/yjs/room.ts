@@ -38,6 +38,7 @@ import type {
 } from '../store/Store';
 import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
+import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
 
 /**
@@ -60,6 +61,8 @@ export interface RoomListener {
   cardsChanged(workshopId: string, cardIds: string[]): void;
   /** Tell authors the other group replaced most of their card (issue 13). */
   cardNotices?(workshopId: string, notices: CardNotice[]): void;
+  /** A participant's update was stored (facilitation's balance counts it, issue 11). */
+  written?(workshopId: string): void;
 }
 
 /** A message the room cannot read; the connection that sent it is closed. */
@@ -79,6 +82,8 @@ export class Room {
   readonly participants = new Map<string, ParticipantRow>();
   readonly endorsements = new Map<string, EndorsementRow[]>();
   lastSeq = 0;
+  /** Locked cards and sections (issue 11, I43), set by the facilitation module. */
+  locks: LockSet = { cards: new Set(), sections: new Set() };
   lastActive = Date.now();
   private sinceCompaction = 0;
   /** False until the stored board is in memory; nothing is served before (invariant I7). */
@@ -113,11 +118,13 @@ export class Room {
   }
 
   private async load(): Promise<void> {
-    const [loaded, participants, endorsements] = await Promise.all([
+    const [loaded, participants, endorsements, facilitation] = await Promise.all([
       this.store.loadDocument(this.workshopId),
       this.store.listParticipants(this.workshopId),
       this.store.listEndorsements(this.workshopId),
+      this.store.loadFacilitation(this.workshopId),
     ]);
+    if (facilitation) this.setLocks(facilitation.locks);
     const parts = loaded.snapshot ? [loaded.snapshot] : [];
     for (const u of loaded.updates) parts.push(u.data);
     // Applied one by one, in stored order, as the live room applied them: the room fuzz
@@ -216,6 +223,8 @@ export class Room {
       participantId: p.id,
       mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
       mode,
+      // The room's row is current when a co-facilitator is made or unmade (I46).
+      locks: this.mayBypassLocks(p) ? undefined : this.locks,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
@@ -321,6 +330,7 @@ export class Room {
 
   private afterWrite(touched: string[]): void {
     this.sinceCompaction++;
+    this.listener.written?.(this.workshopId);
     const endorsed = touched.filter((id) => this.endorsements.has(id));
     if (endorsed.length > 0) this.listener.cardsChanged(this.workshopId, endorsed);
     if (this.sinceCompaction >= this.compactEvery) void this.compact();
@@ -423,6 +433,22 @@ export class Room {
     if (crossed || changed || p.removedAt) this.broadcastRoster(null);
   }
 
+  /** Whether `p` may write to locked content now: the room's row is current (I46). */
+  mayBypassLocks(p: ParticipantRow): boolean {
+    return can(this.participants.get(p.id)?.capability ?? p.capability, 'lock:bypass');
+  }
+
+  /** True when the card (or its section) is locked and `p` may not bypass locks (I43). */
+  lockedFor(p: ParticipantRow, cardId: string, section: string): boolean {
+    if (this.mayBypassLocks(p)) return false;
+    return this.locks.cards.has(cardId) || this.locks.sections.has(section);
+  }
+
+  /** Replace the locked cards and sections (issue 11); the next update is checked against them. */
+  setLocks(locks: { cards: readonly string[]; sections: readonly string[] }): void {
+    this.locks = { cards: new Set(locks.cards), sections: new Set(locks.sections) };
+  }
+
   /** Close every live connection (the workshop was deleted). */
   closeAll(reason: Reason): void {
     for (const c of [...this.conns]) this.refuse(c, reason, 'workshop deleted');
@@ -478,6 +504,7 @@ export class Room {
         : can(p.capability, 'card:restore') || (await deletedBySelf(this.store, p, cardId));
       if (!allowed)
         return fail('forbidden', deleted ? 'You can only delete cards you made.' : undefined);
+      if (this.lockedFor(p, cardId, card.section)) return fail('locked');
       if (card.deleted === deleted) return { ok: true };
       return this.serverWrite(p, cardId, deleted);
     });

@@ -1,0 +1,327 @@
+/**
+ * Live facilitation on the control channel (issue 11, first part): timer, focus, locks,
+ * hands, balance, attendance and co-facilitators, as one control module. Every action is
+ * permission-checked through `can()`, run one at a time per workshop, stored in one write
+ * and only then broadcast (I47). Locks also reach the room, whose update inspection
+ * enforces them (I43).
+ */
+import { randomUUID } from 'node:crypto';
+import { readCard } from '../../lib/board/doc';
+import { emptyFacilitation, type FacilitationState } from '../../lib/facilitation/state';
+import type { Ack } from '../../lib/protocol/events';
+import {
+  coFacilitatorSchema,
+  focusSetSchema,
+  handLowerSchema,
+  handRaiseSchema,
+  lockSetSchema,
+  noPayloadSchema,
+  timerAddSchema,
+  timerStartSchema,
+} from '../../lib/protocol/facilitationEvents';
+import { fail } from '../../lib/protocol/reasons';
+import { type Action, can } from '../../lib/roles';
+import type { Logger } from '../log';
+import { participantByKey, personViews } from '../services/personViews';
+import type { ParticipantRow, Store } from '../store/Store';
+import type { Rooms } from '../yjs/rooms';
+import type { ControlModule, ControlServer, ControlSocket, Register } from './controlModule';
+import { attendanceList } from './facilitationAttendance';
+import { applyTimer, type TimerAction } from './facilitationTimer';
+import { balanceView, facilitationView, handsQueue } from './facilitationViews';
+import { roomNames } from './roomNames';
+
+/** What the module needs from the rest of the server. */
+export interface FacilitationDeps {
+  io: ControlServer;
+  rooms: Rooms;
+  store: Store;
+  log: Logger;
+  /** Send every facilitator the invite links again (a new co-facilitator needs them). */
+  publishInvites(workshopId: string): Promise<void>;
+}
+
+/** A change to the state: a failure, or null when it was made in place. */
+type Change = (s: FacilitationState, now: number) => Ack | null | Promise<Ack | null>;
+
+/** How long balance waits after an edit before it is recomputed, so typing sends one update. */
+const BALANCE_DELAY_MS = 1000;
+
+export class Facilitation implements ControlModule {
+  private readonly states = new Map<string, FacilitationState>();
+  private readonly tails = new Map<string, Promise<unknown>>();
+  /** `workshop/participant` → open control sockets and their attendance stretch. */
+  private readonly here = new Map<string, { sockets: number; stretch: Promise<string> }>();
+  private readonly balanceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly started: Promise<unknown>;
+
+  constructor(private readonly deps: FacilitationDeps) {
+    // Stretches left open by a crash end at this start-up (see ARCHITECTURE, attendance).
+    this.started = deps.store
+      .closeOpenAttendance(new Date().toISOString())
+      .catch((err) => deps.log.error('closing attendance failed', { err }));
+  }
+
+  attach(on: Register): void {
+    const timer =
+      (a: TimerAction) => (p: ParticipantRow, d: { durationMs?: number; addMs?: number }) =>
+        this.change(p, 'session:facilitate', (s, now) => this.timer(p, s, now, a, d));
+    on('timer:start', timerStartSchema, timer('start'));
+    on('timer:pause', noPayloadSchema, timer('pause'));
+    on('timer:resume', noPayloadSchema, timer('resume'));
+    on('timer:add', timerAddSchema, timer('add'));
+    on('timer:stop', noPayloadSchema, timer('stop'));
+    on('focus:set', focusSetSchema, (p, d) =>
+      this.change(p, 'session:facilitate', async (s, now) => {
+        if (d.kind === 'none') s.focus = null;
+        else if (d.kind === 'card' && !(await this.liveCard(p.workshopId, d.id)))
+          return fail('unknownCard');
+        else s.focus = { kind: d.kind, id: d.id, at: new Date(now).toISOString() };
+        return null;
+      }),
+    );
+    on('lock:set', lockSetSchema, (p, d) =>
+      this.change(p, 'session:facilitate', async (s) => {
+        if (d.kind === 'card' && d.locked && !(await this.liveCard(p.workshopId, d.id)))
+          return fail('unknownCard');
+        const list: string[] = d.kind === 'card' ? s.locks.cards : s.locks.sections;
+        const rest = list.filter((id) => id !== d.id);
+        const next = d.locked ? [...rest, d.id] : rest;
+        if (d.kind === 'card') s.locks.cards = next;
+        else s.locks.sections = next as FacilitationState['locks']['sections'];
+        return null;
+      }),
+    );
+    on('hand:raise', handRaiseSchema, (p, d) =>
+      this.change(p, 'hand:raise', (s, now) => {
+        const mine = s.hands.find((h) => h.participantId === p.id);
+        const isPrivate = d.private;
+        if (mine) Object.assign(mine, { kind: d.kind, private: isPrivate });
+        else {
+          s.hands.push({
+            participantId: p.id,
+            kind: d.kind,
+            private: isPrivate,
+            at: new Date(now).toISOString(),
+          });
+          if (p.group) s.counting.raised[p.group]++;
+        }
+        return null;
+      }),
+    );
+    on('hand:lower', handLowerSchema, (p, d) => this.lowerHand(p, d.key));
+    on('balance:start', noPayloadSchema, (p) =>
+      this.change(p, 'session:facilitate', (s, now) => this.restartCounting(p, s, now)),
+    );
+    on('attendance:list', noPayloadSchema, async (p) => {
+      if (!can(p.capability, 'session:facilitate')) return fail('forbidden');
+      return { ok: true, ...(await attendanceList(this.deps.store, p.workshopId)) };
+    });
+    on('cofacilitator:set', coFacilitatorSchema, (p, d) => this.coFacilitator(p, d.key, d.on));
+  }
+
+  /** Send a new socket the current state, and facilitators the queue and balance; count attendance. */
+  async welcome(socket: ControlSocket): Promise<void> {
+    const { workshopId, participant } = socket.data;
+    this.arrived(socket);
+    const s = await this.serial(workshopId, () => this.state(workshopId));
+    socket.emit('facilitation:update', facilitationView(s, participant.id, Date.now()));
+    if (can(participant.capability, 'session:facilitate')) await this.sendFacilitator(socket, s);
+  }
+
+  /** Text was written in a workshop: publish the balance to its facilitators, soon. */
+  written(workshopId: string): void {
+    if (this.balanceTimers.has(workshopId)) return;
+    // Nobody to show it to: a facilitator who connects later gets it in their welcome.
+    if (!this.deps.io.sockets.adapter.rooms.has(roomNames.facilitators(workshopId))) return;
+    const t = setTimeout(() => {
+      this.balanceTimers.delete(workshopId);
+      void this.serial(workshopId, async () =>
+        this.publishFacilitators(workshopId, await this.state(workshopId)),
+      ).catch((err) => this.deps.log.error('balance update failed', { err }));
+    }, BALANCE_DELAY_MS);
+    t.unref();
+    this.balanceTimers.set(workshopId, t);
+  }
+
+  stop(): void {
+    for (const t of this.balanceTimers.values()) clearTimeout(t);
+    this.balanceTimers.clear();
+    void this.deps.store.closeOpenAttendance(new Date().toISOString()).catch(() => undefined); // the store may already be closing; start-up closes them then
+  }
+
+  // ── Actions ───────────────────────────────────────────────────────────────
+
+  /** Check `action`, change the state one at a time, store it, then broadcast it (I47). */
+  private change(p: ParticipantRow, action: Action, fn: Change): Promise<Ack> {
+    if (!can(p.capability, action)) return Promise.resolve(fail('forbidden'));
+    return this.serial(p.workshopId, async () => {
+      const s = structuredClone(await this.state(p.workshopId));
+      const now = Date.now();
+      const problem = await fn(s, now);
+      if (problem) return problem;
+      await this.deps.store.saveFacilitation(p.workshopId, s, new Date(now).toISOString());
+      this.states.set(p.workshopId, s);
+      const room = this.deps.rooms.peek(p.workshopId);
+      if (room)
+        await room.ready.then(
+          () => room.setLocks(s.locks),
+          () => undefined,
+        );
+      await this.publish(p.workshopId, s);
+      return { ok: true };
+    });
+  }
+
+  private timer(
+    p: ParticipantRow,
+    s: FacilitationState,
+    now: number,
+    a: TimerAction,
+    d: { durationMs?: number; addMs?: number },
+  ): Ack | null {
+    const r = applyTimer(s.timer, a, now, d.durationMs ?? d.addMs ?? 0);
+    if (!r.ok) return r;
+    s.timer = r.timer;
+    // A new timer starts a new stretch of work: balance counts from here.
+    if (a === 'start') this.restartCounting(p, s, now);
+    return null;
+  }
+
+  private restartCounting(p: ParticipantRow, s: FacilitationState, now: number): null {
+    const afterSeq = this.deps.rooms.peek(p.workshopId)?.lastSeq ?? s.counting.afterSeq;
+    s.counting = { since: new Date(now).toISOString(), afterSeq, raised: { people: 0, system: 0 } };
+    return null;
+  }
+
+  private async lowerHand(p: ParticipantRow, key: string | undefined): Promise<Ack> {
+    if (key === undefined) return this.change(p, 'hand:raise', (s) => this.dropHand(s, p.id));
+    if (!can(p.capability, 'session:facilitate')) return fail('forbidden');
+    const target = participantByKey(await this.deps.store.listParticipants(p.workshopId), key);
+    if (!target) return fail('invalidInput');
+    return this.change(p, 'session:facilitate', (s) => this.dropHand(s, target.id));
+  }
+
+  private dropHand(s: FacilitationState, participantId: string): null {
+    s.hands = s.hands.filter((h) => h.participantId !== participantId);
+    return null;
+  }
+
+  /** Make someone a co-facilitator or take it back; their open sockets change at once (I46). */
+  private async coFacilitator(p: ParticipantRow, key: string, on: boolean): Promise<Ack> {
+    if (!can(p.capability, 'session:facilitate')) return fail('forbidden');
+    const { store, rooms, io } = this.deps;
+    return this.serial(p.workshopId, async () => {
+      const target = participantByKey(await store.listParticipants(p.workshopId), key);
+      // The workshop's creator (no invite) stays a facilitator; observers have no group to write for.
+      if (!target || target.removedAt || target.inviteId === null || target.id === p.id)
+        return fail('invalidInput', 'That person cannot be changed.');
+      if (target.group === null) return fail('invalidInput', 'Observers cannot facilitate.');
+      const capability = on ? 'facilitator' : 'contributor';
+      const updated = await store.setCapability(p.workshopId, target.id, capability);
+      if (!updated) return fail('invalidInput');
+      rooms.peek(p.workshopId)?.participantUpdated(updated);
+      const view = personViews(await store.listParticipants(p.workshopId)).get(updated.id) ?? null;
+      io.to(roomNames.facilitators(p.workshopId)).emit('people:change', { key, person: view });
+      const s = await this.state(p.workshopId);
+      for (const sock of await io.in(roomNames.person(target.id)).fetchSockets()) {
+        sock.data.participant = updated;
+        if (on) sock.join(roomNames.facilitators(p.workshopId));
+        else sock.leave(roomNames.facilitators(p.workshopId));
+        sock.emit('capability:update', { capability });
+      }
+      if (on) {
+        for (const sock of await io.in(roomNames.person(target.id)).fetchSockets())
+          await this.sendFacilitator(sock as unknown as ControlSocket, s);
+        await this.deps.publishInvites(p.workshopId);
+      }
+      return { ok: true };
+    });
+  }
+
+  // ── State, publishing and attendance ──────────────────────────────────────
+
+  private async state(workshopId: string): Promise<FacilitationState> {
+    const known = this.states.get(workshopId);
+    if (known) return known;
+    const s = (await this.deps.store.loadFacilitation(workshopId)) ?? emptyFacilitation();
+    this.states.set(workshopId, s);
+    return s;
+  }
+
+  /** Run `task` after every earlier task of this workshop. */
+  private serial<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.tails.get(workshopId) ?? Promise.resolve()).then(task);
+    const tail = run.catch(() => undefined);
+    this.tails.set(workshopId, tail);
+    void tail.then(() => {
+      if (this.tails.get(workshopId) === tail) this.tails.delete(workshopId);
+    });
+    return run;
+  }
+
+  /** True when the card exists and is not deleted (the room is loaded if it was not). */
+  private async liveCard(workshopId: string, cardId: string): Promise<boolean> {
+    const room = this.deps.rooms.get(workshopId);
+    await room.ready;
+    const card = readCard(room.doc, cardId);
+    return Boolean(card && !card.deleted);
+  }
+
+  private async publish(workshopId: string, s: FacilitationState): Promise<void> {
+    const now = Date.now();
+    for (const sock of await this.deps.io.in(roomNames.workshop(workshopId)).fetchSockets())
+      sock.emit('facilitation:update', facilitationView(s, sock.data.participant.id, now));
+    await this.publishFacilitators(workshopId, s);
+  }
+
+  private async publishFacilitators(workshopId: string, s: FacilitationState): Promise<void> {
+    const to = this.deps.io.to(roomNames.facilitators(workshopId));
+    const { hands, balance } = await this.facilitatorData(workshopId, s);
+    to.emit('hands:update', hands);
+    to.emit('balance:update', balance);
+  }
+
+  private async sendFacilitator(
+    socket: Pick<ControlSocket, 'emit' | 'data'>,
+    s: FacilitationState,
+  ): Promise<void> {
+    const { hands, balance } = await this.facilitatorData(socket.data.workshopId, s);
+    socket.emit('hands:update', hands);
+    socket.emit('balance:update', balance);
+  }
+
+  /** The hands queue and the balance, as facilitators see them. */
+  private async facilitatorData(workshopId: string, s: FacilitationState) {
+    const { store } = this.deps;
+    const [rows, written] = await Promise.all([
+      store.listParticipants(workshopId),
+      store.writtenSince(workshopId, s.counting.afterSeq),
+    ]);
+    return { hands: handsQueue(s, rows), balance: balanceView(s, rows, written) };
+  }
+
+  /** Count a person present from their first control socket to their last (I44). */
+  private arrived(socket: ControlSocket): void {
+    const { workshopId, participant } = socket.data;
+    const key = `${workshopId}/${participant.id}`;
+    const known = this.here.get(key);
+    if (known) known.sockets++;
+    else {
+      const id = randomUUID();
+      const joinedAt = new Date().toISOString();
+      const row = { id, workshopId, participantId: participant.id, joinedAt, leftAt: null };
+      const stretch = this.started.then(() => this.deps.store.openAttendance(row)).then(() => id);
+      this.here.set(key, { sockets: 1, stretch });
+    }
+    socket.on('disconnect', () => {
+      const h = this.here.get(key);
+      if (!h || --h.sockets > 0) return;
+      this.here.delete(key);
+      const leftAt = new Date().toISOString();
+      void h.stretch
+        .then((sid) => this.deps.store.closeAttendance(sid, leftAt))
+        .catch((err) => this.deps.log.error('attendance failed', { err }));
+    });
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The Store contract for live facilitation (issue 11; migration 11): every adapter must
+ * pass it. Called from `store.contract.ts`.
+ */
+import { describe, expect, it } from 'vitest';
+import { emptyFacilitation } from '../../lib/facilitation/state';
+import type { ParticipantRow, Store } from './Store';
+
+const T0 = '2026-11-01T10:00:00.000Z';
+
+const person = (id: string, over: Partial<ParticipantRow> = {}): ParticipantRow => ({
+  id,
+  workshopId: 'fw',
+  inviteId: null,
+  name: `Name ${id}`,
+  anonymous: false,
+  accessNeeds: null,
+  group: 'people',
+  capability: 'facilitator',
+  personalToken: `personal-${id}`,
+  createdAt: T0,
+  removedAt: null,
+  ...over,
+});
+
+/** Facilitation methods of `Store`, against a fresh store from `get`. */
+export function facilitationContract(get: () => Store): void {
+  describe('live facilitation (issue 11)', () => {
+    const seed = (s: Store) =>
+      s.createWorkshop({ id: 'fw', title: 'T', question: 'Q', createdAt: T0 }, person('f'), []);
+
+    it('[I47] stores and replaces the facilitation state', async () => {
+      const s = get();
+      await seed(s);
+      expect(await s.loadFacilitation('fw')).toBeNull();
+      const state = emptyFacilitation();
+      state.locks.cards.push('c1');
+      state.timer = { durationMs: 60_000, deadline: T0, remainingMs: null, startedAt: T0 };
+      await s.saveFacilitation('fw', state, T0);
+      expect(await s.loadFacilitation('fw')).toEqual(state);
+      state.locks.cards = [];
+      await s.saveFacilitation('fw', state, T0);
+      expect((await s.loadFacilitation('fw'))?.locks.cards).toEqual([]);
+    });
+
+    it('changes a capability only within its workshop', async () => {
+      const s = get();
+      await seed(s);
+      await s.addParticipant(person('c', { capability: 'contributor' }));
+      expect((await s.setCapability('fw', 'c', 'facilitator'))?.capability).toBe('facilitator');
+      expect(await s.setCapability('other', 'c', 'contributor')).toBeNull();
+      expect((await s.getParticipant('c'))?.capability).toBe('facilitator');
+    });
+
+    it('records attendance stretches and closes the open ones', async () => {
+      const s = get();
+      await seed(s);
+      const row = { workshopId: 'fw', participantId: 'f', leftAt: null };
+      await s.openAttendance({ ...row, id: 'a1', joinedAt: T0 });
+      await s.closeAttendance('a1', '2026-11-01T10:30:00.000Z');
+      await s.openAttendance({ ...row, id: 'a2', joinedAt: '2026-11-01T11:00:00.000Z' });
+      expect(await s.closeOpenAttendance('2026-11-01T11:10:00.000Z')).toBe(1);
+      const list = await s.listAttendance('fw');
+      expect(list.map((a) => [a.id, a.leftAt])).toEqual([
+        ['a1', '2026-11-01T10:30:00.000Z'],
+        ['a2', '2026-11-01T11:10:00.000Z'],
+      ]);
+    });
+
+    it('sums the characters written after a seq, per participant', async () => {
+      const s = get();
+      await seed(s);
+      const append = (data: number, inserted: number) =>
+        s.appendUpdate({
+          workshopId: 'fw',
+          data: Uint8Array.of(data),
+          participantId: 'f',
+          bindings: [],
+          attributions: [{ cardId: 'c', inserted, deleted: 0 }],
+          createdCards: [],
+        });
+      const first = await append(1, 5);
+      await append(2, 7);
+      expect(await s.writtenSince('fw', first)).toEqual([{ participantId: 'f', inserted: 7 }]);
+      expect(await s.writtenSince('fw', 0)).toEqual([{ participantId: 'f', inserted: 12 }]);
+    });
+  });
+}
