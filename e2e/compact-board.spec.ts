@@ -233,3 +233,22 @@ test('the header lines up with the board, and /favicon.ico is served', async ({
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toMatch(/icon/);
 });
+
+test('an open “Card actions” menu sits below the card text on a phone, and the text keeps its width', async ({
+  newActor,
+}) => {
+  const { pat, board } = await participantOnPhone(newActor);
+  const id = await board.addCard('Context');
+  await board.typeAtEnd(id, 'Parking is hard to find');
+  const card = board.card(id);
+  const field = board.cardText(card);
+  const before = (await field.boundingBox())!;
+  await board.actionsButton(card).click();
+  const menu = card.getByRole('menu');
+  await expect(menu).toBeVisible();
+  const after = (await field.boundingBox())!;
+  // Without wrapping, the menu squeezed the text into a one-letter column.
+  expect(after.width).toBeGreaterThanOrEqual(before.width - 1);
+  expect((await menu.boundingBox())!.y).toBeGreaterThanOrEqual(after.y + after.height);
+  await expectNoAxeViolations(pat.page, 'a card menu open on a phone');
+});
