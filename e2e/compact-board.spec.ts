@@ -78,7 +78,9 @@ test('13 one-line cards fit in 3 phone screens, and sections collapse with their
   expect(height).toBeLessThanOrEqual(3 * PHONE.height);
   await expectNoAxeViolations(pat.page, 'a compact phone board of 13 cards');
 
-  await expect(board.sectionToggle('Context')).toHaveText(/Context\s*\(4 cards\)/);
+  // A phone shows "(4)"; the name is one whole phrase, not "4 cards )".
+  await expect(board.sectionToggle('Context')).toHaveAccessibleName('Context (4 cards)');
+  await expect(board.sectionToggle('Context')).toContainText('(4)');
   await expect(board.jumpLink('Decisions')).toHaveText(/Decisions\s*\(3\)/);
   await board.sectionToggle('Context').click();
   await expect(board.sectionToggle('Context')).toHaveAttribute('aria-expanded', 'false');
@@ -232,4 +234,23 @@ test('the header lines up with the board, and /favicon.ico is served', async ({
   const icon = await request.get('/favicon.ico');
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toMatch(/icon/);
+});
+
+test('an open “Card actions” menu sits below the card text on a phone, and the text keeps its width', async ({
+  newActor,
+}) => {
+  const { pat, board } = await participantOnPhone(newActor);
+  const id = await board.addCard('Context');
+  await board.typeAtEnd(id, 'Parking is hard to find');
+  const card = board.card(id);
+  const field = board.cardText(card);
+  const before = (await field.boundingBox())!;
+  await board.actionsButton(card).click();
+  const menu = card.getByRole('menu');
+  await expect(menu).toBeVisible();
+  const after = (await field.boundingBox())!;
+  // Without wrapping, the menu squeezed the text into a one-letter column.
+  expect(after.width).toBeGreaterThanOrEqual(before.width - 1);
+  expect((await menu.boundingBox())!.y).toBeGreaterThanOrEqual(after.y + after.height);
+  await expectNoAxeViolations(pat.page, 'a card menu open on a phone');
 });

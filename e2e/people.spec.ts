@@ -114,6 +114,8 @@ test('the facilitator edits the title and question; everyone sees them; home lis
   await pat.page.goto('/');
   const yours = pat.page.getByRole('region', { name: 'Your workshops' });
   await expect(yours.getByRole('link', { name: 'Leaving hospital well' })).toBeVisible();
+  // The date in words, the same in every browser locale (not "12/1/2026").
+  await expect(yours).toContainText(/\(last opened \d{1,2} [A-Z][a-z]+ \d{4}\)/);
   await expectNoAxeViolations(pat.page, 'the home page with your workshops');
   await yours.getByRole('link', { name: 'Leaving hospital well' }).click();
   await expect(pat.page.getByRole('heading', { level: 1 })).toHaveText('Leaving hospital well');

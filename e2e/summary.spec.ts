@@ -55,6 +55,10 @@ test('the facilitator reads, downloads and prints the summary; a participant rea
     await expect(fran.page.getByRole('heading', { name: new RegExp(h) })).toBeVisible();
   await expect(fran.page.getByText(PRIORITY, { exact: true })).toBeVisible();
   await expectNoAxeViolations(fran.page, 'the facilitator summary');
+  // At 320 px the tables and the chart scroll sideways: each must take keyboard focus.
+  await fran.page.setViewportSize({ width: 320, height: 700 });
+  await expectNoAxeViolations(fran.page, 'the facilitator summary at 320 px');
+  await fran.page.setViewportSize({ width: 1280, height: 720 });
   if (SHOTS) await fran.page.screenshot({ path: 'docs/summary-page.png', fullPage: true });
 
   // Every download: the event, the file name, and the file itself.

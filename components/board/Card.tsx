@@ -98,7 +98,8 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
         )}
         {writable && <DragHandle cardId={id} />}
       </div>
-      <div className="flex items-start gap-1.5">
+      {/* Wraps, so an open "Card actions" menu (basis-full) takes a row of its own below. */}
+      <div className="flex flex-wrap items-start gap-1.5">
         <div className="min-w-0 flex-1">
           {writable ? (
             <CardEditor id={id} label={label} describedBy={infoId} />

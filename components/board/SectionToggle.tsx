@@ -49,9 +49,13 @@ export function SectionToggle({
           <path d="m9 5 7 7-7 7" fill="none" stroke="currentColor" strokeWidth="3" />
         </svg>
         <span id={titleId}>{title}</span>
-        <span className="font-normal text-sm sm:text-base">
-          ({count}
-          <span className="max-sm:sr-only"> {countWords}</span>)
+        {/* A phone shows "(3)" and reads out "(3 cards)": one whole phrase, so the name is
+            not "3 cards )" with a stray bracket read out on its own. */}
+        <span aria-hidden="true" className="font-normal text-sm sm:hidden">
+          ({count})
+        </span>
+        <span className="font-normal max-sm:sr-only sm:text-base">
+          ({count} {countWords})
         </span>
       </button>
     </h2>

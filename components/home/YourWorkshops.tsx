@@ -33,7 +33,14 @@ export function YourWorkshops() {
               {w.title}
             </a>{' '}
             <span className="text-neutral-700 dark:text-neutral-300">
-              (last opened {new Date(w.openedAt).toLocaleDateString()})
+              (last opened{' '}
+              {/* In words, so "1 December 2026" cannot be misread as 12 January (12/1/2026). */}
+              {new Date(w.openedAt).toLocaleDateString('en-GB', {
+                day: 'numeric',
+                month: 'long',
+                year: 'numeric',
+              })}
+              )
             </span>
           </li>
         ))}

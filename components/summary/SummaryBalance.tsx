@@ -9,8 +9,12 @@ export function SummaryBalance({ m }: { m: SummaryModel }) {
   return (
     <>
       {/* Built by lib/summary/balanceChart.ts from numbers, every text escaped. */}
-      <div
+      {/* Focusable and named, so keyboard users can scroll the chart on a phone. */}
+      <section
         className="max-w-full overflow-x-auto bg-white"
+        aria-label="Balance chart"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable
+        tabIndex={0}
         // biome-ignore lint/security/noDangerouslySetInnerHtml: our own escaped SVG, the same as in DOCX and PDF
         dangerouslySetInnerHTML={{ __html: balanceChartSvg(m.balance.sections) }}
       />

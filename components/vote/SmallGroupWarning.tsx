@@ -1,15 +1,7 @@
 /** A warning, shown before anyone votes, that a small group's votes may not stay private. */
 
 import type { SmallGroup } from './smallGroups';
-import { GROUP_IN_WORDS } from './voteText';
-
-function sentence({ group, count, basis }: SmallGroup): string {
-  const who = GROUP_IN_WORDS[group];
-  const number = count === 1 ? 'one' : 'two';
-  return basis === 'eligible'
-    ? `Only ${number} of the ${who} can vote.`
-    : `Only ${number} of the ${who} ${count === 1 ? 'is' : 'are'} here now.`;
-}
+import { smallGroupSentence } from './voteText';
 
 /** Nothing when every group has three or more voters. */
 export function SmallGroupWarning({ groups }: { groups: readonly SmallGroup[] }) {
@@ -24,7 +16,7 @@ export function SmallGroupWarning({ groups }: { groups: readonly SmallGroup[] })
         Your vote may not be private
       </h2>
       {groups.map((g) => (
-        <p key={g.group}>{sentence(g)}</p>
+        <p key={g.group}>{smallGroupSentence(g)}</p>
       ))}
       <p>
         The results show how each group voted. When a group has fewer than three people, others may

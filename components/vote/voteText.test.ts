@@ -12,9 +12,25 @@ import {
   roundName,
   roundState,
   shortText,
+  smallGroupSentence,
 } from './voteText';
 
 describe('voteText', () => {
+  it('says plainly how few of a group can vote or are here', () => {
+    expect(smallGroupSentence({ group: 'people', count: 2, basis: 'eligible' })).toBe(
+      'Only two people with lived experience can vote.',
+    );
+    expect(smallGroupSentence({ group: 'system', count: 1, basis: 'eligible' })).toBe(
+      'Only one member of staff can vote.',
+    );
+    expect(smallGroupSentence({ group: 'people', count: 1, basis: 'present' })).toBe(
+      'Only one person with lived experience is here now.',
+    );
+    expect(smallGroupSentence({ group: 'system', count: 2, basis: 'present' })).toBe(
+      'Only two staff are here now.',
+    );
+  });
+
   it('says how many dots are left', () => {
     expect(dotsLeftSentence(3, 5)).toBe('You have 3 of 5 dots left.');
     expect(dotsLeftSentence(1, 5)).toBe('You have 1 of 5 dots left.');

@@ -23,6 +23,31 @@ export const GROUP_IN_WORDS: Record<Group, string> = {
   system: 'staff',
 };
 
+/** One person of a group, e.g. "person with lived experience". */
+const GROUP_ONE_IN_WORDS: Record<Group, string> = {
+  people: 'person with lived experience',
+  system: 'member of staff',
+};
+
+/**
+ * Why a small group's votes may not be private: "Only two people with lived experience can
+ * vote." (not "Only two of the people…", which reads as if others were kept out).
+ */
+export function smallGroupSentence({
+  group,
+  count,
+  basis,
+}: {
+  group: Group;
+  count: number;
+  basis: 'eligible' | 'present';
+}): string {
+  const who = count === 1 ? `one ${GROUP_ONE_IN_WORDS[group]}` : `two ${GROUP_IN_WORDS[group]}`;
+  return basis === 'eligible'
+    ? `Only ${who} can vote.`
+    : `Only ${who} ${count === 1 ? 'is' : 'are'} here now.`;
+}
+
 /** The section's title, e.g. "Joint priorities". */
 export function sectionTitle(section: VotableSection): string {
   return SECTION_INFO[section].title;
