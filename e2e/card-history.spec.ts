@@ -96,6 +96,13 @@ test('[I34] deleting your own card asks first and offers Undo', async ({ newActo
   await expect(card).not.toContainText('Delete this card?');
   await expect(patBoard.actionsButton(card)).toBeFocused();
 
+  // Escape answers "No" too.
+  await patBoard.cardAction(card, 'Delete card');
+  await expect(card.getByRole('button', { name: 'No, keep it' })).toBeFocused();
+  await pat.page.keyboard.press('Escape');
+  await expect(card).not.toContainText('Delete this card?');
+  await expect(patBoard.actionsButton(card)).toBeFocused();
+
   await patBoard.cardAction(card, 'Delete card');
   await card.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(patBoard.card(id)).toHaveCount(0);

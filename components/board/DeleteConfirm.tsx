@@ -4,14 +4,22 @@ import { useEffect, useRef } from 'react';
 import { Button } from '../ui/Button';
 import type { CardDeletion } from './useDeleteCard';
 
-/** The question asked before a card is deleted; shown while `deletion.asking`. */
+/** The question asked before a card is deleted; shown while `deletion.asking`. Escape keeps it. */
 export function DeleteConfirm({ deletion }: { deletion: CardDeletion }) {
   const keepRef = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     keepRef.current?.querySelector('button')?.focus();
   }, []);
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape inside the question answers "No"; both answers are real buttons.
+    <div
+      className="flex flex-wrap items-center gap-2"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        deletion.cancel();
+      }}
+    >
       <span className="font-semibold">Delete this card?</span>
       <Button
         small

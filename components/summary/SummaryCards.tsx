@@ -34,7 +34,7 @@ export function SummaryCards({
           {c.vote && (
             <p className="mt-1">
               {voteWords(c.vote)}
-              {c.vote.divergent && <strong className="ml-1">Divergent.</strong>}
+              {c.vote.divergent && <strong className="ml-1">Seen differently.</strong>}
             </p>
           )}
         </li>
