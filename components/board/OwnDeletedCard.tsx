@@ -27,12 +27,12 @@ export function OwnDeletedCard({ cardId, announce }: OwnDeletedCardProps) {
     board.ownActions.add(cardId);
     const ack = await board.restoreCard(cardId);
     if (!ack.ok) return setError(ack.message);
-    board.focus.request(cardId, 'text');
+    board.focus.requestNow(cardId, 'text');
     announce('Card restored.');
   }
 
   return (
-    <li data-card-id={cardId} className="border-neutral-400 border-t-2 py-3">
+    <li data-deleted-card-id={cardId} className="border-neutral-400 border-t-2 py-3">
       <p id={textId} className="line-clamp-3 whitespace-pre-wrap break-words font-semibold">
         {text}
       </p>
