@@ -2,8 +2,8 @@
 /**
  * The live board: a compact, findable view of four sections of co-written cards (a jump
  * list, a filter and a search, collapsible sections), with save state, presence, balance,
- * the colour rule, the personal link and (for facilitators) invite links and their tools in
- * a side panel that stays in view on wide screens.
+ * the colour rule, the personal link, the cards you deleted and (for facilitators) invite
+ * links and their tools in a side panel that stays in view on wide screens.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { SECTIONS } from '../../lib/board/sections';
@@ -31,6 +31,7 @@ import { BoardVote } from './BoardVote';
 import { CardNotices } from './CardNotices';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
 import type { CardFilter } from './cardFilter';
+import { OwnDeletedCards } from './OwnDeletedCards';
 import { SaveStatus } from './SaveStatus';
 import { SectionJumpList } from './SectionJumpList';
 import { UndoDelete } from './UndoDelete';
@@ -181,6 +182,9 @@ export function Board({ data, justJoined }: BoardProps) {
                 )}
                 {ended === null && (
                   <HandControl view={facilitation.view} call={live.call} announce={announce} />
+                )}
+                {ready && ended === null && !isFacilitator && (
+                  <OwnDeletedCards cards={live.mine} announce={announce} />
                 )}
                 <BalanceStrip balance={balance} />
                 {isFacilitator && (

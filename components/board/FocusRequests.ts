@@ -15,6 +15,20 @@ export class FocusRequests {
     this.pending = { cardId, target };
   }
 
+  /**
+   * Like `request`, for a card that may already be on the page (a restore whose Yjs update
+   * arrived before its acknowledgement): on the next frame, focus it there if it is.
+   */
+  requestNow(cardId: string, target: FocusTarget): void {
+    this.request(cardId, target);
+    requestAnimationFrame(() => {
+      const field = document.querySelector<HTMLElement>(
+        `[data-card-id="${cardId}"] [data-focus="${target}"]`,
+      );
+      if (field && this.take(cardId)) field.focus();
+    });
+  }
+
   /** The target for this card, if one is pending; clears the request. */
   take(cardId: string): FocusTarget | null {
     if (this.pending?.cardId !== cardId) return null;

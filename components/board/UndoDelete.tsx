@@ -56,7 +56,7 @@ export function UndoDelete({ announce }: { announce: (sentence: string) => void 
     board.ownActions.add(deleted.cardId);
     const ack = await board.restoreCard(deleted.cardId);
     if (!ack.ok) return setError(ack.message);
-    board.focus.request(deleted.cardId, 'text');
+    board.focus.requestNow(deleted.cardId, 'text');
     announce('Card restored.');
     setDeleted(null);
   }

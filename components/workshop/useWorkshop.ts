@@ -14,6 +14,7 @@ import type {
   ClientToServerEvents,
   DeletedCard,
   InviteView,
+  OwnDeletedCard,
   PersonView,
   PresenceEntry,
   ServerToClientEvents,
@@ -47,6 +48,8 @@ export interface Workshop {
   presence: PresenceEntry[];
   agreements: ReadonlyMap<string, CardAgreement>;
   deleted: DeletedCard[];
+  /** The cards whose latest deletion was this person's, which they may restore (issue 13). */
+  mine: OwnDeletedCard[];
   invites: InviteView[] | null;
   /** Facilitators only: everyone who has joined, with what helps them take part. */
   people: PersonView[] | null;
@@ -113,6 +116,7 @@ export function useWorkshop(
   const [presence, setPresence] = useState<PresenceEntry[]>([]);
   const [agreements, setAgreements] = useState<ReadonlyMap<string, CardAgreement>>(new Map());
   const [deleted, setDeleted] = useState<DeletedCard[]>([]);
+  const [mine, setMine] = useState<OwnDeletedCard[]>([]);
   const [invites, setInvites] = useState<InviteView[] | null>(initialInvites ?? null);
   const [people, setPeople] = useState<PersonView[] | null>(null);
   const [info, setInfo] = useState<WorkshopView | null>(null);
@@ -153,6 +157,7 @@ export function useWorkshop(
       }),
     );
     socket.on('deleted:update', setDeleted);
+    socket.on('deleted:mine', setMine);
     socket.on('invite:update', setInvites);
     socket.on('people:update', setPeople);
     socket.on('people:join', (person) =>
@@ -221,6 +226,7 @@ export function useWorkshop(
     presence,
     agreements,
     deleted,
+    mine,
     invites,
     people,
     ended,

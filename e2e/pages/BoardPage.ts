@@ -39,6 +39,11 @@ export class BoardPage {
     return this.page.locator(`li[data-card-id="${id}"]`);
   }
 
+  /** "Cards you deleted" in the side panel (issue 13). */
+  ownDeleted(): Locator {
+    return this.page.getByRole('region', { name: 'Cards you deleted', exact: true });
+  }
+
   /** The text field of a card. */
   cardText(card: Locator): Locator {
     return card.getByRole('textbox');

@@ -4,6 +4,7 @@
  * Events are named `noun:verb`. Every client request takes an acknowledgement.
  */
 import { z } from 'zod';
+import type { OwnDeletedCard } from '../board/ownDeletedCards';
 import type { Capability, Group } from '../roles';
 import {
   type Ballot,
@@ -135,6 +136,8 @@ export interface InviteView {
   createdAt: string;
 }
 
+export type { OwnDeletedCard };
+
 /** Server → client events. */
 export interface ServerToClientEvents extends PeopleServerEvents, FacilitationServerEvents {
   /** Everyone here now: sent once to a socket when it connects. */
@@ -145,6 +148,8 @@ export interface ServerToClientEvents extends PeopleServerEvents, FacilitationSe
   'presence:leave': (person: { key: string }) => void;
   'agreement:update': (cards: CardAgreement[]) => void;
   'deleted:update': (cards: DeletedCard[]) => void;
+  /** Your own deleted cards, which you may restore (issue 13); never anyone else's. */
+  'deleted:mine': (cards: OwnDeletedCard[]) => void;
   'invite:update': (invites: InviteView[]) => void;
   /** Your access ended (link revoked, removed); the message says why in plain words. */
   'session:ended': (info: { reason: Reason; message: string }) => void;

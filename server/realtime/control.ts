@@ -37,6 +37,7 @@ import { agreementFor, agreementOf } from './agreement';
 import type { ControlModule } from './controlModule';
 import { Facilitation } from './facilitation';
 import { cardHistory, revertCard } from './history';
+import { OwnDeleted } from './ownDeleted';
 import { People } from './people';
 import { Presence } from './presence';
 import type { CardNotice } from './replacedNotice';
@@ -79,6 +80,7 @@ export class Control {
   readonly people: People;
   readonly facilitation: Facilitation;
   private readonly presence: Presence;
+  private readonly ownDeleted: OwnDeleted;
   /** Features registered through the module seam (`controlModule.ts`). */
   private readonly modules: ControlModule[];
   private readonly handlers = new Map<string, Handler>();
@@ -115,6 +117,7 @@ export class Control {
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
     this.presence = new Presence(this.io);
+    this.ownDeleted = new OwnDeleted(this.io, deps.store);
     this.people = new People({
       io: this.io,
       rooms: deps.rooms,
@@ -175,6 +178,7 @@ export class Control {
       const r = await (await this.loadedRoom(p.workshopId)).setDeleted(p, data.cardId, true);
       if (r.ok) {
         void this.publishDeleted(p.workshopId);
+        this.publishOwnDeleted(p, data.cardId);
         this.voting.cardDeleted(p.workshopId, data.cardId);
       }
       return r;
@@ -183,6 +187,7 @@ export class Control {
       const r = await (await this.loadedRoom(p.workshopId)).setDeleted(p, data.cardId, false);
       if (r.ok) {
         void this.publishDeleted(p.workshopId);
+        this.publishOwnDeleted(p, data.cardId);
         this.voting.cardRestored(p.workshopId, data.cardId);
       }
       return r;
@@ -269,6 +274,7 @@ export class Control {
       'agreement:update',
       states.map((s) => agreementFor(s, participant.id)),
     );
+    await this.ownDeleted.welcome(socket);
     if (participant.capability === 'facilitator') {
       socket.emit('deleted:update', await this.deletedCards(workshopId));
       socket.emit('invite:update', await this.invites(workshopId, socket.data.origin));
@@ -315,6 +321,12 @@ export class Control {
       );
     }
     return [...latest.values()].filter((d): d is DeletedCard => d !== null);
+  }
+
+  private publishOwnDeleted(actor: ParticipantRow, cardId: string): void {
+    this.ownDeleted
+      .changed(actor, cardId)
+      .catch((err) => this.deps.log.error('own deleted cards update failed', { err }));
   }
 
   private async publishDeleted(workshopId: string): Promise<void> {
