@@ -35,7 +35,6 @@ import { SaveStatus } from './SaveStatus';
 import { SectionJumpList } from './SectionJumpList';
 import { UndoDelete } from './UndoDelete';
 import { useAnnouncer } from './useAnnouncer';
-import { useBalance } from './useBalance';
 import { useBoardDoc } from './useBoardDoc';
 import { useBoardServices } from './useBoardServices';
 import { useConnectionAnnouncement } from './useConnectionAnnouncement';
@@ -81,7 +80,6 @@ export function Board({ data, justJoined }: BoardProps) {
   useRemoteActivity(board.doc, ready, services.ownActions, announce);
   const status = useLiveStatus(board.status, live.connected);
   useConnectionAnnouncement(status, ready, ended !== null, announce);
-  const balance = useBalance(board.doc, services.groupOf, live.agreements, board.rosterVersion);
   const info = live.info ?? {
     title: workshop.title,
     question: workshop.question,
@@ -182,7 +180,12 @@ export function Board({ data, justJoined }: BoardProps) {
                 {ended === null && (
                   <HandControl view={facilitation.view} call={live.call} announce={announce} />
                 )}
-                <BalanceStrip balance={balance} />
+                <BalanceStrip
+                  doc={board.doc}
+                  groupOf={services.groupOf}
+                  agreements={live.agreements}
+                  rosterVersion={board.rosterVersion}
+                />
                 {isFacilitator && (
                   <FacilitatorPanel
                     doc={board.doc}
