@@ -363,8 +363,15 @@ async function phoneRun(
     const keyToFrame = await page.evaluate(
       () => (window as unknown as { __bench: Probe }).__bench.keys,
     );
+    const add = page.locator('#add-card-indicators');
     for (let k = 0; k < 3; k++) {
-      await page.locator('#add-card-indicators').click();
+      // Cards scrolled into view for the first time swap their placeholder height
+      // (content-visibility) for their own, which moves the button: a click at the old place
+      // pressed "We agree" on a card instead and the run waited for a card that never came.
+      // Scroll first and let the layout settle; the figure starts at the press itself.
+      await add.scrollIntoViewIfNeeded();
+      await sleep(500);
+      await add.click();
       await page.waitForFunction(
         (n) => (window as unknown as { __bench: Probe }).__bench.adds.length > n,
         k,

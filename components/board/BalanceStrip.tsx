@@ -1,11 +1,31 @@
 'use client';
-/** How much each group wrote and how many cards are each colour, as a bar and in words. */
+/**
+ * How much each group wrote and how many cards are each colour, as a bar and in words. It
+ * keeps the figures itself, so a recount re-renders this strip and not the whole board.
+ */
 import { memo } from 'react';
-import type { Balance } from './balance';
+import type * as Y from 'yjs';
+import type { GroupOf } from '../../lib/attribution/countChars';
+import type { CardAgreement } from '../../lib/protocol/events';
 import { balanceSentences } from './balance';
+import { useBalance } from './useBalance';
+
+/** Props of `BalanceStrip`: what `useBalance` counts from. */
+export interface BalanceStripProps {
+  doc: Y.Doc;
+  groupOf: GroupOf;
+  agreements: ReadonlyMap<string, CardAgreement>;
+  rosterVersion: number;
+}
 
 /** The balance strip; shows nothing until the figures are ready. */
-export const BalanceStrip = memo(function BalanceStrip({ balance }: { balance: Balance | null }) {
+export const BalanceStrip = memo(function BalanceStrip({
+  doc,
+  groupOf,
+  agreements,
+  rosterVersion,
+}: BalanceStripProps) {
+  const balance = useBalance(doc, groupOf, agreements, rosterVersion);
   if (!balance) return null;
   const [writing, count] = balanceSentences(balance);
   const total = balance.chars.people + balance.chars.system;

@@ -36,7 +36,6 @@ import { SaveStatus } from './SaveStatus';
 import { SectionJumpList } from './SectionJumpList';
 import { UndoDelete } from './UndoDelete';
 import { useAnnouncer } from './useAnnouncer';
-import { useBalance } from './useBalance';
 import { useBoardDoc } from './useBoardDoc';
 import { useBoardServices } from './useBoardServices';
 import { useConnectionAnnouncement } from './useConnectionAnnouncement';
@@ -82,7 +81,6 @@ export function Board({ data, justJoined }: BoardProps) {
   useRemoteActivity(board.doc, ready, services.ownActions, announce);
   const status = useLiveStatus(board.status, live.connected);
   useConnectionAnnouncement(status, ready, ended !== null, announce);
-  const balance = useBalance(board.doc, services.groupOf, live.agreements, board.rosterVersion);
   const info = live.info ?? {
     title: workshop.title,
     question: workshop.question,
@@ -186,7 +184,12 @@ export function Board({ data, justJoined }: BoardProps) {
                 {ready && ended === null && !isFacilitator && (
                   <OwnDeletedCards cards={live.mine} announce={announce} />
                 )}
-                <BalanceStrip balance={balance} />
+                <BalanceStrip
+                  doc={board.doc}
+                  groupOf={services.groupOf}
+                  agreements={live.agreements}
+                  rosterVersion={board.rosterVersion}
+                />
                 {isFacilitator && (
                   <FacilitatorPanel
                     doc={board.doc}

@@ -1,8 +1,14 @@
-/** One line saying whether this person's edits are stored on the server. */
+'use client';
+/**
+ * One line saying whether this person's edits are stored on the server. It alone reads the
+ * saved store, so only this line re-renders when a keystroke is saved.
+ */
+import { memo, useSyncExternalStore } from 'react';
+import type { SavedStore } from './SavedStore';
 import type { BoardStatus } from './useBoardDoc';
 
-/** Props of `SaveStatus`, straight from `useBoardDoc` (plus whether the board has loaded). */
-export interface SaveStatusProps {
+/** What the save line shows, given the connection and the saved flag. */
+export interface SaveStatusState {
   status: BoardStatus;
   ready: boolean;
   saved: boolean;
@@ -10,7 +16,7 @@ export interface SaveStatusProps {
 }
 
 /** The words for the current save state. */
-export function saveStatusText({ status, ready, saved, canWrite }: SaveStatusProps): string {
+export function saveStatusText({ status, ready, saved, canWrite }: SaveStatusState): string {
   if (!ready) return 'Loading the board…';
   if (status !== 'connected') {
     return canWrite
@@ -21,8 +27,15 @@ export function saveStatusText({ status, ready, saved, canWrite }: SaveStatusPro
   return saved ? 'All your changes are saved' : 'Saving…';
 }
 
+/** Props of `SaveStatus`: the live status, whether the board has loaded, the saved store. */
+export interface SaveStatusProps extends Omit<SaveStatusState, 'saved'> {
+  saved: SavedStore;
+}
+
 /** The save state line, with a small icon that is not the only cue. */
-export function SaveStatus(props: SaveStatusProps) {
+export const SaveStatus = memo(function SaveStatus({ saved: store, ...rest }: SaveStatusProps) {
+  const saved = useSyncExternalStore(store.subscribe, store.get, () => true);
+  const props = { ...rest, saved };
   const text = saveStatusText(props);
   const offline = props.ready && props.status !== 'connected';
   return (
@@ -37,4 +50,4 @@ export function SaveStatus(props: SaveStatusProps) {
       {text}
     </p>
   );
-}
+});

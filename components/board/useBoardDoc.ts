@@ -10,11 +10,15 @@ import * as Y from 'yjs';
 import { Roster } from '../../lib/attribution/roster';
 import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { REASON_INFO, type Reason } from '../../lib/protocol/reasons';
+import { SavedStore } from './SavedStore';
 
 /** Connection state of the board document. */
 export type BoardStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
 
-/** What `useBoardDoc` returns. `rosterVersion` changes whenever the roster grows. */
+/**
+ * What `useBoardDoc` returns. `rosterVersion` changes whenever the roster grows; the saved
+ * flag lives in `saved`, a store, so a keystroke does not re-render the board.
+ */
 export interface BoardDoc {
   doc: Y.Doc;
   roster: Roster;
@@ -22,8 +26,8 @@ export interface BoardDoc {
   status: BoardStatus;
   /** True once the server's stored board has arrived. */
   synced: boolean;
-  /** True when every edit made in this browser is stored on the server. */
-  saved: boolean;
+  /** Whether every edit made in this browser is stored on the server (read it in a leaf). */
+  saved: SavedStore;
   /** Set when the server closed the connection for good, in plain words. */
   closedMessage: string | null;
 }
@@ -46,7 +50,7 @@ export function useBoardDoc(workshopId: string): BoardDoc {
   const [rosterVersion, setRosterVersion] = useState(0);
   const [status, setStatus] = useState<BoardStatus>('connecting');
   const [synced, setSynced] = useState(false);
-  const [saved, setSaved] = useState(true);
+  const saved = useMemo(() => new SavedStore(), []);
   const [closedMessage, setClosedMessage] = useState<string | null>(null);
 
   useEffect(() => {
@@ -62,11 +66,11 @@ export function useBoardDoc(workshopId: string): BoardDoc {
         for (const [clientId, clock] of clocks) {
           if (clientId === doc.clientID) ackedClock = Math.max(ackedClock, clock);
         }
-        setSaved(Y.getState(doc.store, doc.clientID) <= ackedClock);
+        saved.set(Y.getState(doc.store, doc.clientID) <= ackedClock);
       },
     );
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== provider) setSaved(Y.getState(doc.store, doc.clientID) <= ackedClock);
+      if (origin !== provider) saved.set(Y.getState(doc.store, doc.clientID) <= ackedClock);
     };
     doc.on('update', onUpdate);
     // The browser knows first when the network goes: say so at once, and stop pretending
@@ -90,7 +94,7 @@ export function useBoardDoc(workshopId: string): BoardDoc {
       doc.off('update', onUpdate);
       provider.destroy();
     };
-  }, [doc, roster, workshopId]);
+  }, [doc, roster, saved, workshopId]);
 
   useEffect(() => () => doc.destroy(), [doc]);
 
