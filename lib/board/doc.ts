@@ -8,6 +8,7 @@
  */
 import * as Y from 'yjs';
 import { compareOrder, orderBetween } from './order';
+import { MAX_CARD_CHARS } from './schema';
 import { isSection, type Section } from './sections';
 
 /** Bump when the shape below changes; stored in `meta.schemaVersion`. */
@@ -21,8 +22,8 @@ export const CARD_KEYS = {
   deleted: 'deleted',
 } as const;
 
-/** Longest text a card may hold, in characters; the server refuses longer inserts. */
-export const MAX_CARD_CHARS = 2000;
+/** Longest text a card may hold, in characters (from the schema table). */
+export { MAX_CARD_CHARS };
 
 /** A plain snapshot of one card, as the UI and the server read it. */
 export interface CardView {
