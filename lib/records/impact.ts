@@ -60,6 +60,12 @@ export interface CardImpact {
   closure: ClosureView | null;
 }
 
+/** What the impact page and the "Still open" list render. */
+export interface ImpactPageData {
+  workshop: { id: string; title: string };
+  cards: CardImpact[];
+}
+
 /** What `impactOf` reads. */
 export interface ImpactInput {
   records: readonly ImpactRecord[];

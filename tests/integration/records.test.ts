@@ -475,3 +475,68 @@ describe('bad input and restarts (issue 9)', () => {
     await stopTestServer(again);
   });
 });
+
+describe('you said, we did (issue 9)', () => {
+  const cookieValue = (actor: { cookie: string }) =>
+    actor.cookie.slice(actor.cookie.indexOf('=') + 1);
+
+  it('[I76] a participant’s impact shows what became of the cards they wrote; the facilitator sees what is still open', async () => {
+    const s = await withVote();
+    const pinkY = connectY(server, s.pink.actor);
+    await pinkY.synced;
+    const mine = await newRecord(s.room, pinkY, 'priorities', 'A named contact for every family');
+    const d = await newRecord(s.room, s.y, 'decisions', 'Give every family a named contact');
+    setFields(s.room, d, { answers: [mine, s.a] });
+    expect(
+      (await ask(s.fac.socket, 'outcome:save', { decisionId: d, outcome: 'agreedWithChanges' })).ok,
+    ).toBe(true);
+    expect(
+      (
+        await ask(s.fac.socket, 'action:add', {
+          decisionId: d,
+          what: 'Name contacts',
+          who: 'Ward manager',
+          byWhen: '2027-01-31',
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await ask(s.fac.socket, 'priority:close', {
+          cardId: s.b,
+          closed: true,
+          reason: 'Not ours to decide',
+        })
+      ).ok,
+    ).toBe(true);
+
+    const impacts = server.purple.impacts;
+    const pinkImpact = await impacts.impactFor(s.w.workshopId, cookieValue(s.pink.actor));
+    expect(pinkImpact.ok && pinkImpact.value.cards).toEqual([
+      expect.objectContaining({
+        cardId: mine,
+        status: 'decided',
+        decisions: [
+          expect.objectContaining({
+            id: d,
+            outcome: expect.objectContaining({ outcome: 'agreedWithChanges' }),
+            actions: [expect.objectContaining({ what: 'Name contacts' })],
+          }),
+        ],
+      }),
+    ]);
+    const open = await impacts.stillOpen(s.w.workshopId, cookieValue(s.w.facilitator));
+    const [, , c] = s.cards as [string, string, string];
+    expect(open.ok && open.value.cards.map((x) => x.cardId)).toEqual([c]);
+    expect(await impacts.stillOpen(s.w.workshopId, cookieValue(s.pink.actor))).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    });
+    expect(await impacts.impactFor(s.w.workshopId, 'forged')).toMatchObject({
+      ok: false,
+      reason: 'unauthenticated',
+    });
+    pinkY.destroy();
+    s.done();
+  });
+});
