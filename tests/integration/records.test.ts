@@ -297,6 +297,24 @@ describe('actions, readings and closures (issue 9)', () => {
     s.done();
   });
 
+  it('[I73][I74] two facilitators adding actions at once land in order and never pass the cap', async () => {
+    const s = await withVote();
+    const d = await newRecord(s.room, s.y, 'decisions', 'Proposal');
+    const fac2 = client(s.w.facilitator);
+    await view(fac2);
+    const add = (c: Client, n: number) =>
+      ask(c.socket, 'action:add', { decisionId: d, what: `Step ${n}`, who: 'Lead', byWhen: null });
+    const answers = await Promise.all(
+      Array.from({ length: 26 }, (_, n) => add(n % 2 === 0 ? s.fac : fac2, n)),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(RECORD_LIMITS.actionsPerDecision);
+    expect(answers.filter((a) => !a.ok && a.reason === 'recordLimit')).toHaveLength(6);
+    expect((await server.purple.store.loadRecords(s.w.workshopId)).actions).toHaveLength(20);
+    await latest(s.blue, (v) => v.actions.length === 20);
+    fac2.socket.disconnect();
+    s.done();
+  });
+
   it('[I74] caps readings per indicator and takes them only on live indicators', async () => {
     const s = await withVote();
     const i = await newRecord(s.room, s.y, 'indicators', 'Letters understood');
