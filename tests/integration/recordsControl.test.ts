@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardsMap, createCard, readCard } from '../../lib/board/doc';
+import { textHash } from '../../lib/board/textHash';
 import { REASON_INFO } from '../../lib/protocol/reasons';
 import type { RecordsView } from '../../lib/protocol/recordEvents';
 import { RECORD_LIMITS } from '../../lib/protocol/recordEvents';
@@ -49,7 +50,11 @@ const RATIONALE_REQUIRED = REASON_INFO.rationaleRequired.message;
 const WHY = 'The budget for this year is already spent.';
 
 /** Write record fields into the server's copy of the board (stand-in for h/recdoc's writers). */
-function setFields(room: Room, id: string, f: { rationale?: string; answers?: string[] }) {
+function setFields(
+  room: Room,
+  id: string,
+  f: { rationale?: string; answers?: string[]; serves?: string[] },
+) {
   room.doc.clientID = SERVER_CLIENT_ID;
   room.doc.transact(() => {
     const card = cardsMap(room.doc).get(id) as Y.Map<unknown>;
@@ -58,6 +63,7 @@ function setFields(room: Room, id: string, f: { rationale?: string; answers?: st
       card.set('rationale', t);
     }
     if (f.answers) card.set('answers', f.answers);
+    if (f.serves) card.set('serves', f.serves);
   }, 'server');
 }
 
@@ -527,6 +533,16 @@ describe('you said, we did (issue 9)', () => {
         })
       ).ok,
     ).toBe(true);
+    const i = await newRecord(s.room, s.y, 'indicators', 'Families know who to call');
+    setFields(s.room, i, { serves: [mine] });
+    // Adopted once someone from each group endorsed it as it is (the hash `recordFacts` names).
+    const hash = textHash('Families know who to call');
+    for (const c of [s.pink, s.blue])
+      expect(await ask(c.socket, 'card:endorse', { cardId: i, textHash: hash })).toEqual({
+        ok: true,
+      });
+    const reading = { indicatorId: i, value: 40, date: '2026-12-01' };
+    expect((await ask(s.blue.socket, 'reading:add', reading)).ok).toBe(true);
 
     const impacts = server.purple.impacts;
     const pinkImpact = await impacts.impactFor(s.w.workshopId, cookieValue(s.pink.actor));
@@ -539,6 +555,13 @@ describe('you said, we did (issue 9)', () => {
             id: d,
             outcome: expect.objectContaining({ outcome: 'agreedWithChanges' }),
             actions: [expect.objectContaining({ what: 'Name contacts' })],
+          }),
+        ],
+        indicators: [
+          expect.objectContaining({
+            id: i,
+            adopted: true,
+            latest: expect.objectContaining({ value: 40 }),
           }),
         ],
       }),
