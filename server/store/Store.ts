@@ -432,5 +432,9 @@ export interface Store {
   /** Characters inserted per participant in updates with seq > `afterSeq`. */
   writtenSince(workshopId: string, afterSeq: number): Promise<WrittenRow[]>;
 
+  // ── Operations (issue 12) ────────────────────────────────────────────────────
+  /** Answer a trivial query (readiness, `/readyz`); throws when the store cannot. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }

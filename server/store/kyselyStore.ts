@@ -628,6 +628,12 @@ export abstract class KyselyStore implements Store {
     return facilitation.writtenSince(this.db, workshopId, afterSeq);
   }
 
+  // ── Operations (issue 12) ────────────────────────────────────────────────────
+
+  async ping() {
+    await sql`select 1`.execute(this.db);
+  }
+
   async close() {
     await this.db.destroy();
   }

@@ -630,6 +630,10 @@ class MemoryStore implements Store {
     return [...sums].map(([participantId, inserted]) => ({ participantId, inserted }));
   }
 
+  // ── Operations (issue 12) ────────────────────────────────────────────────────
+
+  async ping() {}
+
   async close() {}
 }
 
