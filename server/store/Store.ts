@@ -7,6 +7,7 @@
 import type { UpdateRanges } from '../../lib/board/historyRanges';
 import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
+import type { WorkshopFile } from './workshopFile';
 
 export interface WorkshopRow {
   id: string;
@@ -435,6 +436,17 @@ export interface Store {
   // ── Operations (issue 12) ────────────────────────────────────────────────────
   /** Answer a trivial query (readiness, `/readyz`); throws when the store cannot. */
   ping(): Promise<void>;
+  /**
+   * Every row of every table that belongs to a workshop, as one versioned file read at one
+   * moment (I61); null when there is no such workshop.
+   */
+  exportWorkshop(workshopId: string): Promise<WorkshopFile | null>;
+  /**
+   * Write a validated workshop file in one transaction; 'exists' when the workshop is
+   * already in this store, and then nothing is written. Throws (writing nothing) when a
+   * row breaks a key, e.g. an invite token another workshop uses.
+   */
+  importWorkshop(file: WorkshopFile): Promise<'ok' | 'exists'>;
 
   close(): Promise<void>;
 }

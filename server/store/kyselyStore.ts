@@ -42,6 +42,8 @@ import type {
 import type { Database } from './schema';
 import * as summary from './summaryQueries';
 import * as voting from './votingQueries';
+import type { WorkshopFile } from './workshopFile';
+import { exportWorkshopRows, importWorkshopRows } from './workshopTransfer';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -632,6 +634,14 @@ export abstract class KyselyStore implements Store {
 
   async ping() {
     await sql`select 1`.execute(this.db);
+  }
+
+  exportWorkshop(workshopId: string) {
+    return exportWorkshopRows(this.db, workshopId);
+  }
+
+  importWorkshop(file: WorkshopFile) {
+    return importWorkshopRows(this.db, file);
   }
 
   async close() {

@@ -9,6 +9,7 @@ import { facilitationContract } from './facilitationContract';
 import { peopleContract } from './peopleContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
 import { summaryContract } from './summaryContract';
+import { transferContract } from './transferContract';
 import { votingContract } from './votingContract';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -97,6 +98,7 @@ export function storeContract(
     cardHistory(() => store);
     summaryContract(() => store);
     deleteContract(() => store);
+    transferContract(() => store, open);
   });
 }
 
