@@ -28,12 +28,18 @@ function serialise(fields: LogFields | undefined): LogFields | undefined {
   return out;
 }
 
+/** Where pino writes; stderr unless a test gives its own. */
+export interface LogDestination {
+  write(line: string): void;
+}
+
 /** A logger writing JSON lines: the built-in format, or pino's with `format` 'json'. */
 export function createLogger(
   level: LogLevel = 'info',
   format: 'default' | 'json' = 'default',
+  destination?: LogDestination,
 ): Logger {
-  if (format === 'json') return pinoLogger(level);
+  if (format === 'json') return pinoLogger(level, destination);
   const write = (lvl: string, message: string, fields?: LogFields) =>
     process.stderr.write(
       `${JSON.stringify({ t: new Date().toISOString(), lvl, message, ...serialise(fields) })}\n`,
@@ -46,14 +52,14 @@ export function createLogger(
 }
 
 /** pino on stderr, written synchronously so the last lines before an exit are not lost. */
-function pinoLogger(level: LogLevel): Logger {
+function pinoLogger(level: LogLevel, destination?: LogDestination): Logger {
   const p = pino(
     {
       level: level === 'silent' ? 'error' : level,
       formatters: { level: (label) => ({ level: label }) },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    pino.destination({ dest: 2, sync: true }),
+    destination ?? pino.destination({ dest: 2, sync: true }),
   );
   // pino serialises an Error under `err`; other Error-valued fields get the same shape.
   const fieldsOf = (f?: LogFields) => {

@@ -3,15 +3,15 @@
  * Postgres cluster and a Redis server this test starts and stops itself (never the shared
  * ones), real Yjs and socket.io clients, and a real server process sent SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCard } from '../../lib/board/doc';
 import { startThrowaway } from '../../scripts/ensurePostgres';
+import { startThrowawayRedis } from '../../scripts/throwawayRedis';
 import {
   ask,
   connectControl,
@@ -29,37 +29,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-/** A redis-server of this test's own, on `port`, keeping nothing on disk. */
-function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d) => String(d).includes('Ready to accept') && resolve(child));
-    child.on('exit', (code) => reject(new Error(`redis-server exited (${code})`)));
-  });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 async function readyz(
   url: string,
@@ -109,16 +78,15 @@ describe('health and readiness (I59)', () => {
   });
 
   it('[I59] /readyz turns 503 when Redis stops and 200 when it comes back', async () => {
-    const port = await freePort();
-    let redis = await startRedis(port);
-    cleanups.push(() => stopProcess(redis));
-    const server = await startTestServer(undefined, { redisUrl: `redis://127.0.0.1:${port}` });
+    const redis = await startThrowawayRedis();
+    cleanups.push(() => redis.stop());
+    const server = await startTestServer(undefined, { redisUrl: redis.url });
     await readyzBecomes(server.url, 200);
     expect((await readyz(server.url)).body.checks).toEqual({ store: 'ok', redis: 'ok' });
-    await stopProcess(redis);
+    await redis.pause();
     await readyzBecomes(server.url, 503);
     expect((await readyz(server.url)).body.checks.redis).toBe('failed');
-    redis = await startRedis(port);
+    await redis.resume();
     await readyzBecomes(server.url, 200);
     await stopTestServer(server);
   });
@@ -233,7 +201,8 @@ describe('draining during a redeploy (I59)', () => {
         PORT: '0',
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
-        PURPLE_LOG: 'silent',
+        PURPLE_LOG: 'info',
+        PURPLE_LOG_FORMAT: 'json',
         DRAIN_MS: '60000',
         DATABASE_URL: '',
       },
@@ -243,6 +212,10 @@ describe('draining during a redeploy (I59)', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     });
     const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    let stderr = '';
+    child.stderr?.on('data', (d) => {
+      stderr += String(d);
+    });
     const url = await new Promise<string>((resolve) => {
       let out = '';
       child.stdout?.on('data', (d) => {
@@ -273,5 +246,17 @@ describe('draining during a redeploy (I59)', () => {
 
     fay.destroy();
     expect(await exit).toBe(0);
+    // PURPLE_LOG_FORMAT=json: every line on stderr is one pino JSON record.
+    const records = stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: string; msg: string });
+    expect(records.map((r) => r.msg)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^draining/),
+        expect.stringMatching(/^drained/),
+      ]),
+    );
+    expect(records.every((r) => typeof r.level === 'string')).toBe(true);
   });
 });
