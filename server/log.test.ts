@@ -24,7 +24,7 @@ describe('JSON logs with pino', () => {
     expect(typeof info?.hostname).toBe('string');
     expect(error).toMatchObject({ level: 'error', msg: 'store write failed' });
     expect(error?.err).toMatchObject({ type: 'Error', message: 'disk full' });
-    expect(String((error?.err as { stack: string }).stack)).toContain('log.test.ts');
+    expect(String((error?.err as { stack?: string } | undefined)?.stack)).toContain('log.test.ts');
     expect(error?.cause).toMatchObject({ message: 'inner' });
   });
 
