@@ -26,6 +26,14 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** A throwaway cluster that a test may also take down and bring back (readiness tests). */
+export interface ThrowawayPostgres extends TestPostgres {
+  /** Stop the server (fast shutdown), keeping its data. */
+  pause(): Promise<void>;
+  /** Start it again on the same port with the same data. */
+  resume(): Promise<void>;
+}
+
 const LOCAL_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
@@ -110,7 +118,8 @@ function runAs(): { user: string; uid: number; gid: number } | null {
   );
 }
 
-export async function startThrowaway(): Promise<TestPostgres> {
+/** A fresh cluster of our own in a temp folder, on a free port (never the shared server). */
+export async function startThrowaway(): Promise<ThrowawayPostgres> {
   let bin = postgresBin();
   if (!bin && installPostgres()) bin = postgresBin();
   if (!bin)
@@ -129,13 +138,22 @@ export async function startThrowaway(): Promise<TestPostgres> {
   const port = await freePort();
   exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  exec('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  let running = false;
+  const start = () => {
+    exec('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+    running = true;
+  };
+  const halt = (mode: 'immediate' | 'fast') => {
+    if (running) exec('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+    running = false;
+  };
+  start();
   let stopped = false;
   const stopNow = () => {
     if (stopped) return;
     stopped = true;
     try {
-      exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      halt('immediate');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -145,6 +163,8 @@ export async function startThrowaway(): Promise<TestPostgres> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     source: 'throwaway',
     stop: async () => stopNow(),
+    pause: async () => halt('fast'),
+    resume: async () => start(),
   };
 }
 

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild } from './ensureBuild';
 
-/** How long the server gets to close after a signal before it is killed. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/** How long the server gets to close after a signal before it is killed: its drain (DRAIN_MS, I59) and 5 s more. */
+const SHUTDOWN_GRACE_MS = (Number(process.env.DRAIN_MS) || 10_000) + 5_000;
 
 async function main(): Promise<void> {
   const freshData = process.argv.includes('--fresh-data');

@@ -14,6 +14,14 @@ const schema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   PURPLE_LOG: z.enum(['info', 'warn', 'silent']).default('info'),
+  // --- Operations (issue 12; README "Health, metrics and logs") ---
+  PURPLE_LOG_FORMAT: z.enum(['default', 'json']).default('default'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  DRAIN_MS: z.coerce.number().int().min(0).default(10_000),
   MAX_FRAME_BYTES: z.coerce
     .number()
     .int()
@@ -70,6 +78,14 @@ export interface Config {
   allowedOrigins: string[];
   sqliteSynchronous: 'NORMAL' | 'FULL';
   logLevel: 'info' | 'warn' | 'silent';
+  /** 'json': one pino JSON line per event (standard fields); 'default': the built-in lines. */
+  logFormat: 'default' | 'json';
+  /** Redis for readiness and the round-trip metric (h/scale adds fan-out on the same URL). */
+  redisUrl?: string;
+  /** When set, /metrics needs `Authorization: Bearer <token>`; else loopback only. */
+  metricsToken?: string;
+  /** On SIGTERM, how long open connections may take to finish before they are closed. */
+  drainMs: number;
   maxFrameBytes: number;
   roomIdleMs: number;
   /** Compact a board into a snapshot after this many stored updates. */
@@ -111,6 +127,10 @@ export function loadConfig(
       .filter(Boolean),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     logLevel: e.PURPLE_LOG,
+    logFormat: e.PURPLE_LOG_FORMAT,
+    redisUrl: e.REDIS_URL,
+    metricsToken: e.METRICS_TOKEN,
+    drainMs: e.DRAIN_MS,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     roomIdleMs: e.ROOM_IDLE_MS,
     compactEvery: e.COMPACT_EVERY,

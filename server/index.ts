@@ -11,8 +11,10 @@ import { type Config, loadConfig } from './config';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from './http/clientAddress';
 import { applySecurityHeaders } from './http/securityHeaders';
 import { createLogger, type Logger } from './log';
+import { answerOps, isOpsPath } from './ops/opsRoutes';
 import { createPurple, type Purple } from './purple';
 import type { Store } from './store/Store';
+import { refuseUpgrade } from './yjs/endpoint';
 
 type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 type UpgradeHandler = (
@@ -35,6 +37,11 @@ export interface RunningServer {
   url: string;
   port: number;
   purple: Purple;
+  /**
+   * Leave the pool for a redeploy (I59): /readyz answers 503 and new connections are
+   * refused, while open ones may finish for up to `drainMs`; then everything is closed.
+   */
+  drain(drainMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +73,8 @@ async function prepareNext(
   return { handle: app.getRequestHandler() as RequestHandler, upgrade: dev ? upgrade : null };
 }
 
+const DRAINING = 'This server is restarting. Connecting to another one…\n';
+
 /** False for a path with broken %-encoding, which Next would answer with a 500. */
 function decodablePath(url: string | undefined): boolean {
   try {
@@ -85,6 +94,28 @@ function route(
 ): void {
   server.on('request', (req, res) => {
     applySecurityHeaders(res, config.publicUrl);
+    if (isOpsPath(req.url)) {
+      const deps = {
+        health: purple.health,
+        metrics: purple.metrics,
+        metricsToken: config.metricsToken,
+      };
+      answerOps(req, res, deps).catch((err) => {
+        log.error('operations request failed', { url: req.url, err });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('Something went wrong on our side.\n');
+      });
+      return;
+    }
+    // While draining, a new socket.io session (no sid yet) goes to another instance.
+    if (
+      purple.health.isDraining &&
+      req.url?.startsWith('/socket.io/') &&
+      !/[?&]sid=/.test(req.url)
+    ) {
+      res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end(DRAINING);
+      return;
+    }
     if (req.url?.startsWith('/socket.io/')) {
       purple.ioHttp.emit('request', req, res);
       return;
@@ -103,7 +134,9 @@ function route(
   });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    if (purple.yjs.matches(req.url)) {
+    if (purple.health.isDraining && !req.url?.startsWith('/_next/')) {
+      refuseUpgrade(socket, 503, DRAINING.trim());
+    } else if (purple.yjs.matches(req.url)) {
       purple.yjs.handleUpgrade(req, socket, head).catch((err) => {
         log.error('Yjs upgrade failed', { err });
         socket.destroy();
@@ -122,7 +155,7 @@ function route(
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const { dev = false, withNext = true, wrapStore, ...overrides } = opts;
   const config = loadConfig(process.env, overrides);
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const purple = await createPurple(config, log, wrapStore);
   const next = withNext ? await prepareNext(dev, config) : null;
   const server = http.createServer();
@@ -134,17 +167,34 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
-  return {
-    url,
-    port,
-    purple,
-    async close() {
-      // Upgraded sockets keep http.Server.close() waiting, so end them (purple.close) first.
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    // Upgraded sockets keep http.Server.close() waiting, so end them (purple.close) first.
+    closing ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await purple.close();
       server.closeAllConnections();
       await closed;
+    })();
+    return closing;
+  };
+  return {
+    url,
+    port,
+    purple,
+    async drain(drainMs: number) {
+      purple.health.startDraining();
+      log.info('draining: not ready; waiting for open connections', {
+        open: purple.openConnections(),
+        drainMs,
+      });
+      const until = Date.now() + drainMs;
+      while (purple.openConnections() > 0 && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      log.info('drained; closing', { open: purple.openConnections() });
+      await close();
     },
+    close,
   };
 }
 
@@ -154,18 +204,28 @@ async function main(): Promise<void> {
   const running = await startServer({ dev, withNext: !process.argv.includes('--no-next') });
   process.stdout.write(`Purple is running at ${running.url}\n`);
   let stopping = false;
+  const finish = (work: Promise<void>) =>
+    work.then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   const stop = () => {
     if (stopping) return;
     stopping = true;
     // Never hang on shutdown: a dev-mode socket can keep the process alive.
     setTimeout(() => process.exit(0), 5000).unref();
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    void finish(running.close());
+  };
+  // SIGTERM (a redeploy): drain first (I59); a second SIGTERM, or SIGINT, stops at once.
+  let draining = false;
+  const drain = () => {
+    if (draining || stopping) return stop();
+    draining = true;
+    setTimeout(() => process.exit(0), running.purple.config.drainMs + 5000).unref();
+    void finish(running.drain(running.purple.config.drainMs));
   };
   process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGTERM', drain);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -9,6 +9,10 @@ import type { Config } from './config';
 import { registerFacade } from './facade';
 import { Limits } from './limits/Limits';
 import type { Logger } from './log';
+import { Health } from './ops/health';
+import { Metrics } from './ops/metrics';
+import { openRedis } from './ops/redisClient';
+import { timedStore } from './ops/timedStore';
 import { Control } from './realtime/control';
 import { Impacts, impactMethods } from './records/Impacts';
 import { LinkTokens } from './services/linkTokens';
@@ -36,6 +40,11 @@ export interface Purple {
   limits: Limits;
   /** socket.io's own HTTP server: it never listens; requests are forwarded to it. */
   ioHttp: http.Server;
+  /** Prometheus metrics and readiness (issue 12). */
+  metrics: Metrics;
+  health: Health;
+  /** Open Yjs and socket.io connections (draining waits for them to close). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -47,24 +56,40 @@ export async function createPurple(
 ): Promise<Purple> {
   // Read the key first: a bad key file refuses to start before anything is opened.
   const secret = loadSecret(config.dataDir, config.secret);
-  const store = wrapStore(
-    await openStore({
-      dataDir: config.dataDir,
-      databaseUrl: config.databaseUrl,
-      sqliteSynchronous: config.sqliteSynchronous,
-    }),
+  let yjs: YjsEndpoint | null = null;
+  let control: Control | null = null;
+  let rooms: Rooms | null = null;
+  const metrics = new Metrics({
+    yjsConnections: () => yjs?.connectionCount ?? 0,
+    controlConnections: () => control?.io.engine.clientsCount ?? 0,
+    loadedRooms: () => rooms?.size ?? 0,
+  });
+  const store = timedStore(
+    wrapStore(
+      await openStore({
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+        sqliteSynchronous: config.sqliteSynchronous,
+      }),
+    ),
+    metrics,
   );
+  const redis = config.redisUrl ? openRedis(config.redisUrl, log) : null;
+  const health = new Health({ store, redis, metrics });
   const sessions = new Sessions(secret, store);
   const tokens = new LinkTokens(secret);
   const limits = new Limits(config.limits);
-  let control: Control | null = null;
-  const rooms = new Rooms(
+  rooms = new Rooms(
     store,
     log,
     {
       cardsChanged: (w, ids) => control?.cardsChanged(w, ids),
       cardNotices: (_w, notices) => control?.cardNotices(notices),
-      written: (w) => control?.facilitation.written(w),
+      written: (w) => {
+        metrics.edit();
+        control?.facilitation.written(w);
+      },
+      refused: (reason) => metrics.refused('yjs', reason),
     },
     {
       idleMs: config.roomIdleMs,
@@ -76,8 +101,19 @@ export async function createPurple(
     },
   );
   const ioHttp = http.createServer();
-  control = new Control(ioHttp, { rooms, sessions, store, config, log, tokens, limits });
-  const yjs = new YjsEndpoint({ rooms, sessions, config, log, limits });
+  const refused = (channel: 'upgrade' | 'control') => (reason: string) =>
+    metrics.refused(channel, reason);
+  control = new Control(ioHttp, {
+    rooms,
+    sessions,
+    store,
+    config,
+    log,
+    tokens,
+    limits,
+    onRefused: refused('control'),
+  });
+  yjs = new YjsEndpoint({ rooms, sessions, config, log, limits, onRefused: refused('upgrade') });
   const workshops = new Workshops({
     store,
     sessions,
@@ -98,25 +134,31 @@ export async function createPurple(
   const impacts = new Impacts({ store, sessions, rooms });
   registerFacade(Object.assign(workshops, summaryMethods(summaries), impactMethods(impacts)));
   const ready = control;
+  const endpoint = yjs;
+  const loaded = rooms;
   return {
     config,
     store,
     sessions,
-    rooms,
+    rooms: loaded,
     control: ready,
-    yjs,
+    yjs: endpoint,
     workshops,
     impacts,
     retention,
     limits,
     ioHttp,
+    metrics,
+    health,
+    openConnections: () => endpoint.connectionCount + ready.io.engine.clientsCount,
     async close() {
       retention.stop();
-      yjs.close();
+      endpoint.close();
       await ready.close();
       await summaries.close();
-      await rooms.close();
+      await loaded.close();
       await store.close();
+      redis?.disconnect();
     },
   };
 }

@@ -167,6 +167,8 @@ export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promi
     Object.assign(env, BENCH_LIMITS_ENV, opts.env);
     env.DATA_DIR = opts.dataDir;
     env.PURPLE_LOG = env.PURPLE_LOG ?? 'warn';
+    // Stop at once on SIGTERM (no redeploy drain), as before issue 12's draining.
+    env.DRAIN_MS = env.DRAIN_MS ?? '0';
     // The bench seeds boards of thousands of cards from one client in seconds; the card
     // rate limit (I21) would refuse that, and it is not what the bench measures.
     env.CARDS_PER_MINUTE = env.CARDS_PER_MINUTE ?? '1000000';

@@ -97,6 +97,8 @@ export class Control {
       log: Logger;
       tokens: LinkTokens;
       limits: Limits;
+      /** Told each request it answers with a refusal, by reason (issue 12's metrics). */
+      onRefused?: (reason: string) => void;
     },
   ) {
     const door = engineDoor(deps.config, deps.limits);
@@ -248,10 +250,14 @@ export class Control {
     socket: ControlSocket,
     event: string,
     payload: unknown,
-    ack: unknown,
+    reply: unknown,
   ): Promise<void> {
     const handler = this.handlers.get(event);
-    if (!handler || typeof ack !== 'function') return;
+    if (!handler || typeof reply !== 'function') return;
+    const ack = (answer: { ok: boolean; reason?: string }) => {
+      if (!answer.ok && answer.reason) this.deps.onRefused?.(answer.reason);
+      reply(answer);
+    };
     const allowed = await this.deps.limits.request(socket.data.participant.id, event);
     if (!allowed.ok) return ack(tooMany(TOO_MANY_REQUESTS, allowed.retryAfterSeconds));
     const parsed = handler.schema.safeParse(payload);

@@ -15,6 +15,7 @@ import type {
   ReadingRow,
   RecordsData,
 } from './recordRows';
+import type { WorkshopFile } from './workshopFile';
 
 export interface WorkshopRow {
   id: string;
@@ -463,6 +464,20 @@ export interface Store {
   setClosure(workshopId: string, cardId: string, row: ClosureRow | null): Promise<boolean>;
   /** Ids of the cards a participant created or wrote characters in (for their impact view). */
   cardsWrittenBy(workshopId: string, participantId: string): Promise<string[]>;
+  // ── Operations (issue 12) ────────────────────────────────────────────────────
+  /** Answer a trivial query (readiness, `/readyz`); throws when the store cannot. */
+  ping(): Promise<void>;
+  /**
+   * Every row of every table that belongs to a workshop, as one versioned file read at one
+   * moment (I61); null when there is no such workshop.
+   */
+  exportWorkshop(workshopId: string): Promise<WorkshopFile | null>;
+  /**
+   * Write a validated workshop file in one transaction; 'exists' when the workshop is
+   * already in this store, and then nothing is written. Throws (writing nothing) when a
+   * row breaks a key, e.g. an invite token another workshop uses.
+   */
+  importWorkshop(file: WorkshopFile): Promise<'ok' | 'exists'>;
 
   close(): Promise<void>;
 }

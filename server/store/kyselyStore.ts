@@ -44,6 +44,8 @@ import type {
 import type { Database } from './schema';
 import * as summary from './summaryQueries';
 import * as voting from './votingQueries';
+import type { WorkshopFile } from './workshopFile';
+import { exportWorkshopRows, importWorkshopRows } from './workshopTransfer';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -669,6 +671,20 @@ export abstract class KyselyStore implements Store {
 
   cardsWrittenBy(workshopId: string, participantId: string) {
     return records.cardsWrittenBy(this.db, workshopId, participantId);
+  }
+
+  // ── Operations (issue 12) ────────────────────────────────────────────────────
+
+  async ping() {
+    await sql`select 1`.execute(this.db);
+  }
+
+  exportWorkshop(workshopId: string) {
+    return exportWorkshopRows(this.db, workshopId);
+  }
+
+  importWorkshop(file: WorkshopFile) {
+    return importWorkshopRows(this.db, file);
   }
 
   async close() {

@@ -12,12 +12,19 @@ import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability } from '../../lib/roles';
 import { BindingConflictError } from './bindingConflict';
 import { MemoryRecords } from './memoryRecords';
+import {
+  type Board,
+  emptyBoard,
+  fromFileTables,
+  type LoggedUpdate,
+  type MemoryWorkshop,
+  toFileTables,
+} from './memoryTransfer';
 import { MemoryVoting } from './memoryVoting';
 import type { ActionChange, ActionRow, ClosureRow, OutcomeRow, ReadingRow } from './recordRows';
 import type {
   AppendInput,
   AttendanceRow,
-  AttributionRow,
   Binding,
   CandidateRow,
   CardEventRow,
@@ -33,31 +40,14 @@ import type {
   RoundRow,
   ServerWriteInput,
   Store,
-  StoredUpdate,
   SummaryActivity,
   SummarySettingsRow,
   WorkshopRow,
 } from './Store';
 import { distinctIds, latest } from './summaryQueries';
-
-/** A stored update with who sent it and when (the SQL `updates` row). */
-interface LoggedUpdate extends StoredUpdate {
-  participantId: string | null;
-  at: string;
-}
-
-/** One workshop's board: its update log, snapshot and what compaction keeps. */
-interface Board {
-  updates: LoggedUpdate[];
-  snapshot: { seq: number; data: Uint8Array; at: string } | null;
-  bindings: Map<number, Binding>;
-  creators: Map<string, string | null>;
-  attributions: AttributionRow[];
-  /** Card history kept for compacted updates (`card_history`), by seq. */
-  kept: Map<number, HistorySource>;
-  /** Restores of earlier card versions (`card_reverts`). */
-  reverts: RevertRow[];
-}
+import type { WorkshopFile } from './workshopFile';
+import { workshopFile } from './workshopFile';
+import { importProblem, SCHEMA_VERSION } from './workshopTransfer';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const copy = (data: Uint8Array) => new Uint8Array(data);
@@ -97,6 +87,9 @@ class MemoryStore implements Store {
   readonly #voting = new MemoryVoting((id) => this.#participants.has(id));
   readonly #summarySettings = new Map<string, SummarySettingsRow>();
   readonly #facilitation = new Map<string, FacilitationState>();
+  /** When summary settings and facilitation were last written (the SQL `updated_at`). */
+  readonly #summaryUpdated = new Map<string, string>();
+  readonly #facilitationUpdated = new Map<string, string>();
   readonly #attendance = new Map<string, AttendanceRow>();
   readonly #records = new MemoryRecords();
 
@@ -133,15 +126,7 @@ class MemoryStore implements Store {
   private board(workshopId: string): Board {
     let b = this.#boards.get(workshopId);
     if (!b) {
-      b = {
-        updates: [],
-        snapshot: null,
-        bindings: new Map(),
-        creators: new Map(),
-        attributions: [],
-        kept: new Map(),
-        reverts: [],
-      };
+      b = emptyBoard();
       this.#boards.set(workshopId, b);
     }
     return b;
@@ -464,7 +449,9 @@ class MemoryStore implements Store {
     drop(this.#endorsements, (e) => e.workshopId);
     this.#boards.delete(id);
     this.#summarySettings.delete(id);
+    this.#summaryUpdated.delete(id);
     this.#facilitation.delete(id);
+    this.#facilitationUpdated.delete(id);
     drop(this.#attendance, (a) => a.workshopId);
     const kept = this.#events.filter((e) => e.workshopId !== id);
     this.#events.splice(0, this.#events.length, ...kept);
@@ -547,6 +534,7 @@ class MemoryStore implements Store {
   async putSummarySettings(row: SummarySettingsRow) {
     this.needWorkshop(row.workshopId);
     this.#summarySettings.set(row.workshopId, { ...row });
+    this.#summaryUpdated.set(row.workshopId, new Date().toISOString());
   }
 
   async summaryActivity(workshopId: string): Promise<SummaryActivity> {
@@ -581,9 +569,10 @@ class MemoryStore implements Store {
     return state ? structuredClone(state) : null;
   }
 
-  async saveFacilitation(workshopId: string, state: FacilitationState, _at: string) {
+  async saveFacilitation(workshopId: string, state: FacilitationState, at: string) {
     this.needWorkshop(workshopId);
     this.#facilitation.set(workshopId, structuredClone(state));
+    this.#facilitationUpdated.set(workshopId, at);
   }
 
   async setCapability(workshopId: string, participantId: string, capability: Capability) {
@@ -680,6 +669,73 @@ class MemoryStore implements Store {
     for (const a of b.attributions)
       if (a.participantId === participantId && a.inserted > 0) ids.add(a.cardId);
     return [...ids].sort();
+  }
+
+  // ── Operations (issue 12) ────────────────────────────────────────────────────
+
+  async ping() {}
+
+  async exportWorkshop(workshopId: string): Promise<WorkshopFile | null> {
+    const workshop = this.#workshops.get(workshopId);
+    if (!workshop) return null;
+    const of = <T extends { workshopId: string }>(rows: Iterable<T>) =>
+      [...rows].filter((r) => r.workshopId === workshopId);
+    const summary = this.#summarySettings.get(workshopId);
+    const state = this.#facilitation.get(workshopId);
+    const m: MemoryWorkshop = {
+      workshop,
+      invites: of(this.#invites.values()),
+      participants: of(this.#participants.values()),
+      board: this.#boards.get(workshopId) ?? emptyBoard(),
+      events: of(this.#events),
+      endorsements: of(this.#endorsements.values()),
+      rounds: this.#voting.dump(workshopId),
+      summary: summary
+        ? { row: summary, updatedAt: this.#summaryUpdated.get(workshopId) ?? '' }
+        : null,
+      facilitation: state
+        ? { state, updatedAt: this.#facilitationUpdated.get(workshopId) ?? '' }
+        : null,
+      attendance: of(this.#attendance.values()),
+    };
+    return structuredClone(workshopFile(workshopId, SCHEMA_VERSION, toFileTables(m)));
+  }
+
+  async importWorkshop(file: WorkshopFile): Promise<'ok' | 'exists'> {
+    const problem = importProblem(file);
+    if (problem) throw new Error(problem);
+    if (this.#workshops.has(file.workshopId)) return 'exists';
+    const m = fromFileTables(file.tables);
+    // Check every key first, as the SQL schema would, then write: nothing half-done.
+    for (const [n, i] of m.invites.entries()) this.checkInvite(i, m.invites.slice(0, n));
+    for (const [n, p] of m.participants.entries()) {
+      this.checkParticipant(p, m.invites);
+      if (m.participants.slice(0, n).some((o) => o.personalToken === p.personalToken))
+        throw new Error('personal token already used');
+    }
+    if (this.#voting.anyExists(m.rounds.map((r) => r.round.id)))
+      throw new Error('a round of this workshop already exists');
+    if (m.attendance.some((a) => this.#attendance.has(a.id)))
+      throw new Error('an attendance row of this workshop already exists');
+    const w = m.workshop.id;
+    this.#workshops.set(w, m.workshop);
+    for (const i of m.invites) this.#invites.set(i.id, i);
+    for (const p of m.participants) this.#participants.set(p.id, p);
+    this.#boards.set(w, m.board);
+    this.#events.push(...m.events);
+    for (const e of m.endorsements)
+      this.#endorsements.set(`${w}|${e.cardId}|${e.participantId}`, e);
+    this.#voting.restore(m.rounds);
+    if (m.summary) {
+      this.#summarySettings.set(w, m.summary.row);
+      this.#summaryUpdated.set(w, m.summary.updatedAt);
+    }
+    if (m.facilitation) {
+      this.#facilitation.set(w, m.facilitation.state);
+      this.#facilitationUpdated.set(w, m.facilitation.updatedAt);
+    }
+    for (const a of m.attendance) this.#attendance.set(a.id, a);
+    return 'ok';
   }
 
   async close() {}

@@ -19,7 +19,21 @@ type CastFailure = Extract<CastOutcome, { ok: false }>;
 interface KeyRow {
   participantId: string;
   cardId: string;
+  /** The dots asked for and when (kept for a workshop's export, issue 12). */
+  dots: number;
+  at: string;
   outcome: { ok: true; dotsOnCard: number; dotsLeft: number } | CastFailure;
+}
+
+/** An idempotency key as exported and imported (issue 12). */
+export type StoredKey = KeyRow & { key: string };
+
+/** One round with everything stored under it, as exported and imported (issue 12). */
+export interface StoredRound {
+  round: RoundRow;
+  candidates: CandidateRow[];
+  ballots: BallotRow[];
+  keys: StoredKey[];
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -130,6 +144,8 @@ export class MemoryVoting {
     keys.set(`${input.participantId}|${input.key}`, {
       participantId: input.participantId,
       cardId: input.cardId,
+      dots: input.dots,
+      at: input.now,
       outcome: decision,
     });
     return decision.ok ? { ...decision, replayed: false } : decision;
@@ -171,6 +187,42 @@ export class MemoryVoting {
 
   countBallotKeys(roundId: string): number {
     return this.#keys.get(roundId)?.size ?? 0;
+  }
+
+  /** Every round of a workshop with its candidates, ballots and keys, as stored. */
+  dump(workshopId: string): StoredRound[] {
+    return this.listRounds(workshopId).map((round) => ({
+      round,
+      candidates: this.listCandidates(round.id),
+      ballots: this.listBallots(round.id),
+      keys: [...(this.#keys.get(round.id) ?? [])].map(([k, row]) => ({
+        ...structuredClone(row),
+        key: k.slice(row.participantId.length + 1),
+      })),
+    }));
+  }
+
+  /** Whether any of these rounds exists already (an import must not overwrite it). */
+  anyExists(roundIds: string[]): boolean {
+    return roundIds.some((id) => this.#rounds.has(id));
+  }
+
+  /** Put rounds back exactly as dumped; the caller checked that none exists. */
+  restore(rounds: StoredRound[]): void {
+    for (const { round, candidates, ballots, keys } of rounds) {
+      this.#rounds.set(round.id, { ...round, frozen: copyFrozen(round.frozen) });
+      this.#candidates.set(round.id, new Map(candidates.map((c) => [c.cardId, { ...c }])));
+      this.#ballots.set(
+        round.id,
+        new Map(ballots.map((b) => [`${b.participantId}|${b.cardId}`, { ...b }])),
+      );
+      this.#keys.set(
+        round.id,
+        new Map(
+          keys.map(({ key, ...row }) => [`${row.participantId}|${key}`, structuredClone(row)]),
+        ),
+      );
+    }
   }
 
   /** Forget every round of a workshop with its candidates, ballots and keys. */

@@ -10,6 +10,7 @@ import { peopleContract } from './peopleContract';
 import { recordsContract } from './recordsContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
 import { summaryContract } from './summaryContract';
+import { transferContract } from './transferContract';
 import { votingContract } from './votingContract';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -99,6 +100,7 @@ export function storeContract(
     summaryContract(() => store);
     deleteContract(() => store);
     recordsContract(() => store);
+    transferContract(() => store, open);
   });
 }
 

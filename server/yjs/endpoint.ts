@@ -134,6 +134,8 @@ export class YjsEndpoint {
       config: Config;
       log: Logger;
       limits: Limits;
+      /** Told each upgrade it refuses, by reason (the refusals metric, issue 12). */
+      onRefused?: (reason: Reason) => void;
     },
   ) {
     // ws enforces a hard ceiling; frames between the cap and it get a clear 4413 close.
@@ -144,6 +146,11 @@ export class YjsEndpoint {
       maxPayload: deps.config.maxFrameBytes * 4,
       perMessageDeflate: false,
     });
+  }
+
+  /** Open Yjs connections. */
+  get connectionCount(): number {
+    return this.wss.clients.size;
   }
 
   /** True when this upgrade belongs to the Yjs endpoint. */
@@ -158,8 +165,10 @@ export class YjsEndpoint {
    */
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const { config, limits } = this.deps;
-    const refuse = (reason: Reason) =>
+    const refuse = (reason: Reason) => {
+      this.deps.onRefused?.(reason);
       refuseUpgrade(socket, REASON_INFO[reason].http, REASON_INFO[reason].message);
+    };
     const match = WORKSHOP_PATH.exec((req.url ?? '').split('?')[0] ?? '');
     if (!match?.[1]) return refuse('unknownWorkshop');
     const site = requestOrigin((name) => req.headers[name], config);

@@ -63,6 +63,8 @@ export interface RoomListener {
   cardNotices?(workshopId: string, notices: CardNotice[]): void;
   /** A participant's update was stored (facilitation's balance counts it, issue 11). */
   written?(workshopId: string): void;
+  /** A connection was closed for `reason` (the refusals metric counts it, issue 12). */
+  refused?(reason: Reason): void;
 }
 
 /** A message the room cannot read; the connection that sent it is closed. */
@@ -315,6 +317,7 @@ export class Room {
 
   private refuse(conn: RoomConn, reason: Reason, detail: string): void {
     this.log.warn('closing a Yjs connection', { workshop: this.workshopId, reason, detail });
+    this.listener.refused?.(reason);
     this.conns.delete(conn);
     conn.close(REASON_INFO[reason].close, REASON_INFO[reason].message.slice(0, 120));
   }
