@@ -3,17 +3,16 @@
  * facilitator's settings (migration 9), the model for a viewer, and its downloads.
  */
 import { fail } from '../../lib/protocol/reasons';
-import { buildSummary } from '../../lib/summary/buildSummary';
 import { isSummaryFormat } from '../../lib/summary/formats';
-import type { SummaryInput } from '../../lib/summary/input';
 import type { SummaryFile, SummaryPageData, SummarySettings } from '../../lib/summary/pageData';
+import type { SummarySource } from '../../lib/summary/snapshot';
 import type { Sessions } from '../auth/sessions';
 import type { Outcome, SummaryFacade } from '../facade';
 import type { ParticipantRow, Store, SummarySettingsRow, WorkshopRow } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { RenderPool } from './renderPool';
 import { summaryFile } from './renderSummary';
-import { summaryInput } from './summaryInput';
+import { nextTurn, summarySource } from './summaryInput';
 
 interface Access {
   workshop: WorkshopRow;
@@ -49,11 +48,11 @@ export class Summaries implements SummaryFacade {
     return { ok: true, value: { workshop, viewer: auth.value, settings } };
   }
 
-  private async input(a: Access): Promise<SummaryInput> {
+  private async source(a: Access): Promise<SummarySource> {
     const room = this.deps.rooms.get(a.workshop.id);
     await room.ready;
     const status = a.settings.finalAt ? 'final' : 'draft';
-    return summaryInput(this.deps.store, room, a.workshop, a.viewer, status);
+    return summarySource(this.deps.store, room, a.workshop, a.viewer, status);
   }
 
   async summary(workshopId: string, cookie: string | undefined): Promise<Outcome<SummaryPageData>> {
@@ -63,7 +62,7 @@ export class Summaries implements SummaryFacade {
     return {
       ok: true,
       value: {
-        model: buildSummary(await this.input(a.value)),
+        model: await this.#renderer.model(await this.source(a.value)),
         settings: settingsOf(a.value.settings),
         canManage,
       },
@@ -78,10 +77,12 @@ export class Summaries implements SummaryFacade {
     if (!isSummaryFormat(format)) return fail('unknownFormat');
     const a = await this.access(workshopId, cookie);
     if (!a.ok) return a;
-    const input = await this.input(a.value);
+    const source = await this.source(a.value);
+    // Copying the input to the worker is its own slice of main-thread time.
+    await nextTurn();
     return {
       ok: true,
-      value: summaryFile(input, format, await this.#renderer.render(input, format)),
+      value: summaryFile(source, format, await this.#renderer.render(source, format)),
     };
   }
 

@@ -1,12 +1,15 @@
 /**
- * A one-thread `piscina` pool that builds the summary model and renders a download off
- * the event loop: DOCX and PDF layout takes seconds on a large board, and even CSV and
- * JSON take a noticeable slice, while the room's edits must not wait (issue 10). Exports
- * queue on the one thread, which also bounds their memory.
+ * A one-thread `piscina` pool that reads the board snapshot, builds the summary model and
+ * renders a download off the event loop: DOCX and PDF layout takes seconds on a large
+ * board, and even reading 2,000 cards or writing CSV and JSON takes a noticeable slice,
+ * while the room's edits must not wait (issue 10). Exports queue on the one thread, which
+ * also bounds their memory. The snapshot's bytes are moved to the worker and the
+ * download's bytes moved back, never copied.
  */
 import { Piscina } from 'piscina';
 import type { SummaryFormat } from '../../lib/summary/formats';
-import type { SummaryInput } from '../../lib/summary/input';
+import type { SummaryModel } from '../../lib/summary/schema';
+import type { SummarySource } from '../../lib/summary/snapshot';
 
 /** Builds and renders summaries on a worker thread. */
 export class RenderPool {
@@ -22,9 +25,23 @@ export class RenderPool {
     return this.#pool;
   }
 
-  /** The bytes of the summary built from `input`, as `format`. */
-  async render(input: SummaryInput, format: SummaryFormat): Promise<Uint8Array> {
-    const out: Uint8Array = await this.pool().run({ format, input });
+  /** Run `name` in the worker on `source`, moving the snapshot's bytes there. */
+  private run<T>(name: string, source: SummarySource, format?: SummaryFormat): Promise<T> {
+    const { update } = source.board;
+    const own = update.byteOffset === 0 && update.byteLength === update.buffer.byteLength;
+    const moved = own ? update : update.slice();
+    const task = { format, source: { ...source, board: { ...source.board, update: moved } } };
+    return this.pool().run(task, { name, transferList: [moved.buffer as ArrayBuffer] });
+  }
+
+  /** The summary model built from `source` (the page). */
+  model(source: SummarySource): Promise<SummaryModel> {
+    return this.run('model', source);
+  }
+
+  /** The bytes of the summary built from `source`, as `format`. */
+  async render(source: SummarySource, format: SummaryFormat): Promise<Uint8Array> {
+    const out = await this.run<Uint8Array>('render', source, format);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
 
