@@ -11,6 +11,9 @@ import type { SummaryFormat } from '../../lib/summary/formats';
 import type { SummaryModel } from '../../lib/summary/schema';
 import type { SummarySource } from '../../lib/summary/snapshot';
 
+/** How much lower than the server's the render thread's CPU priority is (0–19). */
+export const RENDER_NICE = 10;
+
 /** Builds and renders summaries on a worker thread. */
 export class RenderPool {
   #pool: Piscina | null = null;
@@ -21,6 +24,10 @@ export class RenderPool {
       minThreads: 0,
       maxThreads: 1,
       idleTimeout: 60_000,
+      // Renders are background work: at a lower priority the thread yields its core to
+      // the room's event loop whenever that has work (Linux gives each thread its own
+      // nice value; piscina applies it through its optional @napi-rs/nice).
+      niceIncrement: RENDER_NICE,
     });
     return this.#pool;
   }
