@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyTextEdit, createCard, setCardDeleted } from '../board/doc';
 import { textHash } from '../board/textHash';
-import { type BoardSnapshot, cardsFromSnapshot } from './snapshot';
+import { type BoardSnapshot, cardsFromSnapshot, cardsOfDoc } from './snapshot';
 
 /** Two writers' docs synced into one board, as the room holds it. */
 function board() {
@@ -70,5 +70,19 @@ describe('cardsFromSnapshot', () => {
       endorsedBy: ['system'],
       driftedBy: 'system',
     });
+  });
+
+  it('the worker reading a snapshot sees what the page reading the live doc sees', () => {
+    const { update, a } = board();
+    const live = new Y.Doc();
+    Y.applyUpdate(live, update);
+    const facts = {
+      groups: [[11, 'people'] as [number, 'people']],
+      creators: [],
+      agreements: [{ cardId: a, endorsements: [], driftedBy: null }],
+    };
+    expect(cardsFromSnapshot({ update: Y.encodeStateAsUpdate(live), ...facts })).toEqual(
+      cardsOfDoc(live, facts),
+    );
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The board as the summary's worker reads it (issue 10): the room's whole Y.Doc encoded at
  * one moment, plus the few facts only the server knows (each clientID's group, each card's
- * creator, agreement records). Encoding is a few milliseconds on the main thread; reading
- * 2,000 cards and counting every character by group took 20–40 ms there and held the
- * room's edits, so that pass runs in the worker from these bytes, which are moved, not
- * copied. Pure: no store, no room.
+ * creator, agreement records). Encoding takes a few milliseconds on the main thread;
+ * reading 2,000 cards, counting every character by group and copying the result to the
+ * worker took longer there (6–20 ms and 5–10 ms on an idle machine, several times that on
+ * a busy one), so for downloads that pass runs in the worker from these bytes, which are
+ * moved, not copied. Pure: no store, no room.
  */
 import * as Y from 'yjs';
 import { countChars } from '../attribution/countChars';
@@ -20,16 +21,20 @@ export interface CardAgreementFacts {
   driftedBy: Group | null;
 }
 
-/** The board at one moment, with the server's facts about it. */
-export interface BoardSnapshot {
-  /** `Y.encodeStateAsUpdate` of the room's doc. */
-  update: Uint8Array;
+/** What only the server knows about a board: who wrote under which clientID, and more. */
+export interface BoardFacts {
   /** The group of each bound clientID whose participant the room knows (null: no group). */
   groups: [clientId: number, group: Group | null][];
   /** The group of each card's recorded creator (null when that person has no group). */
   creators: [cardId: string, group: Group | null][];
   /** Cards with endorsements. */
   agreements: CardAgreementFacts[];
+}
+
+/** The board at one moment, with the server's facts about it. */
+export interface BoardSnapshot extends BoardFacts {
+  /** `Y.encodeStateAsUpdate` of the room's doc. */
+  update: Uint8Array;
 }
 
 /** What the worker receives: the summary's input with the board still to be read. */
@@ -39,6 +44,17 @@ export type SummarySource = Omit<SummaryInput, 'cards'> & { board: BoardSnapshot
 export function cardsFromSnapshot(s: BoardSnapshot): SummaryCardInput[] {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, s.update);
+  const cards = cardsOfDoc(doc, s);
+  doc.destroy();
+  return cards;
+}
+
+/**
+ * Live cards of `doc` in board order, with their counts and agreement: one synchronous
+ * pass, so every card is read at the same moment. The summary page reads the room's own
+ * doc this way; downloads read a snapshot on the render worker.
+ */
+export function cardsOfDoc(doc: Y.Doc, s: BoardFacts): SummaryCardInput[] {
   const groups = new Map(s.groups);
   const creators = new Map(s.creators);
   const agreements = new Map(s.agreements.map((a) => [a.cardId, a]));
@@ -63,7 +79,6 @@ export function cardsFromSnapshot(s: BoardSnapshot): SummaryCardInput[] {
       driftedBy: agreement?.driftedBy ?? null,
     });
   }
-  doc.destroy();
   return out;
 }
 

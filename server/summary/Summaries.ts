@@ -3,16 +3,17 @@
  * facilitator's settings (migration 9), the model for a viewer, and its downloads.
  */
 import { fail } from '../../lib/protocol/reasons';
+import { buildSummary } from '../../lib/summary/buildSummary';
 import { isSummaryFormat } from '../../lib/summary/formats';
 import type { SummaryFile, SummaryPageData, SummarySettings } from '../../lib/summary/pageData';
-import type { SummarySource } from '../../lib/summary/snapshot';
+
 import type { Sessions } from '../auth/sessions';
 import type { Outcome, SummaryFacade } from '../facade';
 import type { ParticipantRow, Store, SummarySettingsRow, WorkshopRow } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import { RenderPool } from './renderPool';
 import { summaryFile } from './renderSummary';
-import { nextTurn, summarySource } from './summaryInput';
+import { nextTurn, summaryInput, summarySource } from './summaryInput';
 
 interface Access {
   workshop: WorkshopRow;
@@ -48,11 +49,12 @@ export class Summaries implements SummaryFacade {
     return { ok: true, value: { workshop, viewer: auth.value, settings } };
   }
 
-  private async source(a: Access): Promise<SummarySource> {
+  /** The arguments both gatherers take: the store, the loaded room, whose summary, for whom. */
+  private async gatherArgs(a: Access): Promise<Parameters<typeof summarySource>> {
     const room = this.deps.rooms.get(a.workshop.id);
     await room.ready;
     const status = a.settings.finalAt ? 'final' : 'draft';
-    return summarySource(this.deps.store, room, a.workshop, a.viewer, status);
+    return [this.deps.store, room, a.workshop, a.viewer, status];
   }
 
   async summary(workshopId: string, cookie: string | undefined): Promise<Outcome<SummaryPageData>> {
@@ -62,7 +64,9 @@ export class Summaries implements SummaryFacade {
     return {
       ok: true,
       value: {
-        model: await this.#renderer.model(await this.source(a.value)),
+        // Built here, not on the worker: its first start takes seconds on a busy machine,
+        // and rendering the page holds this thread far longer than the model does.
+        model: buildSummary(await summaryInput(...(await this.gatherArgs(a.value)))),
         settings: settingsOf(a.value.settings),
         canManage,
       },
@@ -77,7 +81,7 @@ export class Summaries implements SummaryFacade {
     if (!isSummaryFormat(format)) return fail('unknownFormat');
     const a = await this.access(workshopId, cookie);
     if (!a.ok) return a;
-    const source = await this.source(a.value);
+    const source = await summarySource(...(await this.gatherArgs(a.value)));
     // Copying the input to the worker is its own slice of main-thread time.
     await nextTurn();
     return {

@@ -8,7 +8,6 @@
  */
 import { Piscina } from 'piscina';
 import type { SummaryFormat } from '../../lib/summary/formats';
-import type { SummaryModel } from '../../lib/summary/schema';
 import type { SummarySource } from '../../lib/summary/snapshot';
 
 /** How much lower than the server's the render thread's CPU priority is (0–19). */
@@ -39,11 +38,6 @@ export class RenderPool {
     const moved = own ? update : update.slice();
     const task = { format, source: { ...source, board: { ...source.board, update: moved } } };
     return this.pool().run(task, { name, transferList: [moved.buffer as ArrayBuffer] });
-  }
-
-  /** The summary model built from `source` (the page). */
-  model(source: SummarySource): Promise<SummaryModel> {
-    return this.run('model', source);
   }
 
   /** The bytes of the summary built from `source`, as `format`. */

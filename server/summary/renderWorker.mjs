@@ -12,18 +12,13 @@ const { RENDERERS } = await import('./renderSummary.ts');
 const { buildSummary } = await import('../../lib/summary/buildSummary.ts');
 const { inputFromSource } = await import('../../lib/summary/snapshot.ts');
 
-/** The summary model of `source` (the summary page). */
-export function model({ source }) {
-  return buildSummary(inputFromSource(source));
-}
-
 /**
  * The bytes of `source`'s summary as `format`, moved (not copied) back to the main
  * thread. A Buffer may share a pooled ArrayBuffer with others, which cannot be moved, so
  * such bytes get an ArrayBuffer of their own first.
  */
 export async function render({ format, source }) {
-  const out = await RENDERERS[format](model({ source }));
+  const out = await RENDERERS[format](buildSummary(inputFromSource(source)));
   const own = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength;
   return move(own ? out : new Uint8Array(out));
 }

@@ -1,12 +1,17 @@
 /**
  * Gather what `buildSummary` reads from the live room and the store (issue 10): the board
- * as a snapshot the render worker reads (lib/summary/snapshot.ts), agreement and drift
- * from the server's records, rounds with results, and activity. Access needs are dropped
- * here and never travel on.
+ * (read in place for the page, or as a snapshot the render worker reads for a download;
+ * lib/summary/snapshot.ts), agreement and drift from the server's records, rounds with
+ * results, and activity. Access needs are dropped here and never travel on.
  */
 import * as Y from 'yjs';
-import type { SummaryPerson } from '../../lib/summary/input';
-import type { BoardSnapshot, CardAgreementFacts, SummarySource } from '../../lib/summary/snapshot';
+import type { SummaryInput, SummaryPerson } from '../../lib/summary/input';
+import {
+  type BoardFacts,
+  type CardAgreementFacts,
+  cardsOfDoc,
+  type SummarySource,
+} from '../../lib/summary/snapshot';
 import { roundStatus } from '../../lib/voting/round';
 import { agreementOf } from '../realtime/agreement';
 import { roundResults } from '../realtime/roundResults';
@@ -33,22 +38,19 @@ function personOf(p: ParticipantRow): SummaryPerson {
   };
 }
 
-/**
- * The board at one moment: the doc's bytes and the server's facts, taken in one
- * synchronous pass so they agree; the worker reads the cards from them.
- */
-function boardSnapshot(room: Room): Omit<BoardSnapshot, 'agreements'> {
+/** Who wrote under each clientID and who created each card, from the room's records. */
+function writers(room: Room): Pick<BoardFacts, 'groups' | 'creators'> {
   const groupOfPerson = (pid: string | null | undefined) =>
     pid ? room.participants.get(pid)?.group : undefined;
-  const groups: BoardSnapshot['groups'] = [];
+  const groups: BoardFacts['groups'] = [];
   for (const [clientId, pid] of room.bindings) {
     const group = groupOfPerson(pid);
     if (group !== undefined) groups.push([clientId, group]);
   }
-  const creators: BoardSnapshot['creators'] = [];
+  const creators: BoardFacts['creators'] = [];
   for (const [cardId, pid] of room.creators)
     if (pid) creators.push([cardId, groupOfPerson(pid) ?? null]);
-  return { update: Y.encodeStateAsUpdate(room.doc), groups, creators };
+  return { groups, creators };
 }
 
 /** Agreement and drift of every endorsed card, from the room's records and the store. */
@@ -65,14 +67,14 @@ async function agreements(room: Room, store: Store): Promise<CardAgreementFacts[
   return out;
 }
 
-/** Everything the summary of `workshop` reads, for `viewer`, with the board still to read. */
-export async function summarySource(
+/** Everything but the cards, and the endorsed cards' agreement, with a turn between reads. */
+async function gather(
   store: Store,
   room: Room,
   workshop: WorkshopRow,
   viewer: ParticipantRow,
   status: 'draft' | 'final',
-): Promise<SummarySource> {
+): Promise<{ rest: Omit<SummaryInput, 'cards'>; agreements: CardAgreementFacts[] }> {
   const now = Date.now();
   const [people, activity, rounds] = await Promise.all([
     store.listParticipants(workshop.id),
@@ -80,9 +82,9 @@ export async function summarySource(
     store.listRounds(workshop.id),
   ]);
   await nextTurn();
-  const board = { ...boardSnapshot(room), agreements: await agreements(room, store) };
+  const agreed = await agreements(room, store);
   const oldestFirst = [...rounds].sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1));
-  const roundInputs: SummarySource['rounds'] = [];
+  const roundInputs: SummaryInput['rounds'] = [];
   for (const r of oldestFirst) {
     await nextTurn();
     const status = roundStatus(r, now);
@@ -95,7 +97,7 @@ export async function summarySource(
       results: await roundResults(store, r),
     });
   }
-  return {
+  const rest = {
     viewer: { id: viewer.id, capability: viewer.capability },
     status,
     generatedAt: new Date(now).toISOString(),
@@ -111,7 +113,28 @@ export async function summarySource(
       lastActivity: activity.lastActivity,
       contributors: [...new Set([...activity.writers, ...activity.voters, ...activity.endorsers])],
     },
-    board,
     rounds: roundInputs,
   };
+  return { rest, agreements: agreed };
+}
+
+type Gather = Parameters<typeof gather>;
+
+/**
+ * What a download is built from: the board as a snapshot for the render worker, taken
+ * with its writers in one synchronous step after the reads.
+ */
+export async function summarySource(...args: Gather): Promise<SummarySource> {
+  const { rest, agreements } = await gather(...args);
+  const room = args[1];
+  await nextTurn();
+  const update = Y.encodeStateAsUpdate(room.doc);
+  return { ...rest, board: { update, ...writers(room), agreements } };
+}
+
+/** What the summary page is built from: the room's own doc read in place. */
+export async function summaryInput(...args: Gather): Promise<SummaryInput> {
+  const { rest, agreements } = await gather(...args);
+  const room = args[1];
+  return { ...rest, cards: cardsOfDoc(room.doc, { ...writers(room), agreements }) };
 }
