@@ -6,7 +6,6 @@ import { fail } from '../../lib/protocol/reasons';
 import { buildSummary } from '../../lib/summary/buildSummary';
 import { isSummaryFormat } from '../../lib/summary/formats';
 import type { SummaryFile, SummaryPageData, SummarySettings } from '../../lib/summary/pageData';
-
 import type { Sessions } from '../auth/sessions';
 import type { Outcome, SummaryFacade } from '../facade';
 import type { ParticipantRow, Store, SummarySettingsRow, WorkshopRow } from '../store/Store';
@@ -82,7 +81,7 @@ export class Summaries implements SummaryFacade {
     const a = await this.access(workshopId, cookie);
     if (!a.ok) return a;
     const source = await summarySource(...(await this.gatherArgs(a.value)));
-    // Copying the input to the worker is its own slice of main-thread time.
+    // Handing the source to the worker is its own slice of main-thread time.
     await nextTurn();
     return {
       ok: true,

@@ -31,18 +31,16 @@ export class RenderPool {
     return this.#pool;
   }
 
-  /** Run `name` in the worker on `source`, moving the snapshot's bytes there. */
-  private run<T>(name: string, source: SummarySource, format?: SummaryFormat): Promise<T> {
+  /** The bytes of the summary built from `source`, as `format`; the snapshot is moved there. */
+  async render(source: SummarySource, format: SummaryFormat): Promise<Uint8Array> {
     const { update } = source.board;
     const own = update.byteOffset === 0 && update.byteLength === update.buffer.byteLength;
     const moved = own ? update : update.slice();
     const task = { format, source: { ...source, board: { ...source.board, update: moved } } };
-    return this.pool().run(task, { name, transferList: [moved.buffer as ArrayBuffer] });
-  }
-
-  /** The bytes of the summary built from `source`, as `format`. */
-  async render(source: SummarySource, format: SummaryFormat): Promise<Uint8Array> {
-    const out = await this.run<Uint8Array>('render', source, format);
+    const out: Uint8Array = await this.pool().run(task, {
+      name: 'render',
+      transferList: [moved.buffer as ArrayBuffer],
+    });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
 
