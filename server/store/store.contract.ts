@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deleteContract } from './deleteContract';
+import { draftContract } from './draftContract';
 import { facilitationContract } from './facilitationContract';
 import { peopleContract } from './peopleContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
@@ -94,6 +95,7 @@ export function storeContract(
     serverWrites(() => store);
     peopleContract(() => store);
     facilitationContract(() => store);
+    draftContract(() => store);
     cardHistory(() => store);
     summaryContract(() => store);
     deleteContract(() => store);
