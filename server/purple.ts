@@ -16,6 +16,7 @@ import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
 import { Summaries, summaryMethods } from './summary/Summaries';
+import { Drafts } from './yjs/drafts';
 import { YjsEndpoint } from './yjs/endpoint';
 import { Rooms } from './yjs/rooms';
 
@@ -72,9 +73,17 @@ export async function createPurple(
       },
     },
   );
+  const drafts = new Drafts({
+    store,
+    log,
+    rooms,
+    idleMs: config.roomIdleMs,
+    changed: (w) => control?.privateWriting.draftChanged(w),
+  });
+  rooms.drafts = drafts;
   const ioHttp = http.createServer();
-  control = new Control(ioHttp, { rooms, sessions, store, config, log, tokens, limits });
-  const yjs = new YjsEndpoint({ rooms, sessions, config, log, limits });
+  control = new Control(ioHttp, { rooms, drafts, sessions, store, config, log, tokens, limits });
+  const yjs = new YjsEndpoint({ rooms, drafts, sessions, config, log, limits });
   const workshops = new Workshops({
     store,
     sessions,

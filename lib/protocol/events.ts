@@ -21,6 +21,10 @@ import {
 } from '../voting/types';
 import type { FacilitationClientEvents, FacilitationServerEvents } from './facilitationEvents';
 import type { PeopleClientEvents, PeopleServerEvents } from './peopleEvents';
+import type {
+  PrivateWritingClientEvents,
+  PrivateWritingServerEvents,
+} from './privateWritingEvents';
 import type { Reason } from './reasons';
 
 /** What an acknowledgement carries. */
@@ -139,7 +143,10 @@ export interface InviteView {
 export type { OwnDeletedCard };
 
 /** Server → client events. */
-export interface ServerToClientEvents extends PeopleServerEvents, FacilitationServerEvents {
+export interface ServerToClientEvents
+  extends PeopleServerEvents,
+    FacilitationServerEvents,
+    PrivateWritingServerEvents {
   /** Everyone here now: sent once to a socket when it connects. */
   'presence:update': (people: PresenceEntry[]) => void;
   /** Someone arrived (their first connection). */
@@ -171,7 +178,10 @@ export interface ServerToClientEvents extends PeopleServerEvents, FacilitationSe
 }
 
 /** Client → server events; each answers through its acknowledgement. */
-export interface ClientToServerEvents extends PeopleClientEvents, FacilitationClientEvents {
+export interface ClientToServerEvents
+  extends PeopleClientEvents,
+    FacilitationClientEvents,
+    PrivateWritingClientEvents {
   'card:endorse': (p: z.infer<typeof endorseSchema>, ack: (r: Ack) => void) => void;
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;

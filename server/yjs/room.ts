@@ -53,6 +53,8 @@ export interface RoomConn {
   /** Send one message; `shared` is the same object for every recipient of a broadcast. */
   send(message: Uint8Array, shared?: Shared): void;
   close(code: number, reason: string): void;
+  /** Told why, just before `close` (connections the server makes for itself). */
+  refused?(reason: Reason): void;
 }
 
 /** Callbacks for facts other channels publish (socket.io). */
@@ -215,6 +217,7 @@ export class Room {
     raw: Uint8Array,
     mode: 'update' | 'step2',
     owners?: ReadonlyMap<number, string>,
+    reveal = false,
   ): Promise<void> {
     const p = conn.participant;
     const verdict = inspectUpdate(raw, {
@@ -224,16 +227,15 @@ export class Room {
       mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
       mode,
       // The room's row is current when a co-facilitator is made or unmade (I46).
-      locks: this.mayBypassLocks(p) ? undefined : this.locks,
+      // A revealed draft was checked against the locks when it was written (issue 11).
+      locks: reveal || this.mayBypassLocks(p) ? undefined : this.locks,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
-    const limited = await this.cardLimits.admit(
-      this.workshopId,
-      p.id,
-      this.cardCount(),
-      verdict.createdCards.length,
-    );
+    const added = verdict.createdCards.length;
+    const limited = reveal
+      ? this.cardLimits.boardFull(this.cardCount(), added)
+      : await this.cardLimits.admit(this.workshopId, p.id, this.cardCount(), added);
     if (limited) return this.refuse(conn, limited, 'card limit');
     // Whether the author could be named when this clientID was bound; it stays so (I26).
     const identifiable = identifiableNow(p, this.groupSizes());
@@ -313,8 +315,34 @@ export class Room {
     return refused ? null : this.lastSeq;
   }
 
+  /**
+   * Merge `p`'s revealed draft (issue 11, I57): one update through the same inspection,
+   * store and broadcast as their own edits, its new clientIDs bound to them; the per-minute
+   * card limit was counted when they drafted, and locks were checked then. Call it from the
+   * queue. Null when stored (or nothing was new: a repeated reveal, I58); else why not.
+   */
+  async acceptDraft(p: ParticipantRow, update: Uint8Array): Promise<Reason | null> {
+    let refused: Reason | null = null;
+    const conn: RoomConn = {
+      participant: p,
+      send: () => undefined,
+      close: () => undefined,
+      refused: (reason) => {
+        refused = reason;
+      },
+    };
+    await this.accept(conn, update, 'update', undefined, true);
+    return refused;
+  }
+
+  /** Null when `participantId` may add `adding` cards now (drafts count their cards here, I21). */
+  admitCards(participantId: string, adding: number): Promise<Reason | null> {
+    return this.cardLimits.admit(this.workshopId, participantId, this.cardCount(), adding);
+  }
+
   private refuse(conn: RoomConn, reason: Reason, detail: string): void {
     this.log.warn('closing a Yjs connection', { workshop: this.workshopId, reason, detail });
+    conn.refused?.(reason);
     this.conns.delete(conn);
     conn.close(REASON_INFO[reason].close, REASON_INFO[reason].message.slice(0, 120));
   }
