@@ -120,7 +120,13 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           {info.prompt}
         </p>
         {shown.length === 0 ? (
-          <p className="italic">{ids.length === 0 ? 'No cards yet.' : 'No cards here match.'}</p>
+          <p className="italic">
+            {ids.length > 0
+              ? 'No cards here match.'
+              : drafted.length > 0
+                ? 'No cards everyone can see yet.'
+                : 'No cards yet.'}
+          </p>
         ) : (
           <ol className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-2">
             {shown.map((id) => (

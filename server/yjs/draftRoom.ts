@@ -4,24 +4,17 @@
  * queue: inspect (the board's rules and the draft's) → store → acknowledge → echo to the
  * author's other draft connections. Nothing here writes to any other socket.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { REASON_INFO, type Reason } from '../../lib/protocol/reasons';
-import {
-  encodeJsonMessage,
-  MESSAGE_AWARENESS,
-  MESSAGE_SAVED,
-  MESSAGE_SYNC,
-} from '../../lib/protocol/yjsMessages';
+import { encodeJsonMessage, MESSAGE_SAVED } from '../../lib/protocol/yjsMessages';
 import { can } from '../../lib/roles';
 import type { Logger } from '../log';
 import type { Store } from '../store/Store';
 import { countStructs } from './countStructs';
 import { DRAFT_LIMITS, draftProblem } from './draftRules';
 import { inspectUpdate } from './inspectUpdate';
-import { BadMessage, type Room, type RoomConn } from './room';
+import type { Room, RoomConn } from './room';
+import { routeSync, step1Message, step2Message, updateMessage } from './syncMessage';
 
 /** What a draft room needs from its registry. */
 export interface DraftHost {
@@ -79,11 +72,7 @@ export class DraftRoom {
     this.conns.add(conn);
     this.lastActive = Date.now();
     return this.enqueue(() => {
-      if (!this.conns.has(conn)) return;
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(enc, this.doc);
-      conn.send(encoding.toUint8Array(enc));
+      if (this.conns.has(conn)) conn.send(step1Message(this.doc));
     });
   }
 
@@ -104,36 +93,11 @@ export class DraftRoom {
   private async process(conn: RoomConn, data: Uint8Array): Promise<void> {
     if (!this.conns.has(conn)) return;
     this.lastActive = Date.now();
-    let type: number;
-    let syncType = -1;
-    let payload: Uint8Array | null = null;
-    try {
-      const decoder = decoding.createDecoder(data);
-      type = decoding.readVarUint(decoder);
-      if (type === MESSAGE_SYNC) {
-        syncType = decoding.readVarUint(decoder);
-        payload = decoding.readVarUint8Array(decoder);
-      }
-    } catch {
-      throw new BadMessage('unreadable frame');
-    }
-    if (type === MESSAGE_AWARENESS) return;
-    if (type !== MESSAGE_SYNC || payload === null) throw new BadMessage(`unknown message ${type}`);
-    if (syncType === syncProtocol.messageYjsSyncStep1) return this.replyStep2(conn, payload);
-    if (syncType === syncProtocol.messageYjsSyncStep2) return this.accept(conn, payload, 'step2');
-    if (syncType === syncProtocol.messageYjsUpdate) return this.accept(conn, payload, 'update');
-    throw new BadMessage(`unknown sync message ${syncType}`);
-  }
-
-  private replyStep2(conn: RoomConn, stateVector: Uint8Array): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    try {
-      syncProtocol.writeSyncStep2(enc, this.doc, stateVector);
-    } catch {
-      throw new BadMessage('unreadable state vector');
-    }
-    conn.send(encoding.toUint8Array(enc));
+    return routeSync(data, {
+      step1: (sv) => conn.send(step2Message(this.doc, sv)),
+      step2: (u) => this.accept(conn, u, 'step2'),
+      update: (u) => this.accept(conn, u, 'update'),
+    });
   }
 
   /** Inspect, check the draft's rules, store, then apply, acknowledge and echo (I56). */
@@ -183,10 +147,7 @@ export class DraftRoom {
 
   /** Send an update to the author's other draft connections (their other tabs), never anyone else. */
   private echo(update: Uint8Array, except: RoomConn): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(enc, update);
-    const message = encoding.toUint8Array(enc);
+    const message = updateMessage(update);
     for (const c of this.conns)
       if (c !== except && c.participant.id === this.participantId) c.send(message);
   }

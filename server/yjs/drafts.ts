@@ -3,14 +3,13 @@
  * on first use and dropped when idle; whether each workshop's drafts take writes; and the
  * keep-alive every draft connection needs, as the board's rooms send it.
  */
-import * as encoding from 'lib0/encoding';
 import { draftsOpen } from '../../lib/facilitation/state';
 import type { Reason } from '../../lib/protocol/reasons';
-import { MESSAGE_KEEPALIVE } from '../../lib/protocol/yjsMessages';
 import type { Logger } from '../log';
 import type { Store } from '../store/Store';
 import { DraftRoom } from './draftRoom';
 import type { Rooms } from './rooms';
+import { keepAliveMessage } from './syncMessage';
 
 const KEEPALIVE_MS = 10_000;
 
@@ -31,10 +30,7 @@ export class Drafts {
       changed(workshopId: string): void;
     },
   ) {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_KEEPALIVE);
-    encoding.writeVarString(enc, '');
-    this.keepalive = encoding.toUint8Array(enc);
+    this.keepalive = keepAliveMessage();
     this.timer = setInterval(() => this.tick(), KEEPALIVE_MS);
     this.timer.unref();
   }

@@ -3,19 +3,14 @@
  * queue per room: validate → store → broadcast and apply (DESIGN §6, invariants I1–I2).
  * The room talks to a minimal connection interface; `endpoint.ts` binds real sockets.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCard, setCardDeleted } from '../../lib/board/doc';
 import { textHash } from '../../lib/board/textHash';
 import { fail, REASON_INFO, type Reason, type Result } from '../../lib/protocol/reasons';
 import {
   encodeJsonMessage,
-  MESSAGE_AWARENESS,
   MESSAGE_ROSTER,
   MESSAGE_SAVED,
-  MESSAGE_SYNC,
   type RosterEntry,
 } from '../../lib/protocol/yjsMessages';
 import { can } from '../../lib/roles';
@@ -40,6 +35,7 @@ import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
+import { BadMessage, routeSync, step1Message, step2Message, updateMessage } from './syncMessage';
 
 /**
  * Scratch space for one broadcast: the first connection to send the message may keep its
@@ -67,8 +63,7 @@ export interface RoomListener {
   written?(workshopId: string): void;
 }
 
-/** A message the room cannot read; the connection that sent it is closed. */
-export class BadMessage extends Error {}
+export { BadMessage };
 
 /** How often a server write is tried before the room gives up on it (I19). */
 export const SERVER_WRITE_ATTEMPTS = 4;
@@ -156,10 +151,7 @@ export class Room {
       if (!this.conns.has(conn)) return;
       this.participants.set(conn.participant.id, conn.participant);
       conn.send(encodeJsonMessage(MESSAGE_ROSTER, { entries: this.rosterFor(conn.participant) }));
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(enc, this.doc);
-      conn.send(encoding.toUint8Array(enc));
+      conn.send(step1Message(this.doc));
     });
   }
 
@@ -178,37 +170,11 @@ export class Room {
     if (!this.conns.has(conn)) return;
     if (this.failed) return this.refuse(conn, 'storeFailed', 'room reloading');
     this.lastActive = Date.now();
-    let type: number;
-    let payload: Uint8Array | null = null;
-    let syncType = -1;
-    try {
-      const decoder = decoding.createDecoder(data);
-      type = decoding.readVarUint(decoder);
-      if (type === MESSAGE_SYNC) {
-        syncType = decoding.readVarUint(decoder);
-        payload = decoding.readVarUint8Array(decoder);
-      }
-    } catch {
-      throw new BadMessage('unreadable frame');
-    }
-    if (type === MESSAGE_AWARENESS) return; // presence travels over socket.io
-    if (type !== MESSAGE_SYNC || payload === null)
-      throw new BadMessage(`unknown message type ${type}`);
-    if (syncType === syncProtocol.messageYjsSyncStep1) return this.replyStep2(conn, payload);
-    if (syncType === syncProtocol.messageYjsSyncStep2) return this.accept(conn, payload, 'step2');
-    if (syncType === syncProtocol.messageYjsUpdate) return this.accept(conn, payload, 'update');
-    throw new BadMessage(`unknown sync message ${syncType}`);
-  }
-
-  private replyStep2(conn: RoomConn, stateVector: Uint8Array): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    try {
-      syncProtocol.writeSyncStep2(enc, this.doc, stateVector);
-    } catch {
-      throw new BadMessage('unreadable state vector');
-    }
-    conn.send(encoding.toUint8Array(enc));
+    return routeSync(data, {
+      step1: (sv) => conn.send(step2Message(this.doc, sv)),
+      step2: (u) => this.accept(conn, u, 'step2'),
+      update: (u) => this.accept(conn, u, 'update'),
+    });
   }
 
   /** Validate, check card limits, store, then broadcast and apply one participant update. */
@@ -348,10 +314,7 @@ export class Room {
   }
 
   private broadcastUpdate(update: Uint8Array, except: RoomConn | null): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(enc, update);
-    const message = encoding.toUint8Array(enc);
+    const message = updateMessage(update);
     const shared: Shared = {};
     for (const c of this.conns) if (c !== except) c.send(message, shared);
   }

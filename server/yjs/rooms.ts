@@ -3,14 +3,13 @@
  * once nobody has used it for a while, and keeps every connection alive with a keep-alive
  * message well inside the y-websocket client's 30 s silence watchdog.
  */
-import * as encoding from 'lib0/encoding';
 import type { Reason } from '../../lib/protocol/reasons';
-import { MESSAGE_KEEPALIVE } from '../../lib/protocol/yjsMessages';
 import type { Logger } from '../log';
 import type { ParticipantRow, Store } from '../store/Store';
 import { type CardLimitSettings, CardLimits, DEFAULT_CARD_LIMITS } from './cardLimits';
 import type { Drafts } from './drafts';
 import { Room, type RoomListener } from './room';
+import { keepAliveMessage } from './syncMessage';
 
 const KEEPALIVE_MS = 10_000;
 
@@ -34,10 +33,7 @@ export class Rooms {
     },
   ) {
     this.cardLimits = new CardLimits(opts.cardLimits ?? DEFAULT_CARD_LIMITS);
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_KEEPALIVE);
-    encoding.writeVarString(enc, '');
-    this.keepalive = encoding.toUint8Array(enc);
+    this.keepalive = keepAliveMessage();
     this.timer = setInterval(() => this.tick(), KEEPALIVE_MS);
     this.timer.unref();
   }
