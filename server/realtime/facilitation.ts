@@ -155,7 +155,7 @@ export class Facilitation implements ControlModule {
   // ── Actions ───────────────────────────────────────────────────────────────
 
   /** Check `action`, change the state one at a time, store it, then broadcast it (I47). */
-  change(p: ParticipantRow, action: Action, fn: Change): Promise<Ack> {
+  private change(p: ParticipantRow, action: Action, fn: Change): Promise<Ack> {
     if (!can(p.capability, action)) return Promise.resolve(fail('forbidden'));
     return this.apply(p.workshopId, fn);
   }

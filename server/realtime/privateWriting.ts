@@ -9,6 +9,7 @@ import type { Ack } from '../../lib/protocol/events';
 import { noPayloadSchema } from '../../lib/protocol/facilitationEvents';
 import type { RevealOutcome, WaitingCounts } from '../../lib/protocol/privateWritingEvents';
 import { fail } from '../../lib/protocol/reasons';
+import { can } from '../../lib/roles';
 import type { Logger } from '../log';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Drafts } from '../yjs/drafts';
@@ -38,22 +39,35 @@ export class PrivateWriting implements ControlModule {
   ) {}
 
   attach(on: Register): void {
-    const { facilitation } = this.deps;
-    on('private:start', noPayloadSchema, (p) =>
-      facilitation.change(p, 'session:facilitate', (s, now) => {
-        if (s.privateWriting?.revealing) return fail('invalidInput', 'Cards are being shown now.');
-        s.privateWriting ??= { since: new Date(now).toISOString(), revealing: false };
-        return null;
-      }),
+    const may = (p: ParticipantRow) => can(p.capability, 'session:facilitate');
+    on('private:start', noPayloadSchema, async (p) =>
+      may(p) ? this.start(p.workshopId) : fail('forbidden'),
     );
-    on('private:reveal', noPayloadSchema, async (p) => {
-      const r = await facilitation.change(p, 'session:facilitate', (s) => {
-        if (!s.privateWriting) return fail('invalidInput', 'Private writing is not on.');
-        s.privateWriting.revealing = true;
-        return null;
-      });
-      return r.ok ? this.reveal(p.workshopId) : r;
+    on('private:reveal', noPayloadSchema, async (p) =>
+      may(p) ? this.revealNow(p.workshopId) : fail('forbidden'),
+    );
+  }
+
+  /**
+   * Start private writing (new cards go to drafts). Also for the agenda: a step marked
+   * "write privately first" calls this when it begins, and `revealNow` when it ends.
+   */
+  start(workshopId: string): Promise<Ack> {
+    return this.deps.facilitation.apply(workshopId, (s, now) => {
+      if (s.privateWriting?.revealing) return fail('invalidInput', 'Cards are being shown now.');
+      s.privateWriting ??= { since: new Date(now).toISOString(), revealing: false };
+      return null;
     });
+  }
+
+  /** Store that a reveal has begun, then reveal every draft (I58). */
+  async revealNow(workshopId: string): Promise<Ack<RevealOutcome>> {
+    const r = await this.deps.facilitation.apply(workshopId, (s) => {
+      if (!s.privateWriting) return fail('invalidInput', 'Private writing is not on.');
+      s.privateWriting.revealing = true;
+      return null;
+    });
+    return r.ok ? this.reveal(workshopId) : r;
   }
 
   /** Send the counts; resume a reveal a restart interrupted (I58). */

@@ -16,6 +16,7 @@ import type { WaitingCounts } from '../../lib/protocol/privateWritingEvents';
 import { REASON_INFO } from '../../lib/protocol/reasons';
 import { MESSAGE_SYNC } from '../../lib/protocol/yjsMessages';
 import type { Store } from '../../server/store/Store';
+import { DRAFT_LIMITS } from '../../server/yjs/draftRules';
 import {
   type Actor,
   ask,
@@ -200,6 +201,29 @@ describe('private writing (issue 11)', () => {
     expect((await d.closed).code).toBe(REASON_INFO.forbidden.close);
     expect(await server.purple.store.listDrafts(w.workshopId)).toEqual([]);
     for (const c of [main, d]) c.destroy();
+    f.socket.close();
+  });
+});
+
+describe('private writing limits (issue 11)', () => {
+  it('[I56] a draft past its limits is refused with draftFull and nothing of it is stored, so every stored draft fits one frame at reveal', async () => {
+    const w = await createWorkshop(server);
+    const pink = await join(server, w.tokens.people);
+    const f = watch(w.facilitator);
+    await waitFor('control', () => f.socket.connected);
+    await ask(f.socket, 'private:start', {});
+    const d = connectY(server, pink, new Y.Doc(), draftRoom(pink));
+    await d.synced;
+    await draftCard(d, 'kept', 'this one is stored');
+    d.doc.transact(() => {
+      for (let i = 0; i < DRAFT_LIMITS.cards; i++) createCard(d.doc, 'priorities', `idea ${i}`);
+    });
+    expect((await d.closed).code).toBe(REASON_INFO.draftFull.close);
+    expect(await server.purple.store.listDrafts(w.workshopId)).toEqual([
+      { participantId: pink.participantId, cards: 1, lastSeq: 1 },
+    ]);
+    expect(await ask(f.socket, 'private:reveal', {})).toEqual({ ok: true, shown: 1, notShown: 0 });
+    d.destroy();
     f.socket.close();
   });
 });
