@@ -161,7 +161,7 @@ export function Board({ data, justJoined }: BoardProps) {
               {ended === null && <FocusBanner view={facilitation.view} announce={announce} />}
               {ended === null && (
                 <PrivateWritingBanner
-                  state={privateWriting}
+                  state={facilitation.view ? privateWriting : undefined}
                   waiting={facilitation.waiting}
                   writes={writesPrivately}
                   announce={announce}

@@ -11,6 +11,7 @@ import { waitingWords } from './waitingWords';
 
 /** Props of `PrivateWritingBanner`. */
 export interface PrivateWritingBannerProps {
+  /** undefined until the server's first facilitation update has arrived. */
   state: PrivateWritingState | null | undefined;
   waiting: WaitingCounts | null;
   /** True for people whose new cards go to a draft (they can write). */
@@ -26,8 +27,11 @@ export function PrivateWritingBanner({
   announce,
 }: PrivateWritingBannerProps) {
   const on = Boolean(state);
+  const known = state !== undefined;
   const was = useRef<boolean | null>(null);
   useEffect(() => {
+    // Only a change seen on this page is announced, not the state found on arriving.
+    if (!known) return;
     if (was.current !== null && was.current !== on)
       announce(
         on
@@ -35,7 +39,7 @@ export function PrivateWritingBanner({
           : 'The facilitator has shown everyone’s cards.',
       );
     was.current = on;
-  }, [on, writes, announce]);
+  }, [known, on, writes, announce]);
   if (!state) return null;
   return (
     <section

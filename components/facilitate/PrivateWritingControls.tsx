@@ -29,8 +29,8 @@ export function PrivateWritingControls({ state, waiting, act }: PrivateWritingCo
       {state ? (
         <>
           <p>{waitingWords(waiting)}</p>
+          {/* Pressing again while a reveal runs joins it, or resumes one that stopped. */}
           <Button
-            disabled={state.revealing}
             onClick={() =>
               act(async (c) => {
                 const r = await c('private:reveal', {});
