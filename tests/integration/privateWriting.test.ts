@@ -228,6 +228,46 @@ describe('private writing limits (issue 11)', () => {
   });
 });
 
+describe('private writing and people (issue 11)', () => {
+  it('[I55][I56] removing someone closes their draft at once and their private cards are never shown; a later round needs a fresh clientID', async () => {
+    const w = await createWorkshop(server);
+    const pat = await join(server, w.tokens.people, { name: 'Pat' });
+    const bo = await join(server, w.tokens.system, { name: 'Bo' });
+    const f = watch(w.facilitator);
+    let people: { key: string; label: string }[] = [];
+    f.socket.on('people:update', (p) => {
+      people = p;
+    });
+    await waitFor('people', () => people.length === 3);
+    await ask(f.socket, 'private:start', {});
+    const patD = connectY(server, pat, new Y.Doc(), draftRoom(pat));
+    const boD = connectY(server, bo, new Y.Doc(), draftRoom(bo));
+    await Promise.all([patD.synced, boD.synced]);
+    await draftCard(patD, 'patCard', 'Pat wrote this privately');
+    await draftCard(boD, 'boCard', 'Bo wrote this privately');
+    const key = people.find((p) => p.label === 'Pat')?.key ?? '';
+    expect(await ask(f.socket, 'person:remove', { key })).toEqual({ ok: true });
+    expect((await patD.closed).code).toBe(REASON_INFO.removed.close);
+    expect(await ask(f.socket, 'private:reveal', {})).toEqual({ ok: true, shown: 1, notShown: 0 });
+    const board = connectY(server, w.facilitator);
+    await board.synced;
+    await waitFor('revealed', () => readBoard(board.doc).length === 1);
+    expect(readBoard(board.doc).map((c) => c.id)).toEqual(['boCard']);
+    expect(await server.purple.store.listDrafts(w.workshopId)).toEqual([]);
+
+    // The next round: a draft that reuses the revealed draft's clientID is refused.
+    await ask(f.socket, 'private:start', {});
+    const reused = new Y.Doc();
+    reused.clientID = boD.doc.clientID;
+    const again = connectY(server, bo, reused, draftRoom(bo));
+    await again.synced;
+    createCard(again.doc, 'priorities', 'second round', { id: 'second' });
+    expect((await again.closed).code).toBe(REASON_INFO.forbidden.close);
+    for (const c of [patD, boD, board, again]) c.destroy();
+    f.socket.close();
+  });
+});
+
 describe('private writing across restarts (issue 11)', () => {
   /** Start private writing, let pink and blue each draft one card; returns the ids. */
   async function drafted(s: TestServer) {
