@@ -158,6 +158,9 @@ describe('private writing (issue 11)', () => {
       await waitFor('roster', () => colourSeenBy(m, 'pinkSecretCard2') === 'people');
       expect(colourSeenBy(m, 'blueSecretCard1')).toBe('system');
     }
+    // The recorder and decoder do see draft text once it is revealed, so the checks above could fail.
+    expect(wireText(blueY)).toContain('PINKSECRET one');
+    expect(wireText(blueY)).toContain('pinkSecretCard1');
     await waitFor('counts cleared', () => bc.counts?.people === 0 && bc.counts.system === 0);
     await waitFor('private writing off', () => bc.view?.privateWriting === null);
     expect((await pinkD.closed).code).toBe(REASON_INFO.privateEnded.close);
