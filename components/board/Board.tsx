@@ -32,7 +32,7 @@ import { BoardVote } from './BoardVote';
 import { CardNotices } from './CardNotices';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
 import type { CardFilter } from './cardFilter';
-import { DraftContext, type DraftContextValue } from './DraftContext';
+import { DraftContext } from './DraftContext';
 import { ErrorLine } from './ErrorLine';
 import { OwnDeletedCards } from './OwnDeletedCards';
 import { SaveStatus } from './SaveStatus';
@@ -42,8 +42,8 @@ import { useAnnouncer } from './useAnnouncer';
 import { useBoardDoc } from './useBoardDoc';
 import { useBoardServices } from './useBoardServices';
 import { useConnectionAnnouncement } from './useConnectionAnnouncement';
-import { type DraftMode, useDraftDoc } from './useDraftDoc';
 import { useLiveStatus } from './useLiveStatus';
+import { usePrivateDraft } from './usePrivateDraft';
 import { useRemoteActivity } from './useRemoteActivity';
 import { useSectionIds } from './useSectionIds';
 import { useVisibleIds } from './useVisibleIds';
@@ -92,20 +92,15 @@ export function Board({ data, justJoined }: BoardProps) {
   };
   const invitesOnTop = isFacilitator && ended === null && nobodyInvitedYet(live.invites);
   const privateWriting = facilitation.view?.privateWriting ?? null;
-  // Only people who can write (and have a group to be counted in) write privately.
-  const writesPrivately = canWrite && me.group !== null;
-  const draftMode: DraftMode =
-    !privateWriting || !writesPrivately
-      ? 'off'
-      : privateWriting.revealing
-        ? 'revealing'
-        : 'drafting';
-  const draft = useDraftDoc(workshop.id, me.participantId, draftMode, board.doc);
-  const draftIds = useSectionIds(draft.doc);
-  const draftContext = useMemo<DraftContextValue | null>(
-    () =>
-      draft.doc ? { doc: draft.doc, ids: draftIds, writable: draftMode === 'drafting' } : null,
-    [draft.doc, draftIds, draftMode],
+  const draft = usePrivateDraft(
+    privateWriting,
+    {
+      workshopId: workshop.id,
+      participantId: me.participantId,
+      canWrite,
+      hasGroup: me.group !== null,
+    },
+    board.doc,
   );
   const locks = facilitation.view?.locks;
   const facilitationContext = useMemo(
@@ -121,7 +116,7 @@ export function Board({ data, justJoined }: BoardProps) {
   return (
     <BoardContext.Provider value={services}>
       <FacilitationContext.Provider value={facilitationContext}>
-        <DraftContext.Provider value={draftContext}>
+        <DraftContext.Provider value={draft.context}>
           <RosterVersionContext.Provider value={board.rosterVersion}>
             <div className="frame space-y-3 py-4 sm:py-6" data-ready={ready ? 'true' : 'false'}>
               <header className="space-y-1">
@@ -163,7 +158,7 @@ export function Board({ data, justJoined }: BoardProps) {
                 <PrivateWritingBanner
                   state={facilitation.view ? privateWriting : undefined}
                   waiting={facilitation.waiting}
-                  writes={writesPrivately}
+                  writes={draft.writes}
                   announce={announce}
                 />
               )}
