@@ -21,6 +21,7 @@ import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
 import { Summaries, summaryMethods } from './summary/Summaries';
+import { Drafts } from './yjs/drafts';
 import { YjsEndpoint } from './yjs/endpoint';
 import { Rooms } from './yjs/rooms';
 
@@ -100,11 +101,20 @@ export async function createPurple(
       },
     },
   );
+  const drafts = new Drafts({
+    store,
+    log,
+    rooms,
+    idleMs: config.roomIdleMs,
+    changed: (w) => control?.privateWriting.draftChanged(w),
+  });
+  rooms.drafts = drafts;
   const ioHttp = http.createServer();
   const refused = (channel: 'upgrade' | 'control') => (reason: string) =>
     metrics.refused(channel, reason);
   control = new Control(ioHttp, {
     rooms,
+    drafts,
     sessions,
     store,
     config,
@@ -113,7 +123,7 @@ export async function createPurple(
     limits,
     onRefused: refused('control'),
   });
-  yjs = new YjsEndpoint({ rooms, sessions, config, log, limits, onRefused: refused('upgrade') });
+  yjs = new YjsEndpoint({ rooms, drafts, sessions, config, log, limits, onRefused: refused('upgrade') });
   const workshops = new Workshops({
     store,
     sessions,

@@ -14,6 +14,7 @@ import { FacilitatorPanel } from '../facilitate/FacilitatorPanel';
 import { FocusBanner } from '../facilitate/FocusBanner';
 import { HandControl } from '../facilitate/HandControl';
 import { InviteLinks, nobodyInvitedYet } from '../facilitate/InviteLinks';
+import { PrivateWritingBanner } from '../facilitate/PrivateWritingBanner';
 import { TimerBar } from '../facilitate/TimerBar';
 import { useFacilitation } from '../facilitate/useFacilitation';
 import { RememberWorkshop } from '../home/RememberWorkshop';
@@ -31,6 +32,8 @@ import { BoardVote } from './BoardVote';
 import { CardNotices } from './CardNotices';
 import { ColourRuleDisclosure } from './ColourRuleDisclosure';
 import type { CardFilter } from './cardFilter';
+import { DraftContext } from './DraftContext';
+import { ErrorLine } from './ErrorLine';
 import { OwnDeletedCards } from './OwnDeletedCards';
 import { SaveStatus } from './SaveStatus';
 import { SectionJumpList } from './SectionJumpList';
@@ -40,6 +43,7 @@ import { useBoardDoc } from './useBoardDoc';
 import { useBoardServices } from './useBoardServices';
 import { useConnectionAnnouncement } from './useConnectionAnnouncement';
 import { useLiveStatus } from './useLiveStatus';
+import { usePrivateDraft } from './usePrivateDraft';
 import { useRemoteActivity } from './useRemoteActivity';
 import { useSectionIds } from './useSectionIds';
 import { useVisibleIds } from './useVisibleIds';
@@ -87,6 +91,17 @@ export function Board({ data, justJoined }: BoardProps) {
     closedAt: workshop.closedAt ?? null,
   };
   const invitesOnTop = isFacilitator && ended === null && nobodyInvitedYet(live.invites);
+  const privateWriting = facilitation.view?.privateWriting ?? null;
+  const draft = usePrivateDraft(
+    privateWriting,
+    {
+      workshopId: workshop.id,
+      participantId: me.participantId,
+      canWrite,
+      hasGroup: me.group !== null,
+    },
+    board.doc,
+  );
   const locks = facilitation.view?.locks;
   const facilitationContext = useMemo(
     () => ({
@@ -101,125 +116,140 @@ export function Board({ data, justJoined }: BoardProps) {
   return (
     <BoardContext.Provider value={services}>
       <FacilitationContext.Provider value={facilitationContext}>
-        <RosterVersionContext.Provider value={board.rosterVersion}>
-          <div className="frame space-y-3 py-4 sm:py-6" data-ready={ready ? 'true' : 'false'}>
-            <header className="space-y-1">
-              <h1 className="font-extrabold text-2xl sm:text-3xl">{info.title}</h1>
-              {info.question && <p className="max-w-prose text-lg">{info.question}</p>}
-            </header>
-            {invitesOnTop && (
-              <InviteLinks
-                invites={live.invites}
-                revokeInvite={live.revokeInvite}
-                call={live.call}
-                prominent
+        <DraftContext.Provider value={draft.context}>
+          <RosterVersionContext.Provider value={board.rosterVersion}>
+            <div className="frame space-y-3 py-4 sm:py-6" data-ready={ready ? 'true' : 'false'}>
+              <header className="space-y-1">
+                <h1 className="font-extrabold text-2xl sm:text-3xl">{info.title}</h1>
+                {info.question && <p className="max-w-prose text-lg">{info.question}</p>}
+              </header>
+              {invitesOnTop && (
+                <InviteLinks
+                  invites={live.invites}
+                  revokeInvite={live.revokeInvite}
+                  call={live.call}
+                  prominent
+                />
+              )}
+              <SectionJumpList ids={ids} />
+              <BoardNotices ended={ended} observer={me.capability === 'observer'} />
+              <CardNotices
+                notices={live.cardNotices}
+                dismiss={live.dismissCardNotice}
+                announce={announce}
               />
-            )}
-            <SectionJumpList ids={ids} />
-            <BoardNotices ended={ended} observer={me.capability === 'observer'} />
-            <CardNotices
-              notices={live.cardNotices}
-              dismiss={live.dismissCardNotice}
-              announce={announce}
-            />
-            {ended === null && (
-              <SaveStatus status={status} ready={ready} saved={board.saved} canWrite={canWrite} />
-            )}
-            <BoardTopBar
-              inviteLink={isFacilitator && ended === null && !invitesOnTop}
-              personalUrl={ended === null ? me.personalUrl : null}
-              justJoined={justJoined}
-            />
-            {ended === null && (
-              <TimerBar view={facilitation.view} skewMs={facilitation.skewMs} announce={announce} />
-            )}
-            {ended === null && <FocusBanner view={facilitation.view} announce={announce} />}
-            {facilitation.capability && (
-              <p role="status" className="rounded border-2 border-joint-edge p-2 font-semibold">
-                {facilitation.capability === 'facilitator'
-                  ? 'A facilitator made you a co-facilitator. Reload the page to see every facilitator tool.'
-                  : 'You are no longer a co-facilitator.'}
-              </p>
-            )}
-            <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
-            <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
-            <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
-            <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-              <div className="min-w-0 space-y-3">
-                <BoardTools
-                  filter={filter}
-                  onChange={setFilter}
-                  shown={count(shown)}
-                  total={count(ids)}
+              {ended === null && (
+                <SaveStatus status={status} ready={ready} saved={board.saved} canWrite={canWrite} />
+              )}
+              <BoardTopBar
+                inviteLink={isFacilitator && ended === null && !invitesOnTop}
+                personalUrl={ended === null ? me.personalUrl : null}
+                justJoined={justJoined}
+              />
+              {ended === null && (
+                <TimerBar
+                  view={facilitation.view}
+                  skewMs={facilitation.skewMs}
+                  announce={announce}
                 />
-                {ready ? (
-                  SECTIONS.map((section) => (
-                    <BoardSection
-                      key={section}
-                      section={section}
-                      ids={ids[section]}
-                      shown={shown[section]}
-                    />
-                  ))
-                ) : (
-                  <p className="font-semibold text-lg">Loading the board…</p>
-                )}
-              </div>
-              <aside
-                aria-label="About this board"
-                className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
-              >
-                <ColourRuleDisclosure />
-                {ended === null && <PresenceList people={live.presence} />}
-                {ended === null && (
-                  <MyDetails
-                    rotateLink={() => live.call('me:rotateLink', {})}
-                    eraseMe={() => live.call('me:erase', {})}
-                    erased={false}
+              )}
+              {ended === null && <FocusBanner view={facilitation.view} announce={announce} />}
+              {ended === null && (
+                <PrivateWritingBanner
+                  state={facilitation.view ? privateWriting : undefined}
+                  waiting={facilitation.waiting}
+                  writes={draft.writes}
+                  announce={announce}
+                />
+              )}
+              {draft.closedMessage && <ErrorLine message={draft.closedMessage} />}
+              {facilitation.capability && (
+                <p role="status" className="rounded border-2 border-joint-edge p-2 font-semibold">
+                  {facilitation.capability === 'facilitator'
+                    ? 'A facilitator made you a co-facilitator. Reload the page to see every facilitator tool.'
+                    : 'You are no longer a co-facilitator.'}
+                </p>
+              )}
+              <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
+              <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
+              <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
+              <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+                <div className="min-w-0 space-y-3">
+                  <BoardTools
+                    filter={filter}
+                    onChange={setFilter}
+                    shown={count(shown)}
+                    total={count(ids)}
                   />
-                )}
-                {ended === null && (
-                  <HandControl view={facilitation.view} call={live.call} announce={announce} />
-                )}
-                {ready && ended === null && !isFacilitator && (
-                  <OwnDeletedCards cards={live.mine} announce={announce} />
-                )}
-                <BalanceStrip
-                  doc={board.doc}
-                  groupOf={services.groupOf}
-                  agreements={live.agreements}
-                  rosterVersion={board.rosterVersion}
-                />
-                {isFacilitator && (
-                  <FacilitatorPanel
-                    doc={board.doc}
-                    invites={live.invites}
-                    deleted={live.deleted}
-                    people={live.people}
-                    revokeInvite={live.revokeInvite}
-                    voting={{ workshopId: workshop.id, live }}
-                    call={live.call}
-                    workshop={info}
-                    invitesOnTop={invitesOnTop}
-                    tools={
-                      <FacilitationTools
-                        facilitation={facilitation}
-                        call={live.call}
-                        announce={announce}
+                  {ready ? (
+                    SECTIONS.map((section) => (
+                      <BoardSection
+                        key={section}
+                        section={section}
+                        ids={ids[section]}
+                        shown={shown[section]}
                       />
-                    }
-                    restoreCard={(cardId) => {
-                      services.ownActions.add(cardId);
-                      return live.restoreCard(cardId);
-                    }}
+                    ))
+                  ) : (
+                    <p className="font-semibold text-lg">Loading the board…</p>
+                  )}
+                </div>
+                <aside
+                  aria-label="About this board"
+                  className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
+                >
+                  <ColourRuleDisclosure />
+                  {ended === null && <PresenceList people={live.presence} />}
+                  {ended === null && (
+                    <MyDetails
+                      rotateLink={() => live.call('me:rotateLink', {})}
+                      eraseMe={() => live.call('me:erase', {})}
+                      erased={false}
+                    />
+                  )}
+                  {ended === null && (
+                    <HandControl view={facilitation.view} call={live.call} announce={announce} />
+                  )}
+                  {ready && ended === null && !isFacilitator && (
+                    <OwnDeletedCards cards={live.mine} announce={announce} />
+                  )}
+                  <BalanceStrip
+                    doc={board.doc}
+                    groupOf={services.groupOf}
+                    agreements={live.agreements}
+                    rosterVersion={board.rosterVersion}
                   />
-                )}
-              </aside>
+                  {isFacilitator && (
+                    <FacilitatorPanel
+                      doc={board.doc}
+                      invites={live.invites}
+                      deleted={live.deleted}
+                      people={live.people}
+                      revokeInvite={live.revokeInvite}
+                      voting={{ workshopId: workshop.id, live }}
+                      call={live.call}
+                      workshop={info}
+                      invitesOnTop={invitesOnTop}
+                      tools={
+                        <FacilitationTools
+                          facilitation={facilitation}
+                          call={live.call}
+                          announce={announce}
+                        />
+                      }
+                      restoreCard={(cardId) => {
+                        services.ownActions.add(cardId);
+                        return live.restoreCard(cardId);
+                      }}
+                    />
+                  )}
+                </aside>
+              </div>
+              <UndoDelete announce={announce} />
+              <LiveAnnouncer message={announcement} testId="board-announcer" />
             </div>
-            <UndoDelete announce={announce} />
-            <LiveAnnouncer message={announcement} testId="board-announcer" />
-          </div>
-        </RosterVersionContext.Provider>
+          </RosterVersionContext.Provider>
+        </DraftContext.Provider>
       </FacilitationContext.Provider>
     </BoardContext.Provider>
   );

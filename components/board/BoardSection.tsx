@@ -5,7 +5,7 @@
  * Re-renders only when its own list of card ids changes.
  */
 import { type DragEvent, memo, useId, useState } from 'react';
-import { createCard, newCardId } from '../../lib/board/doc';
+import { createCard, newCardId, orderAfterAll } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { useLock } from '../facilitate/FacilitationContext';
 import { Button } from '../ui/Button';
@@ -13,6 +13,8 @@ import { cn } from '../ui/cn';
 import { addButtonId } from './addButtonId';
 import { useBoard } from './BoardContext';
 import { Card } from './Card';
+import { DraftCards } from './DraftCards';
+import { useDraft } from './DraftContext';
 import { dropCard, isCardDrag } from './dragAndDrop';
 import { LOCAL_ORIGIN } from './localOrigin';
 import { SectionToggle } from './SectionToggle';
@@ -45,13 +47,23 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
   const bodyId = useId();
   const [open, setOpen] = useState(true);
   const lock = useLock(null, section);
-  const writable = board.canWrite && !lock.readOnly;
+  const draft = useDraft();
+  // While private writing is being revealed, nobody adds cards (they would be lost).
+  const writable = board.canWrite && !lock.readOnly && (draft === null || draft.writable);
+  const privately = draft !== null;
+  const drafted = draft?.ids[section] ?? [];
 
   function addCard() {
     setOpen(true);
     const id = newCardId();
     board.focus.request(id, 'text');
-    createCard(board.doc, section, '', { id, origin: LOCAL_ORIGIN });
+    if (!draft) {
+      createCard(board.doc, section, '', { id, origin: LOCAL_ORIGIN });
+      return;
+    }
+    // A private card goes to the person's draft, ordered after the board's cards (issue 11).
+    const order = orderAfterAll([board.doc, draft.doc], section);
+    createCard(draft.doc, section, '', { id, order, origin: LOCAL_ORIGIN });
   }
 
   const drop = writable
@@ -94,11 +106,11 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           <Button
             small
             id={addButtonId(section)}
-            aria-label={`Add a card to ${info.title}`}
+            aria-label={`Add a ${privately ? 'private ' : ''}card to ${info.title}`}
             onClick={addCard}
             className="ml-auto"
           >
-            Add a card
+            {privately ? 'Add a private card' : 'Add a card'}
           </Button>
         )}
       </div>
@@ -108,7 +120,13 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           {info.prompt}
         </p>
         {shown.length === 0 ? (
-          <p className="italic">{ids.length === 0 ? 'No cards yet.' : 'No cards here match.'}</p>
+          <p className="italic">
+            {ids.length > 0
+              ? 'No cards here match.'
+              : drafted.length > 0
+                ? 'No cards everyone can see yet.'
+                : 'No cards yet.'}
+          </p>
         ) : (
           <ol className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-2">
             {shown.map((id) => (
@@ -121,6 +139,9 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
               />
             ))}
           </ol>
+        )}
+        {draft && drafted.length > 0 && (
+          <DraftCards section={section} ids={drafted} draft={draft} />
         )}
       </div>
     </section>

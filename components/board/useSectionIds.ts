@@ -15,9 +15,11 @@ import {
 } from './sectionIds';
 
 /** The ordered card ids of every section, updated when cards are added, moved or deleted. */
-export function useSectionIds(doc: Y.Doc): SectionIds {
+export function useSectionIds(doc: Y.Doc | null): SectionIds {
   const [ids, setIds] = useState<SectionIds>(emptySectionIds);
   useEffect(() => {
+    // No doc (a private draft while private writing is off): no cards.
+    if (!doc) return setIds((prev) => keepUnchanged(prev, emptySectionIds()));
     const cards = cardsMap(doc) as Y.Map<unknown>;
     const refresh = () => setIds((prev) => keepUnchanged(prev, readSectionIds(doc)));
     const onDeep = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {

@@ -9,6 +9,7 @@ import type { CallEvent } from '../workshop/useWorkshop';
 import { AttendancePanel } from './AttendancePanel';
 import { BalanceNudge } from './BalanceNudge';
 import { HandsQueue } from './HandsQueue';
+import { PrivateWritingControls } from './PrivateWritingControls';
 import { RoomControls } from './RoomControls';
 import { TimerControls, type TimerControlsProps } from './TimerControls';
 import type { FacilitationClient } from './useFacilitation';
@@ -37,6 +38,11 @@ export function FacilitationTools({ facilitation, call, announce }: Facilitation
       </h3>
       {error && <ErrorLine message={error} />}
       <TimerControls view={view} act={act} />
+      <PrivateWritingControls
+        state={view?.privateWriting}
+        waiting={facilitation.waiting}
+        act={act}
+      />
       <HandsQueue hands={facilitation.hands} act={act} />
       <RoomControls view={view} act={act} />
       <BalanceNudge balance={facilitation.balance} act={act} />

@@ -8,6 +8,7 @@
 import { useCallback, useState } from 'react';
 import type { BalanceView } from '../../lib/facilitation/balance';
 import type { FacilitationView, HandView } from '../../lib/protocol/facilitationEvents';
+import type { WaitingCounts } from '../../lib/protocol/privateWritingEvents';
 import type { AttachModule } from '../workshop/useWorkshop';
 
 /** What `useFacilitation` returns. */
@@ -20,6 +21,8 @@ export interface FacilitationClient {
   capability: 'facilitator' | 'contributor' | null;
   /** Server clock minus this device's clock, in ms, from the last update. */
   skewMs: number;
+  /** Private writing: cards waiting per group (never their text). */
+  waiting: WaitingCounts | null;
   /** Pass to `useWorkshop` so the listeners attach before the socket connects. */
   attach: AttachModule;
 }
@@ -31,6 +34,7 @@ export function useFacilitation(): FacilitationClient {
   const [balance, setBalance] = useState<BalanceView | null>(null);
   const [capability, setCapability] = useState<FacilitationClient['capability']>(null);
   const [skewMs, setSkew] = useState(0);
+  const [waiting, setWaiting] = useState<WaitingCounts | null>(null);
   const attach = useCallback<AttachModule>((socket) => {
     socket.on('facilitation:update', (v) => {
       if (v.timer) setSkew(v.timer.serverNow - Date.now());
@@ -39,8 +43,10 @@ export function useFacilitation(): FacilitationClient {
     socket.on('hands:update', setHands);
     socket.on('balance:update', setBalance);
     socket.on('capability:update', ({ capability: c }) => setCapability(c));
+    socket.on('private:counts', setWaiting);
     return () => {
       for (const e of [
+        'private:counts',
         'facilitation:update',
         'hands:update',
         'balance:update',
@@ -49,7 +55,7 @@ export function useFacilitation(): FacilitationClient {
         socket.off(e);
     };
   }, []);
-  return { view, hands, balance, capability, skewMs, attach };
+  return { view, hands, balance, capability, skewMs, waiting, attach };
 }
 
 /** Milliseconds left on the timer now, by the server's clock as this device estimates it. */

@@ -121,15 +121,25 @@ export function orderAt(doc: Y.Doc, section: Section, index: number, movingId?: 
   return orderBetween(before, after);
 }
 
-/** Create a card at the end of `section` (or at `index`), in one transaction. Returns its id. */
+/** The order key after every live card of `section` in all of `docs` (a draft after the board). */
+export function orderAfterAll(docs: readonly Y.Doc[], section: Section): string {
+  let last: string | null = null;
+  for (const doc of docs) {
+    const order = sectionOrders(doc, section).at(-1)?.order ?? null;
+    if (order !== null && (last === null || order > last)) last = order;
+  }
+  return orderBetween(last, null);
+}
+
+/** Create a card at the end of `section` (or at `index`, or at `order`), in one transaction. Returns its id. */
 export function createCard(
   doc: Y.Doc,
   section: Section,
   text = '',
-  opts: { id?: string; index?: number; origin?: unknown } = {},
+  opts: { id?: string; index?: number; origin?: unknown; order?: string } = {},
 ): string {
   const id = opts.id ?? newCardId();
-  const order = orderAt(doc, section, opts.index ?? Number.MAX_SAFE_INTEGER);
+  const order = opts.order ?? orderAt(doc, section, opts.index ?? Number.MAX_SAFE_INTEGER);
   doc.transact(() => {
     const card = new Y.Map<unknown>();
     card.set(CARD_KEYS.section, section);

@@ -45,6 +45,13 @@ export const handSchema = z.object({
 });
 export type HandState = z.infer<typeof handSchema>;
 
+/**
+ * Private writing (issue 11): since `since`, new cards go to each person's own draft; while
+ * `revealing`, drafts take no writes and are being merged into the board.
+ */
+export const privateWritingSchema = z.object({ since: iso, revealing: z.boolean() });
+export type PrivateWritingState = z.infer<typeof privateWritingSchema>;
+
 export const facilitationSchema = z.object({
   timer: timerSchema.nullable(),
   focus: focusSchema.nullable(),
@@ -60,6 +67,8 @@ export const facilitationSchema = z.object({
     afterSeq: z.number().int().min(0),
     raised: z.object({ people: z.number().int().min(0), system: z.number().int().min(0) }),
   }),
+  /** Absent in states stored before private writing existed. */
+  privateWriting: privateWritingSchema.nullable().default(null),
 });
 export type FacilitationState = z.infer<typeof facilitationSchema>;
 
@@ -71,7 +80,13 @@ export function emptyFacilitation(): FacilitationState {
     locks: { cards: [], sections: [] },
     hands: [],
     counting: { since: null, afterSeq: 0, raised: { people: 0, system: 0 } },
+    privateWriting: null,
   };
+}
+
+/** True while new cards go to drafts that take writes (on, and not being revealed). */
+export function draftsOpen(s: Pick<FacilitationState, 'privateWriting'>): boolean {
+  return s.privateWriting !== null && !s.privateWriting.revealing;
 }
 
 /** Milliseconds left on a timer at server time `nowMs` (never below zero). */

@@ -21,6 +21,10 @@ import {
 } from '../voting/types';
 import type { FacilitationClientEvents, FacilitationServerEvents } from './facilitationEvents';
 import type { PeopleClientEvents, PeopleServerEvents } from './peopleEvents';
+import type {
+  PrivateWritingClientEvents,
+  PrivateWritingServerEvents,
+} from './privateWritingEvents';
 import type { Reason } from './reasons';
 import type { RecordClientEvents, RecordServerEvents } from './recordEvents';
 
@@ -143,7 +147,8 @@ export type { OwnDeletedCard };
 export interface ServerToClientEvents
   extends PeopleServerEvents,
     FacilitationServerEvents,
-    RecordServerEvents {
+    RecordServerEvents,
+    PrivateWritingServerEvents {
   /** Everyone here now: sent once to a socket when it connects. */
   'presence:update': (people: PresenceEntry[]) => void;
   /** Someone arrived (their first connection). */
@@ -178,7 +183,8 @@ export interface ServerToClientEvents
 export interface ClientToServerEvents
   extends PeopleClientEvents,
     FacilitationClientEvents,
-    RecordClientEvents {
+    RecordClientEvents,
+    PrivateWritingClientEvents {
   'card:endorse': (p: z.infer<typeof endorseSchema>, ack: (r: Ack) => void) => void;
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SECTIONS } from '../board/sections';
 import type { BalanceView } from '../facilitation/balance';
-import { HAND_KINDS, type HandKind } from '../facilitation/state';
+import { HAND_KINDS, type HandKind, type PrivateWritingState } from '../facilitation/state';
 import type { Group } from '../roles';
 import type { Ack } from './events';
 
@@ -30,6 +30,8 @@ export interface FacilitationView {
   handsUp: number;
   /** Your own hand, if raised. */
   myHand: { kind: HandKind | null; private: boolean; at: string } | null;
+  /** Private writing (issue 11): new cards go to your own draft until a facilitator reveals them. */
+  privateWriting?: PrivateWritingState | null;
 }
 
 /** A raised hand as facilitators see it, in queue order; labelled by the visibility policy. */

@@ -32,6 +32,8 @@ export const REASONS = {
   tooMany: 'tooMany',
   unknownVersion: 'unknownVersion',
   locked: 'locked',
+  privateEnded: 'privateEnded',
+  draftFull: 'draftFull',
   summaryNotShared: 'summaryNotShared',
   unknownFormat: 'unknownFormat',
   rationaleRequired: 'rationaleRequired',
@@ -144,6 +146,17 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     close: 4423,
     message:
       'A facilitator has locked this part of the board, so your change was not saved. Reload the page to carry on.',
+  },
+  privateEnded: {
+    http: 409,
+    close: 4424,
+    message: 'Private writing has ended. Your cards are now on the board for everyone.',
+  },
+  draftFull: {
+    http: 413,
+    close: 4425,
+    message:
+      'You have written as many private cards as Purple can hold. Ask the facilitator to show everyone the cards, then carry on.',
   },
   summaryNotShared: {
     http: 403,

@@ -6,6 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
+import { draftsOpen } from '../../lib/facilitation/state';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -32,6 +33,7 @@ import type { Logger } from '../log';
 import { inviteViews } from '../services/inviteViews';
 import type { LinkTokens } from '../services/linkTokens';
 import type { ParticipantRow, Store } from '../store/Store';
+import type { Drafts } from '../yjs/drafts';
 import type { Rooms } from '../yjs/rooms';
 import { agreementFor, agreementOf } from './agreement';
 import type { ControlModule } from './controlModule';
@@ -41,6 +43,7 @@ import { OwnDeleted } from './ownDeleted';
 import { People } from './people';
 import { Presence } from './presence';
 import { Records } from './records';
+import { PrivateWriting } from './privateWriting';
 import type { CardNotice } from './replacedNotice';
 import { roomNames } from './roomNames';
 import { Voting } from './voting';
@@ -81,6 +84,7 @@ export class Control {
   readonly people: People;
   readonly facilitation: Facilitation;
   readonly records: Records;
+  readonly privateWriting: PrivateWriting;
   private readonly presence: Presence;
   private readonly ownDeleted: OwnDeleted;
   /** Features registered through the module seam (`controlModule.ts`). */
@@ -91,6 +95,7 @@ export class Control {
     httpServer: HttpServer,
     private readonly deps: {
       rooms: Rooms;
+      drafts: Drafts;
       sessions: Sessions;
       store: Store;
       config: Config;
@@ -138,6 +143,7 @@ export class Control {
       store: deps.store,
       log: deps.log,
       publishInvites: (id) => this.publishInvites(id),
+      stored: (id, s) => deps.drafts.setOpen(id, draftsOpen(s)),
     });
     this.records = new Records({
       io: this.io,
@@ -145,7 +151,15 @@ export class Control {
       store: deps.store,
       log: deps.log,
     });
-    this.modules = [this.people, this.facilitation, this.records];
+    this.privateWriting = new PrivateWriting({
+      io: this.io,
+      rooms: deps.rooms,
+      drafts: deps.drafts,
+      store: deps.store,
+      log: deps.log,
+      facilitation: this.facilitation,
+    });
+    this.modules = [this.people, this.facilitation, this.records, this.privateWriting];
     this.registerEvents();
   }
 

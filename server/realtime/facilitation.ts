@@ -39,6 +39,8 @@ export interface FacilitationDeps {
   log: Logger;
   /** Send every facilitator the invite links again (a new co-facilitator needs them). */
   publishInvites(workshopId: string): Promise<void>;
+  /** Told after each stored change, before it is broadcast (private writing opens drafts). */
+  stored?(workshopId: string, s: FacilitationState): void;
 }
 
 /** A change to the state: a failure, or null when it was made in place. */
@@ -155,22 +157,33 @@ export class Facilitation implements ControlModule {
   /** Check `action`, change the state one at a time, store it, then broadcast it (I47). */
   private change(p: ParticipantRow, action: Action, fn: Change): Promise<Ack> {
     if (!can(p.capability, action)) return Promise.resolve(fail('forbidden'));
-    return this.serial(p.workshopId, async () => {
-      const s = structuredClone(await this.state(p.workshopId));
+    return this.apply(p.workshopId, fn);
+  }
+
+  /** Change a workshop's state as the server (permission already checked): serial, stored, broadcast. */
+  apply(workshopId: string, fn: Change): Promise<Ack> {
+    return this.serial(workshopId, async () => {
+      const s = structuredClone(await this.state(workshopId));
       const now = Date.now();
       const problem = await fn(s, now);
       if (problem) return problem;
-      await this.deps.store.saveFacilitation(p.workshopId, s, new Date(now).toISOString());
-      this.states.set(p.workshopId, s);
-      const room = this.deps.rooms.peek(p.workshopId);
+      await this.deps.store.saveFacilitation(workshopId, s, new Date(now).toISOString());
+      this.states.set(workshopId, s);
+      this.deps.stored?.(workshopId, s);
+      const room = this.deps.rooms.peek(workshopId);
       if (room)
         await room.ready.then(
           () => room.setLocks(s.locks),
           () => undefined,
         );
-      await this.publish(p.workshopId, s);
+      await this.publish(workshopId, s);
       return { ok: true };
     });
+  }
+
+  /** The workshop's current state (loaded from the store if needed). */
+  current(workshopId: string): Promise<FacilitationState> {
+    return this.serial(workshopId, () => this.state(workshopId));
   }
 
   private timer(

@@ -271,6 +271,26 @@ export interface WrittenRow {
   inserted: number;
 }
 
+// ── Private writing (issue 11; migration 14) ────────────────────────────────────
+
+/** One update of a person's private draft, to store before it is acknowledged. */
+export interface DraftAppend {
+  workshopId: string;
+  participantId: string;
+  /** A Yjs update (v1) of the person's draft doc, already inspected. */
+  data: Uint8Array;
+  /** New cards it creates. */
+  cards: number;
+  at: string;
+}
+
+/** A person's waiting draft: how many cards it holds and its last stored seq. */
+export interface DraftSummary {
+  participantId: string;
+  cards: number;
+  lastSeq: number;
+}
+
 /** The storage interface every adapter implements. */
 export interface Store {
   /** Create a workshop with its facilitator and invites in one transaction. */
@@ -478,6 +498,15 @@ export interface Store {
    * row breaks a key, e.g. an invite token another workshop uses.
    */
   importWorkshop(file: WorkshopFile): Promise<'ok' | 'exists'>;
+  // ── Private writing (issue 11; migration 14) ────────────────────────────────
+  /** Store one draft update; returns its seq (strictly increasing per person). */
+  appendDraftUpdate(input: DraftAppend): Promise<number>;
+  /** A person's stored draft updates, in seq order. */
+  loadDraft(workshopId: string, participantId: string): Promise<StoredUpdate[]>;
+  /** Every person with a stored draft in a workshop. */
+  listDrafts(workshopId: string): Promise<DraftSummary[]>;
+  /** Delete a person's draft updates with seq ≤ `uptoSeq` (after they were revealed). */
+  clearDraft(workshopId: string, participantId: string, uptoSeq: number): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability } from '../../lib/roles';
+import * as drafts from './draftQueries';
 import * as facilitation from './facilitationQueries';
 import * as history from './historyQueries';
 import {
@@ -28,6 +29,7 @@ import type {
   CandidateRow,
   CardEventRow,
   CastInput,
+  DraftAppend,
   EndorsementRow,
   FrozenTurnout,
   InviteRow,
@@ -685,6 +687,24 @@ export abstract class KyselyStore implements Store {
 
   importWorkshop(file: WorkshopFile) {
     return importWorkshopRows(this.db, file);
+  }
+
+  // ── Private writing (issue 11; migration 14) ─────────────────────────────────
+
+  appendDraftUpdate(input: DraftAppend) {
+    return drafts.appendDraftUpdate(this.db, input);
+  }
+
+  loadDraft(workshopId: string, participantId: string) {
+    return drafts.loadDraft(this.db, workshopId, participantId);
+  }
+
+  listDrafts(workshopId: string) {
+    return drafts.listDrafts(this.db, workshopId);
+  }
+
+  clearDraft(workshopId: string, participantId: string, uptoSeq: number) {
+    return drafts.clearDraft(this.db, workshopId, participantId, uptoSeq);
   }
 
   async close() {

@@ -29,6 +29,8 @@ import type {
   CandidateRow,
   CardEventRow,
   CastInput,
+  DraftAppend,
+  DraftSummary,
   EndorsementRow,
   FrozenTurnout,
   HistorySource,
@@ -92,6 +94,8 @@ class MemoryStore implements Store {
   readonly #facilitationUpdated = new Map<string, string>();
   readonly #attendance = new Map<string, AttendanceRow>();
   readonly #records = new MemoryRecords();
+  /** `workshop/participant` → that person's draft updates, in seq order (issue 11). */
+  readonly #drafts = new Map<string, { seq: number; data: Uint8Array; cards: number }[]>();
 
   // ── Checks the SQL schema makes (primary keys, unique tokens, foreign keys) ───────
 
@@ -453,6 +457,8 @@ class MemoryStore implements Store {
     this.#facilitation.delete(id);
     this.#facilitationUpdated.delete(id);
     drop(this.#attendance, (a) => a.workshopId);
+    for (const key of [...this.#drafts.keys()])
+      if (key.startsWith(`${id}/`)) this.#drafts.delete(key);
     const kept = this.#events.filter((e) => e.workshopId !== id);
     this.#events.splice(0, this.#events.length, ...kept);
     this.#voting.deleteWorkshop(id);
@@ -736,6 +742,42 @@ class MemoryStore implements Store {
     }
     for (const a of m.attendance) this.#attendance.set(a.id, a);
     return 'ok';
+  }
+
+  // ── Private writing (issue 11; migration 14) ─────────────────────────────────
+
+  async appendDraftUpdate(input: DraftAppend) {
+    this.needWorkshop(input.workshopId);
+    this.needParticipant(input.participantId);
+    const key = `${input.workshopId}/${input.participantId}`;
+    const rows = this.#drafts.get(key) ?? [];
+    const seq = (rows.at(-1)?.seq ?? 0) + 1;
+    rows.push({ seq, data: input.data.slice(), cards: input.cards });
+    this.#drafts.set(key, rows);
+    return seq;
+  }
+
+  async loadDraft(workshopId: string, participantId: string) {
+    const rows = this.#drafts.get(`${workshopId}/${participantId}`) ?? [];
+    return rows.map((r) => ({ seq: r.seq, data: r.data.slice() }));
+  }
+
+  async listDrafts(workshopId: string) {
+    const out: DraftSummary[] = [];
+    for (const [key, rows] of this.#drafts) {
+      const [w, participantId] = key.split('/') as [string, string];
+      const last = rows.at(-1);
+      if (w !== workshopId || !last) continue;
+      out.push({ participantId, cards: rows.reduce((n, r) => n + r.cards, 0), lastSeq: last.seq });
+    }
+    return out.sort((a, b) => (a.participantId < b.participantId ? -1 : 1));
+  }
+
+  async clearDraft(workshopId: string, participantId: string, uptoSeq: number) {
+    const key = `${workshopId}/${participantId}`;
+    const rest = (this.#drafts.get(key) ?? []).filter((r) => r.seq > uptoSeq);
+    if (rest.length > 0) this.#drafts.set(key, rest);
+    else this.#drafts.delete(key);
   }
 
   async close() {}

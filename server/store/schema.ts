@@ -209,6 +209,16 @@ export interface Database {
     closed_by: string;
     closed_at: string;
   };
+  /** Version 14 (issue 11): one stored update of a person's private draft, before reveal. */
+  draft_updates: {
+    workshop_id: string;
+    participant_id: string;
+    seq: number;
+    data: Uint8Array;
+    /** How many new cards this update created (counts per group, without reading the data). */
+    cards: number;
+    at: string;
+  };
 }
 
 /** Columns of a stored outcome (version 12). */
@@ -482,6 +492,21 @@ async function createFacilitationTables(db: AnyDb): Promise<void> {
   await s.createIndex('attendance_workshop').on('attendance').column('workshop_id').execute();
 }
 
+/** Version 14 (issue 11): private drafts, kept until a facilitator reveals them. */
+async function createDraftTables(db: AnyDb, flavour: SqlFlavour): Promise<void> {
+  const blob = flavour === 'postgres' ? sql`bytea` : sql`blob`;
+  await db.schema
+    .createTable('draft_updates')
+    .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id'))
+    .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('data', blob, (c) => c.notNull())
+    .addColumn('cards', 'integer', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('draft_updates_pk', ['workshop_id', 'participant_id', 'seq'])
+    .execute();
+}
+
 /** Every migration, in order. Append new versions; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: createCoreTables },
@@ -492,6 +517,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, up: (db) => summaryMigration(db) },
   { version: 11, up: (db) => createFacilitationTables(db) },
   { version: 12, up: (db) => recordsMigration(db) },
+  { version: 14, up: createDraftTables },
 ];
 
 /**

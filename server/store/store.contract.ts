@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deleteContract } from './deleteContract';
+import { draftContract } from './draftContract';
 import { facilitationContract } from './facilitationContract';
 import { peopleContract } from './peopleContract';
 import { recordsContract } from './recordsContract';
@@ -96,6 +97,7 @@ export function storeContract(
     serverWrites(() => store);
     peopleContract(() => store);
     facilitationContract(() => store);
+    draftContract(() => store);
     cardHistory(() => store);
     summaryContract(() => store);
     deleteContract(() => store);

@@ -30,6 +30,11 @@ export class CardLimits {
     });
   }
 
+  /** 'boardFull' when `adding` more cards would pass the board's cap; else null. */
+  boardFull(existing: number, adding: number): Reason | null {
+    return adding > 0 && existing + adding > this.settings.maxCardsPerBoard ? 'boardFull' : null;
+  }
+
   /**
    * Null when `participantId` may add `adding` cards to a board that holds `existing`;
    * otherwise the reason. Counts the cards against the participant's minute when allowed.
@@ -41,7 +46,7 @@ export class CardLimits {
     adding: number,
   ): Promise<Reason | null> {
     if (adding === 0) return null;
-    if (existing + adding > this.settings.maxCardsPerBoard) return 'boardFull';
+    if (this.boardFull(existing, adding)) return 'boardFull';
     try {
       await this.perMinute.consume(`${workshopId}:${participantId}`, adding);
       return null;

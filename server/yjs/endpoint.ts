@@ -8,6 +8,7 @@ import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { fail, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
+import { can } from '../../lib/roles';
 import { originAllowed } from '../auth/origin';
 import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
@@ -16,6 +17,7 @@ import { requestOrigin } from '../http/requestOrigin';
 import type { Limits } from '../limits/Limits';
 import type { Logger } from '../log';
 import type { ParticipantRow } from '../store/Store';
+import type { Drafts } from './drafts';
 import { BadMessage, type RoomConn, type Shared } from './room';
 import type { Rooms } from './rooms';
 import { binaryFrame } from './wsFrame';
@@ -28,6 +30,15 @@ const RATE_PER_SECOND = 200;
 const BURST = 400;
 
 const WORKSHOP_PATH = /^\/yjs\/([A-Za-z0-9_-]{1,64})\/?$/;
+/** A person's private draft (issue 11): `/yjs/<workshopId>/draft/<participantId>`. */
+const DRAFT_PATH = /^\/yjs\/([A-Za-z0-9_-]{1,64})\/draft\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+/** What a connection joins: the board's room or a person's draft. */
+interface Channel {
+  join(conn: RoomConn): Promise<void>;
+  leave(conn: RoomConn): void;
+  handleMessage(conn: RoomConn, data: Uint8Array): Promise<void>;
+}
 
 /** Write a plain HTTP refusal on a socket that asked to upgrade, then close it. */
 export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
@@ -130,6 +141,7 @@ export class YjsEndpoint {
   constructor(
     private readonly deps: {
       rooms: Rooms;
+      drafts: Drafts;
       sessions: Sessions;
       config: Config;
       log: Logger;
@@ -169,8 +181,10 @@ export class YjsEndpoint {
       this.deps.onRefused?.(reason);
       refuseUpgrade(socket, REASON_INFO[reason].http, REASON_INFO[reason].message);
     };
-    const match = WORKSHOP_PATH.exec((req.url ?? '').split('?')[0] ?? '');
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const match = WORKSHOP_PATH.exec(path) ?? DRAFT_PATH.exec(path);
     if (!match?.[1]) return refuse('unknownWorkshop');
+    const draftOf = match[2];
     const site = requestOrigin((name) => req.headers[name], config);
     if (!originAllowed(req.headers.origin, site, config.allowedOrigins, config.publicUrl)) {
       return refuse('badOrigin');
@@ -188,8 +202,15 @@ export class YjsEndpoint {
       void limits.connectionsPerAddress.release(address);
       void limits.yjsPerPerson.release(participant.id);
     });
+    // A draft opens only for its own author, and only for someone who may write (I55).
+    if (draftOf !== undefined && !mayOpenDraft(participant, draftOf)) return refuse('forbidden');
+    const workshopId = match[1];
+    const channel: Channel =
+      draftOf === undefined
+        ? this.deps.rooms.get(workshopId)
+        : this.deps.drafts.get(workshopId, draftOf);
     this.wss.handleUpgrade(req, socket, head, (ws) =>
-      this.attach(ws, socket, match[1] as string, participant),
+      this.attach(ws, socket, workshopId, participant, channel),
     );
   }
 
@@ -212,9 +233,9 @@ export class YjsEndpoint {
     socket: Duplex,
     workshopId: string,
     participant: ParticipantRow,
+    room: Channel,
   ): void {
-    const { rooms, log, config } = this.deps;
-    const room = rooms.get(workshopId);
+    const { log, config } = this.deps;
     const conn = new WsConn(ws, socket, participant, this.stats);
     ws.on('error', (err) =>
       log.warn('Yjs socket error', { workshop: workshopId, err: err.message }),
@@ -247,6 +268,10 @@ export class YjsEndpoint {
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }
+}
+
+function mayOpenDraft(p: ParticipantRow, draftOf: string): boolean {
+  return p.id === draftOf && can(p.capability, 'board:write') && p.removedAt === null;
 }
 
 function toBytes(data: RawData): Uint8Array {

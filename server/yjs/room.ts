@@ -3,19 +3,14 @@
  * queue per room: validate → store → broadcast and apply (DESIGN §6, invariants I1–I2).
  * The room talks to a minimal connection interface; `endpoint.ts` binds real sockets.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCard, setCardDeleted } from '../../lib/board/doc';
 import { textHash } from '../../lib/board/textHash';
 import { fail, REASON_INFO, type Reason, type Result } from '../../lib/protocol/reasons';
 import {
   encodeJsonMessage,
-  MESSAGE_AWARENESS,
   MESSAGE_ROSTER,
   MESSAGE_SAVED,
-  MESSAGE_SYNC,
   type RosterEntry,
 } from '../../lib/protocol/yjsMessages';
 import { can } from '../../lib/roles';
@@ -40,6 +35,7 @@ import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
+import { BadMessage, routeSync, step1Message, step2Message, updateMessage } from './syncMessage';
 
 /**
  * Scratch space for one broadcast: the first connection to send the message may keep its
@@ -53,6 +49,8 @@ export interface RoomConn {
   /** Send one message; `shared` is the same object for every recipient of a broadcast. */
   send(message: Uint8Array, shared?: Shared): void;
   close(code: number, reason: string): void;
+  /** Told why, just before `close` (connections the server makes for itself). */
+  refused?(reason: Reason): void;
 }
 
 /** Callbacks for facts other channels publish (socket.io). */
@@ -67,8 +65,7 @@ export interface RoomListener {
   refused?(reason: Reason): void;
 }
 
-/** A message the room cannot read; the connection that sent it is closed. */
-export class BadMessage extends Error {}
+export { BadMessage };
 
 /** How often a server write is tried before the room gives up on it (I19). */
 export const SERVER_WRITE_ATTEMPTS = 4;
@@ -156,10 +153,7 @@ export class Room {
       if (!this.conns.has(conn)) return;
       this.participants.set(conn.participant.id, conn.participant);
       conn.send(encodeJsonMessage(MESSAGE_ROSTER, { entries: this.rosterFor(conn.participant) }));
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(enc, this.doc);
-      conn.send(encoding.toUint8Array(enc));
+      conn.send(step1Message(this.doc));
     });
   }
 
@@ -178,37 +172,11 @@ export class Room {
     if (!this.conns.has(conn)) return;
     if (this.failed) return this.refuse(conn, 'storeFailed', 'room reloading');
     this.lastActive = Date.now();
-    let type: number;
-    let payload: Uint8Array | null = null;
-    let syncType = -1;
-    try {
-      const decoder = decoding.createDecoder(data);
-      type = decoding.readVarUint(decoder);
-      if (type === MESSAGE_SYNC) {
-        syncType = decoding.readVarUint(decoder);
-        payload = decoding.readVarUint8Array(decoder);
-      }
-    } catch {
-      throw new BadMessage('unreadable frame');
-    }
-    if (type === MESSAGE_AWARENESS) return; // presence travels over socket.io
-    if (type !== MESSAGE_SYNC || payload === null)
-      throw new BadMessage(`unknown message type ${type}`);
-    if (syncType === syncProtocol.messageYjsSyncStep1) return this.replyStep2(conn, payload);
-    if (syncType === syncProtocol.messageYjsSyncStep2) return this.accept(conn, payload, 'step2');
-    if (syncType === syncProtocol.messageYjsUpdate) return this.accept(conn, payload, 'update');
-    throw new BadMessage(`unknown sync message ${syncType}`);
-  }
-
-  private replyStep2(conn: RoomConn, stateVector: Uint8Array): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    try {
-      syncProtocol.writeSyncStep2(enc, this.doc, stateVector);
-    } catch {
-      throw new BadMessage('unreadable state vector');
-    }
-    conn.send(encoding.toUint8Array(enc));
+    return routeSync(data, {
+      step1: (sv) => conn.send(step2Message(this.doc, sv)),
+      step2: (u) => this.accept(conn, u, 'step2'),
+      update: (u) => this.accept(conn, u, 'update'),
+    });
   }
 
   /** Validate, check card limits, store, then broadcast and apply one participant update. */
@@ -217,6 +185,7 @@ export class Room {
     raw: Uint8Array,
     mode: 'update' | 'step2',
     owners?: ReadonlyMap<number, string>,
+    reveal = false,
   ): Promise<void> {
     const p = conn.participant;
     const verdict = inspectUpdate(raw, {
@@ -226,16 +195,15 @@ export class Room {
       mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
       mode,
       // The room's row is current when a co-facilitator is made or unmade (I46).
-      locks: this.mayBypassLocks(p) ? undefined : this.locks,
+      // A revealed draft was checked against the locks when it was written (issue 11).
+      locks: reveal || this.mayBypassLocks(p) ? undefined : this.locks,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
-    const limited = await this.cardLimits.admit(
-      this.workshopId,
-      p.id,
-      this.cardCount(),
-      verdict.createdCards.length,
-    );
+    const added = verdict.createdCards.length;
+    const limited = reveal
+      ? this.cardLimits.boardFull(this.cardCount(), added)
+      : await this.cardLimits.admit(this.workshopId, p.id, this.cardCount(), added);
     if (limited) return this.refuse(conn, limited, 'card limit');
     // Whether the author could be named when this clientID was bound; it stays so (I26).
     const identifiable = identifiableNow(p, this.groupSizes());
@@ -315,18 +283,41 @@ export class Room {
     return refused ? null : this.lastSeq;
   }
 
+  /**
+   * Merge `p`'s revealed draft (issue 11, I57): one update through the same inspection,
+   * store and broadcast as their own edits, its new clientIDs bound to them; the per-minute
+   * card limit was counted when they drafted, and locks were checked then. Call it from the
+   * queue. Null when stored (or nothing was new: a repeated reveal, I58); else why not.
+   */
+  async acceptDraft(p: ParticipantRow, update: Uint8Array): Promise<Reason | null> {
+    let refused: Reason | null = null;
+    const conn: RoomConn = {
+      participant: p,
+      send: () => undefined,
+      close: () => undefined,
+      refused: (reason) => {
+        refused = reason;
+      },
+    };
+    await this.accept(conn, update, 'update', undefined, true);
+    return refused;
+  }
+
+  /** Null when `participantId` may add `adding` cards now (drafts count their cards here, I21). */
+  admitCards(participantId: string, adding: number): Promise<Reason | null> {
+    return this.cardLimits.admit(this.workshopId, participantId, this.cardCount(), adding);
+  }
+
   private refuse(conn: RoomConn, reason: Reason, detail: string): void {
     this.log.warn('closing a Yjs connection', { workshop: this.workshopId, reason, detail });
     this.listener.refused?.(reason);
+    conn.refused?.(reason);
     this.conns.delete(conn);
     conn.close(REASON_INFO[reason].close, REASON_INFO[reason].message.slice(0, 120));
   }
 
   private broadcastUpdate(update: Uint8Array, except: RoomConn | null): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(enc, update);
-    const message = encoding.toUint8Array(enc);
+    const message = updateMessage(update);
     const shared: Shared = {};
     for (const c of this.conns) if (c !== except) c.send(message, shared);
   }

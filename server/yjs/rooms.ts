@@ -3,13 +3,13 @@
  * once nobody has used it for a while, and keeps every connection alive with a keep-alive
  * message well inside the y-websocket client's 30 s silence watchdog.
  */
-import * as encoding from 'lib0/encoding';
 import type { Reason } from '../../lib/protocol/reasons';
-import { MESSAGE_KEEPALIVE } from '../../lib/protocol/yjsMessages';
 import type { Logger } from '../log';
 import type { ParticipantRow, Store } from '../store/Store';
 import { type CardLimitSettings, CardLimits, DEFAULT_CARD_LIMITS } from './cardLimits';
+import type { Drafts } from './drafts';
 import { Room, type RoomListener } from './room';
+import { keepAliveMessage } from './syncMessage';
 
 const KEEPALIVE_MS = 10_000;
 
@@ -19,6 +19,8 @@ export class Rooms {
   private readonly keepalive: Uint8Array;
   /** One counter of new cards for every room of the process (I21). */
   private readonly cardLimits: CardLimits;
+  /** The workshop's private drafts (issue 11): closed with the board's connections. */
+  drafts: Drafts | null = null;
 
   constructor(
     private readonly store: Store,
@@ -31,10 +33,7 @@ export class Rooms {
     },
   ) {
     this.cardLimits = new CardLimits(opts.cardLimits ?? DEFAULT_CARD_LIMITS);
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_KEEPALIVE);
-    encoding.writeVarString(enc, '');
-    this.keepalive = encoding.toUint8Array(enc);
+    this.keepalive = keepAliveMessage();
     this.timer = setInterval(() => this.tick(), KEEPALIVE_MS);
     this.timer.unref();
   }
@@ -82,6 +81,7 @@ export class Rooms {
 
   closeParticipants(workshopId: string, ids: ReadonlySet<string>, reason: Reason): void {
     this.rooms.get(workshopId)?.closeParticipants(ids, reason);
+    for (const id of ids) this.drafts?.closeParticipant(workshopId, id, reason);
   }
 
   /**
@@ -89,6 +89,7 @@ export class Rooms {
    * compacting it: nothing of the board may be written again.
    */
   discard(workshopId: string, reason: Reason): void {
+    void this.drafts?.close(workshopId, reason);
     const room = this.rooms.get(workshopId);
     if (!room) return;
     this.rooms.delete(workshopId);
@@ -127,6 +128,7 @@ export class Rooms {
   /** Stop timers and close every connection with a transient code. */
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.drafts?.stop();
     for (const room of this.rooms.values()) {
       for (const c of room.conns) c.close(4503, 'Purple is restarting');
       await room.enqueue(() => room.compact()).catch(() => undefined);

@@ -154,11 +154,19 @@ export interface YClient {
   destroy(): void;
 }
 
-/** Connect a WebsocketProvider (BroadcastChannel off) as `actor`. */
-export function connectY(server: { url: string }, actor: Actor, doc = new Y.Doc()): YClient {
+/**
+ * Connect a WebsocketProvider (BroadcastChannel off) as `actor`, to the board or to another
+ * path under `/yjs/` (a private draft: `<workshopId>/draft/<participantId>`).
+ */
+export function connectY(
+  server: { url: string },
+  actor: Actor,
+  doc = new Y.Doc(),
+  room = actor.workshopId,
+): YClient {
   const received: string[] = [];
   const url = `${server.url.replace('http', 'ws')}/yjs`;
-  const provider = new WebsocketProvider(url, actor.workshopId, doc, {
+  const provider = new WebsocketProvider(url, room, doc, {
     disableBc: true,
     WebSocketPolyfill: authedWebSocket(actor, (d) =>
       received.push(d),
