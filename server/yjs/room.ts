@@ -41,6 +41,7 @@ import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
+import { migrateRecords } from './migrateRecords';
 
 /**
  * Scratch space for one broadcast: the first connection to send the message may keep its
@@ -139,6 +140,7 @@ export class Room {
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.sinceCompaction = loaded.updates.length;
     this.lastSeq = (await migrateOrderKeys(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
+    this.lastSeq = (await migrateRecords(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
     for (const b of loaded.bindings) this.bind(b);
     for (const c of loaded.cardCreators) this.creators.set(c.cardId, c.participantId);
     for (const p of participants) this.participants.set(p.id, p);
