@@ -123,7 +123,15 @@ export async function createPurple(
     limits,
     onRefused: refused('control'),
   });
-  yjs = new YjsEndpoint({ rooms, drafts, sessions, config, log, limits, onRefused: refused('upgrade') });
+  yjs = new YjsEndpoint({
+    rooms,
+    drafts,
+    sessions,
+    config,
+    log,
+    limits,
+    onRefused: refused('upgrade'),
+  });
   const workshops = new Workshops({
     store,
     sessions,

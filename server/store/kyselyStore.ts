@@ -332,6 +332,7 @@ export abstract class KyselyStore implements Store {
         'seq',
         'participant_id as participantId',
         'card_id as cardId',
+        'field',
         'inserted',
         'deleted',
       ])

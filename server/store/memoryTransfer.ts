@@ -130,6 +130,7 @@ export function toFileTables(m: MemoryWorkshop): Record<WorkshopTable, FileRow[]
       seq: a.seq,
       participant_id: a.participantId,
       card_id: a.cardId,
+      field: a.field,
       inserted: a.inserted,
       deleted: a.deleted,
     })),
@@ -363,6 +364,7 @@ function boardFrom(get: Get): Board {
     seq: a.seq,
     participantId: a.participant_id,
     cardId: a.card_id,
+    field: a.field,
     inserted: a.inserted,
     deleted: a.deleted,
   }));

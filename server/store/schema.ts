@@ -72,6 +72,8 @@ export interface Database {
     seq: number;
     participant_id: string | null;
     card_id: string;
+    /** The record's field written (migration 17, issue 9); `text` for rows made before. */
+    field: Generated<string>;
     inserted: number;
     deleted: number;
   };
@@ -507,6 +509,17 @@ async function createDraftTables(db: AnyDb, flavour: SqlFlavour): Promise<void> 
     .execute();
 }
 
+/**
+ * Version 17 (issue 9): attribution per record field. Rows written before records were all
+ * card text, so they default to `text`.
+ */
+async function attributionFields(db: AnyDb): Promise<void> {
+  await db.schema
+    .alterTable('attributions')
+    .addColumn('field', 'text', (c) => c.notNull().defaultTo('text'))
+    .execute();
+}
+
 /** Every migration, in order. Append new versions; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: createCoreTables },
@@ -518,6 +531,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, up: (db) => createFacilitationTables(db) },
   { version: 12, up: (db) => recordsMigration(db) },
   { version: 14, up: createDraftTables },
+  { version: 17, up: (db) => attributionFields(db) },
 ];
 
 /**

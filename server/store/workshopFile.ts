@@ -112,12 +112,13 @@ export const WORKSHOP_TABLES = {
   },
   attributions: {
     belongs: 'workshop_id',
-    key: ['seq', 'card_id', 'participant_id', 'inserted', 'deleted'],
+    key: ['seq', 'card_id', 'field', 'participant_id', 'inserted', 'deleted'],
     row: z.strictObject({
       workshop_id: id,
       seq: int,
       participant_id: nullable(id),
       card_id: id,
+      field: z.string().min(1).max(64),
       inserted: int,
       deleted: int,
     }),
