@@ -1,15 +1,13 @@
 /**
  * The ONE place the records module reads decision and indicator fields off the room's
- * Y.Doc. Until h/recdoc's `readRecord` (lib/board/records.ts) is merged, it reads the card
- * Y.Map directly: `kind` (absent on a version-1 board, where the section's kind applies),
- * the `rationale` Y.Text and the `answers` / `serves` links. Swap the body for
- * `readRecord` then (and `hash` for `recordHash`); callers only see `RecordFacts`.
+ * Y.Doc, through the board's record API (`readRecord`, `recordHash` in lib/board/records.ts);
+ * callers only see `RecordFacts`.
  */
-import * as Y from 'yjs';
-import { cardsMap, readCard } from '../../lib/board/doc';
-import { isRecordKind, type RecordKind, SECTION_KIND } from '../../lib/board/schema';
+import type * as Y from 'yjs';
+import { cardsMap } from '../../lib/board/doc';
+import { readRecord, recordHash } from '../../lib/board/records';
+import type { RecordKind } from '../../lib/board/schema';
 import type { Section } from '../../lib/board/sections';
-import { textHash } from '../../lib/board/textHash';
 
 /** What the records module needs to know of one board record. */
 export interface RecordFacts {
@@ -23,10 +21,7 @@ export interface RecordFacts {
   rationale: string;
   /** The cards a decision answers, or the priorities an indicator serves. */
   links: string[];
-  /**
-   * The hash an endorsement must name for the record as it is now (adoption). Today the
-   * text's hash; with h/recdoc, `recordHash(readRecord(doc, id))` over every writable field.
-   */
+  /** The hash an endorsement must name for the record as it is now (adoption): every writable field. */
   hash: string;
 }
 
@@ -35,21 +30,18 @@ const links = (value: unknown): string[] =>
 
 /** One record's facts; null when it does not exist or is malformed. */
 export function readRecordFacts(doc: Y.Doc, id: string): RecordFacts | null {
-  const card = readCard(doc, id);
-  const map = cardsMap(doc).get(id);
-  if (!card || !(map instanceof Y.Map)) return null;
-  const stored = map.get('kind');
-  const kind = isRecordKind(stored) ? stored : SECTION_KIND[card.section];
-  const rationale = map.get('rationale');
+  const record = readRecord(doc, id);
+  if (!record) return null;
+  const rationale = record.kind === 'decision' ? record.fields.rationale : '';
   return {
     id,
-    kind,
-    section: card.section,
-    deleted: card.deleted,
-    text: card.text,
-    rationale: kind === 'decision' && rationale instanceof Y.Text ? rationale.toString() : '',
-    links: links(map.get(kind === 'indicator' ? 'serves' : 'answers')),
-    hash: textHash(card.text),
+    kind: record.kind,
+    section: record.section,
+    deleted: record.deleted,
+    text: record.text,
+    rationale: typeof rationale === 'string' ? rationale : '',
+    links: links(record.fields[record.kind === 'indicator' ? 'serves' : 'answers']),
+    hash: recordHash(record),
   };
 }
 

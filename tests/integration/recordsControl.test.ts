@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardsMap, createCard, readCard } from '../../lib/board/doc';
-import { textHash } from '../../lib/board/textHash';
+import { readRecord, recordHash } from '../../lib/board/records';
 import { REASON_INFO } from '../../lib/protocol/reasons';
 import type { RecordsView } from '../../lib/protocol/recordEvents';
 import { RECORD_LIMITS } from '../../lib/protocol/recordEvents';
@@ -536,7 +536,9 @@ describe('you said, we did (issue 9)', () => {
     const i = await newRecord(s.room, s.y, 'indicators', 'Families know who to call');
     setFields(s.room, i, { serves: [mine] });
     // Adopted once someone from each group endorsed it as it is (the hash `recordFacts` names).
-    const hash = textHash('Families know who to call');
+    const indicator = readRecord(s.room.doc, i);
+    if (!indicator) throw new Error('the indicator is missing');
+    const hash = recordHash(indicator);
     for (const c of [s.pink, s.blue])
       expect(await ask(c.socket, 'card:endorse', { cardId: i, textHash: hash })).toEqual({
         ok: true,
