@@ -34,6 +34,8 @@ export const REASONS = {
   locked: 'locked',
   summaryNotShared: 'summaryNotShared',
   unknownFormat: 'unknownFormat',
+  stepClosed: 'stepClosed',
+  agendaMoved: 'agendaMoved',
 } as const;
 
 /** A reason an operation failed. */
@@ -152,6 +154,18 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 404,
     close: 4400,
     message: 'Purple cannot make a summary in that format.',
+  },
+  stepClosed: {
+    http: 423,
+    close: 4424,
+    message:
+      'This step of the agenda does not let you change that part of the board, so your change was not saved. Reload the page to carry on.',
+  },
+  agendaMoved: {
+    http: 409,
+    close: 4400,
+    message:
+      'Another facilitator has already moved the room to another step. Check it, then try again.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

@@ -28,6 +28,7 @@ export function facilitationView(
     locks: s.locks,
     handsUp: s.hands.filter((h) => !h.private).length,
     myHand: mine ? { kind: mine.kind, private: mine.private, at: mine.at } : null,
+    agenda: s.agenda,
   };
 }
 

@@ -209,6 +209,7 @@ export function revertCard(
         'Only the facilitator and the people who wrote this card can restore it.',
       );
     if (room.lockedFor(p, cardId, card.section)) return fail('locked');
+    if (room.stepClosedFor(p, card.section)) return fail('stepClosed');
     const want = charsAt(seq);
     if (!want) return fail('unknownVersion');
     const built = restoreUpdate(room, cardId, chars, new Set(want), p.id);
