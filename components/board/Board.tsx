@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { SECTIONS } from '../../lib/board/sections';
+import { stepRules, votingClosedMessage } from '../../lib/facilitation/agenda';
 import type { BoardPageData } from '../../server/facade';
 import { FacilitationContext } from '../facilitate/FacilitationContext';
 import { FacilitationTools } from '../facilitate/FacilitationTools';
@@ -14,6 +15,7 @@ import { FacilitatorPanel } from '../facilitate/FacilitatorPanel';
 import { FocusBanner } from '../facilitate/FocusBanner';
 import { HandControl } from '../facilitate/HandControl';
 import { InviteLinks, nobodyInvitedYet } from '../facilitate/InviteLinks';
+import { StepBanner } from '../facilitate/StepBanner';
 import { TimerBar } from '../facilitate/TimerBar';
 import { useFacilitation } from '../facilitate/useFacilitation';
 import { RememberWorkshop } from '../home/RememberWorkshop';
@@ -88,15 +90,18 @@ export function Board({ data, justJoined }: BoardProps) {
   };
   const invitesOnTop = isFacilitator && ended === null && nobodyInvitedYet(live.invites);
   const locks = facilitation.view?.locks;
+  const agenda = facilitation.view?.agenda;
   const facilitationContext = useMemo(
     () => ({
       lockedCards: new Set(locks?.cards ?? []),
       lockedSections: new Set(locks?.sections ?? []),
       bypass: isFacilitator,
       call: isFacilitator ? live.call : null,
+      step: agenda ? stepRules(agenda) : null,
     }),
-    [locks, isFacilitator, live.call],
+    [locks, agenda, isFacilitator, live.call],
   );
+  const votingClosed = agenda && !isFacilitator ? votingClosedMessage(agenda) : null;
 
   return (
     <BoardContext.Provider value={services}>
@@ -133,6 +138,7 @@ export function Board({ data, justJoined }: BoardProps) {
             {ended === null && (
               <TimerBar view={facilitation.view} skewMs={facilitation.skewMs} announce={announce} />
             )}
+            {ended === null && <StepBanner view={facilitation.view} announce={announce} />}
             {ended === null && <FocusBanner view={facilitation.view} announce={announce} />}
             {facilitation.capability && (
               <p role="status" className="rounded border-2 border-joint-edge p-2 font-semibold">
@@ -142,7 +148,12 @@ export function Board({ data, justJoined }: BoardProps) {
               </p>
             )}
             <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
-            <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
+            <BoardVote
+              live={live}
+              mayVote={canWrite && me.group !== null}
+              votingClosed={votingClosed}
+              announce={announce}
+            />
             <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
             <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
               <div className="min-w-0 space-y-3">

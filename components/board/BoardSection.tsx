@@ -8,6 +8,7 @@ import { type DragEvent, memo, useId, useState } from 'react';
 import { createCard, newCardId } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { useLock } from '../facilitate/FacilitationContext';
+import { useStepClosed } from '../facilitate/useStepClosed';
 import { Button } from '../ui/Button';
 import { cn } from '../ui/cn';
 import { addButtonId } from './addButtonId';
@@ -45,7 +46,9 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
   const bodyId = useId();
   const [open, setOpen] = useState(true);
   const lock = useLock(null, section);
-  const writable = board.canWrite && !lock.readOnly;
+  const step = useStepClosed(section);
+  const writable = board.canWrite && !lock.readOnly && !step.editing;
+  const addClosed = board.canWrite && !lock.readOnly && step.adding;
 
   function addCard() {
     setOpen(true);
@@ -90,7 +93,12 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
             Locked by the facilitator
           </span>
         )}
-        {writable && (
+        {addClosed && (
+          <p className="ml-auto font-semibold text-sm" data-testid="adding-closed">
+            Adding cards is closed in this step
+          </p>
+        )}
+        {writable && !step.adding && (
           <Button
             small
             id={addButtonId(section)}

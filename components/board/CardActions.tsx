@@ -55,6 +55,9 @@ export function CardActions(props: CardActionsProps) {
   const canWrite = props.writable;
   const facilitation = useFacilitationContext();
   const lockedSections = facilitation.bypass ? new Set<string>() : facilitation.lockedSections;
+  // The agenda's step may close sections for editing: a card cannot be moved into them.
+  const stepOpen = (s: Section) =>
+    facilitation.bypass || !facilitation.step || facilitation.step.editing.includes(s);
   const [history, setHistory] = useState(false);
 
   function move(to: Section, at: number) {
@@ -88,11 +91,13 @@ export function CardActions(props: CardActionsProps) {
           <MenuItem disabled={isLast} onSelect={() => move(section, index + 1)}>
             Move down
           </MenuItem>
-          {SECTIONS.filter((s) => s !== section && !lockedSections.has(s)).map((s) => (
-            <MenuItem key={s} onSelect={() => move(s, Number.MAX_SAFE_INTEGER)}>
-              {`Move to ${SECTION_INFO[s].title}`}
-            </MenuItem>
-          ))}
+          {SECTIONS.filter((s) => s !== section && !lockedSections.has(s) && stepOpen(s)).map(
+            (s) => (
+              <MenuItem key={s} onSelect={() => move(s, Number.MAX_SAFE_INTEGER)}>
+                {`Move to ${SECTION_INFO[s].title}`}
+              </MenuItem>
+            ),
+          )}
         </>
       )}
       {facilitation.call && (
