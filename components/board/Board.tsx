@@ -120,6 +120,7 @@ export function Board({ data, justJoined }: BoardProps) {
                 prominent
               />
             )}
+            {ended === null && <StepBanner view={facilitation.view} announce={announce} />}
             <SectionJumpList ids={ids} />
             <BoardNotices ended={ended} observer={me.capability === 'observer'} />
             <CardNotices
@@ -138,7 +139,6 @@ export function Board({ data, justJoined }: BoardProps) {
             {ended === null && (
               <TimerBar view={facilitation.view} skewMs={facilitation.skewMs} announce={announce} />
             )}
-            {ended === null && <StepBanner view={facilitation.view} announce={announce} />}
             {ended === null && <FocusBanner view={facilitation.view} announce={announce} />}
             {facilitation.capability && (
               <p role="status" className="rounded border-2 border-joint-edge p-2 font-semibold">

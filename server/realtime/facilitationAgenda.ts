@@ -5,6 +5,7 @@
  * broadcast, I47), and the room reads the new step for its update inspection (I52).
  */
 import {
+  type Agenda,
   type AgendaEdit,
   type AgendaGo,
   agendaEditSchema,
@@ -27,20 +28,14 @@ export type Change = (
 
 /** Register `agenda:edit` and `agenda:go`. */
 export function attachAgenda(on: Register, change: Change): void {
-  on('agenda:edit', agendaEditSchema, (p, d: AgendaEdit) =>
+  /** Replace the agenda with `next(agenda)`, or refuse with its failure. */
+  const update = (p: ParticipantRow, next: (a: Agenda) => ReturnType<typeof goTo>) =>
     change(p, 'session:facilitate', (s) => {
-      const r = editAgenda(s.agenda, d);
+      const r = next(s.agenda);
       if (!r.ok) return r;
       s.agenda = r.agenda;
       return null;
-    }),
-  );
-  on('agenda:go', agendaGoSchema, (p, d: AgendaGo) =>
-    change(p, 'session:facilitate', (s) => {
-      const r = goTo(s.agenda, d);
-      if (!r.ok) return r;
-      s.agenda = r.agenda;
-      return null;
-    }),
-  );
+    });
+  on('agenda:edit', agendaEditSchema, (p, d: AgendaEdit) => update(p, (a) => editAgenda(a, d)));
+  on('agenda:go', agendaGoSchema, (p, d: AgendaGo) => update(p, (a) => goTo(a, d)));
 }
