@@ -5,6 +5,7 @@
  * the agenda editor open.
  */
 import { createWorkshop, expect, expectNoAxeViolations, joinWorkshop, test } from './fixtures';
+import { VoteControls } from './pages/VoteControls';
 
 const PHONE = { width: 390, height: 844 };
 /** Set PURPLE_DOCS_SHOTS=1 to refresh the screenshots in docs/. */
@@ -80,6 +81,18 @@ test('a facilitator edits and runs the agenda; a participant sees the step and i
   await expect(patBoard.addCardButton('Context')).toHaveCount(0);
   await expectNoAxeViolations(f, 'the facilitator with the banner and the agenda editor open');
   if (SHOTS) await f.screenshot({ path: 'docs/agenda-editor.png', fullPage: true });
+
+  // A vote opened during Ideas waits for its step.
+  const idea = await franBoard.addCard('Joint priorities');
+  await franBoard.typeAtEnd(idea, 'Shorter waits');
+  await new VoteControls(f).openRound();
+  await expect(pat.page.getByTestId('voting-closed-by-step')).toHaveText(
+    'Voting is not open in this step. Voting opens in the "Prioritise" step.',
+  );
+  await expect(pat.page.getByText('Vote here on the board')).toHaveCount(0);
+  await f.getByRole('button', { name: 'Next: Prioritise' }).click();
+  await expect(pat.page.getByText('Vote here on the board')).toBeVisible();
+  await expect(pat.page.getByTestId('voting-closed-by-step')).toHaveCount(0);
 
   // Ending the agenda opens the whole board again.
   await f.getByRole('button', { name: 'End the agenda' }).click();

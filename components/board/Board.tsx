@@ -147,7 +147,12 @@ export function Board({ data, justJoined }: BoardProps) {
                   : 'You are no longer a co-facilitator.'}
               </p>
             )}
-            <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
+            <VotingBanner
+              workshopId={workshop.id}
+              voting={live.voting}
+              canVote={canWrite}
+              stepClosed={votingClosed}
+            />
             <BoardVote
               live={live}
               mayVote={canWrite && me.group !== null}

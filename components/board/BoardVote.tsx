@@ -17,7 +17,7 @@ import { cardVoteStore } from './cardVoteStore';
 export interface BoardVoteProps {
   live: Workshop;
   mayVote: boolean;
-  /** Why the agenda's step keeps voting closed for you (issue 11), or null. */
+  /** Why the agenda's step keeps voting closed for you (issue 11; `VotingBanner` says it), or null. */
   votingClosed?: string | null;
   announce(message: string): void;
 }
@@ -45,14 +45,6 @@ export function BoardVote({ live, mayVote, votingClosed = null, announce }: Boar
 
   return (
     <>
-      {round?.status === 'open' && mayVote && votingClosed && (
-        <p
-          className="rounded-lg border-2 border-joint-edge p-3 font-semibold"
-          data-testid="voting-closed-by-step"
-        >
-          {votingClosed}
-        </p>
-      )}
       {round?.status === 'open' && mayVote && !votingClosed && (
         <details className="rounded-lg border-4 border-joint-edge p-3 dark:border-joint-fill">
           <summary className="min-h-11 cursor-pointer content-center font-bold text-lg">
