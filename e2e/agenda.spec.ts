@@ -68,6 +68,9 @@ test('a facilitator edits and runs the agenda; a participant sees the step and i
   );
   // Facilitators are not limited by steps.
   await expect(franBoard.addCardButton('Decisions')).toBeVisible();
+  await expect(franBoard.section('Decisions').getByTestId('adding-closed-for-others')).toHaveText(
+    'Others cannot add cards here in this step',
+  );
   await expectNoAxeViolations(pat.page, 'the step banner on a phone');
   if (SHOTS) await pat.page.screenshot({ path: 'docs/agenda-step-phone.png', fullPage: false });
 

@@ -98,6 +98,11 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
             Adding cards is closed in this step
           </p>
         )}
+        {board.isFacilitator && step.othersAdding && (
+          <span className="ml-auto text-sm" data-testid="adding-closed-for-others">
+            Others cannot add cards here in this step
+          </span>
+        )}
         {writable && !step.adding && (
           <Button
             small
