@@ -134,6 +134,10 @@ function normalRules<T extends StepRules>(r: T): T {
   return { ...r, editing: SECTIONS.filter((s) => r.editing.includes(s) || r.adding.includes(s)) };
 }
 
+/** Why a card action (delete, restore a version) is refused in a closed section (I52). */
+export const STEP_CLOSED_CARD =
+  'This step of the agenda does not let you change cards in this section.';
+
 const notFound = () => fail('invalidInput', 'That step is no longer on the agenda.');
 
 /** A step id not used in `agenda`. */

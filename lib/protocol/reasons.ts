@@ -159,7 +159,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 423,
     close: 4424,
     message:
-      'This step of the agenda does not let you change that part of the board, so your change was not saved. Reload the page to carry on.',
+      'This step of the agenda closes that part of the board, so your change was not saved. Reload the page to carry on.',
   },
   agendaMoved: {
     http: 409,

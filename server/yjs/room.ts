@@ -9,7 +9,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCard, setCardDeleted } from '../../lib/board/doc';
 import { textHash } from '../../lib/board/textHash';
-import { stepRules, votingClosedMessage } from '../../lib/facilitation/agenda';
+import { STEP_CLOSED_CARD, stepRules, votingClosedMessage } from '../../lib/facilitation/agenda';
 import type { FacilitationState } from '../../lib/facilitation/state';
 import { fail, REASON_INFO, type Reason, type Result } from '../../lib/protocol/reasons';
 import {
@@ -526,7 +526,7 @@ export class Room {
       if (!allowed)
         return fail('forbidden', deleted ? 'You can only delete cards you made.' : undefined);
       if (this.lockedFor(p, cardId, card.section)) return fail('locked');
-      if (this.stepClosedFor(p, card.section)) return fail('stepClosed');
+      if (this.stepClosedFor(p, card.section)) return fail('stepClosed', STEP_CLOSED_CARD);
       if (card.deleted === deleted) return { ok: true };
       return this.serverWrite(p, cardId, deleted);
     });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTextEdit, createCard, moveCard, readCard } from '../../lib/board/doc';
+import { STEP_CLOSED_CARD } from '../../lib/facilitation/agenda';
 import type { FacilitationView } from '../../lib/protocol/facilitationEvents';
 import type { PersonView } from '../../lib/protocol/peopleEvents';
 import { REASON_INFO } from '../../lib/protocol/reasons';
@@ -76,7 +77,11 @@ describe('agenda steps in the update inspection (issue 11)', () => {
     applyTextEdit(y.doc, 'ok1', 'a question about the money');
     await waitFor('stored', () => y.acked() > 0);
     createCard(y.doc, 'priorities', 'not now', { id: 'no1' });
-    expect(await code(y)).toBe(REASON_INFO.stepClosed.close);
+    // The client shows why: the whole sentence fits in the close frame.
+    expect(await y.closed).toEqual({
+      code: REASON_INFO.stepClosed.close,
+      reason: REASON_INFO.stepClosed.message,
+    });
     y.destroy();
     const check = connectY(server, w.facilitator);
     await check.synced;
@@ -104,6 +109,7 @@ describe('agenda steps in the update inspection (issue 11)', () => {
     await waitFor('pink sees step', () => pc.view?.agenda.current === 'ideas');
     const del = await ask(pc.socket, 'card:delete', { cardId: 'm1' });
     expect(del.ok ? 'ok' : del.reason).toBe('stepClosed');
+    expect(del.ok ? '' : del.message).toBe(STEP_CLOSED_CARD);
     const y2 = connectY(server, pink);
     await y2.synced;
     applyTextEdit(y2.doc, 'm1', 'changed');
