@@ -1,9 +1,9 @@
 /**
  * Live facilitation on the control channel (issue 11): timer, focus, locks, hands,
- * balance, attendance, co-facilitators and the agenda, as one control module. Every action is
- * permission-checked through `can()`, run one at a time per workshop, stored in one write
- * and only then broadcast (I47). Locks and the agenda's step also reach the room,
- * whose update inspection enforces them (I43, I52).
+ * balance, attendance, co-facilitators and the agenda, as one control module. Every
+ * action is permission-checked through `can()`, run one at a time per workshop, stored in
+ * one write and only then broadcast (I47). Locks and the agenda's step also reach the
+ * room, whose update inspection enforces them (I43, I52).
  */
 import { randomUUID } from 'node:crypto';
 import { readCard } from '../../lib/board/doc';
