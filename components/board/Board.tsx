@@ -101,7 +101,8 @@ export function Board({ data, justJoined }: BoardProps) {
     }),
     [locks, agenda, isFacilitator, live.call],
   );
-  const votingClosed = agenda && !isFacilitator ? votingClosedMessage(agenda) : null;
+  // Facilitators too: a vote is fair only if it opens for everyone at once (I54).
+  const votingClosed = agenda ? votingClosedMessage(agenda) : null;
 
   return (
     <BoardContext.Provider value={services}>

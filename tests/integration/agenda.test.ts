@@ -203,7 +203,7 @@ describe('editing and moving the agenda (issue 11)', () => {
 });
 
 describe('voting and the agenda (issue 11)', () => {
-  it('[I54] casting a ballot is refused outside a voting step, and allowed in it', async () => {
+  it('[I54] casting a ballot is refused outside a voting step, for facilitators too, and allowed in it', async () => {
     const { pink, f } = await inStep('ideas');
     const y = connectY(server, pink);
     await y.synced;
@@ -216,6 +216,9 @@ describe('voting and the agenda (issue 11)', () => {
     const refused = await ask(pc.socket, 'ballot:cast', ballot);
     expect(refused.ok ? 'ok' : refused.reason).toBe('stepClosed');
     expect(refused.ok ? '' : refused.message).toContain('"Prioritise"');
+    // Facilitators too: the vote opens for everyone at once.
+    const fac = await ask(f.socket, 'ballot:cast', { ...ballot, key: 'key-agenda-f' });
+    expect(fac.ok ? 'ok' : fac.reason).toBe('stepClosed');
     expect(await go(f.socket, 'ideas', 'prioritise')).toEqual({ ok: true });
     expect(await ask(pc.socket, 'ballot:cast', ballot)).toMatchObject({ ok: true });
     y.destroy();
