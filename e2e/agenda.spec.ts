@@ -101,4 +101,13 @@ test('a facilitator edits and runs the agenda; a participant sees the step and i
   await f.getByRole('button', { name: 'End the agenda' }).click();
   await expect(banner).toHaveCount(0);
   await expect(patBoard.addCardButton('Decisions')).toBeVisible();
+
+  // Removing a step asks first; focus then moves to the "New step" field.
+  await tea.getByRole('button', { name: 'Remove Tea break' }).focus();
+  await keys('Enter');
+  await expect(f.getByRole('button', { name: 'Yes, remove it' })).toBeFocused();
+  await keys('Enter');
+  await expect(tea).toHaveCount(0);
+  await expect(f.locator('li[data-step]')).toHaveCount(6);
+  await expect(f.getByLabel('New step')).toBeFocused();
 });

@@ -7,7 +7,7 @@
 import { type FormEvent, useState } from 'react';
 import { type Agenda, MAX_STEP_TITLE, MAX_STEPS } from '../../lib/facilitation/agenda';
 import { Button } from '../ui/Button';
-import { AgendaStepItem } from './AgendaStepItem';
+import { AgendaStepItem, NEW_STEP_ID } from './AgendaStepItem';
 import type { TimerControlsProps } from './TimerControls';
 
 /** Props of `AgendaEditor`. */
@@ -51,6 +51,7 @@ export function AgendaEditor({ agenda, act }: AgendaEditorProps) {
           <label className="flex flex-col font-semibold">
             New step
             <input
+              id={NEW_STEP_ID}
               value={title}
               maxLength={MAX_STEP_TITLE}
               onChange={(e) => setTitle(e.target.value)}

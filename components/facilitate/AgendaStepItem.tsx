@@ -3,8 +3,10 @@
 import { useState } from 'react';
 import { SECTION_INFO } from '../../lib/board/sections';
 import type { AgendaStep } from '../../lib/facilitation/agenda';
+import type { Ack } from '../../lib/protocol/events';
 import { Button } from '../ui/Button';
 import { AgendaStepForm } from './AgendaStepForm';
+import { ConfirmAction } from './ConfirmAction';
 import type { TimerControlsProps } from './TimerControls';
 
 /** Props of `AgendaStepItem`. */
@@ -16,6 +18,9 @@ export interface AgendaStepItemProps {
   current: string | null;
   act: TimerControlsProps['act'];
 }
+
+/** The agenda editor's "New step" field, where focus goes after a step is removed. */
+export const NEW_STEP_ID = 'agenda-new-step';
 
 const names = (list: readonly string[]) =>
   list.length === 0
@@ -101,16 +106,26 @@ export function AgendaStepItem({ step, index, count, current, act }: AgendaStepI
           Change
         </Button>
         {!isNow && count > 1 && (
-          <Button
-            small
-            variant="danger"
-            aria-label={`Remove ${step.title}`}
-            onClick={() =>
-              act((c) => c('agenda:edit', { op: 'remove', id: step.id }), `${step.title} removed.`)
+          <ConfirmAction
+            label="Remove"
+            accessibleLabel={`Remove ${step.title}`}
+            question={`Remove the step ${step.title} from the agenda?`}
+            confirmLabel="Yes, remove it"
+            doneMessage={`${step.title} removed.`}
+            run={() =>
+              new Promise<Ack>((resolve) =>
+                act(
+                  (c) =>
+                    c('agenda:edit', { op: 'remove', id: step.id }).then((r) => {
+                      resolve(r);
+                      return r;
+                    }),
+                  `${step.title} removed.`,
+                ),
+              )
             }
-          >
-            Remove
-          </Button>
+            onDone={(_, ok) => ok && refocus([NEW_STEP_ID])}
+          />
         )}
       </div>
       {editing && <AgendaStepForm step={step} act={act} done={() => setEditing(false)} />}
