@@ -32,13 +32,23 @@ export function AgendaStepForm({ step, act, done }: AgendaStepFormProps) {
   const [voting, setVoting] = useState(step.voting);
   const [writePrivately, setPrivately] = useState(step.writePrivately);
 
+  /** Send only what changed, so a form that changes one thing makes one request. */
   function save(e: FormEvent) {
     e.preventDefault();
     const rules = { adding, editing, voting, writePrivately };
+    const renamed = title.trim() !== step.title || asks.trim() !== step.asks;
+    const same = (x: readonly string[], y: readonly string[]) => x.join() === y.join();
+    const ruled =
+      !same(adding, step.adding) ||
+      !same(editing, step.editing) ||
+      voting !== step.voting ||
+      writePrivately !== step.writePrivately;
     act(async (c) => {
-      const r = await c('agenda:edit', { op: 'rename', id: step.id, title, asks });
-      if (!r.ok) return r;
-      const s = await c('agenda:edit', { op: 'rules', id: step.id, rules });
+      if (renamed) {
+        const r = await c('agenda:edit', { op: 'rename', id: step.id, title, asks });
+        if (!r.ok) return r;
+      }
+      const s = ruled ? await c('agenda:edit', { op: 'rules', id: step.id, rules }) : { ok: true };
       if (s.ok) done();
       return s;
     }, `${title.trim()} saved.`);
