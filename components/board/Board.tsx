@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { SECTIONS } from '../../lib/board/sections';
+import { stepRules, votingClosedMessage } from '../../lib/facilitation/agenda';
 import type { BoardPageData } from '../../server/facade';
 import { FacilitationContext } from '../facilitate/FacilitationContext';
 import { FacilitationTools } from '../facilitate/FacilitationTools';
@@ -15,6 +16,7 @@ import { FocusBanner } from '../facilitate/FocusBanner';
 import { HandControl } from '../facilitate/HandControl';
 import { InviteLinks, nobodyInvitedYet } from '../facilitate/InviteLinks';
 import { PrivateWritingBanner } from '../facilitate/PrivateWritingBanner';
+import { StepBanner } from '../facilitate/StepBanner';
 import { TimerBar } from '../facilitate/TimerBar';
 import { useFacilitation } from '../facilitate/useFacilitation';
 import { RememberWorkshop } from '../home/RememberWorkshop';
@@ -103,15 +105,19 @@ export function Board({ data, justJoined }: BoardProps) {
     board.doc,
   );
   const locks = facilitation.view?.locks;
+  const agenda = facilitation.view?.agenda;
   const facilitationContext = useMemo(
     () => ({
       lockedCards: new Set(locks?.cards ?? []),
       lockedSections: new Set(locks?.sections ?? []),
       bypass: isFacilitator,
       call: isFacilitator ? live.call : null,
+      step: agenda ? stepRules(agenda) : null,
     }),
-    [locks, isFacilitator, live.call],
+    [locks, agenda, isFacilitator, live.call],
   );
+  // Facilitators too: a vote is fair only if it opens for everyone at once (I54).
+  const votingClosed = agenda ? votingClosedMessage(agenda) : null;
 
   return (
     <BoardContext.Provider value={services}>
@@ -131,6 +137,7 @@ export function Board({ data, justJoined }: BoardProps) {
                   prominent
                 />
               )}
+              {ended === null && <StepBanner view={facilitation.view} announce={announce} />}
               <SectionJumpList ids={ids} />
               <BoardNotices ended={ended} observer={me.capability === 'observer'} />
               <CardNotices
@@ -170,8 +177,18 @@ export function Board({ data, justJoined }: BoardProps) {
                     : 'You are no longer a co-facilitator.'}
                 </p>
               )}
-              <VotingBanner workshopId={workshop.id} voting={live.voting} canVote={canWrite} />
-              <BoardVote live={live} mayVote={canWrite && me.group !== null} announce={announce} />
+              <VotingBanner
+                workshopId={workshop.id}
+                voting={live.voting}
+                canVote={canWrite}
+                stepClosed={votingClosed}
+              />
+              <BoardVote
+                live={live}
+                mayVote={canWrite && me.group !== null}
+                votingClosed={votingClosed}
+                announce={announce}
+              />
               <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
               <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
                 <div className="min-w-0 space-y-3">

@@ -8,6 +8,7 @@ import { type DragEvent, memo, useId, useState } from 'react';
 import { createCard, newCardId, orderAfterAll } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { useLock } from '../facilitate/FacilitationContext';
+import { useStepClosed } from '../facilitate/useStepClosed';
 import { Button } from '../ui/Button';
 import { cn } from '../ui/cn';
 import { addButtonId } from './addButtonId';
@@ -48,8 +49,11 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
   const [open, setOpen] = useState(true);
   const lock = useLock(null, section);
   const draft = useDraft();
+  const step = useStepClosed(section);
   // While private writing is being revealed, nobody adds cards (they would be lost).
-  const writable = board.canWrite && !lock.readOnly && (draft === null || draft.writable);
+  const writable =
+    board.canWrite && !lock.readOnly && (draft === null || draft.writable) && !step.editing;
+  const addClosed = board.canWrite && !lock.readOnly && step.adding;
   const privately = draft !== null;
   const drafted = draft?.ids[section] ?? [];
 
@@ -102,7 +106,17 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
             Locked by the facilitator
           </span>
         )}
-        {writable && (
+        {addClosed && (
+          <p className="ml-auto font-semibold text-sm" data-testid="adding-closed">
+            Adding cards is closed in this step
+          </p>
+        )}
+        {board.isFacilitator && step.othersAdding && (
+          <span className="ml-auto text-sm" data-testid="adding-closed-for-others">
+            Others cannot add cards here in this step
+          </span>
+        )}
+        {writable && !step.adding && (
           <Button
             small
             id={addButtonId(section)}

@@ -17,11 +17,13 @@ import { cardVoteStore } from './cardVoteStore';
 export interface BoardVoteProps {
   live: Workshop;
   mayVote: boolean;
+  /** Why the agenda's step keeps voting closed for you (issue 11; `VotingBanner` says it), or null. */
+  votingClosed?: string | null;
   announce(message: string): void;
 }
 
 /** The open round to vote in, and the latest closed round's results on the board. */
-export function BoardVote({ live, mayVote, announce }: BoardVoteProps) {
+export function BoardVote({ live, mayVote, votingClosed = null, announce }: BoardVoteProps) {
   const { rounds, results, notice } = live.voting;
   const round = currentRound(rounds);
   const closed = rounds?.find((r) => r.status === 'closed') ?? null;
@@ -34,16 +36,16 @@ export function BoardVote({ live, mayVote, announce }: BoardVoteProps) {
 
   useEffect(() => {
     cardVoteStore.set({
-      open: rounds?.filter((r) => r.status === 'open') ?? [],
+      open: votingClosed ? [] : (rounds?.filter((r) => r.status === 'open') ?? []),
       shown:
         showOnBoard && closed && closedResults ? { round: closed, results: closedResults } : null,
       addCardToRound,
     });
-  }, [rounds, closed, closedResults, showOnBoard, addCardToRound]);
+  }, [rounds, closed, closedResults, showOnBoard, addCardToRound, votingClosed]);
 
   return (
     <>
-      {round?.status === 'open' && mayVote && (
+      {round?.status === 'open' && mayVote && !votingClosed && (
         <details className="rounded-lg border-4 border-joint-edge p-3 dark:border-joint-fill">
           <summary className="min-h-11 cursor-pointer content-center font-bold text-lg">
             Vote here on the board

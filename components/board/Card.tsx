@@ -9,6 +9,7 @@ import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
 import { cardsMap, cardText } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { useLock } from '../facilitate/FacilitationContext';
+import { useStepClosed } from '../facilitate/useStepClosed';
 import { cn } from '../ui/cn';
 import { RosterVersionContext, useBoard } from './BoardContext';
 import { CardActions } from './CardActions';
@@ -55,8 +56,10 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
   const [details, setDetails] = useState(false);
   const deletion = useDeleteCard(id, section);
   const lock = useLock(id, section);
-  // Locked content is read-only here too, so an honest client never sends a refused write.
-  const writable = board.canWrite && !lock.readOnly;
+  const step = useStepClosed(section);
+  // Locked content, and a section the agenda's step closes, are read-only here too, so an
+  // honest client never sends a refused write.
+  const writable = board.canWrite && !lock.readOnly && !step.editing;
 
   useEffect(() => {
     const target = board.focus.take(id);

@@ -56,6 +56,9 @@ export function CardActions(props: CardActionsProps) {
   const canWrite = props.writable;
   const facilitation = useFacilitationContext();
   const lockedSections = facilitation.bypass ? new Set<string>() : facilitation.lockedSections;
+  // The agenda's step may close sections for editing: a card cannot be moved into them.
+  const stepOpen = (s: Section) =>
+    facilitation.bypass || !facilitation.step || facilitation.step.editing.includes(s);
   const [history, setHistory] = useState(false);
 
   function move(to: Section, at: number) {
@@ -92,7 +95,10 @@ export function CardActions(props: CardActionsProps) {
           {SECTIONS.filter(
             // A record stays in its kind's sections (I67): a card never moves into Decisions.
             (s) =>
-              s !== section && !lockedSections.has(s) && SECTION_KIND[s] === SECTION_KIND[section],
+              s !== section &&
+              !lockedSections.has(s) &&
+              stepOpen(s) &&
+              SECTION_KIND[s] === SECTION_KIND[section],
           ).map((s) => (
             <MenuItem key={s} onSelect={() => move(s, Number.MAX_SAFE_INTEGER)}>
               {`Move to ${SECTION_INFO[s].title}`}

@@ -13,10 +13,17 @@ export interface VotingBannerProps {
   voting: VotingState;
   /** False for observers: they can look but not vote. */
   canVote: boolean;
+  /** Why the agenda's current step keeps voting closed for you (issue 11), or null. */
+  stepClosed?: string | null;
 }
 
 /** Nothing when there has never been a vote. */
-export function VotingBanner({ workshopId, voting, canVote }: VotingBannerProps) {
+export function VotingBanner({
+  workshopId,
+  voting,
+  canVote,
+  stepClosed = null,
+}: VotingBannerProps) {
   const round = currentRound(voting.rounds);
   if (!round) return null;
   const base = `/w/${workshopId}/vote`;
@@ -59,8 +66,13 @@ export function VotingBanner({ workshopId, voting, canVote }: VotingBannerProps)
       data-testid="voting-banner"
     >
       <h2 id="voting-banner-heading" className="font-bold text-xl">
-        Voting is open
+        {stepClosed ? 'A vote is ready' : 'Voting is open'}
       </h2>
+      {stepClosed && (
+        <p className="font-semibold" data-testid="voting-closed-by-step">
+          {stepClosed}
+        </p>
+      )}
       <p>
         Vote for the {sectionTitle(round.section).toLowerCase()} that matter most to you.
         {round.deadline ? ` Voting closes on ${dateInWords(round.deadline)}.` : ''}
@@ -72,7 +84,7 @@ export function VotingBanner({ workshopId, voting, canVote }: VotingBannerProps)
       )}
       <p className="mt-2">
         <a href={href} className="inline-flex min-h-11 items-center font-bold text-ink text-lg">
-          {canVote ? 'Go to the vote' : 'See the vote'}
+          {canVote && !stepClosed ? 'Go to the vote' : 'See the vote'}
         </a>
       </p>
       {all}

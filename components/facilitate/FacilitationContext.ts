@@ -1,9 +1,11 @@
 'use client';
 /**
  * What cards and sections need to know of live facilitation (issue 11): what is locked,
- * whether you may still write to it (facilitators), and the facilitator's card actions.
+ * what the agenda's step opens, whether you may still write to it (facilitators), and the
+ * facilitator's card actions.
  */
 import { createContext, useContext } from 'react';
+import type { StepRules } from '../../lib/facilitation/agenda';
 import type { CallEvent } from '../workshop/useWorkshop';
 
 /** Locks and card actions for the board's cards and sections. */
@@ -14,6 +16,8 @@ export interface FacilitationContextValue {
   bypass: boolean;
   /** Facilitators only: the control channel, for "Bring everyone here" and locking a card. */
   call: CallEvent | null;
+  /** What the agenda's current step opens; null while the agenda is not running. */
+  step: Pick<StepRules, 'adding' | 'editing'> | null;
 }
 
 export const FacilitationContext = createContext<FacilitationContextValue>({
@@ -21,6 +25,7 @@ export const FacilitationContext = createContext<FacilitationContextValue>({
   lockedSections: new Set(),
   bypass: false,
   call: null,
+  step: null,
 });
 
 /** Whether a card (or its section) is locked, and whether that makes it read-only for you. */

@@ -1,11 +1,12 @@
 'use client';
 /**
- * The facilitator's live-facilitation tools (issue 11): timer, where everyone looks and
- * locks, the hands queue, balance and attendance. Each action's answer is announced.
+ * The facilitator's live-facilitation tools (issue 11): the agenda, timer, where everyone
+ * looks and locks, the hands queue, balance and attendance. Each action's answer is announced.
  */
 import { useState } from 'react';
 import { ErrorLine } from '../board/ErrorLine';
 import type { CallEvent } from '../workshop/useWorkshop';
+import { AgendaControls } from './AgendaControls';
 import { AttendancePanel } from './AttendancePanel';
 import { BalanceNudge } from './BalanceNudge';
 import { HandsQueue } from './HandsQueue';
@@ -37,6 +38,7 @@ export function FacilitationTools({ facilitation, call, announce }: Facilitation
         Live facilitation
       </h3>
       {error && <ErrorLine message={error} />}
+      <AgendaControls agenda={view?.agenda ?? null} act={act} />
       <TimerControls view={view} act={act} />
       <PrivateWritingControls
         state={view?.privateWriting}

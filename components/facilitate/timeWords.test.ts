@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultAgenda } from '../../lib/facilitation/agenda';
 import { timeAsClock, timeInWords, timeLeft } from './useFacilitation';
 
 describe('time left in words and on the clock', () => {
@@ -21,6 +22,7 @@ describe('time left in words and on the clock', () => {
       locks: { cards: [], sections: [] },
       handsUp: 0,
       myHand: null,
+      agenda: defaultAgenda(),
     };
     // The device says 10:00:00 but the server is 10 s ahead: 50 s are left.
     expect(timeLeft(view, 10_000, Date.parse('2026-11-01T10:00:00.000Z'))).toBe(50_000);

@@ -1,10 +1,11 @@
 /**
- * Live facilitation state (issue 11, first part): timer, focus, locks, hands and the
- * moment balance counting started. One JSON document per workshop, stored whole by the
+ * Live facilitation state (issue 11): timer, focus, locks, hands, the moment balance
+ * counting started and the agenda. One JSON document per workshop, stored whole by the
  * server in one write per action and parsed back with the schema below.
  */
 import { z } from 'zod';
 import { SECTIONS } from '../board/sections';
+import { agendaSchema, defaultAgenda } from './agenda';
 
 /** Why a hand is raised; null: no reason given. */
 export const HAND_KINDS = ['speak', 'question', 'break'] as const;
@@ -69,6 +70,8 @@ export const facilitationSchema = z.object({
   }),
   /** Absent in states stored before private writing existed. */
   privateWriting: privateWritingSchema.nullable().default(null),
+  /** The agenda and the current step; states stored before it existed get the default. */
+  agenda: agendaSchema.default(defaultAgenda),
 });
 export type FacilitationState = z.infer<typeof facilitationSchema>;
 
@@ -81,6 +84,7 @@ export function emptyFacilitation(): FacilitationState {
     hands: [],
     counting: { since: null, afterSeq: 0, raised: { people: 0, system: 0 } },
     privateWriting: null,
+    agenda: defaultAgenda(),
   };
 }
 

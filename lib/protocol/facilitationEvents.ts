@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SECTIONS } from '../board/sections';
+import type { Agenda, agendaEditSchema, agendaGoSchema } from '../facilitation/agenda';
 import type { BalanceView } from '../facilitation/balance';
 import { HAND_KINDS, type HandKind, type PrivateWritingState } from '../facilitation/state';
 import type { Group } from '../roles';
@@ -32,6 +33,8 @@ export interface FacilitationView {
   myHand: { kind: HandKind | null; private: boolean; at: string } | null;
   /** Private writing (issue 11): new cards go to your own draft until a facilitator reveals them. */
   privateWriting?: PrivateWritingState | null;
+  /** The agenda's steps and the current one (null: not running, the board is open). */
+  agenda: Agenda;
 }
 
 /** A raised hand as facilitators see it, in queue order; labelled by the visibility policy. */
@@ -104,6 +107,10 @@ export interface FacilitationClientEvents {
     { people: AttendanceView[]; csv: string; serverNow: number }
   >;
   'cofacilitator:set': Req<typeof coFacilitatorSchema>;
+  /** Facilitators: add, remove, rename, reorder a step or change its rules (I51). */
+  'agenda:edit': Req<typeof agendaEditSchema>;
+  /** Facilitators: move the room to a step, or end the agenda (`to: null`), if still at `from` (I53). */
+  'agenda:go': Req<typeof agendaGoSchema>;
 }
 
 /** Server → client events of facilitation. */

@@ -39,6 +39,8 @@ export const REASONS = {
   rationaleRequired: 'rationaleRequired',
   recordLimit: 'recordLimit',
   wrongRecord: 'wrongRecord',
+  stepClosed: 'stepClosed',
+  agendaMoved: 'agendaMoved',
 } as const;
 
 /** A reason an operation failed. */
@@ -184,6 +186,18 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 400,
     close: 4400,
     message: 'That cannot be done to this card.',
+  },
+  stepClosed: {
+    http: 423,
+    close: 4426,
+    message:
+      'This step of the agenda closes that part of the board, so your change was not saved. Reload the page to carry on.',
+  },
+  agendaMoved: {
+    http: 409,
+    close: 4400,
+    message:
+      'Another facilitator has already moved the room to another step. Check it, then try again.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },

@@ -1,9 +1,9 @@
 /**
- * Live facilitation on the control channel (issue 11, first part): timer, focus, locks,
- * hands, balance, attendance and co-facilitators, as one control module. Every action is
- * permission-checked through `can()`, run one at a time per workshop, stored in one write
- * and only then broadcast (I47). Locks also reach the room, whose update inspection
- * enforces them (I43).
+ * Live facilitation on the control channel (issue 11): timer, focus, locks, hands,
+ * balance, attendance, co-facilitators and the agenda, as one control module. Every
+ * action is permission-checked through `can()`, run one at a time per workshop, stored in
+ * one write and only then broadcast (I47). Locks and the agenda's step also reach the
+ * room, whose update inspection enforces them (I43, I52).
  */
 import { randomUUID } from 'node:crypto';
 import { readCard } from '../../lib/board/doc';
@@ -26,6 +26,7 @@ import { participantByKey, personViews } from '../services/personViews';
 import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import type { ControlModule, ControlServer, ControlSocket, Register } from './controlModule';
+import { attachAgenda } from './facilitationAgenda';
 import { attendanceList } from './facilitationAttendance';
 import { applyTimer, type TimerAction } from './facilitationTimer';
 import { balanceView, facilitationView, handsQueue } from './facilitationViews';
@@ -120,6 +121,7 @@ export class Facilitation implements ControlModule {
       return { ok: true, ...(await attendanceList(this.deps.store, p.workshopId)) };
     });
     on('cofacilitator:set', coFacilitatorSchema, (p, d) => this.coFacilitator(p, d.key, d.on));
+    attachAgenda(on, (p, action, fn) => this.change(p, action, fn));
   }
 
   /** Send a new socket the current state, and facilitators the queue and balance; count attendance. */
@@ -173,7 +175,7 @@ export class Facilitation implements ControlModule {
       const room = this.deps.rooms.peek(workshopId);
       if (room)
         await room.ready.then(
-          () => room.setLocks(s.locks),
+          () => room.setFacilitation(s),
           () => undefined,
         );
       await this.publish(workshopId, s);

@@ -29,6 +29,7 @@ export function facilitationView(
     handsUp: s.hands.filter((h) => !h.private).length,
     myHand: mine ? { kind: mine.kind, private: mine.private, at: mine.at } : null,
     privateWriting: s.privateWriting,
+    agenda: s.agenda,
   };
 }
 

@@ -9,6 +9,7 @@ import { cardText, readCard } from '../../lib/board/doc';
 import { historyAuthor } from '../../lib/board/historyAuthor';
 import { type HistoryChars, historyChars } from '../../lib/board/historyTexts';
 import { type CardEdit, historyVersions } from '../../lib/board/historyVersions';
+import { STEP_CLOSED_CARD } from '../../lib/facilitation/agenda';
 import type { Ack, CardHistoryView } from '../../lib/protocol/events';
 import { fail } from '../../lib/protocol/reasons';
 import { can } from '../../lib/roles';
@@ -209,6 +210,7 @@ export function revertCard(
         'Only the facilitator and the people who wrote this card can restore it.',
       );
     if (room.lockedFor(p, cardId, card.section)) return fail('locked');
+    if (room.stepClosedFor(p, card.section)) return fail('stepClosed', STEP_CLOSED_CARD);
     const want = charsAt(seq);
     if (!want) return fail('unknownVersion');
     const built = restoreUpdate(room, cardId, chars, new Set(want), p.id);

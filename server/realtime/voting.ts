@@ -187,6 +187,10 @@ export class Voting {
     if (!can(p.capability, 'ballot:cast'))
       return fail('forbidden', 'Observers can follow the vote but cannot vote.');
     if (!p.group) return fail('forbidden', 'Only participants in a group can vote.');
+    // The agenda's step may keep voting closed (issue 11, I54); the room holds the step.
+    const room = this.deps.rooms.get(p.workshopId);
+    await room.ready;
+    if (room.votingClosed) return fail('stepClosed', room.votingClosed);
     const outcome = await this.deps.store.castBallot({
       workshopId: p.workshopId,
       roundId: d.roundId,

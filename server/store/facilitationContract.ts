@@ -43,6 +43,16 @@ export function facilitationContract(get: () => Store): void {
       expect((await s.loadFacilitation('fw'))?.locks.cards).toEqual([]);
     });
 
+    it('[I51] keeps the agenda and its current step', async () => {
+      const s = get();
+      await seed(s);
+      const state = emptyFacilitation();
+      state.agenda.current = 'ideas';
+      state.agenda.steps[0] = { ...state.agenda.steps[0]!, title: 'Hello', adding: [] };
+      await s.saveFacilitation('fw', state, T0);
+      expect((await s.loadFacilitation('fw'))?.agenda).toEqual(state.agenda);
+    });
+
     it('changes a capability only within its workshop', async () => {
       const s = get();
       await seed(s);

@@ -31,6 +31,7 @@ import {
 import { type LockSet, lockProblem, noLocks } from './lockCheck';
 import { Placement, type Where } from './placement';
 import { type Deferred, Kinds, textProblem, valuesProblem } from './recordCheck';
+import { type StepSet, stepProblem } from './stepCheck';
 import { missingDependency, UpdateIndex } from './updateIndex';
 
 /** The server's own clientID in every room doc; no participant may write under it. */
@@ -54,6 +55,8 @@ export interface InspectContext {
    * false), contributors no facilitator-only field. Absent counts as a contributor.
    */
   capability?: Capability;
+  /** What the agenda's current step opens for this sender (issue 11, I52); absent: no limit. */
+  step?: StepSet;
 }
 
 export type InspectResult = Inspection | { ok: false; reason: Reason; detail: string };
@@ -222,7 +225,9 @@ function checkContent(
     ctx.locks && !noLocks(ctx.locks)
       ? lockProblem(ctx.doc, ctx.locks, items, placement, written)
       : null;
-  return locked ? refuse(locked, 'locked') : result;
+  if (locked) return refuse(locked, 'locked');
+  const closed = ctx.step ? stepProblem(ctx.doc, ctx.step, items, placement, written) : null;
+  return closed ? refuse(closed, 'stepClosed') : result;
 }
 
 /** True when the server's `cards` map has ever held `key` (even a Yjs-deleted entry). */

@@ -6,6 +6,8 @@
 import * as Y from 'yjs';
 import { readCard, setCardDeleted } from '../../lib/board/doc';
 import { readRecord, recordHash } from '../../lib/board/records';
+import { STEP_CLOSED_CARD, stepRules, votingClosedMessage } from '../../lib/facilitation/agenda';
+import type { FacilitationState } from '../../lib/facilitation/state';
 import { fail, REASON_INFO, type Reason, type Result } from '../../lib/protocol/reasons';
 import {
   encodeJsonMessage,
@@ -37,6 +39,7 @@ import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdat
 import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
 import { migrateRecords } from './migrateRecords';
+import { type StepSet, stepSet } from './stepCheck';
 import { BadMessage, routeSync, step1Message, step2Message, updateMessage } from './syncMessage';
 
 /**
@@ -85,6 +88,10 @@ export class Room {
   lastSeq = 0;
   /** Locked cards and sections (issue 11, I43), set by the facilitation module. */
   locks: LockSet = { cards: new Set(), sections: new Set() };
+  /** What the agenda's current step opens (issue 11, I52); undefined: not running. */
+  step: StepSet | undefined;
+  /** Why the current step keeps voting closed (I54); null when it is open or not running. */
+  votingClosed: string | null = null;
   lastActive = Date.now();
   private sinceCompaction = 0;
   /** False until the stored board is in memory; nothing is served before (invariant I7). */
@@ -125,7 +132,7 @@ export class Room {
       this.store.listEndorsements(this.workshopId),
       this.store.loadFacilitation(this.workshopId),
     ]);
-    if (facilitation) this.setLocks(facilitation.locks);
+    if (facilitation) this.setFacilitation(facilitation);
     const parts = loaded.snapshot ? [loaded.snapshot] : [];
     for (const u of loaded.updates) parts.push(u.data);
     // Applied one by one, in stored order, as the live room applied them: the room fuzz
@@ -202,6 +209,7 @@ export class Room {
       // The room's row is current when a co-facilitator is made or unmade (I46).
       // A revealed draft was checked against the locks when it was written (issue 11).
       locks: reveal || this.mayBypassLocks(p) ? undefined : this.locks,
+      step: reveal || this.mayBypassLocks(p) ? undefined : this.step,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;
@@ -448,6 +456,19 @@ export class Room {
     this.locks = { cards: new Set(locks.cards), sections: new Set(locks.sections) };
   }
 
+  /** Take the locks and the agenda's current step from the stored facilitation state. */
+  setFacilitation(s: FacilitationState): void {
+    this.setLocks(s.locks);
+    const rules = stepRules(s.agenda);
+    this.step = stepSet(rules);
+    this.votingClosed = votingClosedMessage(s.agenda);
+  }
+
+  /** True when the current step closes `section` for editing and `p` is not a facilitator (I52). */
+  stepClosedFor(p: ParticipantRow, section: string): boolean {
+    return Boolean(this.step && !this.step.editing.has(section) && !this.mayBypassLocks(p));
+  }
+
   /** Close every live connection (the workshop was deleted). */
   closeAll(reason: Reason): void {
     for (const c of [...this.conns]) this.refuse(c, reason, 'workshop deleted');
@@ -505,6 +526,7 @@ export class Room {
       if (!allowed)
         return fail('forbidden', deleted ? 'You can only delete cards you made.' : undefined);
       if (this.lockedFor(p, cardId, card.section)) return fail('locked');
+      if (this.stepClosedFor(p, card.section)) return fail('stepClosed', STEP_CLOSED_CARD);
       if (card.deleted === deleted) return { ok: true };
       return this.serverWrite(p, cardId, deleted);
     });
