@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { SUMMARY_FORMATS } from '../lib/summary/formats';
 import { exportFanout } from './exportFanout';
@@ -30,6 +31,8 @@ export interface ExportResults {
   runs: number;
   render: RenderRow[];
   fanout: Awaited<ReturnType<typeof exportFanout>>;
+  /** One-minute load average before and after the fan-out part: the machine is shared. */
+  load?: { before: number; after: number };
 }
 
 const TARGET_MS: Record<string, number> = { model: 200, markdown: 500, csv: 500, json: 500 };
@@ -66,7 +69,9 @@ export async function measureExport(
     return r;
   });
   log('export: fan-out idle and during exports');
+  const before = loadavg()[0] ?? 0;
   const fanout = await exportFanout(cards, people, quick ? 40 : 200);
+  const load = { before, after: loadavg()[0] ?? 0 };
   const results: ExportResults = {
     date: new Date().toISOString(),
     cards,
@@ -75,11 +80,38 @@ export async function measureExport(
     runs,
     render,
     fanout,
+    load,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'results-export.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(outDir, 'RESULTS-export.md'), exportReport(results, quick));
   return results;
+}
+
+/**
+ * Issue 10's targets, for the PASS/MISS table: each step's median time, and the longest
+ * event-loop delay while exporting (with the idle figure beside it, since the machine's
+ * own noise shows there too).
+ */
+export function exportTargets(r: ExportResults): [string, string, string, boolean][] {
+  const f = r.fanout;
+  return [
+    ...r.render.map((x): [string, string, string, boolean] => {
+      const target = TARGET_MS[x.step] ?? 5000;
+      return [
+        `export: ${x.step}`,
+        `≤ ${target} ms (median)`,
+        `${x.medianMs.toFixed(1)} ms`,
+        x.medianMs <= target,
+      ];
+    }),
+    [
+      "export never blocks the room's edits",
+      '≤ 50 ms longest event-loop delay while exporting',
+      `${f.duringExport.loopMaxMs.toFixed(0)} ms (idle ${f.idle.loopMaxMs.toFixed(0)} ms${r.load ? `, load ${r.load.before.toFixed(1)}` : ''})`,
+      f.duringExport.loopMaxMs <= 50,
+    ],
+  ];
 }
 
 /** The export section as Markdown (RESULTS-export.md, and a section of RESULTS.md). */
@@ -100,12 +132,25 @@ export function exportReport(r: ExportResults, quick: boolean): string {
     '',
     '## Fan-out while exporting',
     '',
-    'One writer appends a character every 50 ms; one reader notes its arrival. Server and both clients share one process (so a blocked event loop delays both ends, which is what this shows).',
+    "One writer appends a character every 50 ms; one reader notes its arrival. Server and both clients share one process (so a blocked event loop delays both ends, which is what this shows). The target is the exporting row's longest event-loop delay ≤ 50 ms; the idle row is the same process without exports, so the difference is what exporting adds. The machine is shared by others: a delay can also be the process waiting for a core.",
     '',
-    '| phase | edits seen | p50 ms | p99 ms | longest event-loop delay ms | exports finished |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    `| idle | ${f.idle.n} | ${f.idle.p50.toFixed(1)} | ${f.idle.p99.toFixed(1)} | ${f.idle.loopMaxMs.toFixed(0)} | 0 |`,
-    `| exporting back to back | ${f.duringExport.n} | ${f.duringExport.p50.toFixed(1)} | ${f.duringExport.p99.toFixed(1)} | ${f.duringExport.loopMaxMs.toFixed(0)} | ${f.duringExport.exports} |`,
+    ...(r.load
+      ? [
+          `Load average (1 min) before ${r.load.before.toFixed(2)}, after ${r.load.after.toFixed(2)} (2 cores).`,
+          '',
+        ]
+      : []),
+    '| phase | edits seen | p50 ms | p99 ms | event-loop delay p99 ms | longest event-loop delay ms | exports finished |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...(
+      [
+        ['idle', f.idle, 0],
+        ['exporting back to back', f.duringExport, f.duringExport.exports],
+      ] as const
+    ).map(
+      ([name, x, n]) =>
+        `| ${name} | ${x.n} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} | ${x.loopP99Ms?.toFixed(0) ?? '–'} | ${x.loopMaxMs.toFixed(0)} | ${n} |`,
+    ),
     '',
   ].join('\n');
 }

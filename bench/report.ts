@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AwarenessResult } from './awareness';
 import type { BrowserResult, PhoneResult } from './browser';
 import type { DurabilityResult } from './durability';
-import { type ExportResults, exportReport } from './export';
+import { type ExportResults, exportReport, exportTargets } from './export';
 import type { FanoutResult } from './fanout';
 import type { JoinResultSet } from './join';
 import type { BenchConfig } from './lib/context';
@@ -333,6 +333,9 @@ export function writeReport(r: BenchResults): string {
   if (r.worstframe) worstFrameSection(r.worstframe, out, targets);
   if (r.soak) soakSection(r.soak, out, targets);
   out.push(...votePageSection());
+  if (r.export)
+    for (const [name, goal, value, ok] of exportTargets(r.export))
+      targets.push([name, goal, value, verdict(ok)]);
   out.push(
     '## Targets (DESIGN §8)',
     '',

@@ -10,8 +10,10 @@ export function SummaryBalance({ m }: { m: SummaryModel }) {
     <>
       {/* Built by lib/summary/balanceChart.ts from numbers, every text escaped. */}
       {/* Focusable and named, so keyboard users can scroll the chart on a phone. */}
+      {/* Drawn with 12-unit text for A4; on screen it grows with the column (to 18 px at
+          most) and never shrinks below its own size, so a phone scrolls it instead. */}
       <section
-        className="max-w-full overflow-x-auto bg-white"
+        className="max-w-full overflow-x-auto bg-white [&>svg]:h-auto [&>svg]:w-full [&>svg]:min-w-[480px] [&>svg]:max-w-[720px]"
         aria-label="Balance chart"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable
         tabIndex={0}

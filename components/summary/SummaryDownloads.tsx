@@ -59,7 +59,12 @@ export function SummaryDownloads({ workshopId }: { workshopId: string }) {
                 aria-busy={busy === format}
                 onClick={(e) => {
                   e.preventDefault();
-                  if (!busy) void download(format, href);
+                  // One file at a time; a second click says why nothing else starts yet.
+                  if (busy)
+                    setStatus(
+                      `Please wait: we are still making the ${SUMMARY_FORMATS[busy].label} file.`,
+                    );
+                  else void download(format, href);
                 }}
                 className="inline-flex min-h-11 items-center rounded-md border-2 border-ink bg-white px-4 py-2 font-semibold text-ink no-underline hover:bg-neutral-100"
               >

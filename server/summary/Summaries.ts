@@ -5,7 +5,6 @@
 import { fail } from '../../lib/protocol/reasons';
 import { buildSummary } from '../../lib/summary/buildSummary';
 import { isSummaryFormat } from '../../lib/summary/formats';
-import type { SummaryInput } from '../../lib/summary/input';
 import type { SummaryFile, SummaryPageData, SummarySettings } from '../../lib/summary/pageData';
 import type { Sessions } from '../auth/sessions';
 import type { Outcome, SummaryFacade } from '../facade';
@@ -13,7 +12,7 @@ import type { ParticipantRow, Store, SummarySettingsRow, WorkshopRow } from '../
 import type { Rooms } from '../yjs/rooms';
 import { RenderPool } from './renderPool';
 import { summaryFile } from './renderSummary';
-import { summaryInput } from './summaryInput';
+import { nextTurn, summaryInput, summarySource } from './summaryInput';
 
 interface Access {
   workshop: WorkshopRow;
@@ -49,11 +48,12 @@ export class Summaries implements SummaryFacade {
     return { ok: true, value: { workshop, viewer: auth.value, settings } };
   }
 
-  private async input(a: Access): Promise<SummaryInput> {
+  /** The arguments both gatherers take: the store, the loaded room, whose summary, for whom. */
+  private async gatherArgs(a: Access): Promise<Parameters<typeof summarySource>> {
     const room = this.deps.rooms.get(a.workshop.id);
     await room.ready;
     const status = a.settings.finalAt ? 'final' : 'draft';
-    return summaryInput(this.deps.store, room, a.workshop, a.viewer, status);
+    return [this.deps.store, room, a.workshop, a.viewer, status];
   }
 
   async summary(workshopId: string, cookie: string | undefined): Promise<Outcome<SummaryPageData>> {
@@ -63,7 +63,9 @@ export class Summaries implements SummaryFacade {
     return {
       ok: true,
       value: {
-        model: buildSummary(await this.input(a.value)),
+        // Built here, not on the worker: its first start takes seconds on a busy machine,
+        // and rendering the page holds this thread far longer than the model does.
+        model: buildSummary(await summaryInput(...(await this.gatherArgs(a.value)))),
         settings: settingsOf(a.value.settings),
         canManage,
       },
@@ -78,10 +80,12 @@ export class Summaries implements SummaryFacade {
     if (!isSummaryFormat(format)) return fail('unknownFormat');
     const a = await this.access(workshopId, cookie);
     if (!a.ok) return a;
-    const input = await this.input(a.value);
+    const source = await summarySource(...(await this.gatherArgs(a.value)));
+    // Handing the source to the worker is its own slice of main-thread time.
+    await nextTurn();
     return {
       ok: true,
-      value: summaryFile(input, format, await this.#renderer.render(input, format)),
+      value: summaryFile(source, format, await this.#renderer.render(source, format)),
     };
   }
 

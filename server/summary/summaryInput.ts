@@ -1,18 +1,29 @@
 /**
- * Gather what `buildSummary` reads from the live room and the store (issue 10): live cards
- * with their character counts per group, agreement and drift from the server's records,
- * rounds with results, and activity. Access needs are dropped here and never travel on.
+ * Gather what `buildSummary` reads from the live room and the store (issue 10): the board
+ * (read in place for the page, or as a snapshot the render worker reads for a download;
+ * lib/summary/snapshot.ts), agreement and drift from the server's records, rounds with
+ * results, and activity. Access needs are dropped here and never travel on.
  */
-import { countChars } from '../../lib/attribution/countChars';
-import { cardText, readBoard } from '../../lib/board/doc';
-import { textHash } from '../../lib/board/textHash';
-import type { Group } from '../../lib/roles';
-import type { SummaryCardInput, SummaryInput, SummaryPerson } from '../../lib/summary/input';
+import * as Y from 'yjs';
+import type { SummaryInput, SummaryPerson } from '../../lib/summary/input';
+import {
+  type BoardFacts,
+  type CardAgreementFacts,
+  cardsOfDoc,
+  type SummarySource,
+} from '../../lib/summary/snapshot';
 import { roundStatus } from '../../lib/voting/round';
 import { agreementOf } from '../realtime/agreement';
 import { roundResults } from '../realtime/roundResults';
 import type { ParticipantRow, Store, WorkshopRow } from '../store/Store';
 import type { Room } from '../yjs/room';
+
+/**
+ * Let the event loop run before the next stage: with SQLite every store read resolves at
+ * once, so without a turn the whole gathering (reads, the card pass, each round's tally)
+ * ran as one block and held the room's edits for 60+ ms (issue 10's 50 ms target).
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A participant without their access needs or tokens: what the policy needs. */
 function personOf(p: ParticipantRow): SummaryPerson {
@@ -27,72 +38,66 @@ function personOf(p: ParticipantRow): SummaryPerson {
   };
 }
 
-/** Live cards with counts (read in one synchronous pass), then agreement and drift. */
-async function cardInputs(room: Room, store: Store): Promise<SummaryCardInput[]> {
-  const groupOf = (clientId: number): Group | null | undefined => {
-    const pid = room.bindings.get(clientId);
-    return pid ? room.participants.get(pid)?.group : undefined;
-  };
-  const out: SummaryCardInput[] = [];
-  for (const card of readBoard(room.doc)) {
-    if (card.deleted) continue;
-    // Counting stays one synchronous pass so every card is read at the same moment.
-    const text = cardText(room.doc, card.id);
-    const counts = text ? countChars(text, groupOf) : { people: 0, system: 0 };
-    const creator = room.creators.get(card.id);
-    out.push({
-      id: card.id,
-      section: card.section,
-      text: card.text,
-      counts: { people: counts.people, system: counts.system },
-      creatorGroup:
-        (creator ? room.participants.get(creator)?.group : groupOf(card.creatorClientId)) ?? null,
-      endorsedBy: [],
-      driftedBy: null,
-    });
+/** Who wrote under each clientID and who created each card, from the room's records. */
+function writers(room: Room): Pick<BoardFacts, 'groups' | 'creators'> {
+  const groupOfPerson = (pid: string | null | undefined) =>
+    pid ? room.participants.get(pid)?.group : undefined;
+  const groups: BoardFacts['groups'] = [];
+  for (const [clientId, pid] of room.bindings) {
+    const group = groupOfPerson(pid);
+    if (group !== undefined) groups.push([clientId, group]);
   }
-  for (const card of out) {
-    if (!room.endorsements.has(card.id)) continue;
-    const hash = textHash(card.text);
-    const state = await agreementOf(room, store, card.id);
-    const endorsedBy = new Set<Group>();
-    for (const { row, group } of state.rows) if (row.textHash === hash) endorsedBy.add(group);
-    card.endorsedBy = [...endorsedBy];
-    card.driftedBy = state.driftedBy;
+  const creators: BoardFacts['creators'] = [];
+  for (const [cardId, pid] of room.creators)
+    if (pid) creators.push([cardId, groupOfPerson(pid) ?? null]);
+  return { groups, creators };
+}
+
+/** Agreement and drift of every endorsed card, from the room's records and the store. */
+async function agreements(room: Room, store: Store): Promise<CardAgreementFacts[]> {
+  const out: CardAgreementFacts[] = [];
+  for (const cardId of [...room.endorsements.keys()]) {
+    const state = await agreementOf(room, store, cardId);
+    out.push({
+      cardId,
+      endorsements: state.rows.map(({ row, group }) => ({ group, textHash: row.textHash })),
+      driftedBy: state.driftedBy,
+    });
   }
   return out;
 }
 
-/** Everything the summary of `workshop` reads, for `viewer`. */
-export async function summaryInput(
+/** Everything but the cards, and the endorsed cards' agreement, with a turn between reads. */
+async function gather(
   store: Store,
   room: Room,
   workshop: WorkshopRow,
   viewer: ParticipantRow,
   status: 'draft' | 'final',
-): Promise<SummaryInput> {
+): Promise<{ rest: Omit<SummaryInput, 'cards'>; agreements: CardAgreementFacts[] }> {
   const now = Date.now();
   const [people, activity, rounds] = await Promise.all([
     store.listParticipants(workshop.id),
     store.summaryActivity(workshop.id),
     store.listRounds(workshop.id),
   ]);
-  const cards = await cardInputs(room, store);
+  await nextTurn();
+  const agreed = await agreements(room, store);
   const oldestFirst = [...rounds].sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1));
-  const roundInputs = await Promise.all(
-    oldestFirst.map(async (r) => {
-      const status = roundStatus(r, now);
-      return {
-        id: r.id,
-        section: r.section,
-        openedAt: r.openedAt,
-        status,
-        resultsVisible: r.resultsVisibility === 'live' || status === 'closed',
-        results: await roundResults(store, r),
-      };
-    }),
-  );
-  return {
+  const roundInputs: SummaryInput['rounds'] = [];
+  for (const r of oldestFirst) {
+    await nextTurn();
+    const status = roundStatus(r, now);
+    roundInputs.push({
+      id: r.id,
+      section: r.section,
+      openedAt: r.openedAt,
+      status,
+      resultsVisible: r.resultsVisibility === 'live' || status === 'closed',
+      results: await roundResults(store, r),
+    });
+  }
+  const rest = {
     viewer: { id: viewer.id, capability: viewer.capability },
     status,
     generatedAt: new Date(now).toISOString(),
@@ -108,7 +113,28 @@ export async function summaryInput(
       lastActivity: activity.lastActivity,
       contributors: [...new Set([...activity.writers, ...activity.voters, ...activity.endorsers])],
     },
-    cards,
     rounds: roundInputs,
   };
+  return { rest, agreements: agreed };
+}
+
+type Gather = Parameters<typeof gather>;
+
+/**
+ * What a download is built from: the board as a snapshot for the render worker, taken
+ * with its writers in one synchronous step after the reads.
+ */
+export async function summarySource(...args: Gather): Promise<SummarySource> {
+  const { rest, agreements } = await gather(...args);
+  const room = args[1];
+  await nextTurn();
+  const update = Y.encodeStateAsUpdate(room.doc);
+  return { ...rest, board: { update, ...writers(room), agreements } };
+}
+
+/** What the summary page is built from: the room's own doc read in place. */
+export async function summaryInput(...args: Gather): Promise<SummaryInput> {
+  const { rest, agreements } = await gather(...args);
+  const room = args[1];
+  return { ...rest, cards: cardsOfDoc(room.doc, { ...writers(room), agreements }) };
 }
