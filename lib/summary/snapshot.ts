@@ -10,6 +10,7 @@
 import * as Y from 'yjs';
 import { countChars } from '../attribution/countChars';
 import { cardText, readBoard } from '../board/doc';
+import { readRecord, recordHash } from '../board/records';
 import { textHash } from '../board/textHash';
 import type { Group } from '../roles';
 import type { SummaryCardInput, SummaryInput } from './input';
@@ -65,7 +66,10 @@ export function cardsOfDoc(doc: Y.Doc, s: BoardFacts): SummaryCardInput[] {
     const text = cardText(doc, card.id);
     const counts = text ? countChars(text, groupOf) : { people: 0, system: 0 };
     const agreement = agreements.get(card.id);
-    const hash = agreement ? textHash(card.text) : '';
+    // Agreement is on the whole record (every writable field); a plain card's recordHash is
+    // its textHash, so endorsements made before records still count.
+    const record = agreement ? readRecord(doc, card.id) : null;
+    const hash = agreement ? (record ? recordHash(record) : textHash(card.text)) : '';
     out.push({
       id: card.id,
       section: card.section,

@@ -5,14 +5,14 @@
  * Every answer is memoised, so a chain of any length is walked once (issue 8 §1, I18).
  */
 import * as Y from 'yjs';
-import { CARD_KEYS } from '../../lib/board/doc';
 import type { UpdateIndex } from './updateIndex';
 
 /** A place in the board's schema. */
 export type Where =
   | { kind: 'root'; name: string }
   | { kind: 'card'; cardId: string; isNew: boolean }
-  | { kind: 'text'; cardId: string }
+  /** Inside the Y.Text of a record's text field `field`. */
+  | { kind: 'text'; cardId: string; field: string }
   | { kind: 'value' }
   | { kind: 'unknown' };
 
@@ -129,8 +129,8 @@ function classify(holder: Y.Item, key: string | null, container: Where, isNew: b
   if (container.kind === 'root' && container.name === 'cards' && key) {
     return { kind: 'card', cardId: key, isNew };
   }
-  if (container.kind === 'card' && key === CARD_KEYS.text) {
-    return { kind: 'text', cardId: container.cardId };
+  if (container.kind === 'card' && key && holder.content.type instanceof Y.Text) {
+    return { kind: 'text', cardId: container.cardId, field: key };
   }
   return UNKNOWN;
 }
