@@ -1,9 +1,13 @@
 /**
  * A seeded summary input for tests and the bench (issue 10): both groups, an anonymous
  * person, a small staff group, an agreed card, a drifted one, a divergent vote, a hidden
- * round, and an empty Decisions section. `scale` multiplies cards and people for the bench.
+ * round; two decisions (one agreed with actions, one refused against what people with lived
+ * experience voted for, with its rationale), an adopted indicator with readings (one added by
+ * the anonymous person) and a drifted one, and a priority closed as not possible. `scale` multiplies cards and people for the bench.
  */
+import type { RecordsView } from '../protocol/recordEvents';
 import type { Group } from '../roles';
+import { addedByLabel, groupSizes } from '../visibility/policy';
 import type { RoundResults } from '../voting/types';
 import type { SummaryCardInput, SummaryInput, SummaryPerson } from './input';
 
@@ -36,6 +40,8 @@ function card(
     creatorGroup: 'people',
     endorsedBy: [],
     driftedBy: null,
+    kind: section === 'decisions' ? 'decision' : section === 'indicators' ? 'indicator' : 'card',
+    fields: {},
     ...over,
   };
 }
@@ -50,6 +56,72 @@ function results(roundId: string, cards: RoundResults['cards']): RoundResults {
     divergencePoints: 15,
     basisNote:
       'Both groups have voted, and each group counts for half of this ranking, whatever its size.',
+  };
+}
+
+/** The stored record facts, as the server's `recordsViewFor` gives them to `viewer`. */
+function records(viewer: { id: string }, people: SummaryPerson[]): RecordsView {
+  const sizes = groupSizes(people);
+  const by = (id: string) =>
+    addedByLabel(
+      viewer,
+      people.find((p) => p.id === id),
+      true,
+      sizes,
+    );
+  const at = '2026-11-28T10:00:00.000Z';
+  return {
+    outcomes: [
+      {
+        decisionId: 'd1',
+        outcome: 'agreed',
+        rationale: 'People said a voice matters more than a text.',
+        againstLived: false,
+        againstBecause: null,
+        savedAt: at,
+      },
+      {
+        decisionId: 'd2',
+        outcome: 'notAgreed',
+        rationale: 'There is no money for a new post this year.',
+        againstLived: true,
+        againstBecause: 'vote',
+        savedAt: at,
+      },
+    ],
+    actions: [
+      {
+        id: 'a1',
+        decisionId: 'd1',
+        what: 'Write the call script',
+        who: 'Ward sister',
+        byWhen: '2027-02-01',
+        status: 'done',
+        reason: '',
+        updatedAt: at,
+      },
+      {
+        id: 'a2',
+        decisionId: 'd1',
+        what: 'Train the morning team',
+        who: 'Practice educator',
+        byWhen: null,
+        status: 'inProgress',
+        reason: '',
+        updatedAt: at,
+      },
+    ],
+    readings: [
+      { id: 'g1', indicatorId: 'i1', value: 42, date: '2026-12-01', note: 'First week' },
+      { id: 'g2', indicatorId: 'i1', value: 57.5, date: '2026-12-08', note: '' },
+    ].map((r, n) => {
+      const adder = n === 0 ? 'hana' : 'ann';
+      const group = people.find((p) => p.id === adder)?.group ?? null;
+      return { ...r, addedBy: by(adder), addedByGroup: group, addedAt: at };
+    }),
+    closures: [
+      { cardId: 'p3', reason: 'The rota is set by the trust, not this ward.', closedAt: at },
+    ],
   };
 }
 
@@ -83,7 +155,57 @@ export function summaryFixture(
       counts: { people: 0, system: 32 },
       creatorGroup: 'system',
     }),
-    card('i1', 'indicators', 'Share of people called within 48 hours'),
+    card('d1', 'decisions', 'Pilot the phone call in Ward 7 from March', {
+      counts: { people: 20, system: 21 },
+      creatorGroup: 'system',
+      fields: {
+        options: 'Phone calls, or a text message',
+        rule: 'consent',
+        powerHolder: 'Ward manager holds the budget',
+        outOfHands: 'Staffing levels are set by the trust board',
+        escalatedTo: '',
+        rationale: 'People said a voice matters more than a text.',
+        answers: ['p1'],
+      },
+    }),
+    card('d2', 'decisions', 'Drop the named contact for now', {
+      counts: { people: 0, system: 30 },
+      creatorGroup: 'system',
+      fields: {
+        options: '',
+        rule: 'budgetHolder',
+        powerHolder: 'Director of nursing',
+        outOfHands: '',
+        escalatedTo: 'Trust board',
+        rationale: 'There is no money for a new post this year.',
+        answers: ['p2'],
+      },
+    }),
+    card('i1', 'indicators', 'Share of people called within 48 hours', {
+      endorsedBy: ['people', 'system'],
+      fields: {
+        measure: 'Calls made within 48 hours of going home, from the call log',
+        target: '90%',
+        baseline: '40%',
+        dataSource: 'Ward call log',
+        owner: 'Ward manager',
+        reviewDate: '2027-03-01',
+        serves: ['p1'],
+      },
+    }),
+    card('i2', 'indicators', 'Families know who to call', {
+      endorsedBy: ['system'],
+      driftedBy: 'people',
+      fields: {
+        measure: 'Families asked at discharge',
+        target: '',
+        baseline: '',
+        dataSource: '',
+        owner: 'Family liaison',
+        reviewDate: null,
+        serves: ['p2'],
+      },
+    }),
   ];
   const visible = results('r1', [
     {
@@ -150,6 +272,7 @@ export function summaryFixture(
       contributors: ['ann', 'gwen', 'bo', 'hana'],
     },
     cards,
+    records: records(viewer, people),
     rounds: [
       {
         id: 'r1',
