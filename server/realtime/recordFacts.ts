@@ -1,14 +1,15 @@
 /**
  * The ONE place the records module reads decision and indicator fields off the room's
- * Y.Doc. Until h/recdoc's `readRecord` (lib/board/records.ts) is merged, it reads the card
- * Y.Map directly: `kind` (absent on a version-1 board, where the section's kind applies),
- * the `rationale` Y.Text and the `answers` / `serves` links. Swap the body for
- * `readRecord` then (and `hash` for `recordHash`); callers only see `RecordFacts`.
+ * Y.Doc. It reads the card Y.Map directly: `kind` (absent on a version-1 board, where the
+ * section's kind applies), the `rationale` Y.Text and the `answers` / `serves` links; the
+ * adoption hash is `recordHash(readRecord(…))`, over every writable field, the hash
+ * endorsements name (so the impact page and the summary agree on adoption).
  */
 import * as Y from 'yjs';
 import { cardsMap, readCard } from '../../lib/board/doc';
 import { isRecordKind, type RecordKind, SECTION_KIND } from '../../lib/board/schema';
 import type { Section } from '../../lib/board/sections';
+import { readRecord, recordHash } from '../../lib/board/records';
 import { textHash } from '../../lib/board/textHash';
 
 /** What the records module needs to know of one board record. */
@@ -23,10 +24,7 @@ export interface RecordFacts {
   rationale: string;
   /** The cards a decision answers, or the priorities an indicator serves. */
   links: string[];
-  /**
-   * The hash an endorsement must name for the record as it is now (adoption). Today the
-   * text's hash; with h/recdoc, `recordHash(readRecord(doc, id))` over every writable field.
-   */
+  /** The hash an endorsement must name for the record as it is now (adoption). */
   hash: string;
 }
 
@@ -41,6 +39,7 @@ export function readRecordFacts(doc: Y.Doc, id: string): RecordFacts | null {
   const stored = map.get('kind');
   const kind = isRecordKind(stored) ? stored : SECTION_KIND[card.section];
   const rationale = map.get('rationale');
+  const record = readRecord(doc, id);
   return {
     id,
     kind,
@@ -49,7 +48,7 @@ export function readRecordFacts(doc: Y.Doc, id: string): RecordFacts | null {
     text: card.text,
     rationale: kind === 'decision' && rationale instanceof Y.Text ? rationale.toString() : '',
     links: links(map.get(kind === 'indicator' ? 'serves' : 'answers')),
-    hash: textHash(card.text),
+    hash: record ? recordHash(record) : textHash(card.text),
   };
 }
 

@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardsMap, createCard, readCard } from '../../lib/board/doc';
-import { textHash } from '../../lib/board/textHash';
+import { readRecord, recordHash } from '../../lib/board/records';
 import { REASON_INFO } from '../../lib/protocol/reasons';
 import type { RecordsView } from '../../lib/protocol/recordEvents';
 import { RECORD_LIMITS } from '../../lib/protocol/recordEvents';
@@ -535,8 +535,10 @@ describe('you said, we did (issue 9)', () => {
     ).toBe(true);
     const i = await newRecord(s.room, s.y, 'indicators', 'Families know who to call');
     setFields(s.room, i, { serves: [mine] });
-    // Adopted once someone from each group endorsed it as it is (the hash `recordFacts` names).
-    const hash = textHash('Families know who to call');
+    // Adopted once someone from each group endorsed it as it is: every field (`recordHash`).
+    const record = readRecord(s.room.doc, i);
+    if (!record) throw new Error('indicator missing');
+    const hash = recordHash(record);
     for (const c of [s.pink, s.blue])
       expect(await ask(c.socket, 'card:endorse', { cardId: i, textHash: hash })).toEqual({
         ok: true,
