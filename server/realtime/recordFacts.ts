@@ -7,9 +7,9 @@
  */
 import * as Y from 'yjs';
 import { cardsMap, readCard } from '../../lib/board/doc';
+import { readRecord, recordHash } from '../../lib/board/records';
 import { isRecordKind, type RecordKind, SECTION_KIND } from '../../lib/board/schema';
 import type { Section } from '../../lib/board/sections';
-import { readRecord, recordHash } from '../../lib/board/records';
 import { textHash } from '../../lib/board/textHash';
 
 /** What the records module needs to know of one board record. */
