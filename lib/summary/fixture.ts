@@ -294,21 +294,108 @@ export function summaryFixture(
   };
 }
 
-/** A large input for the bench: `cards` cards over the four sections and `people` people. */
+/** The bench board's records (issue 10): this many decisions and indicators. */
+export const BENCH_RECORDS = { decisions: 50, indicators: 30 } as const;
+
+/** The section of the bench board's `i`th card: decisions, then indicators, then the rest. */
+export function benchSection(i: number): SummaryCardInput['section'] {
+  if (i < BENCH_RECORDS.decisions) return 'decisions';
+  if (i < BENCH_RECORDS.decisions + BENCH_RECORDS.indicators) return 'indicators';
+  return i % 2 ? 'priorities' : 'context';
+}
+
+/** Fields of the bench board's decisions and indicators, answering three priorities each. */
+function benchFields(i: number, priorities: string[]): SummaryCardInput['fields'] {
+  const links = [0, 1, 2].map((k) => priorities[(i * 3 + k) % priorities.length] ?? '');
+  if (benchSection(i) === 'decisions')
+    return {
+      options: `Options for decision ${i}`,
+      rule: 'consent',
+      powerHolder: 'Budget holder',
+      outOfHands: 'National rules',
+      escalatedTo: i % 5 ? '' : 'Trust board',
+      rationale: `Because of reason ${i}, `.repeat(4),
+      answers: links,
+    };
+  return {
+    measure: `Measure ${i}`,
+    target: '90%',
+    baseline: '40%',
+    dataSource: 'Ward log',
+    owner: 'Ward manager',
+    reviewDate: '2027-03-01',
+    serves: links,
+  };
+}
+
+/** The bench board's outcomes, actions (4 a decision), readings (6 an indicator), closures. */
+function benchRecords(cards: SummaryCardInput[], viewer: { id: string }, ps: SummaryPerson[]) {
+  const view: RecordsView = { outcomes: [], actions: [], readings: [], closures: [] };
+  const sizes = groupSizes(ps);
+  for (const c of cards) {
+    if (c.kind === 'decision') {
+      view.outcomes.push({
+        decisionId: c.id,
+        outcome: c.id.endsWith('3') ? 'notAgreed' : 'agreed',
+        rationale: String(c.fields.rationale),
+        againstLived: c.id.endsWith('3'),
+        againstBecause: c.id.endsWith('3') ? 'vote' : null,
+        savedAt: T,
+      });
+      for (let k = 0; k < 4; k++)
+        view.actions.push({
+          id: `${c.id}a${k}`,
+          decisionId: c.id,
+          what: `Action ${k} of ${c.id}`,
+          who: 'Ward sister',
+          byWhen: k % 2 ? null : '2027-02-01',
+          status: k % 2 ? 'inProgress' : 'done',
+          reason: '',
+          updatedAt: T,
+        });
+    } else if (c.kind === 'indicator') {
+      for (let k = 0; k < 6; k++) {
+        const adder = ps[k % ps.length];
+        view.readings.push({
+          id: `${c.id}r${k}`,
+          indicatorId: c.id,
+          value: 40 + k * 5,
+          date: `2026-12-0${k + 1}`,
+          note: k ? '' : 'First week',
+          addedBy: addedByLabel(viewer, adder, true, sizes),
+          addedByGroup: adder?.group ?? null,
+          addedAt: T,
+        });
+      }
+    } else if (c.section === 'priorities' && c.id.endsWith('7'))
+      view.closures.push({ cardId: c.id, reason: 'Not ours to change.', closedAt: T });
+  }
+  return view;
+}
+
+/**
+ * A large input for the bench (issue 10's board): `cards` cards with 50 decisions and 30
+ * indicators (their records filled), the rest context and priorities, and `people` people.
+ */
 export function largeSummaryFixture(cards: number, people: number): SummaryInput {
   const base = summaryFixture();
-  const sections = ['context', 'priorities', 'decisions', 'indicators'] as const;
   const ps: SummaryPerson[] = Array.from({ length: people }, (_, i) =>
     person(`p${i}`, i % 2 ? 'system' : 'people', {
       anonymous: i % 7 === 0,
       capability: i === 0 ? 'facilitator' : 'contributor',
     }),
   );
-  const cs = Array.from({ length: cards }, (_, i) =>
-    card(`k${i}`, sections[i % 4] ?? 'context', `Card ${i}: ${'words of the card '.repeat(8)}ŵ`, {
+  const ids = Array.from({ length: cards }, (_, i) => `k${i}`);
+  const priorityIds = ids.filter((_, i) => benchSection(i) === 'priorities');
+  const cs = ids.map((id, i) =>
+    card(id, benchSection(i), `Card ${i}: ${'words of the card '.repeat(8)}ŵ`, {
       counts: { people: (i * 37) % 120, system: (i * 53) % 120 },
       endorsedBy: i % 5 === 0 ? ['people', 'system'] : [],
       driftedBy: i % 11 === 0 ? 'system' : null,
+      fields:
+        benchSection(i) === 'context' || benchSection(i) === 'priorities'
+          ? {}
+          : benchFields(i, priorityIds),
     }),
   );
   const rounds = [0, 1, 2].map((r) => {
@@ -339,6 +426,7 @@ export function largeSummaryFixture(cards: number, people: number): SummaryInput
     ...base,
     people: ps,
     cards: cs,
+    records: benchRecords(cs, base.viewer, ps),
     rounds,
     activity: { ...base.activity, contributors: ps.map((p) => p.id) },
   };
