@@ -124,7 +124,7 @@ export function exportReport(r: ExportResults, quick: boolean): string {
   return [
     `# Summary export (${quick ? 'quick' : 'full'} run)`,
     '',
-    `Measured ${r.date} on a ${r.cards}-card board with ${r.people} participants and ${r.rounds} closed rounds (median of ${r.runs} runs after one warm-up, each step in its own Node process).`,
+    `Measured ${r.date} on a ${r.cards}-card board with ${r.people} participants, ${r.rounds} closed rounds, 50 decisions and 30 indicators with their records (median of ${r.runs} runs after one warm-up, each step in its own Node process).`,
     '',
     '| step | median ms | max ms | peak RSS above baseline MiB | longest event-loop block ms | target ms | output KiB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
