@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import { moveCard } from '../../lib/board/doc';
+import { SECTION_KIND } from '../../lib/board/schema';
 import { SECTION_INFO, SECTIONS, type Section } from '../../lib/board/sections';
 import { useFacilitationContext } from '../facilitate/FacilitationContext';
 import { FacilitatorCardItems } from '../facilitate/FacilitatorCardItems';
@@ -88,7 +89,11 @@ export function CardActions(props: CardActionsProps) {
           <MenuItem disabled={isLast} onSelect={() => move(section, index + 1)}>
             Move down
           </MenuItem>
-          {SECTIONS.filter((s) => s !== section && !lockedSections.has(s)).map((s) => (
+          {SECTIONS.filter(
+            // A record stays in its kind's sections (I67): a card never moves into Decisions.
+            (s) =>
+              s !== section && !lockedSections.has(s) && SECTION_KIND[s] === SECTION_KIND[section],
+          ).map((s) => (
             <MenuItem key={s} onSelect={() => move(s, Number.MAX_SAFE_INTEGER)}>
               {`Move to ${SECTION_INFO[s].title}`}
             </MenuItem>
