@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- --only=export` (and a small version in bench:quick): the summary's
  * export section (issue 10). For the model and every format: median time and peak memory,
- * each in its own process, on a 2,000-card board with 50 participants and 3 rounds
- * (decision and indicator records do not exist yet, so their sections hold cards). Then
+ * each in its own process, on a 2,000-card board with 50 participants, 3 rounds, 50
+ * decisions and 30 indicators with their records (outcomes, actions, readings). Then
  * fan-out p50/p99 idle and while exports run. Writes RESULTS-export.md and its JSON.
  */
 import { execFileSync } from 'node:child_process';
@@ -124,7 +124,7 @@ export function exportReport(r: ExportResults, quick: boolean): string {
   return [
     `# Summary export (${quick ? 'quick' : 'full'} run)`,
     '',
-    `Measured ${r.date} on a ${r.cards}-card board with ${r.people} participants and ${r.rounds} closed rounds (median of ${r.runs} runs after one warm-up, each step in its own Node process).`,
+    `Measured ${r.date} on a ${r.cards}-card board with ${r.people} participants, ${r.rounds} closed rounds, 50 decisions and 30 indicators with their records (median of ${r.runs} runs after one warm-up, each step in its own Node process).`,
     '',
     '| step | median ms | max ms | peak RSS above baseline MiB | longest event-loop block ms | target ms | output KiB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -10,13 +10,15 @@ const EDGE = {
   joint: 'border-joint-edge',
 } as const;
 
-/** The cards, or a note when there are none. */
-export function SummaryCards({
+/** The cards, or a note when there are none; `details` adds a record's lines (decisions, indicators). */
+export function SummaryCards<C extends SummaryCard & { vote?: SummaryVote }>({
   cards,
   empty,
+  details,
 }: {
-  cards: (SummaryCard & { vote?: SummaryVote })[];
+  cards: C[];
   empty: string;
+  details?: (c: C) => string[];
 }) {
   if (cards.length === 0) return <p className="italic">{empty}</p>;
   return (
@@ -36,6 +38,13 @@ export function SummaryCards({
               {voteWords(c.vote)}
               {c.vote.divergent && <strong className="ml-1">Seen differently.</strong>}
             </p>
+          )}
+          {details && (
+            <ul className="mt-2 list-disc space-y-1 pl-6">
+              {details(c).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
           )}
         </li>
       ))}

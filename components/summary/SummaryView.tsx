@@ -4,6 +4,7 @@
  * colour always also in words.
  */
 import type { SummaryPageData } from '../../lib/summary/pageData';
+import { decisionLines, indicatorLines } from '../../lib/summary/recordLines';
 import { SUMMARY_HEADINGS as H, statusWords } from '../../lib/summary/words';
 import { SummaryAbout } from './SummaryAbout';
 import { SummaryBalance } from './SummaryBalance';
@@ -41,10 +42,14 @@ export function SummaryView({ data }: { data: SummaryPageData }) {
         <SummaryCards cards={m.priorities} empty="No joint priorities yet." />
       </SummarySection>
       <SummarySection id="decisions" n={4} title={H.decisions}>
-        <SummaryCards cards={m.decisions} empty="No decisions yet." />
+        <SummaryCards cards={m.decisions} empty="No decisions yet." details={decisionLines} />
       </SummarySection>
       <SummarySection id="indicators" n={5} title={H.indicators}>
-        <SummaryCards cards={m.indicators} empty="No quality indicators yet." />
+        <SummaryCards
+          cards={m.indicators}
+          empty="No quality indicators yet."
+          details={indicatorLines}
+        />
       </SummarySection>
       <SummarySection id="you-said" n={6} title={H.youSaid}>
         {m.youSaidWeDid.length === 0 ? (
@@ -53,7 +58,7 @@ export function SummaryView({ data }: { data: SummaryPageData }) {
           <ul className="list-disc pl-6">
             {m.youSaidWeDid.map((y) => (
               <li key={y.cardId}>
-                {y.text}: <strong>{y.outcome ?? 'still open'}</strong>
+                {y.text}: <strong>{y.outcome}</strong>
               </li>
             ))}
           </ul>

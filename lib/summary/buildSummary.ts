@@ -8,6 +8,7 @@ import { roundTurnout, sectionBalance } from './balance';
 import { byRank, latestVotes, summariseCard } from './cards';
 import type { SummaryInput } from './input';
 import { summaryLimits } from './limits';
+import { summariseDecision, summariseIndicator, youSaidWeDid } from './records';
 import {
   SUMMARY_SCHEMA_VERSION,
   type SummaryCard,
@@ -20,13 +21,22 @@ import { facilitators, takingPart } from './takingPart';
 export function buildSummary(input: SummaryInput): SummaryModel {
   const cards = new Map<string, SummaryCard>(input.cards.map((c) => [c.id, summariseCard(c)]));
   const votes = latestVotes(input.rounds);
+  const ofSection = (s: SummaryInput['cards'][number]['section']) =>
+    input.cards.filter((c) => c.section === s);
   const inSection = (s: SummaryInput['cards'][number]['section']) =>
-    input.cards.filter((c) => c.section === s).map((c) => cards.get(c.id) as SummaryCard);
+    ofSection(s).map((c) => cards.get(c.id) as SummaryCard);
   const withVote = (c: SummaryCard): SummaryCard & { vote?: SummaryVote } => {
     const vote = votes.get(c.cardId);
     return vote ? { ...c, vote } : { ...c };
   };
   const priorities = byRank(inSection('priorities').map(withVote));
+  const texts = new Map(input.cards.map((c) => [c.id, c.text]));
+  const decisions = ofSection('decisions').map((c) =>
+    summariseDecision(c, cards.get(c.id) as SummaryCard, input, texts),
+  );
+  const indicators = ofSection('indicators').map((c) =>
+    summariseIndicator(c, withVote(cards.get(c.id) as SummaryCard), input, texts),
+  );
   const part = takingPart(input);
   const rounds = roundTurnout(input);
   return {
@@ -43,13 +53,12 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     takingPart: part,
     context: inSection('context'),
     priorities,
-    decisions: inSection('decisions'),
-    indicators: byRank(inSection('indicators').map(withVote)),
-    youSaidWeDid: priorities.map((p) => ({
-      cardId: p.cardId,
-      text: p.text,
-      status: 'open' as const,
-    })),
+    decisions,
+    indicators: byRank(indicators),
+    youSaidWeDid: youSaidWeDid(
+      input,
+      priorities.map((p) => p.cardId),
+    ),
     balance: { sections: sectionBalance(input, cards), rounds },
     limits: summaryLimits(input, part, rounds),
   };

@@ -4,7 +4,13 @@
  * as quotes, never rewritten. Renderers set large type and generous spacing.
  */
 import type { IconName } from './icons';
-import type { SummaryCard, SummaryModel } from './schema';
+import type {
+  SummaryCard,
+  SummaryDecision,
+  SummaryIndicator,
+  SummaryModel,
+  SummaryYouSaid,
+} from './schema';
 
 /** The longest sentence we write ourselves, in words (card quotes are people's own words). */
 export const EASY_READ_MAX_WORDS = 15;
@@ -37,6 +43,55 @@ function cardPoints(cards: SummaryCard[], icon: (c: SummaryCard) => IconName): E
   return cards.map((c) => ({ icon: icon(c), quote: c.text, sentences: [agreed(c)] }));
 }
 
+/** A decision: its words, the answer, and each action as its own point. */
+function decisionPoints(d: SummaryDecision): EasyReadPoint[] {
+  const sentences = [d.outcome ? `The answer is: ${d.outcome}.` : 'We have not decided yet.'];
+  if (d.againstLivedExperience)
+    sentences.push(
+      'This is not what people with lived experience asked for.',
+      'We wrote down why.',
+    );
+  const points: EasyReadPoint[] = [{ icon: 'decision', quote: d.proposal, sentences }];
+  if (d.againstLivedExperience && d.rationale)
+    points.push({ icon: 'info', quote: d.rationale, sentences: ['This is why.'] });
+  for (const a of d.actions)
+    points.push({
+      icon: 'action',
+      quote: `${a.text} (${a.owner})`,
+      sentences: ['Someone will do this.', `Now it is: ${a.status.toLowerCase()}.`],
+    });
+  return points;
+}
+
+function indicatorPoint(i: SummaryIndicator): EasyReadPoint {
+  const n = i.readings.length;
+  return {
+    icon: 'indicator',
+    quote: i.text,
+    sentences: [
+      i.adoption.adopted
+        ? 'Both groups agreed to use this.'
+        : 'Both groups have not agreed this yet.',
+      n ? `We checked it ${plural(n, 'time', 'times')}.` : 'We have not checked it yet.',
+    ],
+  };
+}
+
+const YOU_SAID: Record<SummaryYouSaid['status'], string> = {
+  decided: 'We made a decision about this.',
+  underway: 'We are working on this.',
+  closed: 'We cannot do this.',
+  open: 'This is still open.',
+};
+
+function youSaidPoint(y: SummaryYouSaid): EasyReadPoint {
+  return {
+    icon: y.status === 'open' ? 'info' : 'action',
+    quote: y.status === 'closed' ? `${y.text}. ${y.outcome}` : y.text,
+    sentences: [YOU_SAID[y.status], ...(y.status === 'closed' ? ['We wrote down why.'] : [])],
+  };
+}
+
 function whoTookPart(m: SummaryModel): EasyReadPoint[] {
   const [people, system] = m.takingPart.groups;
   return [
@@ -65,7 +120,7 @@ export function easyRead(m: SummaryModel): { title: string; parts: EasyReadPart[
               icon: 'decision',
               sentences: [`We wrote down ${plural(m.decisions.length, 'decision', 'decisions')}.`],
             },
-            ...cardPoints(m.decisions, () => 'decision'),
+            ...m.decisions.flatMap(decisionPoints),
           ]
         : none('We have not written down any decisions yet.'),
     },
@@ -87,7 +142,7 @@ export function easyRead(m: SummaryModel): { title: string; parts: EasyReadPart[
     {
       heading: 'How we will check the service',
       points: m.indicators.length
-        ? cardPoints(m.indicators, () => 'indicator')
+        ? m.indicators.map(indicatorPoint)
         : none('We have not agreed how to check the service yet.'),
     },
     {
@@ -95,11 +150,9 @@ export function easyRead(m: SummaryModel): { title: string; parts: EasyReadPart[
       points: [
         {
           icon: 'action',
-          sentences: [
-            'We will tell you what we did about each thing you said.',
-            'Some things are still open.',
-          ],
+          sentences: ['This is what we did about each thing you said.'],
         },
+        ...m.youSaidWeDid.map(youSaidPoint),
       ],
     },
     { heading: 'Who took part', points: whoTookPart(m) },

@@ -3,7 +3,10 @@
  * board, the rounds and their results, and the attribution figures. No access needs are
  * ever part of it, so no renderer can leak them.
  */
+import type { FieldValue } from '../board/records';
+import type { RecordKind } from '../board/schema';
 import type { Section } from '../board/sections';
+import type { RecordsView } from '../protocol/recordEvents';
 import type { Capability, Group } from '../roles';
 import type { PolicyPerson } from '../visibility/policy';
 import type { RoundResults, VotableSection } from '../voting/types';
@@ -20,6 +23,9 @@ export interface SummaryCardInput {
   endorsedBy: Group[];
   /** The group that alone changed it since both groups agreed. */
   driftedBy: Group | null;
+  kind: RecordKind;
+  /** Every non-base field of the record (`readRecord`): decisions' and indicators' fields. */
+  fields: Record<string, FieldValue>;
 }
 
 /** A round with its results, as the tally gives them. */
@@ -48,4 +54,6 @@ export interface SummaryInput {
   cards: SummaryCardInput[];
   /** Rounds, oldest first. */
   rounds: SummaryRoundInput[];
+  /** Outcomes, actions, readings and closures as this viewer may see them (`recordsViewFor`). */
+  records: RecordsView;
 }

@@ -6,9 +6,9 @@ import { GROUP_LABEL } from '../roles';
 import type { SummaryInput } from './input';
 import type { SummaryModel } from './schema';
 
-/** Until decision and indicator records exist (issue 6), these fields are always empty. */
-export const RECORDS_NOT_YET =
-  'Decisions and quality indicators are shown as the cards people wrote. Purple does not record their rules, who holds the power, outcomes, reasons, actions, owners, dates, measures, targets, baselines, data sources, adoption or readings yet, so those are not in this summary.';
+/** How the record facts are shown: as recorded, not checked. */
+export const RECORDS_AS_RECORDED =
+  'Outcomes, actions and readings are shown as the facilitators and participants recorded them; Purple does not check them. The reason given with an outcome is the one saved with it.';
 
 /** The limits of this summary, in plain sentences. */
 export function summaryLimits(
@@ -16,10 +16,7 @@ export function summaryLimits(
   takingPart: SummaryModel['takingPart'],
   rounds: SummaryModel['balance']['rounds'],
 ): string[] {
-  const out = [RECORDS_NOT_YET];
-  out.push(
-    'No priority is linked to a decision yet, so "You said, we did" lists every priority as still open.',
-  );
+  const out = [RECORDS_AS_RECORDED];
   for (const g of takingPart.groups) {
     if (g.small && g.group !== 'observer')
       out.push(

@@ -3,6 +3,7 @@
  * so the DOCX and PDF renderers lay out the same content and only decide how it looks.
  */
 import { GROUP_LABEL } from '../roles';
+import { decisionLines, indicatorLines } from './recordLines';
 import type { SummaryCard, SummaryModel, SummaryVote } from './schema';
 import {
   agreementWords,
@@ -25,13 +26,21 @@ export type Block =
   | { t: 'chart' }
   | { t: 'bullets'; items: string[] };
 
-function cards(list: (SummaryCard & { vote?: SummaryVote })[], empty: string): Block[] {
+function cards<C extends SummaryCard & { vote?: SummaryVote }>(
+  list: C[],
+  empty: string,
+  details: (c: C) => string[] = () => [],
+): Block[] {
   if (list.length === 0) return [{ t: 'p', text: empty, style: 'note' }];
   return list.map((c) => ({
     t: 'card',
     text: c.text,
     colour: c.colour,
-    lines: [`${colourWords(c)}. ${agreementWords(c)}.`, ...(c.vote ? [voteWords(c.vote)] : [])],
+    lines: [
+      `${colourWords(c)}. ${agreementWords(c)}.`,
+      ...(c.vote ? [voteWords(c.vote)] : []),
+      ...details(c),
+    ],
   }));
 }
 
@@ -137,16 +146,16 @@ export function summaryOutline(m: SummaryModel): Block[] {
     h(3, H.priorities),
     ...cards(m.priorities, 'No joint priorities yet.'),
     h(4, H.decisions),
-    ...cards(m.decisions, 'No decisions yet.'),
+    ...cards(m.decisions, 'No decisions yet.', decisionLines),
     h(5, H.indicators),
-    ...cards(m.indicators, 'No quality indicators yet.'),
+    ...cards(m.indicators, 'No quality indicators yet.', indicatorLines),
     h(6, H.youSaid),
     ...(m.youSaidWeDid.length === 0
       ? [{ t: 'p', text: 'No priorities yet.', style: 'note' } as Block]
       : [
           {
             t: 'bullets',
-            items: m.youSaidWeDid.map((y) => `${y.text}: ${y.outcome ?? 'still open'}`),
+            items: m.youSaidWeDid.map((y) => `${y.text}: ${y.outcome}`),
           } as Block,
         ]),
     h(7, H.balance),

@@ -9,6 +9,7 @@ import {
   takingPartTable,
   turnoutTable,
 } from './outline';
+import { decisionLines, indicatorLines } from './recordLines';
 import type { SummaryCard, SummaryModel, SummaryVote } from './schema';
 import {
   agreementWords,
@@ -29,15 +30,20 @@ export function mdText(s: string): string {
     .join('  \n  ');
 }
 
-function cardLines(c: SummaryCard & { vote?: SummaryVote }): string[] {
+function cardLines(c: SummaryCard & { vote?: SummaryVote }, details: string[] = []): string[] {
   const lines = [`- ${mdText(c.text)}`, `  *${colourWords(c)}. ${agreementWords(c)}.*`];
   if (c.vote) lines.push(`  ${voteWords(c.vote)}`);
+  for (const d of details) lines.push(`  ${mdText(d)}`);
   // Two trailing spaces keep each line of one item on its own line.
   return lines.map((l, i) => (i < lines.length - 1 ? `${l}  ` : l));
 }
 
-function list(cards: SummaryCard[], empty: string): string[] {
-  return cards.length === 0 ? [`*${empty}*`] : cards.flatMap(cardLines);
+function list<C extends SummaryCard>(
+  cards: C[],
+  empty: string,
+  details: (c: C) => string[] = () => [],
+): string[] {
+  return cards.length === 0 ? [`*${empty}*`] : cards.flatMap((c) => cardLines(c, details(c)));
 }
 
 /** A Markdown table; every column after the first is right-aligned. */
@@ -92,19 +98,17 @@ export function renderMarkdown(m: SummaryModel): string {
     '',
     `## 4. ${H.decisions}`,
     '',
-    ...list(m.decisions, 'No decisions yet.'),
+    ...list(m.decisions, 'No decisions yet.', decisionLines),
     '',
     `## 5. ${H.indicators}`,
     '',
-    ...list(m.indicators, 'No quality indicators yet.'),
+    ...list(m.indicators, 'No quality indicators yet.', indicatorLines),
     '',
     `## 6. ${H.youSaid}`,
     '',
     ...(m.youSaidWeDid.length === 0
       ? ['*No priorities yet.*']
-      : m.youSaidWeDid.map(
-          (y) => `- ${mdText(y.text)}: ${y.outcome ? mdText(y.outcome) : 'still open'}`,
-        )),
+      : m.youSaidWeDid.map((y) => `- ${mdText(y.text)}: ${mdText(y.outcome)}`)),
     '',
     `## 7. ${H.balance}`,
     '',

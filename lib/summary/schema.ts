@@ -4,13 +4,15 @@
  * `summarySchema` and `safeParse` a downloaded file. Bump `SUMMARY_SCHEMA_VERSION` on any
  * change that is not a new optional field.
  *
- * Decision and indicator RECORDS (issue 6) do not exist yet: the record fields below are
- * optional and stay absent until they do; today each decision and indicator is a card.
+ * Version 2 (issue 9's records): decisions and quality indicators carry every field of
+ * their record, the facts the server stores about them (outcome, rationale, actions,
+ * readings, adoption), and "You said, we did" says what became of each priority with the
+ * same answer as the impact page (`lib/records/impact.ts`).
  */
 import { z } from 'zod';
 
 /** The version written in every summary's `schemaVersion`. */
-export const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 const group = z.enum(['people', 'system']);
 const colour = z.enum(['people', 'system', 'joint']);
@@ -44,49 +46,79 @@ export const cardSchema = z.object({
   driftedBy: group.nullable(),
 });
 
+/** A card a decision answers or an indicator serves, as it reads now. */
+const linkedCard = z.object({ cardId: z.string(), text: z.string() });
+
+/** Something someone will do about a decision. */
 const action = z.object({
   text: z.string(),
-  owner: z.string().optional(),
-  due: isoDate.optional(),
+  /** Who will do it: a role, as the facilitator wrote it. */
+  owner: z.string(),
+  due: isoDate.nullable(),
+  /** Its status in words (ACTION_STATUS_LABEL). */
+  status: z.string(),
+  /** Why it was dropped ('' otherwise). */
+  reason: z.string(),
 });
 
-/** A decision: today its card; the record fields arrive with issue 6. */
+/** A decision record: its fields, its outcome and what will be done. */
 export const decisionSchema = cardSchema.extend({
-  proposal: z.string().optional(),
-  rule: z.string().optional(),
-  powerLedger: z.string().optional(),
-  outcome: z.string().optional(),
-  rationale: z.string().optional(),
-  /** The "goes against what people with lived experience asked for" statement. */
-  againstLivedExperience: z.string().optional(),
-  actions: z.array(action).optional(),
-  /** Ids of the priority cards this decision answers. */
-  answers: z.array(z.string()).optional(),
+  /** The question or proposal (the record's `text`, also in `text`). */
+  proposal: z.string(),
+  options: z.string(),
+  /** How it is decided, in words (DECISION_RULE_LABEL); null when not recorded. */
+  rule: z.string().nullable(),
+  /** Who holds power over it: budget or veto, what is out of the room's hands, passed on to. */
+  powerLedger: z.object({ holder: z.string(), outOfHands: z.string(), passedOnTo: z.string() }),
+  /** The saved outcome in words (OUTCOME_LABEL); null while undecided. */
+  outcome: z.string().nullable(),
+  /** The co-edited "Why" as it is now. */
+  rationale: z.string(),
+  /**
+   * "This goes against what people with lived experience asked for, because …", with the
+   * rationale stored with the outcome; null when the outcome does not go against them.
+   */
+  againstLivedExperience: z.string().nullable(),
+  actions: z.array(action),
+  /** The cards this decision answers. */
+  answers: z.array(linkedCard),
 });
 
-/** A quality indicator: today its card (and its vote); the record fields arrive with issue 6. */
+/** One reading of an indicator; `addedBy` as the visibility policy lets the viewer see them. */
+export const readingSchema = z.object({
+  date: isoDate,
+  value: z.number(),
+  note: z.string(),
+  addedBy: z.string(),
+});
+
+/** A quality indicator record: its fields, adoption and readings (and its vote). */
 export const indicatorSchema = cardSchema.extend({
   vote: voteSchema.optional(),
-  measure: z.string().optional(),
-  target: z.string().optional(),
-  baseline: z.string().optional(),
-  dataSource: z.string().optional(),
-  owner: z.string().optional(),
-  reviewDate: isoDate.optional(),
-  adoption: z.object({ adopted: z.boolean(), endorsedBy: perGroup }).optional(),
-  readings: z.array(z.object({ date: isoDate, value: z.string() })).optional(),
+  measure: z.string(),
+  target: z.string(),
+  baseline: z.string(),
+  dataSource: z.string(),
+  owner: z.string(),
+  reviewDate: isoDate.nullable(),
+  /** Adopted: one person of each group endorsed it as it is now. */
+  adoption: z.object({ adopted: z.boolean(), endorsedBy: z.array(group) }),
+  readings: z.array(readingSchema),
+  /** The priorities it serves. */
+  serves: z.array(linkedCard),
 });
 
 /** A joint priority, in rank order. */
 export const prioritySchema = cardSchema.extend({ vote: voteSchema.optional() });
 
-/** "You said, we did": what became of each priority. */
+/** "You said, we did": what became of each priority (`impactOf`, the impact page's answer). */
 export const youSaidSchema = z.object({
   cardId: z.string(),
   text: z.string(),
-  /** What became of it (a decision or indicator that answers it); absent while open. */
-  outcome: z.string().optional(),
-  status: z.enum(['open', 'answered', 'notPossible']),
+  /** decided, underway (linked, not decided yet), closed ("not possible") or open. */
+  status: z.enum(['decided', 'underway', 'closed', 'open']),
+  /** What became of it, in words. */
+  outcome: z.string(),
 });
 
 /** One group's headcount, as the summary may report it. */
@@ -161,6 +193,7 @@ export type SummaryCard = z.infer<typeof cardSchema>;
 export type SummaryPriority = z.infer<typeof prioritySchema>;
 export type SummaryDecision = z.infer<typeof decisionSchema>;
 export type SummaryIndicator = z.infer<typeof indicatorSchema>;
+export type SummaryYouSaid = z.infer<typeof youSaidSchema>;
 export type SummaryVote = z.infer<typeof voteSchema>;
 export type SectionBalance = z.infer<typeof sectionBalanceSchema>;
 export type RoundTurnout = z.infer<typeof roundTurnoutSchema>;

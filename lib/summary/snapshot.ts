@@ -66,8 +66,10 @@ export function cardsOfDoc(doc: Y.Doc, s: BoardFacts): SummaryCardInput[] {
     const text = cardText(doc, card.id);
     const counts = text ? countChars(text, groupOf) : { people: 0, system: 0 };
     const agreement = agreements.get(card.id);
-    const record = agreement ? readRecord(doc, card.id) : null;
-    const hash = record ? recordHash(record) : agreement ? textHash(card.text) : '';
+    const record = readRecord(doc, card.id);
+    // Agreement is on the whole record (every writable field); a plain card's recordHash is
+    // its textHash, so endorsements made before records still count.
+    const hash = agreement ? (record ? recordHash(record) : textHash(card.text)) : '';
     out.push({
       id: card.id,
       section: card.section,
@@ -79,6 +81,8 @@ export function cardsOfDoc(doc: Y.Doc, s: BoardFacts): SummaryCardInput[] {
         ...new Set(agreement?.endorsements.filter((e) => e.textHash === hash).map((e) => e.group)),
       ],
       driftedBy: agreement?.driftedBy ?? null,
+      kind: record?.kind ?? 'card',
+      fields: record?.fields ?? {},
     });
   }
   return out;

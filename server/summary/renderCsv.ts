@@ -5,7 +5,14 @@
  * runs it as a formula.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { SummaryCard, SummaryModel, SummaryVote } from '../../lib/summary/schema';
+import { adoptionWords, decisionLines, indicatorLines } from '../../lib/summary/recordLines';
+import type {
+  SummaryCard,
+  SummaryDecision,
+  SummaryIndicator,
+  SummaryModel,
+  SummaryVote,
+} from '../../lib/summary/schema';
 
 /** The columns, in order. */
 export const CSV_COLUMNS = [
@@ -24,6 +31,11 @@ export const CSV_COLUMNS = [
   'balanced_score',
   'divergent',
   'note',
+  'parent',
+  'status',
+  'owner',
+  'date',
+  'detail',
 ] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null>>;
@@ -54,6 +66,52 @@ function cardRow(kind: string, c: SummaryCard & { vote?: SummaryVote }): Row {
   };
 }
 
+/** A decision, then one row per action under it (`parent` = the decision). */
+function decisionRows(d: SummaryDecision): Row[] {
+  return [
+    {
+      ...cardRow('decision', d),
+      status: d.outcome ?? 'not decided yet',
+      owner: d.powerLedger.holder,
+      detail: decisionLines(d).join('\n'),
+    },
+    ...d.actions.map(
+      (a): Row => ({
+        kind: 'action',
+        parent: d.cardId,
+        text: a.text,
+        owner: a.owner,
+        date: a.due,
+        status: a.status,
+        note: a.reason,
+      }),
+    ),
+  ];
+}
+
+/** An indicator, then one row per reading under it (`owner` = who added it, as allowed). */
+function indicatorRows(i: SummaryIndicator): Row[] {
+  return [
+    {
+      ...cardRow('indicator', i),
+      status: adoptionWords(i),
+      owner: i.owner,
+      date: i.reviewDate,
+      detail: indicatorLines(i).join('\n'),
+    },
+    ...i.readings.map(
+      (r): Row => ({
+        kind: 'reading',
+        parent: i.cardId,
+        text: String(r.value),
+        date: r.date,
+        owner: r.addedBy,
+        note: r.note,
+      }),
+    ),
+  ];
+}
+
 function rows(m: SummaryModel): Row[] {
   const out: Row[] = [
     { kind: 'workshop', id: m.workshop.id, text: m.workshop.title, note: m.workshop.question },
@@ -70,10 +128,10 @@ function rows(m: SummaryModel): Row[] {
   for (const n of m.takingPart.names) out.push({ kind: 'name', text: n.name, colour: n.group });
   for (const c of m.context) out.push(cardRow('context', c));
   for (const c of m.priorities) out.push(cardRow('priority', c));
-  for (const c of m.decisions) out.push(cardRow('decision', c));
-  for (const c of m.indicators) out.push(cardRow('indicator', c));
+  for (const d of m.decisions) out.push(...decisionRows(d));
+  for (const i of m.indicators) out.push(...indicatorRows(i));
   for (const y of m.youSaidWeDid)
-    out.push({ kind: 'you_said', id: y.cardId, text: y.text, note: y.outcome ?? y.status });
+    out.push({ kind: 'you_said', id: y.cardId, text: y.text, status: y.status, detail: y.outcome });
   for (const s of m.balance.sections)
     out.push({
       kind: 'balance',

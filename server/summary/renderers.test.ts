@@ -70,27 +70,73 @@ describe('CSV', () => {
     );
     for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
   });
+
+  it('[I39] has a row per decision, action, indicator, reading and priority (you said)', () => {
+    const bytes = renderCsv(buildSummary(summaryFixture()));
+    const rows = parse(Buffer.from(bytes), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    const of = (kind: string) => rows.filter((r) => r.kind === kind);
+    expect(of('decision').map((r) => [r.id, r.status])).toEqual([
+      ['d1', 'Agreed'],
+      ['d2', 'Not agreed'],
+    ]);
+    expect(of('decision')[1]?.detail).toContain('This goes against what people with lived');
+    expect(of('action').map((r) => [r.parent, r.text, r.owner, r.date, r.status])).toEqual([
+      ['d1', 'Write the call script', 'Ward sister', '2027-02-01', 'Done'],
+      ['d1', 'Train the morning team', 'Practice educator', '', 'In progress'],
+    ]);
+    expect(of('indicator').map((r) => [r.id, r.owner, r.date])).toEqual([
+      ['i1', 'Ward manager', '2027-03-01'],
+      ['i2', 'Family liaison', ''],
+    ]);
+    expect(of('reading').map((r) => [r.parent, r.text, r.date])).toEqual([
+      ['i1', '42', '2026-12-01'],
+      ['i1', '57.5', '2026-12-08'],
+    ]);
+    expect(of('reading').map((r) => r.owner)).not.toContain('HiddenHana');
+    expect(of('you_said').map((r) => [r.id, r.status])).toEqual([
+      ['p1', 'decided'],
+      ['p3', 'closed'],
+      ['p2', 'decided'],
+    ]);
+  });
 });
 
 describe('JSON', () => {
   it('[I39] validates against the zod schema and carries schemaVersion', () => {
     const parsed = summarySchema.parse(JSON.parse(renderJson(buildSummary(summaryFixture()))));
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(2);
+    expect(parsed.decisions[1]?.againstLivedExperience).toMatch(/^This goes against/);
+    expect(parsed.indicators[0]?.readings).toHaveLength(2);
   });
 });
 
 describe('easy read', () => {
   it(`[I41] every sentence we write has at most ${EASY_READ_MAX_WORDS} words; decisions come first`, () => {
-    const input = summaryFixture();
-    input.cards.push({
-      ...input.cards[0]!,
-      id: 'd1',
-      section: 'decisions',
-      text: 'Pilot in Ward 7',
-    });
-    const { parts } = easyRead(buildSummary(input));
+    const { parts } = easyRead(buildSummary(summaryFixture()));
     expect(parts[0]?.heading).toBe('What we decided');
-    expect(parts[0]?.points.some((p) => p.quote === 'Pilot in Ward 7')).toBe(true);
+    const first = parts[0]?.points ?? [];
+    expect(first.map((p) => p.icon)).toEqual([
+      'decision',
+      'decision',
+      'action',
+      'action',
+      'decision',
+      'info',
+    ]);
+    expect(first[1]?.quote).toBe('Pilot the phone call in Ward 7 from March');
+    expect(first[4]?.sentences).toContain(
+      'This is not what people with lived experience asked for.',
+    );
+    const next = parts.find((p) => p.heading === 'What happens next')?.points ?? [];
+    expect(next.map((p) => p.sentences[0])).toEqual([
+      'This is what we did about each thing you said.',
+      'We made a decision about this.',
+      'We cannot do this.',
+      'We made a decision about this.',
+    ]);
     const sentences = parts.flatMap((p) => [p.heading, ...p.points.flatMap((x) => x.sentences)]);
     for (const s of sentences)
       expect(s.split(/\s+/).length, s).toBeLessThanOrEqual(EASY_READ_MAX_WORDS);

@@ -2,7 +2,7 @@
  * Gather what `buildSummary` reads from the live room and the store (issue 10): the board
  * (read in place for the page, or as a snapshot the render worker reads for a download;
  * lib/summary/snapshot.ts), agreement and drift from the server's records, rounds with
- * results, and activity. Access needs are dropped here and never travel on.
+ * results, activity, and issue 9's record facts as the viewer may see them. Access needs are dropped here and never travel on.
  */
 import * as Y from 'yjs';
 import type { SummaryInput, SummaryPerson } from '../../lib/summary/input';
@@ -14,6 +14,7 @@ import {
 } from '../../lib/summary/snapshot';
 import { roundStatus } from '../../lib/voting/round';
 import { agreementOf } from '../realtime/agreement';
+import { recordSources, recordsViewFor } from '../realtime/recordsView';
 import { roundResults } from '../realtime/roundResults';
 import type { ParticipantRow, Store, WorkshopRow } from '../store/Store';
 import type { Room } from '../yjs/room';
@@ -83,6 +84,9 @@ async function gather(
   ]);
   await nextTurn();
   const agreed = await agreements(room, store);
+  // The same view the control channel sends this viewer: readings' "added by" through the
+  // visibility policy, facts of deleted records left out (I76).
+  const records = recordsViewFor(await recordSources(store, room), viewer);
   const oldestFirst = [...rounds].sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1));
   const roundInputs: SummaryInput['rounds'] = [];
   for (const r of oldestFirst) {
@@ -114,6 +118,7 @@ async function gather(
       contributors: [...new Set([...activity.writers, ...activity.voters, ...activity.endorsers])],
     },
     rounds: roundInputs,
+    records,
   };
   return { rest, agreements: agreed };
 }

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_FORMATS, type SummaryFormat } from '../../lib/summary/formats';
+import { AGAINST_LIVED_PREFIX } from '../../lib/summary/records';
 import { summarySchema } from '../../lib/summary/schema';
 import { SUMMARY_HEADINGS } from '../../lib/summary/words';
 import { purple } from '../../server/facade';
@@ -107,6 +108,36 @@ describe('every format, read back', () => {
     expect(m.facilitators[0]?.label).toBe('A facilitator (Staff)');
   });
 
+  it('[I39] JSON holds the records: decisions, actions, indicators, adoption, readings, you said', async () => {
+    const { text } = await download(cookieOf(seed.w.facilitator), 'json');
+    const m = summarySchema.parse(JSON.parse(text));
+    const decision = m.decisions.find((d) => d.cardId === seed.ids.decision);
+    expect(decision).toMatchObject({
+      rule: 'Nobody objects (consent)',
+      powerLedger: { holder: 'Ward manager holds the budget' },
+      outcome: 'Agreed',
+      answers: [{ cardId: seed.ids.agreed }],
+    });
+    expect(decision?.actions.map((a) => [a.text, a.status])).toEqual([
+      ['Write the call script', 'Done'],
+      ['Train the morning team', 'Not started'],
+    ]);
+    expect(m.decisions.find((d) => d.cardId === seed.ids.refused)?.againstLivedExperience).toBe(
+      `${AGAINST_LIVED_PREFIX} there is no money for a new post this year.`,
+    );
+    const adopted = m.indicators.find((i) => i.cardId === seed.ids.indicator);
+    expect(adopted?.adoption).toEqual({ adopted: true, endorsedBy: ['people', 'system'] });
+    expect(adopted?.readings.map((r) => r.value)).toEqual([42, 57.5]);
+    expect(m.indicators.find((i) => i.cardId === seed.ids.drifted)).toMatchObject({
+      agreement: 'drifted',
+      driftedBy: 'people',
+      adoption: { adopted: false },
+    });
+    const said = new Map(m.youSaidWeDid.map((y) => [y.cardId, y.status]));
+    expect(said.get(seed.ids.agreed)).toBe('decided');
+    expect(said.get(seed.ids.staffOnly)).toBe('closed');
+  });
+
   it('[I39] CSV has a BOM, parses back, and neutralises formula cells', async () => {
     const { file } = await download(cookieOf(seed.w.facilitator), 'csv');
     expect([...file.body.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -114,6 +145,10 @@ describe('every format, read back', () => {
       string,
       string
     >[];
+    expect(rows.filter((r) => r.kind === 'action')).toHaveLength(2);
+    expect(rows.filter((r) => r.kind === 'reading').map((r) => r.text)).toEqual(['42', '57.5']);
+    expect(rows.filter((r) => r.kind === 'decision')).toHaveLength(2);
+    expect(rows.filter((r) => r.kind === 'indicator')).toHaveLength(2);
     const staff = rows.find((r) => r.id === seed.ids.staffOnly);
     expect(staff?.text).toBe('\'=HYPERLINK("http://evil") staff rota first');
     expect(rows.find((r) => r.kind === 'context')?.text).toBe('Budget is £40k; beds are short.');
@@ -132,6 +167,16 @@ describe('every format, read back', () => {
         'Gwen Ŵyn',
         'Rank 1',
         'balanced score',
+        'Nobody objects (consent)',
+        'Ward manager holds the budget',
+        'Outcome: Agreed',
+        'Action: Write the call script. Who: Ward sister. By: 1 February 2027. Status: Done.',
+        `${AGAINST_LIVED_PREFIX} there is no money for a new post this year.`,
+        'Measure: Calls made within 48 hours of going home',
+        'Target: 90%',
+        'Adopted: both groups endorsed it as it is now',
+        'Reading on 8 December 2026: 57.5',
+        'Not possible, because the rota is set by the trust, not this ward.',
       ])
         expect(flat).toContain(t);
       expect(flat).toContain('Changed by staff since both groups agreed it');
@@ -146,6 +191,9 @@ describe('every format, read back', () => {
       expect(flat.indexOf('What we decided')).toBeGreaterThan(-1);
       expect(flat.indexOf('What we decided')).toBeLessThan(flat.indexOf('What matters most'));
       expect(flat).toContain('Pilot the phone call in Ward 7');
+      expect(flat).toContain('This is not what people with lived experience asked for.');
+      expect(flat).toContain('Write the call script');
+      expect(flat).toContain('Both groups agreed to use this.');
     },
   );
 });
@@ -163,6 +211,9 @@ describe('privacy in every format, for every viewer', () => {
         // Staff are two: Bo is never named. The facilitator is staff too.
         expect(text).not.toContain('Bo Staff');
         expect(text).not.toContain('Fay Facilitator');
+        // The anonymous person added a reading: it is credited to their group, never by name.
+        if (!format.startsWith('easy'))
+          expect(text).toMatch(/Added by A participant|A participant/);
       }
     }
   }, 120_000);
