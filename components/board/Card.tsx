@@ -17,6 +17,7 @@ import { CardBadge, CardColourInfo } from './CardColourInfo';
 import { CardEditor } from './CardEditor';
 import { CardReadOnlyText } from './CardReadOnlyText';
 import { CardStatus } from './CardStatus';
+import { LOOK } from './cardLook';
 import { CardVoteResult } from './CardVoteResult';
 import { agreementSentence, cardFacts } from './cardFacts';
 import { DeleteConfirm } from './DeleteConfirm';
@@ -25,14 +26,6 @@ import { useAgreement } from './useAgreement';
 import { useCardDrop } from './useCardDrop';
 import { useCardVersion } from './useCardVersion';
 import { useDeleteCard } from './useDeleteCard';
-
-/** Fill, edge colour and border pattern per colour: solid staff, dashed lived experience, double joint. */
-const LOOK = {
-  people: 'bg-people-fill border-people-edge border-4 border-dashed',
-  system: 'bg-system-fill border-system-edge border-4 border-solid',
-  joint: 'bg-joint-fill border-joint-edge border-[6px] border-double',
-  unknown: 'bg-white border-ink border-4 border-dotted',
-} as const;
 
 /** Props of `Card`: its id and its place on the board. */
 export interface CardProps {

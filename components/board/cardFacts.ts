@@ -23,15 +23,19 @@ export interface CardFacts {
   driftedBy: Group | null;
 }
 
-/** Work out a card's facts. Characters from unknown clientIDs are never coloured by a guess. */
+/**
+ * Work out a card's facts. Characters from unknown clientIDs are never coloured by a guess.
+ * `hash` is what endorsements must name to count: the text's hash for a card, the whole
+ * record's (`recordHash`) for an indicator, whose adoption covers every field (issue 9).
+ */
 export function cardFacts(
   text: Y.Text,
   groupOf: GroupOf,
   creatorGroup: Group | null | undefined,
   agreement: CardAgreement | undefined,
+  hash = textHash(text.toString()),
 ): CardFacts {
   const counts = countChars(text, groupOf);
-  const hash = textHash(text.toString());
   const current = (agreement?.endorsements ?? []).filter((e) => e.textHash === hash);
   const agreedBy = new Set<Group>(current.filter((e) => e.count > 0).map((e) => e.group));
   const youAgreed = current.some((e) => e.you);
