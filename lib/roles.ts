@@ -32,7 +32,11 @@ export type Action =
   | 'session:facilitate'
   /** Write to a locked card or section (issue 11). */
   | 'lock:bypass'
-  | 'hand:raise';
+  | 'hand:raise'
+  /** Save an outcome, add actions and change their status, close priorities, remove readings (issue 9). */
+  | 'record:decide'
+  /** Add a reading to a quality indicator (issue 9). */
+  | 'reading:add';
 
 const TABLE: Record<Capability, ReadonlySet<Action>> = {
   facilitator: new Set<Action>([
@@ -50,6 +54,8 @@ const TABLE: Record<Capability, ReadonlySet<Action>> = {
     'session:facilitate',
     'lock:bypass',
     'hand:raise',
+    'record:decide',
+    'reading:add',
   ]),
   contributor: new Set<Action>([
     'board:write',
@@ -58,6 +64,7 @@ const TABLE: Record<Capability, ReadonlySet<Action>> = {
     'card:restore-own',
     'ballot:cast',
     'hand:raise',
+    'reading:add',
   ]),
   observer: new Set<Action>(['hand:raise']),
 };

@@ -22,6 +22,7 @@ import {
 import type { FacilitationClientEvents, FacilitationServerEvents } from './facilitationEvents';
 import type { PeopleClientEvents, PeopleServerEvents } from './peopleEvents';
 import type { Reason } from './reasons';
+import type { RecordClientEvents, RecordServerEvents } from './recordEvents';
 
 /** What an acknowledgement carries. */
 export type Ack<T extends object = object> =
@@ -139,7 +140,10 @@ export interface InviteView {
 export type { OwnDeletedCard };
 
 /** Server → client events. */
-export interface ServerToClientEvents extends PeopleServerEvents, FacilitationServerEvents {
+export interface ServerToClientEvents
+  extends PeopleServerEvents,
+    FacilitationServerEvents,
+    RecordServerEvents {
   /** Everyone here now: sent once to a socket when it connects. */
   'presence:update': (people: PresenceEntry[]) => void;
   /** Someone arrived (their first connection). */
@@ -171,7 +175,10 @@ export interface ServerToClientEvents extends PeopleServerEvents, FacilitationSe
 }
 
 /** Client → server events; each answers through its acknowledgement. */
-export interface ClientToServerEvents extends PeopleClientEvents, FacilitationClientEvents {
+export interface ClientToServerEvents
+  extends PeopleClientEvents,
+    FacilitationClientEvents,
+    RecordClientEvents {
   'card:endorse': (p: z.infer<typeof endorseSchema>, ack: (r: Ack) => void) => void;
   'card:delete': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;
   'card:restore': (p: z.infer<typeof cardRefSchema>, ack: (r: Ack) => void) => void;

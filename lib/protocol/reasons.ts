@@ -34,6 +34,9 @@ export const REASONS = {
   locked: 'locked',
   summaryNotShared: 'summaryNotShared',
   unknownFormat: 'unknownFormat',
+  rationaleRequired: 'rationaleRequired',
+  recordLimit: 'recordLimit',
+  wrongRecord: 'wrongRecord',
 } as const;
 
 /** A reason an operation failed. */
@@ -152,6 +155,22 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     http: 404,
     close: 4400,
     message: 'Purple cannot make a summary in that format.',
+  },
+  rationaleRequired: {
+    http: 409,
+    close: 4400,
+    message:
+      'Say why, in the Why box, before saving: this goes against what people with lived experience asked for.',
+  },
+  recordLimit: {
+    http: 409,
+    close: 4400,
+    message: 'This already has as many entries as it can hold.',
+  },
+  wrongRecord: {
+    http: 400,
+    close: 4400,
+    message: 'That cannot be done to this card.',
   },
   roundClosed: { http: 409, close: 4400, message: 'Voting has closed for this round.' },
   notCandidate: { http: 400, close: 4400, message: 'That card is not part of this vote.' },
