@@ -6,8 +6,12 @@
  */
 import { type DragEvent, memo, useId, useState } from 'react';
 import { createCard, newCardId } from '../../lib/board/doc';
+import { createRecord } from '../../lib/board/records';
+import { SECTION_KIND } from '../../lib/board/schema';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { useLock } from '../facilitate/FacilitationContext';
+import { DecisionRecord } from '../records/DecisionRecord';
+import { IndicatorRecord } from '../records/IndicatorRecord';
 import { Button } from '../ui/Button';
 import { cn } from '../ui/cn';
 import { addButtonId } from './addButtonId';
@@ -29,9 +33,30 @@ export function sectionToggleId(section: Section): string {
   return `section-toggle-${section}`;
 }
 
+/** What a section's "add" button says and what it calls one of its entries (issue 9). */
+const NOUN = {
+  card: { add: 'Add a card', one: 'card', many: 'cards', none: 'No cards yet.' },
+  decision: {
+    add: 'Propose a decision',
+    one: 'decision',
+    many: 'decisions',
+    none: 'No decisions yet.',
+  },
+  indicator: {
+    add: 'Add a quality indicator',
+    one: 'indicator',
+    many: 'indicators',
+    none: 'No quality indicators yet.',
+  },
+} as const;
+
 /** "3" and "cards", or "2 of 3" and "cards shown" under a filter. */
-function countOf(total: number, shown: number): { count: string; countWords: string } {
-  const cards = total === 1 ? 'card' : 'cards';
+function countOf(
+  total: number,
+  shown: number,
+  noun: { one: string; many: string },
+): { count: string; countWords: string } {
+  const cards = total === 1 ? noun.one : noun.many;
   return shown === total
     ? { count: `${total}`, countWords: cards }
     : { count: `${shown} of ${total}`, countWords: `${cards} shown` };
@@ -46,12 +71,15 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
   const [open, setOpen] = useState(true);
   const lock = useLock(null, section);
   const writable = board.canWrite && !lock.readOnly;
+  const kind = SECTION_KIND[section];
+  const noun = NOUN[kind];
 
   function addCard() {
     setOpen(true);
     const id = newCardId();
     board.focus.request(id, 'text');
-    createCard(board.doc, section, '', { id, origin: LOCAL_ORIGIN });
+    if (kind === 'card') createCard(board.doc, section, '', { id, origin: LOCAL_ORIGIN });
+    else createRecord(board.doc, kind, section, { id, origin: LOCAL_ORIGIN });
   }
 
   const drop = writable
@@ -80,7 +108,7 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           id={sectionToggleId(section)}
           titleId={titleId}
           title={info.title}
-          {...countOf(ids.length, shown.length)}
+          {...countOf(ids.length, shown.length, noun)}
           open={open}
           controls={bodyId}
           onToggle={() => setOpen((o) => !o)}
@@ -94,11 +122,11 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           <Button
             small
             id={addButtonId(section)}
-            aria-label={`Add a card to ${info.title}`}
+            aria-label={kind === 'card' ? `Add a card to ${info.title}` : undefined}
             onClick={addCard}
             className="ml-auto"
           >
-            Add a card
+            {noun.add}
           </Button>
         )}
       </div>
@@ -108,18 +136,15 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           {info.prompt}
         </p>
         {shown.length === 0 ? (
-          <p className="italic">{ids.length === 0 ? 'No cards yet.' : 'No cards here match.'}</p>
+          <p className="italic">{ids.length === 0 ? noun.none : `No ${noun.many} here match.`}</p>
         ) : (
           <ol className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-2">
-            {shown.map((id) => (
-              <Card
-                key={id}
-                id={id}
-                section={section}
-                index={ids.indexOf(id)}
-                isLast={id === ids.at(-1)}
-              />
-            ))}
+            {shown.map((id) => {
+              const place = { id, index: ids.indexOf(id), isLast: id === ids.at(-1) };
+              if (kind === 'decision') return <DecisionRecord key={id} {...place} />;
+              if (kind === 'indicator') return <IndicatorRecord key={id} {...place} />;
+              return <Card key={id} section={section} {...place} />;
+            })}
           </ol>
         )}
       </div>

@@ -9,6 +9,7 @@ import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
 import { cardsMap, cardText } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { useLock } from '../facilitate/FacilitationContext';
+import { PriorityFate } from '../records/PriorityFate';
 import { cn } from '../ui/cn';
 import { RosterVersionContext, useBoard } from './BoardContext';
 import { CardActions } from './CardActions';
@@ -17,9 +18,9 @@ import { CardBadge, CardColourInfo } from './CardColourInfo';
 import { CardEditor } from './CardEditor';
 import { CardReadOnlyText } from './CardReadOnlyText';
 import { CardStatus } from './CardStatus';
-import { LOOK } from './cardLook';
 import { CardVoteResult } from './CardVoteResult';
 import { agreementSentence, cardFacts } from './cardFacts';
+import { LOOK } from './cardLook';
 import { DeleteConfirm } from './DeleteConfirm';
 import { DragHandle } from './DragHandle';
 import { useAgreement } from './useAgreement';
@@ -121,6 +122,9 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
         <p>{agreementSentence(facts.agreedBy)}</p>
       </div>
       <CardVoteResult id={id} section={section} />
+      {section === 'priorities' && (
+        <PriorityFate cardId={id} facilitates={writable && board.isFacilitator} />
+      )}
     </li>
   );
 });

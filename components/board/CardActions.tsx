@@ -6,7 +6,9 @@
  * Delete only asks ("Delete this card?"); the card shows the question (`DeleteConfirm`).
  */
 import { useState } from 'react';
-import { moveCard } from '../../lib/board/doc';
+import { moveCard, newCardId } from '../../lib/board/doc';
+import { createRecord } from '../../lib/board/records';
+import { SECTION_KIND } from '../../lib/board/schema';
 import { SECTION_INFO, SECTIONS, type Section } from '../../lib/board/sections';
 import { useFacilitationContext } from '../facilitate/FacilitationContext';
 import { FacilitatorCardItems } from '../facilitate/FacilitatorCardItems';
@@ -63,6 +65,18 @@ export function CardActions(props: CardActionsProps) {
     return undefined;
   }
 
+  /** A new decision that answers this card, with its question focused (issue 9). */
+  function proposeDecision() {
+    const decisionId = newCardId();
+    focus.request(decisionId, 'text');
+    createRecord(doc, 'decision', 'decisions', {
+      id: decisionId,
+      links: [id],
+      origin: LOCAL_ORIGIN,
+    });
+    return 'keep-focus' as const;
+  }
+
   function details() {
     props.toggleDetails();
     return undefined;
@@ -88,11 +102,18 @@ export function CardActions(props: CardActionsProps) {
           <MenuItem disabled={isLast} onSelect={() => move(section, index + 1)}>
             Move down
           </MenuItem>
-          {SECTIONS.filter((s) => s !== section && !lockedSections.has(s)).map((s) => (
+          {/* A record stays in its kind's sections: cards move between Context and Joint priorities only. */}
+          {SECTIONS.filter(
+            (s) =>
+              s !== section && SECTION_KIND[s] === SECTION_KIND[section] && !lockedSections.has(s),
+          ).map((s) => (
             <MenuItem key={s} onSelect={() => move(s, Number.MAX_SAFE_INTEGER)}>
               {`Move to ${SECTION_INFO[s].title}`}
             </MenuItem>
           ))}
+          {section === 'priorities' && !lockedSections.has('decisions') && (
+            <MenuItem onSelect={proposeDecision}>Propose a decision about this</MenuItem>
+          )}
         </>
       )}
       {facilitation.call && (

@@ -5,18 +5,18 @@
  * ledger (facilitators write them); the outcome; and the actions.
  */
 import { memo, useState } from 'react';
+import { fieldText } from '../../lib/board/records';
 import { RECORD_SCHEMA } from '../../lib/board/schema';
 import type { Outcome } from '../../lib/protocol/recordEvents';
 import { useBoard } from '../board/BoardContext';
 import { CardColourInfo } from '../board/CardColourInfo';
 import { cardFacts } from '../board/cardFacts';
-import { fieldText } from '../../lib/board/records';
 import { type ActionCalls, ActionsPanel } from './ActionsPanel';
 import { LinkChooser } from './LinkChooser';
 import { OutcomePanel } from './OutcomePanel';
 import { PowerLedger } from './PowerLedger';
-import { useRecordsContext } from './RecordsContext';
 import { RecordShell } from './RecordShell';
+import { useRecordsContext } from './RecordsContext';
 import { RecordTextField, recordFieldId } from './RecordTextField';
 import { isRationaleRefusal } from './refusals';
 import { useRecordBasics } from './useRecordBasics';
@@ -34,7 +34,11 @@ const links = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** One decision, as a full-width list item. */
-export const DecisionRecord = memo(function DecisionRecord({ id, index, isLast }: DecisionRecordProps) {
+export const DecisionRecord = memo(function DecisionRecord({
+  id,
+  index,
+  isLast,
+}: DecisionRecordProps) {
   const board = useBoard();
   const records = useRecordsContext();
   const basics = useRecordBasics(id, 'decisions');
@@ -86,7 +90,9 @@ export const DecisionRecord = memo(function DecisionRecord({ id, index, isLast }
       locked={basics.locked}
       canDelete={basics.canDelete}
       deletion={basics.deletion}
-      details={main && <CardColourInfo facts={cardFacts(main, board.groupOf, creatorGroup, undefined)} />}
+      details={
+        main && <CardColourInfo facts={cardFacts(main, board.groupOf, creatorGroup, undefined)} />
+      }
     >
       <RecordTextField
         recordId={id}

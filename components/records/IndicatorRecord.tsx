@@ -20,8 +20,8 @@ import { quote } from './fate';
 import { LinkChooser } from './LinkChooser';
 import { ReadingForm } from './ReadingForm';
 import { Readings } from './Readings';
-import { useRecordsContext } from './RecordsContext';
 import { RecordShell } from './RecordShell';
+import { useRecordsContext } from './RecordsContext';
 import { RecordTextField } from './RecordTextField';
 import { useRecordBasics } from './useRecordBasics';
 
@@ -92,7 +92,11 @@ export const IndicatorRecord = memo(function IndicatorRecord({
     <span className="inline-flex flex-wrap items-center gap-2">
       <span
         data-testid="adoption"
-        className={adopted ? 'rounded-md border-4 border-joint-edge border-double px-1.5 font-bold' : 'font-semibold'}
+        className={
+          adopted
+            ? 'rounded-md border-4 border-joint-edge border-double px-1.5 font-bold'
+            : 'font-semibold'
+        }
       >
         {adoptionWords(facts.agreedBy)}
         {facts.youAgreed && !adopted ? ' · you adopted it' : ''}
@@ -153,7 +157,13 @@ export const IndicatorRecord = memo(function IndicatorRecord({
                 type="date"
                 value={reviewDate}
                 onChange={(event) =>
-                  setFieldValue(board.doc, id, 'reviewDate', event.currentTarget.value || null, LOCAL_ORIGIN)
+                  setFieldValue(
+                    board.doc,
+                    id,
+                    'reviewDate',
+                    event.currentTarget.value || null,
+                    LOCAL_ORIGIN,
+                  )
                 }
                 className="block min-h-11 rounded-md border-2 border-ink bg-white px-2 text-ink"
               />
@@ -173,7 +183,10 @@ export const IndicatorRecord = memo(function IndicatorRecord({
         value={serves}
         writable={writable}
       />
-      <section aria-label="Adoption" className="space-y-1 rounded-md border-2 border-ink bg-white p-2">
+      <section
+        aria-label="Adoption"
+        className="space-y-1 rounded-md border-2 border-ink bg-white p-2"
+      >
         <h4 className="font-bold">Adoption</h4>
         <p className="text-sm">
           An indicator is adopted when someone from each group adopts it as it is now. Any change
@@ -192,7 +205,10 @@ export const IndicatorRecord = memo(function IndicatorRecord({
         )}
         {error && <ErrorLine message={error} />}
       </section>
-      <section aria-label="Readings" className="space-y-2 rounded-md border-2 border-ink bg-white p-2">
+      <section
+        aria-label="Readings"
+        className="space-y-2 rounded-md border-2 border-ink bg-white p-2"
+      >
         <h4 className="font-bold">Readings</h4>
         <Readings readings={readings} target={target} name={quote(main.toString(), 60)} />
         {board.canWrite && call && (

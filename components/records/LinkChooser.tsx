@@ -32,7 +32,10 @@ export function LinkChooser({ recordId, field, spec, value, writable }: LinkChoo
   const legendId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const candidates = spec.targets.flatMap((section) =>
-    sectionCards(board.doc, section).map((card) => ({ ...card, title: SECTION_INFO[section].title })),
+    sectionCards(board.doc, section).map((card) => ({
+      ...card,
+      title: SECTION_INFO[section].title,
+    })),
   );
   const linked = value
     .map((id) => candidates.find((c) => c.id === id))

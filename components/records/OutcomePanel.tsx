@@ -74,7 +74,9 @@ export function OutcomePanel({ recordId, saved, save }: OutcomePanelProps) {
       )}
       {save && (
         <fieldset className="space-y-1">
-          <legend className="font-semibold">{saved ? 'Change the outcome' : 'Record the outcome'}</legend>
+          <legend className="font-semibold">
+            {saved ? 'Change the outcome' : 'Record the outcome'}
+          </legend>
           {OUTCOMES.map((o) => (
             <div key={o} className="flex items-center gap-2">
               <input

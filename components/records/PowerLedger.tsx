@@ -51,7 +51,13 @@ export function PowerLedger({ recordId, rule, writable, creatorGroup }: PowerLed
             data-focus="rule"
             value={isRule(rule) ? rule : ''}
             onChange={(event) =>
-              setFieldValue(board.doc, recordId, 'rule', event.currentTarget.value || null, LOCAL_ORIGIN)
+              setFieldValue(
+                board.doc,
+                recordId,
+                'rule',
+                event.currentTarget.value || null,
+                LOCAL_ORIGIN,
+              )
             }
             className="block min-h-11 w-full max-w-md rounded-md border-2 border-ink bg-white px-2 text-ink"
           >

@@ -60,7 +60,10 @@ export function RecordShell(props: RecordShellProps) {
         </h3>
         {props.status}
         {locked && (
-          <span className="rounded border-2 border-ink px-1 font-semibold text-xs" data-testid="locked">
+          <span
+            className="rounded border-2 border-ink px-1 font-semibold text-xs"
+            data-testid="locked"
+          >
             Locked
           </span>
         )}

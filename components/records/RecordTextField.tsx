@@ -94,9 +94,7 @@ export function RecordTextField({
           invalid={Boolean(error)}
         />
       ) : (
-        <p
-          className="whitespace-pre-wrap break-words rounded-md border-2 border-ink/40 bg-white px-2 py-1"
-        >
+        <p className="whitespace-pre-wrap break-words rounded-md border-2 border-ink/40 bg-white px-2 py-1">
           {value || <span className="italic">Not written yet.</span>}
         </p>
       )}

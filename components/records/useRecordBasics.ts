@@ -1,7 +1,7 @@
 'use client';
+import { cardsMap } from '../../lib/board/doc';
 /** What every record component reads first: its view, who made it, its lock and its delete. */
 import { type RecordView, readRecord } from '../../lib/board/records';
-import { cardsMap } from '../../lib/board/doc';
 import type { Section } from '../../lib/board/sections';
 import type { Group } from '../../lib/roles';
 import { useBoard } from '../board/BoardContext';
