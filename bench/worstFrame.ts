@@ -178,7 +178,7 @@ function honestOffline(cards: number, keystrokes: number): HonestFrame {
       if (rand(10) < 2 && text.length > 0) text.delete(Math.min(at, text.length - 1), 1);
       else text.insert(at, String.fromCharCode(97 + rand(26)));
     }
-    if (c % 3 === 0) moveCard(client, id, 'decisions', 0);
+    if (c % 3 === 0) moveCard(client, id, 'context', 0);
   }
   const frame = Y.encodeStateAsUpdate(client, Y.encodeStateVector(base.server));
   const decoded = Y.decodeUpdate(frame);

@@ -16,7 +16,7 @@ describe('activityOf', () => {
     const seen = watch(doc);
     const id = createCard(doc, 'context', '');
     applyTextEdit(doc, id, 'hello');
-    moveCard(doc, id, 'decisions', 0);
+    moveCard(doc, id, 'priorities', 0);
     setCardDeleted(doc, id, true, 'server');
     setCardDeleted(doc, id, false, 'server');
     expect(seen.map((a) => a.kind)).toEqual(['added', 'changed', 'moved', 'deleted', 'restored']);

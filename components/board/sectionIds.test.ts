@@ -38,7 +38,7 @@ describe('touchesLayout', () => {
     const seen: boolean[] = [];
     cards.observeDeep((events) => seen.push(events.some((e) => touchesLayout(e, cards))));
     applyTextEdit(doc, id, 'ab');
-    moveCard(doc, id, 'decisions', 0);
+    moveCard(doc, id, 'priorities', 0);
     expect(seen).toEqual([false, true]);
   });
 });

@@ -116,8 +116,8 @@ describe('moveCard', () => {
     const a = docWith(A);
     const b = docWith(B);
     const id = createCard(a, 'context', 'written by A');
-    createCard(a, 'decisions', 'd1');
-    createCard(a, 'decisions', 'd2');
+    createCard(a, 'priorities', 'd1');
+    createCard(a, 'priorities', 'd2');
     sync(a, b);
     applyTextEdit(b, id, 'written by A and B');
     sync(a, b);
@@ -126,10 +126,10 @@ describe('moveCard', () => {
     expect(countChars(before as Y.Text, groupOf)).toEqual({ people: 12, system: 6, unknown: 0 });
 
     // B moves the card into another section, between d1 and d2.
-    expect(updatesOf(b, () => expect(moveCard(b, id, 'decisions', 1)).toBe(true)).length).toBe(1);
+    expect(updatesOf(b, () => expect(moveCard(b, id, 'priorities', 1)).toBe(true)).length).toBe(1);
     sync(a, b);
     for (const doc of [a, b]) {
-      expect(sectionCards(doc, 'decisions').map((c) => c.text)).toEqual([
+      expect(sectionCards(doc, 'priorities').map((c) => c.text)).toEqual([
         'd1',
         'written by A and B',
         'd2',
@@ -160,11 +160,26 @@ describe('moveCard', () => {
       return keys.sort();
     };
     expect(fieldsOf(() => moveCard(doc, x, 'context', 2))).toEqual([CARD_KEYS.order]);
-    expect(fieldsOf(() => moveCard(doc, x, 'indicators', 0))).toEqual([
+    expect(fieldsOf(() => moveCard(doc, x, 'priorities', 0))).toEqual([
       CARD_KEYS.order,
       CARD_KEYS.section,
     ]);
     expect(sectionCards(doc, 'context').map((c) => c.text)).toEqual(['y']);
+  });
+
+  it('[I67] never moves a record into a section of another kind', () => {
+    const doc = docWith(A);
+    const card = createCard(doc, 'context', 'x');
+    const decision = createCard(doc, 'decisions', 'd');
+    for (const [id, section] of [
+      [card, 'decisions'],
+      [card, 'indicators'],
+      [decision, 'priorities'],
+      [decision, 'indicators'],
+    ] as const) {
+      expect(updatesOf(doc, () => expect(moveCard(doc, id, section, 0)).toBe(false))).toEqual([]);
+    }
+    expect(readCard(doc, decision)).toMatchObject({ section: 'decisions', kind: 'decision' });
   });
 
   it('moves to the top and the bottom of a section', () => {

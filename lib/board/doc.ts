@@ -1,24 +1,38 @@
 /**
  * The Y.Doc schema of a board and every write to it (DESIGN §3, ARCHITECTURE.md).
  *
- * Root `cards`: Y.Map<cardId, Y.Map> where each card holds `section`, `order` (a
- * fractional index) and `text` (Y.Text). `deleted` is written only by the server.
+ * Root `cards`: Y.Map<cardId, Y.Map>. Each entry is a record (issue 9): `section`, `order`
+ * (a fractional index), `kind` (set at creation, never changed; absent means `card`, as on
+ * a version 1 board) and one Y.Text per `text` field of its kind in `lib/board/schema.ts`,
+ * all created in the creating transaction. Plain fields (enum, date, links) are values
+ * replaced whole. `deleted` is written only by the server.
  * Root `meta` holds `schemaVersion` and is written only by the server.
  * No names are stored here: authorship comes from Yjs clientIDs and the server's roster.
+ * The record API (other kinds, other fields) is in `records.ts`.
  */
 import * as Y from 'yjs';
 import { compareOrder, orderBetween } from './order';
-import { MAX_CARD_CHARS } from './schema';
+import {
+  isRecordKind,
+  MAX_CARD_CHARS,
+  type RecordKind,
+  SECTION_KIND,
+  textFieldsOf,
+} from './schema';
 import { isSection, type Section } from './sections';
 
-/** Bump when the shape below changes; stored in `meta.schemaVersion`. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump when the shape below changes; stored in `meta.schemaVersion`. Version 2 (issue 9):
+ * records carry `kind` and every text field of their kind.
+ */
+export const SCHEMA_VERSION = 2;
 
-/** The keys a card map may hold. Clients may write the first three. */
+/** The base keys a record map holds; the other fields come from the schema table. */
 export const CARD_KEYS = {
   section: 'section',
   order: 'order',
   text: 'text',
+  kind: 'kind',
   deleted: 'deleted',
 } as const;
 
@@ -34,6 +48,15 @@ export interface CardView {
   deleted: boolean;
   /** clientID of the Yjs document that created the card (resolved to a group by the roster). */
   creatorClientId: number;
+  /** Which row of the schema table applies (`card` when the record holds no `kind`). */
+  kind: RecordKind;
+}
+
+/** A record's kind: its `kind` value, `card` when absent (version 1), null when malformed. */
+export function kindOf(card: Y.Map<unknown>): RecordKind | null {
+  const kind = card.get(CARD_KEYS.kind);
+  if (kind === undefined) return 'card';
+  return isRecordKind(kind) ? kind : null;
 }
 
 /** The root map of cards. */
@@ -65,7 +88,9 @@ function viewOf(id: string, card: Y.Map<unknown>): CardView | null {
   const section = card.get(CARD_KEYS.section);
   const order = card.get(CARD_KEYS.order);
   const text = card.get(CARD_KEYS.text);
+  const kind = kindOf(card);
   if (!isSection(section) || typeof order !== 'string' || !(text instanceof Y.Text)) return null;
+  if (kind === null) return null;
   return {
     id,
     section,
@@ -73,6 +98,7 @@ function viewOf(id: string, card: Y.Map<unknown>): CardView | null {
     text: text.toString(),
     deleted: card.get(CARD_KEYS.deleted) === true,
     creatorClientId: card._item?.id.client ?? 0,
+    kind,
   };
 }
 
@@ -121,12 +147,32 @@ export function orderAt(doc: Y.Doc, section: Section, index: number, movingId?: 
   return orderBetween(before, after);
 }
 
-/** Create a card at the end of `section` (or at `index`), in one transaction. Returns its id. */
+/**
+ * Create a record of the kind `section` holds (a card in Context or Joint priorities, a
+ * decision in Decisions, an indicator in Quality indicators) at the end of `section` (or at
+ * `index`), in one transaction. Returns its id.
+ */
 export function createCard(
   doc: Y.Doc,
   section: Section,
   text = '',
   opts: { id?: string; index?: number; origin?: unknown } = {},
+): string {
+  return insertRecord(doc, SECTION_KIND[section], section, text, {}, opts);
+}
+
+/**
+ * The one writer of a new record: `section`, `order`, `kind` and every text field of the
+ * kind (empty but `text`), plus the given plain fields, all in one transaction, so no field
+ * is ever created later by two people at once. Callers check kind and fields.
+ */
+export function insertRecord(
+  doc: Y.Doc,
+  kind: RecordKind,
+  section: Section,
+  text: string,
+  plain: Readonly<Record<string, unknown>>,
+  opts: { id?: string; index?: number; origin?: unknown },
 ): string {
   const id = opts.id ?? newCardId();
   const order = orderAt(doc, section, opts.index ?? Number.MAX_SAFE_INTEGER);
@@ -134,7 +180,11 @@ export function createCard(
     const card = new Y.Map<unknown>();
     card.set(CARD_KEYS.section, section);
     card.set(CARD_KEYS.order, order);
-    card.set(CARD_KEYS.text, new Y.Text(text.slice(0, MAX_CARD_CHARS)));
+    card.set(CARD_KEYS.kind, kind);
+    for (const field of textFieldsOf(kind)) {
+      card.set(field, new Y.Text(field === CARD_KEYS.text ? text.slice(0, MAX_CARD_CHARS) : ''));
+    }
+    for (const [field, value] of Object.entries(plain)) card.set(field, value);
     cardsMap(doc).set(id, card);
   }, opts.origin ?? null);
   return id;
@@ -142,7 +192,8 @@ export function createCard(
 
 /**
  * Move a card to `index` within `section`. Only `section` and `order` change: the text is
- * never re-created, so its authorship (and colour) survives the move.
+ * never re-created, so its authorship (and colour) survives the move. A record never leaves
+ * the sections of its kind (false, nothing written).
  */
 export function moveCard(
   doc: Y.Doc,
@@ -152,7 +203,7 @@ export function moveCard(
   origin: unknown = null,
 ): boolean {
   const card = cardsMap(doc).get(id);
-  if (!(card instanceof Y.Map)) return false;
+  if (!(card instanceof Y.Map) || kindOf(card) !== SECTION_KIND[section]) return false;
   const order = orderAt(doc, section, index, id);
   doc.transact(() => {
     if (card.get(CARD_KEYS.section) !== section) card.set(CARD_KEYS.section, section);
@@ -173,8 +224,24 @@ export function applyTextEdit(
 ): boolean {
   const text = cardText(doc, id);
   if (!text) return false;
+  editText(doc, text, next, MAX_CARD_CHARS, origin);
+  return true;
+}
+
+/**
+ * Turn `text` into `next` by one delete and one insert around the common prefix and suffix
+ * (so concurrent edits elsewhere and everyone's authorship survive), keeping at most `max`
+ * characters. Shared by every co-edited field.
+ */
+export function editText(
+  doc: Y.Doc,
+  text: Y.Text,
+  next: string,
+  max: number,
+  origin: unknown,
+): void {
   const prev = text.toString();
-  if (prev === next) return true;
+  if (prev === next) return;
   let start = 0;
   while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
   // Never split a surrogate pair: Yjs turns both halves of a split pair into U+FFFD.
@@ -189,13 +256,12 @@ export function applyTextEdit(
     endPrev++;
     endNext++;
   }
-  const room = MAX_CARD_CHARS - (prev.length - (endPrev - start));
+  const room = max - (prev.length - (endPrev - start));
   const inserted = next.slice(start, endNext).slice(0, Math.max(0, room));
   doc.transact(() => {
     if (endPrev > start) text.delete(start, endPrev - start);
     if (inserted) text.insert(start, inserted);
   }, origin);
-  return true;
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

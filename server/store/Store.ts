@@ -7,6 +7,14 @@
 import type { UpdateRanges } from '../../lib/board/historyRanges';
 import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
+import type {
+  ActionChange,
+  ActionRow,
+  ClosureRow,
+  OutcomeRow,
+  ReadingRow,
+  RecordsData,
+} from './recordRows';
 
 export interface WorkshopRow {
   id: string;
@@ -431,6 +439,30 @@ export interface Store {
   listAttendance(workshopId: string): Promise<AttendanceRow[]>;
   /** Characters inserted per participant in updates with seq > `afterSeq`. */
   writtenSince(workshopId: string, afterSeq: number): Promise<WrittenRow[]>;
+
+  // ── Records (issue 9; migration 12) ─────────────────────────────────────────
+  /** A workshop's outcomes, actions, readings and closures (deleted records' included). */
+  loadRecords(workshopId: string): Promise<RecordsData>;
+  /** Replace a decision's current outcome and add it to its history, in one transaction. */
+  saveOutcome(row: OutcomeRow): Promise<void>;
+  /** Every outcome a decision has had, oldest first. */
+  outcomeHistory(workshopId: string, decisionId: string): Promise<OutcomeRow[]>;
+  /** Add an action unless its decision already has `max`, checked in the same transaction. */
+  addAction(row: ActionRow, max: number): Promise<'ok' | 'full'>;
+  /** Change an action's status; the row after, or null when there is no such action. */
+  updateAction(
+    workshopId: string,
+    actionId: string,
+    change: ActionChange,
+  ): Promise<ActionRow | null>;
+  /** Add a reading unless its indicator already has `max`, checked in the same transaction. */
+  addReading(row: ReadingRow, max: number): Promise<'ok' | 'full'>;
+  /** Remove a reading; false when there is no such reading in that workshop. */
+  removeReading(workshopId: string, readingId: string): Promise<boolean>;
+  /** Close a priority (a row) or reopen it (null); false when reopening one not closed. */
+  setClosure(workshopId: string, cardId: string, row: ClosureRow | null): Promise<boolean>;
+  /** Ids of the cards a participant created or wrote characters in (for their impact view). */
+  cardsWrittenBy(workshopId: string, participantId: string): Promise<string[]>;
 
   close(): Promise<void>;
 }

@@ -2,11 +2,12 @@
  * Deleting a workshop, checked on every adapter (issue 8 §7, invariant I30): after
  * `deleteWorkshop` nothing of it can be read back through any Store method, in any area:
  * the board, card events, endorsements, voting, card history and restores (issue 13) and
- * the summary settings (issue 10), while a second workshop keeps all of its own.
+ * the summary settings (issue 10) and records (issue 9), while a second workshop keeps all of its own.
  * Called from `store.contract.ts`; a new area with workshop rows adds a line to both lists.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { seedRecords } from './recordsContract';
 import type { ParticipantRow, Store } from './Store';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -107,6 +108,7 @@ async function seedEverything(store: Store, w: string): Promise<void> {
   );
   const cast = { workshopId: w, roundId: `${w}-r`, participantId: pat, cardId: 'c1', now: T0 };
   expect(await store.castBallot({ ...cast, dots: 2, key: `${w}-k` })).toMatchObject({ ok: true });
+  await seedRecords(store, w);
 }
 
 /** What every area of the Store says about workshop `w`, as plain counts and values. */
@@ -136,6 +138,8 @@ async function everythingAbout(store: Store, w: string) {
     reverts: (await store.listReverts(w, 'c1')).length,
     summaryShared: (await store.getSummarySettings(w)).shareDraft,
     writers: activity.writers.length,
+    ...recordCounts(await store.loadRecords(w)),
+    outcomeHistory: (await store.outcomeHistory(w, 'd1')).length,
   };
 }
 
@@ -157,4 +161,13 @@ export function deleteContract(get: () => Store): void {
       expect(await everythingAbout(store, 'd2')).toEqual(before);
     });
   });
+}
+
+function recordCounts(r: Awaited<ReturnType<Store['loadRecords']>>) {
+  return {
+    outcomes: r.outcomes.length,
+    actions: r.actions.length,
+    readings: r.readings.length,
+    closures: r.closures.length,
+  };
 }

@@ -18,6 +18,8 @@ import {
   toParticipant,
   toWorkshop,
 } from './kyselyRows';
+import type { ActionChange, ActionRow, ClosureRow, OutcomeRow, ReadingRow } from './recordRows';
+import * as records from './recordsQueries';
 import type {
   AppendInput,
   AttendanceRow,
@@ -626,6 +628,47 @@ export abstract class KyselyStore implements Store {
 
   writtenSince(workshopId: string, afterSeq: number) {
     return facilitation.writtenSince(this.db, workshopId, afterSeq);
+  }
+
+  // ── Records (issue 9; migration 12) ─────────────────────────────────────────
+
+  /** The workshop lock the capped and multi-row record writes take. */
+  private readonly recordLock: records.LockWorkshop = (trx, id) => this.lockWorkshop(trx, id);
+
+  loadRecords(workshopId: string) {
+    return records.loadRecords(this.db, workshopId);
+  }
+
+  saveOutcome(row: OutcomeRow) {
+    return records.saveOutcome(this.db, this.recordLock, row);
+  }
+
+  outcomeHistory(workshopId: string, decisionId: string) {
+    return records.outcomeHistory(this.db, workshopId, decisionId);
+  }
+
+  addAction(row: ActionRow, max: number) {
+    return records.addAction(this.db, this.recordLock, row, max);
+  }
+
+  updateAction(workshopId: string, actionId: string, change: ActionChange) {
+    return records.updateAction(this.db, workshopId, actionId, change);
+  }
+
+  addReading(row: ReadingRow, max: number) {
+    return records.addReading(this.db, this.recordLock, row, max);
+  }
+
+  removeReading(workshopId: string, readingId: string) {
+    return records.removeReading(this.db, workshopId, readingId);
+  }
+
+  setClosure(workshopId: string, cardId: string, row: ClosureRow | null) {
+    return records.setClosure(this.db, workshopId, cardId, row);
+  }
+
+  cardsWrittenBy(workshopId: string, participantId: string) {
+    return records.cardsWrittenBy(this.db, workshopId, participantId);
   }
 
   async close() {

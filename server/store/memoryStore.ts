@@ -11,7 +11,9 @@ import { historyRanges } from '../../lib/board/historyRanges';
 import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability } from '../../lib/roles';
 import { BindingConflictError } from './bindingConflict';
+import { MemoryRecords } from './memoryRecords';
 import { MemoryVoting } from './memoryVoting';
+import type { ActionChange, ActionRow, ClosureRow, OutcomeRow, ReadingRow } from './recordRows';
 import type {
   AppendInput,
   AttendanceRow,
@@ -96,6 +98,7 @@ class MemoryStore implements Store {
   readonly #summarySettings = new Map<string, SummarySettingsRow>();
   readonly #facilitation = new Map<string, FacilitationState>();
   readonly #attendance = new Map<string, AttendanceRow>();
+  readonly #records = new MemoryRecords();
 
   // ── Checks the SQL schema makes (primary keys, unique tokens, foreign keys) ───────
 
@@ -466,6 +469,7 @@ class MemoryStore implements Store {
     const kept = this.#events.filter((e) => e.workshopId !== id);
     this.#events.splice(0, this.#events.length, ...kept);
     this.#voting.deleteWorkshop(id);
+    this.#records.deleteWorkshop(id);
     return true;
   }
 
@@ -628,6 +632,54 @@ class MemoryStore implements Store {
         sums.set(a.participantId, (sums.get(a.participantId) ?? 0) + a.inserted);
     }
     return [...sums].map(([participantId, inserted]) => ({ participantId, inserted }));
+  }
+
+  // ── Records (issue 9; migration 12) ─────────────────────────────────────────
+
+  async loadRecords(workshopId: string) {
+    return this.#records.load(workshopId);
+  }
+
+  async saveOutcome(row: OutcomeRow) {
+    this.needWorkshop(row.workshopId);
+    this.#records.saveOutcome(row);
+  }
+
+  async outcomeHistory(workshopId: string, decisionId: string) {
+    return this.#records.outcomeHistory(workshopId, decisionId);
+  }
+
+  async addAction(row: ActionRow, max: number) {
+    this.needWorkshop(row.workshopId);
+    return this.#records.addAction(row, max);
+  }
+
+  async updateAction(workshopId: string, actionId: string, change: ActionChange) {
+    return this.#records.updateAction(workshopId, actionId, change);
+  }
+
+  async addReading(row: ReadingRow, max: number) {
+    this.needWorkshop(row.workshopId);
+    return this.#records.addReading(row, max);
+  }
+
+  async removeReading(workshopId: string, readingId: string) {
+    return this.#records.removeReading(workshopId, readingId);
+  }
+
+  async setClosure(workshopId: string, cardId: string, row: ClosureRow | null) {
+    if (row) this.needWorkshop(workshopId);
+    return this.#records.setClosure(workshopId, cardId, row);
+  }
+
+  async cardsWrittenBy(workshopId: string, participantId: string) {
+    const b = this.#boards.get(workshopId);
+    if (!b) return [];
+    const ids = new Set<string>();
+    for (const [card, who] of b.creators) if (who === participantId) ids.add(card);
+    for (const a of b.attributions)
+      if (a.participantId === participantId && a.inserted > 0) ids.add(a.cardId);
+    return [...ids].sort();
   }
 
   async close() {}

@@ -62,7 +62,7 @@ it('[I28] migrations 5, 7, 8 and 9 upgrade a version-2 Postgres database that ho
       applied = v;
     },
   });
-  expect(applied).toEqual([5, 7, 8, 9, 11]);
+  expect(applied).toEqual([5, 7, 8, 9, 11, 12]);
   expect(applied).toEqual(MIGRATIONS.filter((m) => m.version > 2).map((m) => m.version));
   expect(await store.getInviteByToken(hashToken('legacyInviteToken123'))).toMatchObject({
     id: 'i1',

@@ -4,6 +4,7 @@
  */
 import { type Generated, type Kysely, sql } from 'kysely';
 import { peopleMigration } from './peopleMigration';
+import { recordsMigration } from './recordsQueries';
 import { summaryMigration } from './summaryQueries';
 
 /** The SQL engines the schema targets; only column types differ between them. */
@@ -170,6 +171,57 @@ export interface Database {
     joined_at: string;
     left_at: string | null;
   };
+  /** Version 12 (issue 9): a decision's current outcome (see recordsQueries.ts). */
+  outcomes: OutcomeColumns;
+  /** Version 12: every outcome a decision has had, numbered from 1. */
+  outcome_history: OutcomeColumns & { version: number };
+  /** Version 12: what will be done because of a decision. */
+  record_actions: {
+    id: string;
+    workshop_id: string;
+    decision_id: string;
+    what: string;
+    who: string;
+    by_when: string | null;
+    status: string;
+    reason: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Version 12: measured values of quality indicators. */
+  readings: {
+    id: string;
+    workshop_id: string;
+    indicator_id: string;
+    value: number;
+    date: string;
+    note: string;
+    added_by: string;
+    identifiable: number;
+    added_at: string;
+  };
+  /** Version 12: Joint priorities cards closed as "Not possible, because …". */
+  priority_closures: {
+    workshop_id: string;
+    card_id: string;
+    reason: string;
+    closed_by: string;
+    closed_at: string;
+  };
+}
+
+/** Columns of a stored outcome (version 12). */
+interface OutcomeColumns {
+  workshop_id: string;
+  decision_id: string;
+  outcome: string;
+  rationale: string;
+  against_lived: number;
+  against_because: string | null;
+  lived_disagreed: number;
+  saved_by: string;
+  saved_at: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's row types.
@@ -439,6 +491,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, up: (db) => votingResultsStayRight(db) },
   { version: 9, up: (db) => summaryMigration(db) },
   { version: 11, up: (db) => createFacilitationTables(db) },
+  { version: 12, up: (db) => recordsMigration(db) },
 ];
 
 /**

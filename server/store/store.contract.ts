@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { deleteContract } from './deleteContract';
 import { facilitationContract } from './facilitationContract';
 import { peopleContract } from './peopleContract';
+import { recordsContract } from './recordsContract';
 import type { AppendInput, InviteRow, ParticipantRow, Store, WorkshopRow } from './Store';
 import { summaryContract } from './summaryContract';
 import { votingContract } from './votingContract';
@@ -97,6 +98,7 @@ export function storeContract(
     cardHistory(() => store);
     summaryContract(() => store);
     deleteContract(() => store);
+    recordsContract(() => store);
   });
 }
 

@@ -10,7 +10,7 @@ describe('[I18] countStructs', () => {
     const id = createCard(doc, 'context', 'hello', { id: 'c1' });
     applyTextEdit(doc, id, 'hello there, world');
     applyTextEdit(doc, id, 'hi there');
-    moveCard(doc, id, 'decisions', 0);
+    moveCard(doc, id, 'priorities', 0);
     doc.getMap('other').set('json', { a: [1, 'two', null], b: true });
     doc.getText('rich').insert(0, 'bold', { bold: true });
     doc.getText('rich').insertEmbed(0, { image: 'x' });

@@ -186,14 +186,14 @@ describe('inspectUpdate: accepted writes', () => {
 
   it('accepts moving someone else’s card (section and order overwrite)', () => {
     const { bob, ctx, accept, server } = roomWithCard();
-    const u = updateOf(bob, () => moveCard(bob, 'c1', 'decisions', 0));
+    const u = updateOf(bob, () => moveCard(bob, 'c1', 'priorities', 0));
     const r = inspectUpdate(u, ctx('bob'));
     expect(r.ok).toBe(true);
     expect((r as Inspection).createdCards).toEqual([]);
     accept(u, 'bob');
-    expect(readCard(server, 'c1')).toMatchObject({ section: 'decisions', text: 'hello world' });
+    expect(readCard(server, 'c1')).toMatchObject({ section: 'priorities', text: 'hello world' });
     // A move within the section (order only) is fine too.
-    const u2 = updateOf(bob, () => moveCard(bob, 'c1', 'decisions', 3));
+    const u2 = updateOf(bob, () => moveCard(bob, 'c1', 'priorities', 3));
     expect(inspectUpdate(u2, ctx('bob')).ok).toBe(true);
   });
 });

@@ -15,6 +15,7 @@
 import * as Y from 'yjs';
 import { CARD_KEYS, cardText, MAX_CARD_CHARS } from '../../lib/board/doc';
 import { ORDER_KEY } from '../../lib/board/order';
+import { isRecordKind } from '../../lib/board/schema';
 import { isSection } from '../../lib/board/sections';
 import type { Reason } from '../../lib/protocol/reasons';
 import { nonCausalPlacement } from './causality';
@@ -261,12 +262,18 @@ function checkCardField(
       return superseded || (typeof value === 'string' && ORDER.test(value))
         ? null
         : 'invalid order key';
+    case CARD_KEYS.kind:
+      return isNew && isRecordKind(value) ? null : `the kind of card ${cardId} cannot change`;
     case CARD_KEYS.text:
       if (!isNew) return `the text of card ${cardId} cannot be replaced`;
       return content instanceof Y.ContentType && content.type instanceof Y.Text
         ? null
         : 'card text must be text';
     default:
+      // Interim (issue 9): the other text fields of a record, created with it.
+      if (isNew && key && content instanceof Y.ContentType && content.type instanceof Y.Text) {
+        return null;
+      }
       return `card field "${key}" is not writable`;
   }
 }

@@ -40,7 +40,7 @@ describe('locks in the update inspection (issue 11)', () => {
     for (const edit of [
       (d: Y.Doc) => applyTextEdit(d, 'c1', 'agreed words!'),
       (d: Y.Doc) => applyTextEdit(d, 'c1', 'agreed'),
-      (d: Y.Doc) => moveCard(d, 'c1', 'decisions', 0),
+      (d: Y.Doc) => moveCard(d, 'c1', 'priorities', 0),
     ]) {
       const { alice, check } = setup();
       const r = check(() => edit(alice), lock(['c1'], []));
@@ -56,7 +56,7 @@ describe('locks in the update inspection (issue 11)', () => {
     );
     expect(r1.ok ? 'accepted' : r1.reason).toBe('locked');
     const b = setup();
-    const r2 = b.check(() => moveCard(b.alice, 'c2', 'decisions', 0), lock([], ['decisions']));
+    const r2 = b.check(() => moveCard(b.alice, 'c1', 'priorities', 0), lock([], ['priorities']));
     expect(r2.ok ? 'accepted' : r2.reason).toBe('locked');
     const c = setup();
     const r3 = c.check(() => applyTextEdit(c.alice, 'c1', 'changed'), lock([], ['context']));

@@ -5,7 +5,6 @@
  * Every answer is memoised, so a chain of any length is walked once (issue 8 §1, I18).
  */
 import * as Y from 'yjs';
-import { CARD_KEYS } from '../../lib/board/doc';
 import type { UpdateIndex } from './updateIndex';
 
 /** A place in the board's schema. */
@@ -129,7 +128,7 @@ function classify(holder: Y.Item, key: string | null, container: Where, isNew: b
   if (container.kind === 'root' && container.name === 'cards' && key) {
     return { kind: 'card', cardId: key, isNew };
   }
-  if (container.kind === 'card' && key === CARD_KEYS.text) {
+  if (container.kind === 'card' && key && holder.content.type instanceof Y.Text) {
     return { kind: 'text', cardId: container.cardId };
   }
   return UNKNOWN;

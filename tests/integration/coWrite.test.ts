@@ -48,8 +48,8 @@ describe('co-writing a card', () => {
       () => colourSeenBy(pink, id) === 'joint' && colourSeenBy(blue, id) === 'joint',
     );
 
-    moveCard(blue.doc, id, 'decisions', 0);
-    await waitFor('pink to see the move', () => readCard(pink.doc, id)?.section === 'decisions');
+    moveCard(blue.doc, id, 'context', 0);
+    await waitFor('pink to see the move', () => readCard(pink.doc, id)?.section === 'context');
     expect(colourSeenBy(pink, id)).toBe('joint');
     expect(colourSeenBy(blue, id)).toBe('joint');
 

@@ -1,0 +1,132 @@
+/**
+ * The records part of the in-memory Store (issue 9): outcomes and their history, actions,
+ * readings and closures in plain lists, with the same rules as `recordsQueries.ts`. Each
+ * method decides and writes within one synchronous step, so no other call interleaves:
+ * that is this adapter's transaction.
+ */
+import type {
+  ActionChange,
+  ActionRow,
+  ClosureRow,
+  OutcomeRow,
+  ReadingRow,
+  RecordsData,
+} from './recordRows';
+
+const byKeys =
+  <T>(...keys: ((row: T) => string)[]) =>
+  (a: T, b: T): number => {
+    for (const k of keys) {
+      const x = k(a);
+      const y = k(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+
+/** Records of every workshop, in memory. */
+export class MemoryRecords {
+  #outcomes: OutcomeRow[] = [];
+  #history: OutcomeRow[] = [];
+  #actions: ActionRow[] = [];
+  #readings: ReadingRow[] = [];
+  #closures: ClosureRow[] = [];
+
+  load(workshopId: string): RecordsData {
+    const mine = <T extends { workshopId: string }>(rows: T[]) =>
+      rows.filter((r) => r.workshopId === workshopId).map((r) => ({ ...r }));
+    return {
+      outcomes: mine(this.#outcomes).sort(
+        byKeys(
+          (o) => o.savedAt,
+          (o) => o.decisionId,
+        ),
+      ),
+      actions: mine(this.#actions).sort(
+        byKeys(
+          (a) => a.createdAt,
+          (a) => a.id,
+        ),
+      ),
+      readings: mine(this.#readings).sort(
+        byKeys(
+          (r) => r.date,
+          (r) => r.addedAt,
+          (r) => r.id,
+        ),
+      ),
+      closures: mine(this.#closures).sort(
+        byKeys(
+          (c) => c.closedAt,
+          (c) => c.cardId,
+        ),
+      ),
+    };
+  }
+
+  saveOutcome(row: OutcomeRow): void {
+    const same = (o: OutcomeRow) =>
+      o.workshopId === row.workshopId && o.decisionId === row.decisionId;
+    this.#outcomes = [...this.#outcomes.filter((o) => !same(o)), { ...row }];
+    this.#history.push({ ...row });
+  }
+
+  outcomeHistory(workshopId: string, decisionId: string): OutcomeRow[] {
+    return this.#history
+      .filter((o) => o.workshopId === workshopId && o.decisionId === decisionId)
+      .map((o) => ({ ...o }));
+  }
+
+  addAction(row: ActionRow, max: number): 'ok' | 'full' {
+    if (this.#actions.some((a) => a.id === row.id)) throw new Error(`action ${row.id} exists`);
+    const n = this.#actions.filter(
+      (a) => a.workshopId === row.workshopId && a.decisionId === row.decisionId,
+    ).length;
+    if (n >= max) return 'full';
+    this.#actions.push({ ...row });
+    return 'ok';
+  }
+
+  updateAction(workshopId: string, actionId: string, change: ActionChange): ActionRow | null {
+    const a = this.#actions.find((x) => x.id === actionId && x.workshopId === workshopId);
+    if (!a) return null;
+    Object.assign(a, change);
+    return { ...a };
+  }
+
+  addReading(row: ReadingRow, max: number): 'ok' | 'full' {
+    if (this.#readings.some((r) => r.id === row.id)) throw new Error(`reading ${row.id} exists`);
+    const n = this.#readings.filter(
+      (r) => r.workshopId === row.workshopId && r.indicatorId === row.indicatorId,
+    ).length;
+    if (n >= max) return 'full';
+    this.#readings.push({ ...row });
+    return 'ok';
+  }
+
+  removeReading(workshopId: string, readingId: string): boolean {
+    const before = this.#readings.length;
+    this.#readings = this.#readings.filter(
+      (r) => !(r.id === readingId && r.workshopId === workshopId),
+    );
+    return this.#readings.length < before;
+  }
+
+  setClosure(workshopId: string, cardId: string, row: ClosureRow | null): boolean {
+    const same = (c: ClosureRow) => c.workshopId === workshopId && c.cardId === cardId;
+    const had = this.#closures.some(same);
+    this.#closures = this.#closures.filter((c) => !same(c));
+    if (row) this.#closures.push({ ...row, workshopId, cardId });
+    return row !== null || had;
+  }
+
+  deleteWorkshop(workshopId: string): void {
+    const keep = <T extends { workshopId: string }>(rows: T[]) =>
+      rows.filter((r) => r.workshopId !== workshopId);
+    this.#outcomes = keep(this.#outcomes);
+    this.#history = keep(this.#history);
+    this.#actions = keep(this.#actions);
+    this.#readings = keep(this.#readings);
+    this.#closures = keep(this.#closures);
+  }
+}
