@@ -32,13 +32,6 @@ async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
   throw new Error(`Could not reach ${target} with Tab in ${max} presses`);
 }
 
-/** Moves focus to the field of a record with Tab alone and types at its end. */
-async function keyboardTypeInto(page: Page, field: Locator, text: string): Promise<void> {
-  await tabTo(page, field);
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(text, { delay: 5 });
-}
-
 const decision = (board: BoardPage) => board.page.locator('li[data-kind="decision"]');
 const indicator = (board: BoardPage) => board.page.locator('li[data-kind="indicator"]');
 const field = (record: Locator, name: string) => record.locator(`[data-field="${name}"]`);
