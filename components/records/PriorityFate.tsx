@@ -9,40 +9,10 @@ import { type FormEvent, useState } from 'react';
 import { RECORD_LIMITS } from '../../lib/protocol/recordEvents';
 import { ErrorLine } from '../board/ErrorLine';
 import { Button } from '../ui/Button';
-import { actionWords, againstSentence, type Fate, fateOf, outcomeWords, quote } from './fate';
+import { FateList, fateLine } from './FateList';
+import { fateOf } from './fate';
 import { useRecordsContext } from './RecordsContext';
 import { useLinks } from './useLinks';
-
-/** One line when nothing answers it yet or it was closed; else null. */
-export function fateLine(fate: Fate): string | null {
-  if (fate.closedBecause !== null) return `Not possible, because ${fate.closedBecause}`;
-  if (fate.open) return 'Nobody has answered this yet.';
-  return null;
-}
-
-/** The decisions and indicators that answer a card, as a short list. */
-export function FateList({ fate }: { fate: Fate }) {
-  return (
-    <ul className="list-disc space-y-1 pl-5">
-      {fate.decisions.map((d) => (
-        <li key={d.id}>
-          {`Decision: ${quote(d.text)} — ${outcomeWords(d.outcome)}.`}
-          {d.outcome?.againstLived && <span className="block">{againstSentence(d.outcome)}</span>}
-          {d.actions.length > 0 && (
-            <ul className="list-[circle] pl-5">
-              {d.actions.map((a) => (
-                <li key={a.id}>{`Action: ${actionWords(a)}`}</li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
-      {fate.indicators.map((i) => (
-        <li key={i.id}>{`Measured by the quality indicator: ${quote(i.text)}`}</li>
-      ))}
-    </ul>
-  );
-}
 
 /** The facilitator's "Not possible" form, or "Reopen". */
 function CloseControl({ cardId, closed }: { cardId: string; closed: boolean }) {
