@@ -91,11 +91,16 @@ export const readingAddSchema = z.object({
 export const readingRemoveSchema = z.object({ readingId: recordId });
 
 /** Close a Joint priorities card as "Not possible, because …", or reopen it (reason ''). */
-export const priorityCloseSchema = z.object({
-  cardId: recordId,
-  closed: z.boolean(),
-  reason: z.string().trim().max(RECORD_LIMITS.noteChars).default(''),
-});
+export const priorityCloseSchema = z
+  .object({
+    cardId: recordId,
+    closed: z.boolean(),
+    reason: z.string().trim().max(RECORD_LIMITS.noteChars).default(''),
+  })
+  .refine((c) => !c.closed || c.reason.length > 0, {
+    message: 'Say why it is not possible before closing it.',
+    path: ['reason'],
+  });
 
 /** A saved outcome, as everyone sees it. */
 export interface OutcomeView {

@@ -74,6 +74,12 @@ export function deletedByLabel(
   return a.name ?? anonymousLabel(deleter.group);
 }
 
+/**
+ * Who added an indicator reading (issue 9), as a viewer sees it: by the same rule as
+ * "deleted by" (a name only when they were identifiable then and still are).
+ */
+export const addedByLabel = deletedByLabel;
+
 /** A person's name in "here now": shown unless they chose to be anonymous (or it is you). */
 export function presenceName(viewerId: string | null, person: PolicyPerson): string | undefined {
   return person.anonymous && person.id !== viewerId ? undefined : person.name;

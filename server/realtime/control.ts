@@ -40,6 +40,7 @@ import { cardHistory, revertCard } from './history';
 import { OwnDeleted } from './ownDeleted';
 import { People } from './people';
 import { Presence } from './presence';
+import { Records } from './records';
 import type { CardNotice } from './replacedNotice';
 import { roomNames } from './roomNames';
 import { Voting } from './voting';
@@ -79,6 +80,7 @@ export class Control {
   readonly voting: Voting;
   readonly people: People;
   readonly facilitation: Facilitation;
+  readonly records: Records;
   private readonly presence: Presence;
   private readonly ownDeleted: OwnDeleted;
   /** Features registered through the module seam (`controlModule.ts`). */
@@ -135,7 +137,13 @@ export class Control {
       log: deps.log,
       publishInvites: (id) => this.publishInvites(id),
     });
-    this.modules = [this.people, this.facilitation];
+    this.records = new Records({
+      io: this.io,
+      rooms: deps.rooms,
+      store: deps.store,
+      log: deps.log,
+    });
+    this.modules = [this.people, this.facilitation, this.records];
     this.registerEvents();
   }
 
@@ -180,6 +188,7 @@ export class Control {
         void this.publishDeleted(p.workshopId);
         this.publishOwnDeleted(p, data.cardId);
         this.voting.cardDeleted(p.workshopId, data.cardId);
+        this.records.recordChanged(p.workshopId);
       }
       return r;
     });
@@ -189,6 +198,7 @@ export class Control {
         void this.publishDeleted(p.workshopId);
         this.publishOwnDeleted(p, data.cardId);
         this.voting.cardRestored(p.workshopId, data.cardId);
+        this.records.recordChanged(p.workshopId);
       }
       return r;
     });
@@ -245,7 +255,7 @@ export class Control {
     const allowed = await this.deps.limits.request(socket.data.participant.id, event);
     if (!allowed.ok) return ack(tooMany(TOO_MANY_REQUESTS, allowed.retryAfterSeconds));
     const parsed = handler.schema.safeParse(payload);
-    if (!parsed.success) return ack(fail('invalidInput'));
+    if (!parsed.success) return ack(fail('invalidInput', customMessage(parsed.error)));
     try {
       const still = await this.deps.sessions.stillAllowed(socket.data.participant);
       if (!still.ok) return ack(still);
@@ -389,4 +399,9 @@ export class Control {
 function refusal(reason: Reason, message?: string): Error & { data: unknown } {
   const text = message ?? REASON_INFO[reason].message;
   return Object.assign(new Error(text), { data: { reason, message: text, permanent: true } });
+}
+
+/** The plain message a schema's own check gives (e.g. "Say why …"), else none (the default). */
+function customMessage(error: z.ZodError): string | undefined {
+  return error.issues.find((i) => i.code === 'custom')?.message;
 }

@@ -1,13 +1,14 @@
 /**
- * The delete set of an update: text deletions are anyone's; a card's `section` or `order`
- * value may be deleted only as it is replaced in the same update; cards, text fields and
- * `meta` are the server's. Ranges are sorted and merged first, so overlapping or repeated
+ * The delete set of an update: text deletions are anyone's (who may write which field is
+ * checked after, in recordCheck.ts); a record's `section`, `order` or plain field (enum,
+ * date, links) value may be deleted only as it is replaced in the same update; records,
+ * their text fields and `kind`, and `meta` are the server's. Ranges are sorted and merged first, so overlapping or repeated
  * ranges cost nothing extra (issue 8 §1, invariant I18).
  */
 import * as Y from 'yjs';
-import { CARD_KEYS } from '../../lib/board/doc';
-import { bump, type Written } from './inspection';
+import { bumpField, type Written } from './inspection';
 import type { Placement, Where } from './placement';
+import { REPLACEABLE_KEYS } from './recordCheck';
 import type { UpdateIndex } from './updateIndex';
 
 /** The delete set as `Y.decodeUpdate` returns it. */
@@ -122,11 +123,11 @@ function checkDeletedItem(
 ): string | null {
   switch (where.kind) {
     case 'text':
-      if (item.countable) bump(written.out, where.cardId, 0, n);
+      if (item.countable) bumpField(written.out, where.cardId, where.field, 0, n);
       return null;
     case 'card': {
       const replaced = (written.fields.get(`${where.cardId}/${key}`) ?? 0) > 0;
-      if ((key === CARD_KEYS.section || key === CARD_KEYS.order) && replaced) return null;
+      if (key !== null && REPLACEABLE_KEYS.has(key) && replaced) return null;
       return `card field "${key}" cannot be deleted`;
     }
     case 'root':

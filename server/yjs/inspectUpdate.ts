@@ -6,32 +6,37 @@
  *
  * - content may only be added under clientIDs bound to this participant or unused ones;
  *   a sync-step-2 reply has others' content stripped instead of being refused;
- * - only the schema's shapes may be written: new cards under `cards` (never an existing
- *   key), a card's `section` and `order`, a new card's `text`, and plain text inside a
- *   card's text;
+ * - only the schema's shapes may be written: new records under `cards` (never an existing
+ *   key), and each record's fields as the table in `lib/board/schema.ts` says, by its kind
+ *   and the sender's capability (recordCheck.ts): its place, its kind and text fields at
+ *   creation only, plain values whole, plain text inside its text fields;
  * - `meta`, a card's `deleted` flag and whole-card deletion are the server's alone;
  * - everything must be integrable at once: no clock gap, nothing the server lacks.
  */
 import * as Y from 'yjs';
-import { CARD_KEYS, cardText, MAX_CARD_CHARS } from '../../lib/board/doc';
-import { ORDER_KEY } from '../../lib/board/order';
-import { isRecordKind } from '../../lib/board/schema';
-import { isSection } from '../../lib/board/sections';
 import type { Reason } from '../../lib/protocol/reasons';
+import { type Capability, can } from '../../lib/roles';
 import { nonCausalPlacement } from './causality';
 import { checkDeletes, type DeleteSet } from './checkDeletes';
 import { countStructs } from './countStructs';
 import { FRAME_LIMITS, frameLimitProblem } from './frameLimits';
-import { bump, emptyInspection, type Inspection, type Written } from './inspection';
+import {
+  bump,
+  bumpField,
+  emptyInspection,
+  type Inspection,
+  type RecordWrite,
+  type Written,
+} from './inspection';
 import { type LockSet, lockProblem, noLocks } from './lockCheck';
 import { Placement, type Where } from './placement';
+import { Kinds, textProblem, valuesProblem } from './recordCheck';
 import { missingDependency, UpdateIndex } from './updateIndex';
 
 /** The server's own clientID in every room doc; no participant may write under it. */
 export const SERVER_CLIENT_ID = 0;
 
 const CARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const ORDER = ORDER_KEY;
 
 /** What the caller knows about the room and the sender. */
 export interface InspectContext {
@@ -44,6 +49,11 @@ export interface InspectContext {
   mode: 'update' | 'step2';
   /** Locked cards and sections for this sender (issue 11, I43); absent when none apply. */
   locks?: LockSet;
+  /**
+   * The sender's capability (issue 9, I68): observers write nothing (with `mayWrite`
+   * false), contributors no facilitator-only field. Absent counts as a contributor.
+   */
+  capability?: Capability;
 }
 
 export type InspectResult = Inspection | { ok: false; reason: Reason; detail: string };
@@ -167,7 +177,11 @@ function checkContent(
   ctx: InspectContext,
 ): InspectResult {
   const placement = new Placement(ctx.doc, index);
-  const written: Written = { out: { ...emptyInspection(), update }, fields: new Map() };
+  const written: Written = {
+    out: { ...emptyInspection(), update },
+    fields: new Map(),
+    records: new Map(),
+  };
   const result = written.out;
   const created = new Set<string>();
   for (const item of items) {
@@ -188,9 +202,12 @@ function checkContent(
       result.clocks.set(s.id.client, Math.max(result.clocks.get(s.id.client) ?? 0, end));
     }
   }
+  const sender = { facilitates: can(ctx.capability ?? 'contributor', 'session:facilitate') };
+  const kinds = new Kinds(ctx.doc, written);
   const problem =
+    valuesProblem(ctx.doc, written, kinds, sender) ??
     checkDeletes(decoded.ds as DeleteSet, ctx.doc, index, placement, written) ??
-    checkLengths(ctx.doc, result);
+    textProblem(ctx.doc, written, kinds, sender);
   if (problem) return refuse(problem);
   // After the deletes are read, so deleting a locked card's text counts as writing to it.
   const locked =
@@ -228,72 +245,34 @@ function checkItem(
       }
       created.add(key);
       written.out.createdCards.push(key);
+      recordWrite(written, key, true);
       bump(written.out, key, 0, 0);
       return null;
     case 'card': {
+      if (key === null) return 'this change does not fit the board’s shape';
       const field = `${where.cardId}/${key}`;
       written.fields.set(field, (written.fields.get(field) ?? 0) + 1);
-      return checkCardField(item, key, where.cardId, where.isNew);
+      // Checked against the table once the record's kind is known (recordCheck.ts).
+      recordWrite(written, where.cardId, where.isNew).values.push({ key, item });
+      return null;
     }
     case 'text':
       if (key !== null) return 'card text may hold only plain text';
       if (content instanceof Y.ContentDeleted) return null;
       if (!(content instanceof Y.ContentString)) return 'card text may hold only plain text';
-      bump(written.out, where.cardId, content.getLength(), 0);
+      bumpField(written.out, where.cardId, where.field, content.getLength(), 0);
       return null;
     default:
       return 'this change does not fit the board’s shape';
   }
 }
 
-function checkCardField(
-  item: Y.Item,
-  key: string | null,
-  cardId: string,
-  isNew: boolean,
-): string | null {
-  const content = item.content;
-  const superseded = content instanceof Y.ContentDeleted;
-  const value = content instanceof Y.ContentAny ? content.arr[0] : undefined;
-  switch (key) {
-    case CARD_KEYS.section:
-      return superseded || isSection(value) ? null : 'unknown section';
-    case CARD_KEYS.order:
-      return superseded || (typeof value === 'string' && ORDER.test(value))
-        ? null
-        : 'invalid order key';
-    case CARD_KEYS.kind:
-      return isNew && isRecordKind(value) ? null : `the kind of card ${cardId} cannot change`;
-    case CARD_KEYS.text:
-      if (!isNew) return `the text of card ${cardId} cannot be replaced`;
-      return content instanceof Y.ContentType && content.type instanceof Y.Text
-        ? null
-        : 'card text must be text';
-    default:
-      // Interim (issue 9): the other text fields of a record, created with it.
-      if (isNew && key && content instanceof Y.ContentType && content.type instanceof Y.Text) {
-        return null;
-      }
-      return `card field "${key}" is not writable`;
+/** The record write an item belongs to, made on first use. */
+function recordWrite(written: Written, cardId: string, isNew: boolean): RecordWrite {
+  let write = written.records.get(cardId);
+  if (!write) {
+    write = { isNew, values: [] };
+    written.records.set(cardId, write);
   }
-}
-
-/**
- * Refuse text that would make a card longer than twice MAX_CARD_CHARS. Browsers stop at the
- * cap; the slack lets two people typing at the limit at the same moment both be kept.
- */
-function checkLengths(doc: Y.Doc, out: Inspection): string | null {
-  for (const [cardId, { inserted, deleted }] of out.attributions) {
-    if (inserted === 0) continue;
-    const current = existingCardText(doc, cardId)?.length ?? 0;
-    if (current + inserted - deleted > MAX_CARD_CHARS * 2) {
-      return `card ${cardId} would be longer than ${MAX_CARD_CHARS * 2} characters`;
-    }
-  }
-  return null;
-}
-
-/** A card's text in the server's doc, without creating the `cards` root if it is missing. */
-function existingCardText(doc: Y.Doc, cardId: string): Y.Text | null {
-  return doc.share.has('cards') ? cardText(doc, cardId) : null;
+  return write;
 }

@@ -11,7 +11,8 @@ import type { UpdateIndex } from './updateIndex';
 export type Where =
   | { kind: 'root'; name: string }
   | { kind: 'card'; cardId: string; isNew: boolean }
-  | { kind: 'text'; cardId: string }
+  /** Inside the Y.Text of a record's text field `field`. */
+  | { kind: 'text'; cardId: string; field: string }
   | { kind: 'value' }
   | { kind: 'unknown' };
 
@@ -129,7 +130,7 @@ function classify(holder: Y.Item, key: string | null, container: Where, isNew: b
     return { kind: 'card', cardId: key, isNew };
   }
   if (container.kind === 'card' && key && holder.content.type instanceof Y.Text) {
-    return { kind: 'text', cardId: container.cardId };
+    return { kind: 'text', cardId: container.cardId, field: key };
   }
   return UNKNOWN;
 }

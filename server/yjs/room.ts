@@ -222,6 +222,8 @@ export class Room {
       bindings: this.bindings,
       participantId: p.id,
       mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
+      // The room's row is current when a co-facilitator is made or unmade (I46).
+      capability: this.participants.get(p.id)?.capability ?? p.capability,
       mode,
       // The room's row is current when a co-facilitator is made or unmade (I46).
       locks: this.mayBypassLocks(p) ? undefined : this.locks,

@@ -1,0 +1,278 @@
+/**
+ * Decision and indicator records on the control channel (issue 9): outcomes with their
+ * required rationale, actions and their status, indicator readings and "not possible"
+ * closures of priorities, as one control module. Every request is permission-checked
+ * through `can()`, run one at a time per workshop, checked against the room's live board,
+ * stored (one transaction each) and only then broadcast as `records:update` (I72–I74).
+ */
+import { randomUUID } from 'node:crypto';
+import type { RecordKind } from '../../lib/board/schema';
+import type { Ack } from '../../lib/protocol/events';
+import { fail } from '../../lib/protocol/reasons';
+import {
+  actionAddSchema,
+  actionStatusSchema,
+  outcomeSaveSchema,
+  priorityCloseSchema,
+  RECORD_LIMITS,
+  readingAddSchema,
+  readingRemoveSchema,
+} from '../../lib/protocol/recordEvents';
+import { againstLived, rationaleEnough } from '../../lib/records/againstLived';
+import { type Action, can } from '../../lib/roles';
+import { groupSizes, identifiableNow } from '../../lib/visibility/policy';
+import type { Logger } from '../log';
+import type { ParticipantRow, Store } from '../store/Store';
+import type { Rooms } from '../yjs/rooms';
+import type { ControlModule, ControlServer, ControlSocket, Register } from './controlModule';
+import { type RecordFacts, readRecordFacts } from './recordFacts';
+import { actionView, outcomeView, readingView, recordsViewFor } from './recordsView';
+import { roomNames } from './roomNames';
+import { roundResults } from './roundResults';
+
+/** What the module needs from the rest of the server. */
+export interface RecordsDeps {
+  io: ControlServer;
+  rooms: Rooms;
+  store: Store;
+  log: Logger;
+}
+
+/** Plain words for each record a request needs, when it is missing or of another kind. */
+const NOT_FOUND: Record<RecordKind | 'priority', string> = {
+  card: 'That card no longer exists.',
+  decision: 'That decision no longer exists.',
+  indicator: 'That quality indicator no longer exists.',
+  priority: 'That priority no longer exists.',
+};
+const WRONG_KIND: Record<RecordKind | 'priority', string> = {
+  card: 'That is not a card.',
+  decision: 'Only a decision can have an outcome and actions.',
+  indicator: 'Only a quality indicator can have readings.',
+  priority: 'Only a card in Joint priorities can be closed as not possible.',
+};
+
+type Found = { ok: true; facts: RecordFacts } | ReturnType<typeof fail>;
+
+export class Records implements ControlModule {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: RecordsDeps) {}
+
+  attach(on: Register): void {
+    on('outcome:save', outcomeSaveSchema, (p, d) =>
+      this.change(p, 'record:decide', async () => {
+        const found = await this.live(p.workshopId, d.decisionId, 'decision');
+        if (!found.ok) return found;
+        const { rationale, links } = found.facts;
+        const verdict = againstLived({
+          outcome: d.outcome,
+          livedDisagreed: d.livedDisagreed,
+          answers: links,
+          closedResults: await this.closedResults(p.workshopId),
+        });
+        if (verdict.against && !rationaleEnough(rationale, RECORD_LIMITS.minRationaleChars))
+          return fail('rationaleRequired');
+        const row = {
+          workshopId: p.workshopId,
+          decisionId: d.decisionId,
+          outcome: d.outcome,
+          rationale,
+          againstLived: verdict.against,
+          againstBecause: verdict.because,
+          livedDisagreed: d.livedDisagreed,
+          savedBy: p.id,
+          savedAt: new Date().toISOString(),
+        };
+        await this.deps.store.saveOutcome(row);
+        return { ok: true, outcome: outcomeView(row) };
+      }),
+    );
+    on('action:add', actionAddSchema, (p, d) =>
+      this.change(p, 'record:decide', async () => {
+        const found = await this.live(p.workshopId, d.decisionId, 'decision');
+        if (!found.ok) return found;
+        const now = new Date().toISOString();
+        const row = {
+          id: randomUUID(),
+          workshopId: p.workshopId,
+          decisionId: d.decisionId,
+          what: d.what,
+          who: d.who,
+          byWhen: d.byWhen,
+          status: 'notStarted' as const,
+          reason: '',
+          createdBy: p.id,
+          createdAt: now,
+          updatedAt: now,
+        };
+        if ((await this.deps.store.addAction(row, RECORD_LIMITS.actionsPerDecision)) === 'full')
+          return fail(
+            'recordLimit',
+            `A decision can have at most ${RECORD_LIMITS.actionsPerDecision} actions.`,
+          );
+        return { ok: true, action: actionView(row) };
+      }),
+    );
+    on('action:status', actionStatusSchema, (p, d) =>
+      this.change(p, 'record:decide', async () => {
+        const { store } = this.deps;
+        const action = (await store.loadRecords(p.workshopId)).actions.find(
+          (a) => a.id === d.actionId,
+        );
+        if (!action) return fail('invalidInput', 'That action no longer exists.');
+        const found = await this.live(p.workshopId, action.decisionId, 'decision');
+        if (!found.ok) return found;
+        const reason = d.status === 'dropped' ? d.reason : '';
+        const change = { status: d.status, reason, updatedAt: new Date().toISOString() };
+        const row = await store.updateAction(p.workshopId, d.actionId, change);
+        if (!row) return fail('invalidInput', 'That action no longer exists.');
+        return { ok: true, action: actionView(row) };
+      }),
+    );
+    on('reading:add', readingAddSchema, (p, d) =>
+      this.change(p, 'reading:add', async () => {
+        const found = await this.live(p.workshopId, d.indicatorId, 'indicator');
+        if (!found.ok) return found;
+        const people = await this.deps.store.listParticipants(p.workshopId);
+        const row = {
+          id: randomUUID(),
+          workshopId: p.workshopId,
+          indicatorId: d.indicatorId,
+          value: d.value,
+          date: d.date,
+          note: d.note,
+          addedBy: p.id,
+          identifiable: identifiableNow(p, groupSizes(people)),
+          addedAt: new Date().toISOString(),
+        };
+        const max = RECORD_LIMITS.readingsPerIndicator;
+        if ((await this.deps.store.addReading(row, max)) === 'full')
+          return fail('recordLimit', `A quality indicator can have at most ${max} readings.`);
+        const sizes = groupSizes(people);
+        const byId = new Map(people.map((x) => [x.id, x]));
+        return { ok: true, reading: readingView(row, p, byId, sizes) };
+      }),
+    );
+    on('reading:remove', readingRemoveSchema, (p, d) =>
+      this.change(p, 'reading:add', async () => {
+        const { store } = this.deps;
+        const reading = (await store.loadRecords(p.workshopId)).readings.find(
+          (r) => r.id === d.readingId,
+        );
+        if (!reading) return fail('invalidInput', 'That reading no longer exists.');
+        // Facilitators remove any reading; others only a reading they added themselves.
+        if (!can(p.capability, 'record:decide') && reading.addedBy !== p.id)
+          return fail('forbidden');
+        await store.removeReading(p.workshopId, d.readingId);
+        return { ok: true };
+      }),
+    );
+    on('priority:close', priorityCloseSchema, (p, d) =>
+      this.change(p, 'record:decide', async () => {
+        const found = await this.live(p.workshopId, d.cardId, 'priority');
+        if (!found.ok) return found;
+        const row = d.closed
+          ? {
+              workshopId: p.workshopId,
+              cardId: d.cardId,
+              reason: d.reason,
+              closedBy: p.id,
+              closedAt: new Date().toISOString(),
+            }
+          : null;
+        await this.deps.store.setClosure(p.workshopId, d.cardId, row);
+        return { ok: true };
+      }),
+    );
+  }
+
+  /** Send a new socket the records as its person may see them. */
+  async welcome(socket: ControlSocket): Promise<void> {
+    const { workshopId, participant } = socket.data;
+    const view = await this.serial(workshopId, async () => {
+      const [data, people, live] = await this.sources(workshopId);
+      return recordsViewFor(data, live, participant, people);
+    });
+    socket.emit('records:update', view);
+  }
+
+  /** A board record was deleted or restored: its facts leave or rejoin the view (I76). */
+  recordChanged(workshopId: string): void {
+    void this.serial(workshopId, () => this.publish(workshopId)).catch((err) =>
+      this.deps.log.error('records update failed', { err }),
+    );
+  }
+
+  stop(): void {
+    this.tails.clear();
+  }
+
+  // ── Checks, one-at-a-time changes, publishing ─────────────────────────────────
+
+  /** Check `action`, run `fn` after every earlier change of the workshop, then publish. */
+  private change(p: ParticipantRow, action: Action, fn: () => Promise<Ack>): Promise<Ack> {
+    if (!can(p.capability, action)) return Promise.resolve(fail('forbidden'));
+    return this.serial(p.workshopId, async () => {
+      const r = await fn();
+      if (r.ok) await this.publish(p.workshopId);
+      return r;
+    });
+  }
+
+  /** The record `id` when it is live and of the kind wanted (a priority: in Joint priorities). */
+  private async live(
+    workshopId: string,
+    id: string,
+    want: RecordKind | 'priority',
+  ): Promise<Found> {
+    const room = this.deps.rooms.get(workshopId);
+    await room.ready;
+    const facts = readRecordFacts(room.doc, id);
+    if (!facts || facts.deleted) return fail('unknownCard', NOT_FOUND[want]);
+    const fits = want === 'priority' ? facts.section === 'priorities' : facts.kind === want;
+    return fits ? { ok: true, facts } : fail('wrongRecord', WRONG_KIND[want]);
+  }
+
+  /** Results of the workshop's closed rounds (the votes an outcome may go against). */
+  private async closedResults(workshopId: string) {
+    const { store } = this.deps;
+    const rounds = (await store.listRounds(workshopId)).filter((r) => r.closedAt !== null);
+    return Promise.all(rounds.map((r) => roundResults(store, r)));
+  }
+
+  /** The stored records, the people, and which board records are live now. */
+  private async sources(workshopId: string) {
+    const room = this.deps.rooms.get(workshopId);
+    await room.ready;
+    const [data, people] = await Promise.all([
+      this.deps.store.loadRecords(workshopId),
+      this.deps.store.listParticipants(workshopId),
+    ]);
+    const live = (id: string) => {
+      const f = readRecordFacts(room.doc, id);
+      return f !== null && !f.deleted;
+    };
+    return [data, people, live] as const;
+  }
+
+  /** Send everyone in the workshop the records as each may see them. */
+  private async publish(workshopId: string): Promise<void> {
+    const sockets = await this.deps.io.in(roomNames.workshop(workshopId)).fetchSockets();
+    if (sockets.length === 0) return;
+    const [data, people, live] = await this.sources(workshopId);
+    for (const s of sockets)
+      s.emit('records:update', recordsViewFor(data, live, s.data.participant, people));
+  }
+
+  /** Run `task` after every earlier task of this workshop. */
+  private serial<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.tails.get(workshopId) ?? Promise.resolve()).then(task);
+    const tail = run.catch(() => undefined);
+    this.tails.set(workshopId, tail);
+    void tail.then(() => {
+      if (this.tails.get(workshopId) === tail) this.tails.delete(workshopId);
+    });
+    return run;
+  }
+}

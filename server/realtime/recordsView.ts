@@ -1,0 +1,80 @@
+/**
+ * The records as one viewer may see them (issue 9). Facts of a deleted (or missing)
+ * decision, indicator or priority are kept in the store but left out here, so restoring
+ * the record brings them back (I76). Who added a reading is named only as the visibility
+ * policy allows.
+ */
+import type {
+  ActionView,
+  ClosureView,
+  OutcomeView,
+  ReadingView,
+  RecordsView,
+} from '../../lib/protocol/recordEvents';
+import { addedByLabel, type GroupSizes, groupSizes } from '../../lib/visibility/policy';
+import type { ActionRow, OutcomeRow, ReadingRow, RecordsData } from '../store/recordRows';
+import type { ParticipantRow } from '../store/Store';
+
+/** Build the view for `viewer`; `live(id)` says whether a board record exists and is not deleted. */
+export function recordsViewFor(
+  data: RecordsData,
+  live: (id: string) => boolean,
+  viewer: { id: string },
+  people: readonly ParticipantRow[],
+): RecordsView {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const sizes = groupSizes(people);
+  return {
+    outcomes: data.outcomes.filter((o) => live(o.decisionId)).map(outcomeView),
+    actions: data.actions.filter((a) => live(a.decisionId)).map(actionView),
+    readings: data.readings
+      .filter((r) => live(r.indicatorId))
+      .map((r) => readingView(r, viewer, byId, sizes)),
+    closures: data.closures
+      .filter((c) => live(c.cardId))
+      .map((c): ClosureView => ({ cardId: c.cardId, reason: c.reason, closedAt: c.closedAt })),
+  };
+}
+
+export function outcomeView(o: OutcomeRow): OutcomeView {
+  return {
+    decisionId: o.decisionId,
+    outcome: o.outcome,
+    rationale: o.rationale,
+    againstLived: o.againstLived,
+    againstBecause: o.againstBecause,
+    savedAt: o.savedAt,
+  };
+}
+
+export function actionView(a: ActionRow): ActionView {
+  return {
+    id: a.id,
+    decisionId: a.decisionId,
+    what: a.what,
+    who: a.who,
+    byWhen: a.byWhen,
+    status: a.status,
+    reason: a.reason,
+    updatedAt: a.updatedAt,
+  };
+}
+
+export function readingView(
+  r: ReadingRow,
+  viewer: { id: string },
+  people: ReadonlyMap<string, ParticipantRow>,
+  sizes: GroupSizes,
+): ReadingView {
+  const adder = people.get(r.addedBy);
+  return {
+    id: r.id,
+    indicatorId: r.indicatorId,
+    value: r.value,
+    date: r.date,
+    note: r.note,
+    addedBy: addedByLabel(viewer, adder, r.identifiable, sizes),
+    addedByGroup: adder?.group ?? null,
+    addedAt: r.addedAt,
+  };
+}
