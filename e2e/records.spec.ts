@@ -113,14 +113,12 @@ test('[I77][I78][I79] a decision from a priority, an indicator adopted and drift
 
   await test.step('Fran records the rule and the power ledger; others read them', async () => {
     const d = decision(franBoard);
-    await d.getByLabel('How it is decided').selectOption({
+    await d.getByLabel('How it is decided', { exact: true }).selectOption({
       label: 'The budget holder decides after hearing the room',
     });
     await d.getByLabel('Who holds the budget or the veto').fill('Head of Adult Social Care');
     await d.getByLabel('What is out of the room’s hands').fill('The national letter system');
-    const ledger = decision(patBoard).getByRole('region', {
-      name: 'How it is decided and who holds the power',
-    });
+    const ledger = decision(patBoard).getByRole('region', { name: 'Who decides' });
     await expect(ledger).toContainText(
       'How it is decided: The budget holder decides after hearing the room',
     );
@@ -179,7 +177,7 @@ test('[I77][I78][I79] a decision from a priority, an indicator adopted and drift
     await i
       .getByLabel('What is counted, and how')
       .fill('Share of people who say the letter was clear');
-    await i.getByLabel('Target').fill('80');
+    await i.getByLabel('Target', { exact: true }).fill('80');
     await i.getByLabel('Baseline: where we are now').fill('55');
     await i.getByLabel('Where the numbers come from').fill('A two-question survey');
     await i.getByLabel('Who looks after it (a role)').fill('Patient experience lead');
@@ -205,7 +203,7 @@ test('[I77][I78][I79] a decision from a priority, an indicator adopted and drift
       await expect(indicator(board).getByTestId('adoption')).toHaveText(/^Adopted by both groups/);
     }
     await expectNoAxeViolations(kim.page, 'an adopted indicator');
-    const target = indicator(samBoard).getByLabel('Target');
+    const target = indicator(samBoard).getByLabel('Target', { exact: true });
     await target.click();
     await target.press('ControlOrMeta+End');
     await target.pressSequentially('5', { delay: 5 });
@@ -225,10 +223,10 @@ test('[I77][I78][I79] a decision from a priority, an indicator adopted and drift
       ['60', '2027-01-15'],
       ['72', '2027-02-15'],
     ]) {
-      await readings.getByLabel('Value').fill(value!);
-      await readings.getByLabel('Date').fill(date!);
+      await readings.getByLabel('Value', { exact: true }).fill(value!);
+      await readings.getByLabel('Date', { exact: true }).fill(date!);
       await readings.getByRole('button', { name: 'Add the reading' }).click();
-      await expect(readings.getByLabel('Value')).toHaveValue('');
+      await expect(readings.getByLabel('Value', { exact: true })).toHaveValue('');
     }
     const patReadings = indicator(patBoard).getByRole('region', { name: 'Readings' });
     await expect(patReadings.getByRole('row')).toHaveCount(3);

@@ -37,7 +37,7 @@ export function PowerLedger({ recordId, rule, writable, creatorGroup }: PowerLed
   const selectId = `${recordId}-rule`;
   return (
     <section
-      aria-label="How it is decided and who holds the power"
+      aria-label="Who decides"
       className="space-y-2 rounded-md border-2 border-ink bg-white p-2"
     >
       <h4 className="font-bold">Who decides</h4>
