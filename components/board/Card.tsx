@@ -47,6 +47,8 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
   const infoId = useId();
   const drop = useCardDrop(id, section);
   const [details, setDetails] = useState(false);
+  /** The facilitator's "Not possible, because…" form is open (issue 9). */
+  const [closing, setClosing] = useState(false);
   const deletion = useDeleteCard(id, section);
   const lock = useLock(id, section);
   // Locked content is read-only here too, so an honest client never sends a refused write.
@@ -114,6 +116,11 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
           detailsShown={details}
           toggleDetails={() => setDetails((d) => !d)}
           deletion={deletion}
+          closePriority={
+            section === 'priorities' && writable && board.isFacilitator
+              ? () => setClosing(true)
+              : undefined
+          }
         />
       </div>
       {deletion.asking && <DeleteConfirm deletion={deletion} />}
@@ -123,7 +130,14 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
       </div>
       <CardVoteResult id={id} section={section} />
       {section === 'priorities' && (
-        <PriorityFate cardId={id} facilitates={writable && board.isFacilitator} />
+        <PriorityFate
+          cardId={id}
+          closing={closing}
+          doneClosing={() => {
+            board.focus.request(id, 'actions');
+            setClosing(false);
+          }}
+        />
       )}
     </li>
   );

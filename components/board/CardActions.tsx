@@ -12,6 +12,8 @@ import { SECTION_KIND } from '../../lib/board/schema';
 import { SECTION_INFO, SECTIONS, type Section } from '../../lib/board/sections';
 import { useFacilitationContext } from '../facilitate/FacilitationContext';
 import { FacilitatorCardItems } from '../facilitate/FacilitatorCardItems';
+import { PriorityCloseItem } from '../records/PriorityCloseItem';
+import { useRecordsContext } from '../records/RecordsContext';
 import { MenuButton } from '../ui/MenuButton';
 import { MenuItem } from '../ui/MenuItem';
 import { useBoard } from './BoardContext';
@@ -38,6 +40,8 @@ export interface CardActionsProps {
   toggleDetails(): void;
   /** The card's delete question and the server's answer (`useDeleteCard`, held by the card). */
   deletion: CardDeletion;
+  /** Facilitators, on a Joint priorities card: open "Not possible, because…" (issue 9). */
+  closePriority?: () => void;
 }
 
 function DotsIcon() {
@@ -58,6 +62,8 @@ export function CardActions(props: CardActionsProps) {
   const facilitation = useFacilitationContext();
   const lockedSections = facilitation.bypass ? new Set<string>() : facilitation.lockedSections;
   const [history, setHistory] = useState(false);
+  const records = useRecordsContext();
+  const closed = records.view.closures.some((c) => c.cardId === id);
 
   function move(to: Section, at: number) {
     focus.request(id, 'actions');
@@ -118,6 +124,13 @@ export function CardActions(props: CardActionsProps) {
       )}
       {facilitation.call && (
         <FacilitatorCardItems call={facilitation.call} id={id} locked={props.locked} />
+      )}
+      {props.closePriority && records.call && (
+        <PriorityCloseItem
+          closed={closed}
+          open={props.closePriority}
+          reopen={() => records.call?.('priority:close', { cardId: id, closed: false, reason: '' })}
+        />
       )}
       <MenuItem onSelect={details}>{props.detailsShown ? 'Hide details' : 'Show details'}</MenuItem>
       <MenuItem onSelect={showHistory}>History</MenuItem>

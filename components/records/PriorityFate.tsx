@@ -14,24 +14,12 @@ import { fateOf } from './fate';
 import { useRecordsContext } from './RecordsContext';
 import { useLinks } from './useLinks';
 
-/** The facilitator's "Not possible" form, or "Reopen". */
-function CloseControl({ cardId, closed }: { cardId: string; closed: boolean }) {
+/** The facilitator's "Not possible, because…" form, opened from the card's menu. */
+function CloseForm({ cardId, done }: { cardId: string; done(): void }) {
   const { call } = useRecordsContext();
-  const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (!call) return null;
   const inputId = `${cardId}-not-possible`;
-
-  async function send(close: boolean, why: string) {
-    if (!call) return;
-    const ack = await call('priority:close', { cardId, closed: close, reason: why });
-    setError(ack.ok ? null : ack.message);
-    if (ack.ok) {
-      setAsking(false);
-      setReason('');
-    }
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,26 +28,12 @@ function CloseControl({ cardId, closed }: { cardId: string; closed: boolean }) {
       document.getElementById(inputId)?.focus();
       return;
     }
-    await send(true, reason);
+    if (!call) return;
+    const ack = await call('priority:close', { cardId, closed: true, reason });
+    setError(ack.ok ? null : ack.message);
+    if (ack.ok) done();
   }
 
-  if (closed) {
-    return (
-      <>
-        <Button small variant="secondary" onClick={() => send(false, '')}>
-          Reopen this priority
-        </Button>
-        {error && <ErrorLine message={error} />}
-      </>
-    );
-  }
-  if (!asking) {
-    return (
-      <Button small variant="secondary" onClick={() => setAsking(true)}>
-        Mark as not possible
-      </Button>
-    );
-  }
   return (
     <form onSubmit={submit} className="space-y-1">
       <label htmlFor={inputId} className="block font-semibold">
@@ -67,7 +41,7 @@ function CloseControl({ cardId, closed }: { cardId: string; closed: boolean }) {
       </label>
       <input
         id={inputId}
-        // biome-ignore lint/a11y/noAutofocus: the person just asked for this field
+        // biome-ignore lint/a11y/noAutofocus: the facilitator just chose "Mark as not possible"
         autoFocus
         value={reason}
         maxLength={RECORD_LIMITS.noteChars}
@@ -78,7 +52,7 @@ function CloseControl({ cardId, closed }: { cardId: string; closed: boolean }) {
         <Button small type="submit">
           Save
         </Button>
-        <Button small variant="secondary" onClick={() => setAsking(false)}>
+        <Button small variant="secondary" onClick={done}>
           Cancel
         </Button>
       </div>
@@ -87,20 +61,34 @@ function CloseControl({ cardId, closed }: { cardId: string; closed: boolean }) {
   );
 }
 
-/** The "What became of this" block of one priority card. */
-export function PriorityFate({ cardId, facilitates }: { cardId: string; facilitates: boolean }) {
+/** Props of `PriorityFate`. */
+export interface PriorityFateProps {
+  cardId: string;
+  /** True while the facilitator's "Not possible" form is open (from the card's menu). */
+  closing: boolean;
+  doneClosing(): void;
+}
+
+/**
+ * The "What became of this" block of one priority card. Nothing while nothing answers it
+ * (the facilitator's "Still open" list has those), so open cards stay compact.
+ */
+export function PriorityFate({ cardId, closing, doneClosing }: PriorityFateProps) {
   const records = useRecordsContext();
   const links = useLinks(records.links, cardId);
   const fate = fateOf(cardId, links, records.view);
+  if (fate.open && !closing) return null;
   const line = fateLine(fate);
   return (
     <div data-testid="fate" className="space-y-1 rounded-md bg-white p-1.5 text-ink text-sm">
-      <p>
-        <span className="font-bold">What became of this: </span>
-        {line}
-      </p>
-      {line === null && <FateList fate={fate} />}
-      {facilitates && <CloseControl cardId={cardId} closed={fate.closedBecause !== null} />}
+      {!fate.open && (
+        <p>
+          <span className="font-bold">What became of this: </span>
+          {line}
+        </p>
+      )}
+      {!fate.open && line === null && <FateList fate={fate} />}
+      {closing && <CloseForm cardId={cardId} done={doneClosing} />}
     </div>
   );
 }
