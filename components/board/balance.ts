@@ -1,12 +1,13 @@
 /**
- * Board-wide balance: how much of the live writing each group did, and how many cards are
- * each colour. Worked out with the same rule as each card.
+ * Board-wide balance: how much of the live writing each group did (in every co-edited field
+ * of every record), and how many cards are each colour. Worked out with the same rule as
+ * each card.
  */
 import * as Y from 'yjs';
 import type { GroupOf } from '../../lib/attribution/countChars';
 import { CARD_KEYS, cardsMap } from '../../lib/board/doc';
 import type { CardAgreement } from '../../lib/protocol/events';
-import { cardFacts } from './cardFacts';
+import { cardFacts, recordFacts } from './cardFacts';
 
 /** Characters per group and cards per colour, over live cards. */
 export interface Balance {
@@ -29,7 +30,12 @@ export function computeBalance(
     const text = card.get(CARD_KEYS.text);
     if (!(text instanceof Y.Text)) continue;
     const creator = groupOf(card._item?.id.client ?? 0);
-    const facts = cardFacts(text, groupOf, creator, agreements.get(id));
+    // A decision or an indicator counts every co-edited field (issue 9); a card its text.
+    const facts =
+      card.get(CARD_KEYS.kind) === undefined || card.get(CARD_KEYS.kind) === 'card'
+        ? cardFacts(text, groupOf, creator, agreements.get(id))
+        : recordFacts(doc, id, groupOf, creator, agreements.get(id));
+    if (!facts) continue;
     out.chars.people += facts.counts.people;
     out.chars.system += facts.counts.system;
     if (facts.colour) out.cards[facts.colour] += 1;

@@ -5,6 +5,8 @@
 import type * as Y from 'yjs';
 import { type CharCounts, type ColourResult, cardColour } from '../../lib/attribution/colour';
 import { countChars, type GroupOf } from '../../lib/attribution/countChars';
+import { recordCounts } from '../../lib/attribution/recordColour';
+import { readRecord, recordHash } from '../../lib/board/records';
 import { textHash } from '../../lib/board/textHash';
 import type { CardAgreement } from '../../lib/protocol/events';
 import type { Group } from '../../lib/roles';
@@ -23,19 +25,40 @@ export interface CardFacts {
   driftedBy: Group | null;
 }
 
-/**
- * Work out a card's facts. Characters from unknown clientIDs are never coloured by a guess.
- * `hash` is what endorsements must name to count: the text's hash for a card, the whole
- * record's (`recordHash`) for an indicator, whose adoption covers every field (issue 9).
- */
+/** Work out a card's facts. Characters from unknown clientIDs are never coloured by a guess. */
 export function cardFacts(
   text: Y.Text,
   groupOf: GroupOf,
   creatorGroup: Group | null | undefined,
   agreement: CardAgreement | undefined,
-  hash = textHash(text.toString()),
 ): CardFacts {
-  const counts = countChars(text, groupOf);
+  return factsOf(countChars(text, groupOf), textHash(text.toString()), creatorGroup, agreement);
+}
+
+/**
+ * A record's facts (issue 9): its colour from the characters of all its text fields, its
+ * agreement from endorsements of its current `recordHash` (wording and fields). For a plain
+ * card this is exactly `cardFacts` of its text. Null when the record is not on the board.
+ */
+export function recordFacts(
+  doc: Y.Doc,
+  id: string,
+  groupOf: GroupOf,
+  creatorGroup: Group | null | undefined,
+  agreement: CardAgreement | undefined,
+): CardFacts | null {
+  const record = readRecord(doc, id);
+  if (!record) return null;
+  return factsOf(recordCounts(doc, id, groupOf), recordHash(record), creatorGroup, agreement);
+}
+
+/** The facts from counted characters and the hash endorsements must name to count. */
+export function factsOf(
+  counts: CharCounts,
+  hash: string,
+  creatorGroup: Group | null | undefined,
+  agreement: CardAgreement | undefined,
+): CardFacts {
   const current = (agreement?.endorsements ?? []).filter((e) => e.textHash === hash);
   const agreedBy = new Set<Group>(current.filter((e) => e.count > 0).map((e) => e.group));
   const youAgreed = current.some((e) => e.you);

@@ -3,9 +3,14 @@
  * (DESIGN §3). A card is agreed when someone from each group endorsed the same text; if
  * the text changed since and every change came from one group, that group "drifted" it.
  * Drift comes from the server's attribution log, never from the CRDT's delete sets.
+ *
+ * Records (issue 9, I70): the hash covers every field a participant writes (`recordHash`;
+ * a plain card's is its text's, as before), so an indicator is ADOPTED when someone from
+ * each group endorsed its current wording and fields, and drift reads every field's
+ * attribution since then, a plain value replaced counting as a change by its writer.
  */
-import { readCard } from '../../lib/board/doc';
-import { textHash } from '../../lib/board/textHash';
+import { readRecord, recordHash } from '../../lib/board/records';
+import { textFieldsOf } from '../../lib/board/schema';
 import type { CardAgreement } from '../../lib/protocol/events';
 import type { Group } from '../../lib/roles';
 import type { EndorsementRow, Store } from '../store/Store';
@@ -47,13 +52,15 @@ export async function agreementOf(
     if (group) rows.push({ row, group });
   }
   const agreed = agreedPoint(rows);
-  const card = readCard(room.doc, cardId);
-  if (!agreed || !card || textHash(card.text) === agreed.hash)
+  const card = readRecord(room.doc, cardId);
+  if (!agreed || !card || recordHash(card) === agreed.hash)
     return { cardId, rows, driftedBy: null };
   const changes = await store.attributionsForCard(room.workshopId, cardId, agreed.seq);
+  const texts = new Set(textFieldsOf(card.kind));
   const groups = new Set<Group>();
   for (const c of changes) {
-    if (c.inserted === 0 && c.deleted === 0) continue;
+    // A text row of 0/0 made the record; a plain value row of 0/0 changed it.
+    if (c.inserted === 0 && c.deleted === 0 && texts.has(c.field)) continue;
     const g = c.participantId ? room.participants.get(c.participantId)?.group : undefined;
     if (g) groups.add(g);
   }

@@ -79,11 +79,17 @@ export interface Binding {
 /** Who changed which card, by how many characters, in one accepted update (DESIGN §3). */
 export interface AttributionInput {
   cardId: string;
+  /**
+   * The record's field (issue 9, I70): a text field's characters, or 0/0 for a plain value
+   * (enum, date, links) its writer replaced. Absent means `text`.
+   */
+  field?: string;
   inserted: number;
   deleted: number;
 }
 
 export interface AttributionRow extends AttributionInput {
+  field: string;
   seq: number;
   /** null when the server itself made the change. */
   participantId: string | null;

@@ -328,6 +328,7 @@ export abstract class KyselyStore implements Store {
         'seq',
         'participant_id as participantId',
         'card_id as cardId',
+        'field',
         'inserted',
         'deleted',
       ])

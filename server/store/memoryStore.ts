@@ -259,7 +259,8 @@ class MemoryStore implements Store {
     const at = new Date().toISOString();
     b.updates.push({ seq, data: copy(input.data), participantId: input.participantId, at });
     const who = input.participantId;
-    for (const a of input.attributions) b.attributions.push({ ...a, seq, participantId: who });
+    for (const a of input.attributions)
+      b.attributions.push({ ...a, field: a.field ?? 'text', seq, participantId: who });
     for (const c of input.createdCards) if (!b.creators.has(c)) b.creators.set(c, who);
     return seq;
   }

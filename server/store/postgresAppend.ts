@@ -55,6 +55,7 @@ export async function appendInTransaction(trx: Trx, input: AppendInput): Promise
           seq,
           participant_id: who,
           card_id: a.cardId,
+          field: a.field ?? 'text',
           inserted: a.inserted,
           deleted: a.deleted,
         })),

@@ -45,6 +45,7 @@ async function version2Database(): Promise<void> {
   await run(
     "insert into ballot_keys values ('r1', 'p1', 'kept-key-1', 'c1', 2, 1, null, 2, 3, 'x')",
   );
+  await run("insert into attributions values ('w1', 1, 'p1', 'c1', 4, 0)");
   for (let i = 0; i < 20; i++)
     await run(
       `insert into ballot_keys values ('r1', 'p1', 'refused-${i}', 'card-${i}', 9, 0, 'overCap', null, null, 'x')`,
@@ -62,7 +63,7 @@ it('[I28] migrations 5, 7, 8 and 9 upgrade a version-2 Postgres database that ho
       applied = v;
     },
   });
-  expect(applied).toEqual([5, 7, 8, 9, 11, 12]);
+  expect(applied).toEqual([5, 7, 8, 9, 11, 12, 17]);
   expect(applied).toEqual(MIGRATIONS.filter((m) => m.version > 2).map((m) => m.version));
   expect(await store.getInviteByToken(hashToken('legacyInviteToken123'))).toMatchObject({
     id: 'i1',
@@ -97,6 +98,10 @@ it('[I28] migrations 5, 7, 8 and 9 upgrade a version-2 Postgres database that ho
     at: '2026-11-01T10:00:00.000Z',
   });
   expect(await store.listReverts('w1', 'c1')).toHaveLength(1);
+  // Migration 17: attribution rows made before records are the card's text.
+  expect(await store.attributionsForCard('w1', 'c1', 0)).toEqual([
+    { seq: 1, participantId: 'p1', cardId: 'c1', field: 'text', inserted: 4, deleted: 0 },
+  ]);
   await store.putSummarySettings({ workshopId: 'w1', shareDraft: true, finalAt: null });
   expect(await store.getSummarySettings('w1')).toMatchObject({ shareDraft: true });
   await store.close();

@@ -72,6 +72,8 @@ export interface Database {
     seq: number;
     participant_id: string | null;
     card_id: string;
+    /** The record's field written (migration 17, issue 9); `text` for rows made before. */
+    field: Generated<string>;
     inserted: number;
     deleted: number;
   };
@@ -482,6 +484,17 @@ async function createFacilitationTables(db: AnyDb): Promise<void> {
   await s.createIndex('attendance_workshop').on('attendance').column('workshop_id').execute();
 }
 
+/**
+ * Version 17 (issue 9): attribution per record field. Rows written before records were all
+ * card text, so they default to `text`.
+ */
+async function attributionFields(db: AnyDb): Promise<void> {
+  await db.schema
+    .alterTable('attributions')
+    .addColumn('field', 'text', (c) => c.notNull().defaultTo('text'))
+    .execute();
+}
+
 /** Every migration, in order. Append new versions; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: createCoreTables },
@@ -492,6 +505,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, up: (db) => summaryMigration(db) },
   { version: 11, up: (db) => createFacilitationTables(db) },
   { version: 12, up: (db) => recordsMigration(db) },
+  { version: 17, up: (db) => attributionFields(db) },
 ];
 
 /**

@@ -36,7 +36,7 @@ export class SqliteAppend {
       'insert into updates (workshop_id, seq, data, participant_id, created_at) values (?, ?, ?, ?, ?)',
     );
     this.attributionStmt = raw.prepare(
-      'insert into attributions (workshop_id, seq, participant_id, card_id, inserted, deleted) values (?, ?, ?, ?, ?, ?)',
+      'insert into attributions (workshop_id, seq, participant_id, card_id, field, inserted, deleted) values (?, ?, ?, ?, ?, ?, ?)',
     );
     this.creatorStmt = raw.prepare(
       'insert into card_creators (workshop_id, card_id, participant_id) values (?, ?, ?) on conflict (workshop_id, card_id) do nothing',
@@ -77,7 +77,7 @@ export class SqliteAppend {
     }
     this.updateStmt.run(w, seq, input.data, who, new Date().toISOString());
     for (const a of input.attributions)
-      this.attributionStmt.run(w, seq, who, a.cardId, a.inserted, a.deleted);
+      this.attributionStmt.run(w, seq, who, a.cardId, a.field ?? 'text', a.inserted, a.deleted);
     for (const c of input.createdCards) this.creatorStmt.run(w, c, who);
   }
 }

@@ -410,13 +410,37 @@ function compaction(get: () => Store): void {
         append('w1', [3], { participantId: 'w1-f', attributions: [edit('c1', 1)] }),
       );
       expect(await store.attributionsForCard('w1', 'c1', 0)).toEqual([
-        { seq: 1, participantId: 'a', cardId: 'c1', inserted: 5, deleted: 0 },
-        { seq: 2, participantId: null, cardId: 'c1', inserted: 0, deleted: 2 },
-        { seq: 3, participantId: 'w1-f', cardId: 'c1', inserted: 1, deleted: 0 },
+        { seq: 1, participantId: 'a', cardId: 'c1', field: 'text', inserted: 5, deleted: 0 },
+        { seq: 2, participantId: null, cardId: 'c1', field: 'text', inserted: 0, deleted: 2 },
+        { seq: 3, participantId: 'w1-f', cardId: 'c1', field: 'text', inserted: 1, deleted: 0 },
       ]);
       expect((await store.attributionsForCard('w1', 'c1', 2)).map((a) => a.seq)).toEqual([3]);
       expect((await store.attributionsForCard('w1', 'c2', 0)).map((a) => a.seq)).toEqual([2]);
       expect(await store.attributionsForCard('w1', 'c1', 3)).toEqual([]);
+    });
+
+    it('[I70] keeps attribution per record field; a plain value written counts 0/0', async () => {
+      const store = get();
+      await seedWorkshop(store, 'w1');
+      await addContributor(store, 'w1', 'a');
+      await store.appendUpdate(
+        append('w1', [1], {
+          participantId: 'a',
+          attributions: [
+            { cardId: 'd1', field: 'text', inserted: 3, deleted: 0 },
+            { cardId: 'd1', field: 'options', inserted: 7, deleted: 1 },
+            { cardId: 'd1', field: 'answers', inserted: 0, deleted: 0 },
+          ],
+        }),
+      );
+      const rows = await store.attributionsForCard('w1', 'd1', 0);
+      expect(rows.map((r) => [r.field, r.inserted, r.deleted]).sort()).toEqual([
+        ['answers', 0, 0],
+        ['options', 7, 1],
+        ['text', 3, 0],
+      ]);
+      // Balance counts characters of every co-edited field.
+      expect(await store.writtenSince('w1', 0)).toEqual([{ participantId: 'a', inserted: 10 }]);
     });
 
     it('compaction keeps attributions, bindings and creators; load gives snapshot + later updates', async () => {

@@ -5,6 +5,7 @@
  */
 import { countChars } from '../../lib/attribution/countChars';
 import { cardText, readBoard } from '../../lib/board/doc';
+import { readRecord, recordHash } from '../../lib/board/records';
 import { textHash } from '../../lib/board/textHash';
 import type { Group } from '../../lib/roles';
 import type { SummaryCardInput, SummaryInput, SummaryPerson } from '../../lib/summary/input';
@@ -53,7 +54,8 @@ async function cardInputs(room: Room, store: Store): Promise<SummaryCardInput[]>
   }
   for (const card of out) {
     if (!room.endorsements.has(card.id)) continue;
-    const hash = textHash(card.text);
+    const record = readRecord(room.doc, card.id);
+    const hash = record ? recordHash(record) : textHash(card.text);
     const state = await agreementOf(room, store, card.id);
     const endorsedBy = new Set<Group>();
     for (const { row, group } of state.rows) if (row.textHash === hash) endorsedBy.add(group);

@@ -8,7 +8,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCard, setCardDeleted } from '../../lib/board/doc';
-import { textHash } from '../../lib/board/textHash';
+import { readRecord, recordHash } from '../../lib/board/records';
 import { fail, REASON_INFO, type Reason, type Result } from '../../lib/protocol/reasons';
 import {
   encodeJsonMessage,
@@ -31,6 +31,7 @@ import { deletedBySelf } from '../realtime/deletedBySelf';
 import { type CardNotice, watchReplacements } from '../realtime/replacedNotice';
 import type {
   AppendInput,
+  AttributionInput,
   EndorsementRow,
   ParticipantRow,
   ServerWriteInput,
@@ -40,6 +41,7 @@ import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
+import { migrateRecords } from './migrateRecords';
 
 /**
  * Scratch space for one broadcast: the first connection to send the message may keep its
@@ -138,6 +140,7 @@ export class Room {
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.sinceCompaction = loaded.updates.length;
     this.lastSeq = (await migrateOrderKeys(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
+    this.lastSeq = (await migrateRecords(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
     for (const b of loaded.bindings) this.bind(b);
     for (const c of loaded.cardCreators) this.creators.set(c.cardId, c.participantId);
     for (const p of participants) this.participants.set(p.id, p);
@@ -265,7 +268,7 @@ export class Room {
         data: verdict.update as Uint8Array,
         participantId: conn.participant.id,
         bindings,
-        attributions: [...verdict.attributions].map(([cardId, a]) => ({ cardId, ...a })),
+        attributions: attributionRows(verdict),
         createdCards: verdict.createdCards,
       });
       return true;
@@ -477,9 +480,10 @@ export class Room {
   endorse(p: ParticipantRow, cardId: string, hash: string): Promise<Result> {
     return this.enqueue(async (): Promise<Result> => {
       if (!can(p.capability, 'card:endorse') || !p.group) return fail('forbidden');
-      const card = readCard(this.doc, cardId);
+      const card = readRecord(this.doc, cardId);
       if (!card || card.deleted) return fail('unknownCard');
-      if (textHash(card.text) !== hash) return fail('staleText');
+      // Every field a participant writes (I70); a plain card's hash is its text's.
+      if (recordHash(card) !== hash) return fail('staleText');
       const row: EndorsementRow = {
         workshopId: this.workshopId,
         cardId,
@@ -562,4 +566,18 @@ export class Room {
     for (const c of [...this.conns]) this.refuse(c, 'storeFailed', 'server write not stored');
     return false;
   }
+}
+
+/**
+ * The attribution rows of an accepted update: one per record and field written (I70), and
+ * a `text` row of 0/0 for a record it creates without writing into any field.
+ */
+export function attributionRows(verdict: Inspection): AttributionInput[] {
+  const rows: AttributionInput[] = [];
+  for (const [cardId, total] of verdict.attributions) {
+    const fields = verdict.fieldAttributions.get(cardId);
+    if (!fields || fields.size === 0) rows.push({ cardId, field: 'text', ...total });
+    else for (const [field, a] of fields) rows.push({ cardId, field, ...a });
+  }
+  return rows;
 }
