@@ -6,6 +6,7 @@
  */
 import type { InviteView } from '../lib/protocol/events';
 import type { Reason } from '../lib/protocol/reasons';
+import type { ImpactPageData } from '../lib/records/impact';
 import type { Capability, Group } from '../lib/roles';
 import type { SummaryFile, SummaryPageData, SummarySettings } from '../lib/summary/pageData';
 
@@ -105,8 +106,19 @@ export interface SummaryFacade {
   ): Promise<Outcome<SummarySettings>>;
 }
 
+/** "You said, we did" (issue 9, `server/records/Impacts.ts`). */
+export interface ImpactFacade {
+  /**
+   * The cards the viewer the cookie names wrote or co-wrote, and what became of each
+   * (their impact page). The participant comes from the session, never from the request.
+   */
+  impactFor(workshopId: string, cookieValue: string | undefined): Promise<Outcome<ImpactPageData>>;
+  /** Facilitators only: the Joint priorities nothing answers yet, in board order. */
+  stillOpen(workshopId: string, cookieValue: string | undefined): Promise<Outcome<ImpactPageData>>;
+}
+
 /** The operations route handlers and pages may use. */
-export type PurpleFacade = WorkshopFacade & SummaryFacade;
+export type PurpleFacade = WorkshopFacade & SummaryFacade & ImpactFacade;
 
 /** The workshop operations (`server/services/workshops.ts`). */
 export interface WorkshopFacade {

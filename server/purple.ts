@@ -10,6 +10,7 @@ import { registerFacade } from './facade';
 import { Limits } from './limits/Limits';
 import type { Logger } from './log';
 import { Control } from './realtime/control';
+import { Impacts, impactMethods } from './records/Impacts';
 import { LinkTokens } from './services/linkTokens';
 import { Retention } from './services/retention';
 import { Workshops } from './services/workshops';
@@ -28,6 +29,8 @@ export interface Purple {
   control: Control;
   yjs: YjsEndpoint;
   workshops: Workshops;
+  /** "You said, we did": impact pages and the "Still open" list (issue 9). */
+  impacts: Impacts;
   /** Deletes closed workshops once their retention period has passed. */
   retention: Retention;
   limits: Limits;
@@ -92,7 +95,8 @@ export async function createPurple(
     deleteWorkshop: (id) => ready.people.deleteWorkshop(id),
   });
   const summaries = new Summaries({ store, sessions, rooms });
-  registerFacade(Object.assign(workshops, summaryMethods(summaries)));
+  const impacts = new Impacts({ store, sessions, rooms });
+  registerFacade(Object.assign(workshops, summaryMethods(summaries), impactMethods(impacts)));
   const ready = control;
   return {
     config,
@@ -102,6 +106,7 @@ export async function createPurple(
     control: ready,
     yjs,
     workshops,
+    impacts,
     retention,
     limits,
     ioHttp,

@@ -3,12 +3,13 @@
  * Y.Doc. Until h/recdoc's `readRecord` (lib/board/records.ts) is merged, it reads the card
  * Y.Map directly: `kind` (absent on a version-1 board, where the section's kind applies),
  * the `rationale` Y.Text and the `answers` / `serves` links. Swap the body for
- * `readRecord` then; callers only see `RecordFacts`.
+ * `readRecord` then, and `currentHash` for `recordHash`; callers only see `RecordFacts`.
  */
 import * as Y from 'yjs';
 import { cardsMap, readCard } from '../../lib/board/doc';
 import { isRecordKind, type RecordKind, SECTION_KIND } from '../../lib/board/schema';
 import type { Section } from '../../lib/board/sections';
+import { textHash } from '../../lib/board/textHash';
 
 /** What the records module needs to know of one board record. */
 export interface RecordFacts {
@@ -44,6 +45,14 @@ export function readRecordFacts(doc: Y.Doc, id: string): RecordFacts | null {
     rationale: kind === 'decision' && rationale instanceof Y.Text ? rationale.toString() : '',
     links: links(map.get(kind === 'indicator' ? 'serves' : 'answers')),
   };
+}
+
+/**
+ * The hash an endorsement must name for a record as it is now. Today the text's hash;
+ * with h/recdoc, `recordHash(readRecord(doc, id))` over every writable field.
+ */
+export function currentHash(facts: RecordFacts): string {
+  return textHash(facts.text);
 }
 
 /** Every well-formed record of the board. */

@@ -26,7 +26,14 @@ import type { ParticipantRow, Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
 import type { ControlModule, ControlServer, ControlSocket, Register } from './controlModule';
 import { type RecordFacts, readRecordFacts } from './recordFacts';
-import { actionView, outcomeView, readingView, recordsViewFor } from './recordsView';
+import {
+  actionView,
+  outcomeView,
+  type RecordSources,
+  readingView,
+  recordSources,
+  recordsViewFor,
+} from './recordsView';
 import { roomNames } from './roomNames';
 import { roundResults } from './roundResults';
 
@@ -190,10 +197,9 @@ export class Records implements ControlModule {
   /** Send a new socket the records as its person may see them. */
   async welcome(socket: ControlSocket): Promise<void> {
     const { workshopId, participant } = socket.data;
-    const view = await this.serial(workshopId, async () => {
-      const [data, people, live] = await this.sources(workshopId);
-      return recordsViewFor(data, live, participant, people);
-    });
+    const view = await this.serial(workshopId, async () =>
+      recordsViewFor(await this.sources(workshopId), participant),
+    );
     socket.emit('records:update', view);
   }
 
@@ -242,27 +248,18 @@ export class Records implements ControlModule {
   }
 
   /** The stored records, the people, and which board records are live now. */
-  private async sources(workshopId: string) {
+  private async sources(workshopId: string): Promise<RecordSources> {
     const room = this.deps.rooms.get(workshopId);
     await room.ready;
-    const [data, people] = await Promise.all([
-      this.deps.store.loadRecords(workshopId),
-      this.deps.store.listParticipants(workshopId),
-    ]);
-    const live = (id: string) => {
-      const f = readRecordFacts(room.doc, id);
-      return f !== null && !f.deleted;
-    };
-    return [data, people, live] as const;
+    return recordSources(this.deps.store, room);
   }
 
   /** Send everyone in the workshop the records as each may see them. */
   private async publish(workshopId: string): Promise<void> {
     const sockets = await this.deps.io.in(roomNames.workshop(workshopId)).fetchSockets();
     if (sockets.length === 0) return;
-    const [data, people, live] = await this.sources(workshopId);
-    for (const s of sockets)
-      s.emit('records:update', recordsViewFor(data, live, s.data.participant, people));
+    const sources = await this.sources(workshopId);
+    for (const s of sockets) s.emit('records:update', recordsViewFor(sources, s.data.participant));
   }
 
   /** Run `task` after every earlier task of this workshop. */

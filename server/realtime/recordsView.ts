@@ -13,14 +13,35 @@ import type {
 } from '../../lib/protocol/recordEvents';
 import { addedByLabel, type GroupSizes, groupSizes } from '../../lib/visibility/policy';
 import type { ActionRow, OutcomeRow, ReadingRow, RecordsData } from '../store/recordRows';
-import type { ParticipantRow } from '../store/Store';
+import type { ParticipantRow, Store } from '../store/Store';
+import type { Room } from '../yjs/room';
+import { readRecordFacts } from './recordFacts';
+
+/** What every viewer's records view is built from, read once per publish. */
+export interface RecordSources {
+  data: RecordsData;
+  people: ParticipantRow[];
+  /** Whether a board record exists and is not deleted, now. */
+  live: (id: string) => boolean;
+}
+
+/** Read the stored records and the people; `room` must be loaded. */
+export async function recordSources(store: Store, room: Room): Promise<RecordSources> {
+  const [data, people] = await Promise.all([
+    store.loadRecords(room.workshopId),
+    store.listParticipants(room.workshopId),
+  ]);
+  const live = (id: string) => {
+    const f = readRecordFacts(room.doc, id);
+    return f !== null && !f.deleted;
+  };
+  return { data, people, live };
+}
 
 /** Build the view for `viewer`; `live(id)` says whether a board record exists and is not deleted. */
 export function recordsViewFor(
-  data: RecordsData,
-  live: (id: string) => boolean,
+  { data, live, people }: RecordSources,
   viewer: { id: string },
-  people: readonly ParticipantRow[],
 ): RecordsView {
   const byId = new Map(people.map((p) => [p.id, p]));
   const sizes = groupSizes(people);
