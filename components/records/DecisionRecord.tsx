@@ -5,12 +5,11 @@
  * ledger (facilitators write them); the outcome; and the actions.
  */
 import { memo, useState } from 'react';
-import { fieldText } from '../../lib/board/records';
 import { RECORD_SCHEMA } from '../../lib/board/schema';
 import type { Outcome } from '../../lib/protocol/recordEvents';
 import { useBoard } from '../board/BoardContext';
-import { CardColourInfo } from '../board/CardColourInfo';
-import { cardFacts } from '../board/cardFacts';
+import { CardBadge, CardColourInfo } from '../board/CardColourInfo';
+import { recordFacts } from '../board/cardFacts';
 import { type ActionCalls, ActionsPanel } from './ActionsPanel';
 import { LinkChooser } from './LinkChooser';
 import { OutcomePanel } from './OutcomePanel';
@@ -49,7 +48,8 @@ export const DecisionRecord = memo(function DecisionRecord({
   const saved = records.view.outcomes.find((o) => o.decisionId === id) ?? null;
   const actions = records.view.actions.filter((a) => a.decisionId === id);
   const call = facilitates ? records.call : null;
-  const main = fieldText(board.doc, id, 'text');
+  // The whole record's colour, from every text field's characters (lib/attribution/recordColour).
+  const facts = recordFacts(board.doc, id, board.groupOf, creatorGroup, undefined);
 
   const save =
     call &&
@@ -90,9 +90,8 @@ export const DecisionRecord = memo(function DecisionRecord({
       locked={basics.locked}
       canDelete={basics.canDelete}
       deletion={basics.deletion}
-      details={
-        main && <CardColourInfo facts={cardFacts(main, board.groupOf, creatorGroup, undefined)} />
-      }
+      status={facts && <CardBadge facts={facts} />}
+      details={facts && <CardColourInfo facts={facts} />}
     >
       <RecordTextField
         recordId={id}

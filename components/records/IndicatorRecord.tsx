@@ -9,8 +9,8 @@ import { memo, useState } from 'react';
 import { fieldText, recordHash, setFieldValue } from '../../lib/board/records';
 import { RECORD_SCHEMA } from '../../lib/board/schema';
 import { useBoard } from '../board/BoardContext';
-import { CardColourInfo } from '../board/CardColourInfo';
-import { cardFacts, driftSentence } from '../board/cardFacts';
+import { CardBadge, CardColourInfo } from '../board/CardColourInfo';
+import { driftSentence, recordFacts } from '../board/cardFacts';
 import { ErrorLine } from '../board/ErrorLine';
 import { LOCAL_ORIGIN } from '../board/localOrigin';
 import { useAgreement } from '../board/useAgreement';
@@ -64,9 +64,10 @@ export const IndicatorRecord = memo(function IndicatorRecord({
   const [error, setError] = useState<string | null>(null);
   const { view, creatorGroup, writable } = basics;
   const main = fieldText(board.doc, id, 'text');
-  if (!view || !main) return null;
+  const facts = recordFacts(board.doc, id, board.groupOf, creatorGroup, agreement);
+  if (!view || !main || !facts) return null;
   const hash = recordHash(view);
-  const facts = cardFacts(main, board.groupOf, creatorGroup, agreement, hash);
+  const fieldProps = { recordId: id, creatorGroup, writable, agreement, hash };
   const adopted = facts.agreedBy.has('people') && facts.agreedBy.has('system');
   const label = `Quality indicator ${index + 1}`;
   const readings = records.view.readings.filter((r) => r.indicatorId === id);
@@ -90,6 +91,7 @@ export const IndicatorRecord = memo(function IndicatorRecord({
 
   const status = (
     <span className="inline-flex flex-wrap items-center gap-2">
+      <CardBadge facts={facts} />
       <span
         data-testid="adoption"
         className={
@@ -128,23 +130,10 @@ export const IndicatorRecord = memo(function IndicatorRecord({
       status={status}
       details={<CardColourInfo facts={facts} />}
     >
-      <RecordTextField
-        recordId={id}
-        field="text"
-        spec={SPEC.text}
-        creatorGroup={creatorGroup}
-        writable={writable}
-      />
+      <RecordTextField {...fieldProps} field="text" spec={SPEC.text} />
       <div className="grid gap-2 sm:grid-cols-2">
         {SHORT.map((field) => (
-          <RecordTextField
-            key={field}
-            recordId={id}
-            field={field}
-            spec={SPEC[field]}
-            creatorGroup={creatorGroup}
-            writable={writable}
-          />
+          <RecordTextField key={field} {...fieldProps} field={field} spec={SPEC[field]} />
         ))}
         <div className="space-y-1 p-1.5">
           {writable ? (

@@ -9,9 +9,10 @@ import { type FormEvent, useState } from 'react';
 import { RECORD_LIMITS } from '../../lib/protocol/recordEvents';
 import { ErrorLine } from '../board/ErrorLine';
 import { Button } from '../ui/Button';
-import { FateList, fateLine } from './FateList';
-import { fateOf } from './fate';
+import { Fate } from './FateList';
+import { cardImpact } from './fate';
 import { useRecordsContext } from './RecordsContext';
+import { useAdopted } from './useAdopted';
 import { useLinks } from './useLinks';
 
 /** The facilitator's "Not possible, because…" form, opened from the card's menu. */
@@ -76,18 +77,13 @@ export interface PriorityFateProps {
 export function PriorityFate({ cardId, closing, doneClosing }: PriorityFateProps) {
   const records = useRecordsContext();
   const links = useLinks(records.links, cardId);
-  const fate = fateOf(cardId, links, records.view);
-  if (fate.open && !closing) return null;
-  const line = fateLine(fate);
+  const adopted = useAdopted(links);
+  const impact = cardImpact(cardId, 'priorities', links, records.view, adopted);
+  const open = impact.status === 'open';
+  if (open && !closing) return null;
   return (
     <div data-testid="fate" className="space-y-1 rounded-md bg-white p-1.5 text-ink text-sm">
-      {!fate.open && (
-        <p>
-          <span className="font-bold">What became of this: </span>
-          {line}
-        </p>
-      )}
-      {!fate.open && line === null && <FateList fate={fate} />}
+      {!open && <Fate impact={impact} label="What became of this" />}
       {closing && <CloseForm cardId={cardId} done={doneClosing} />}
     </div>
   );

@@ -5,12 +5,14 @@
  * read-only words for people who may not write it.
  */
 import type { ReactNode } from 'react';
+import { countChars } from '../../lib/attribution/countChars';
 import { applyFieldEdit, fieldText } from '../../lib/board/records';
 import type { FieldSpec } from '../../lib/board/schema';
+import type { CardAgreement } from '../../lib/protocol/events';
 import type { Group } from '../../lib/roles';
 import { useBoard } from '../board/BoardContext';
 import { CardBadge } from '../board/CardColourInfo';
-import { cardFacts, sharesSentence } from '../board/cardFacts';
+import { factsOf, sharesSentence } from '../board/cardFacts';
 import { LOOK } from '../board/cardLook';
 import { FieldEditor } from '../board/FieldEditor';
 import { LOCAL_ORIGIN } from '../board/localOrigin';
@@ -30,6 +32,9 @@ export interface RecordTextFieldProps {
   hint?: string;
   /** Extra content under the field. */
   children?: ReactNode;
+  /** An indicator's agreement and current `recordHash`: adopted by both makes every field joint. */
+  agreement?: CardAgreement;
+  hash?: string;
 }
 
 /** The DOM id of a record's field, where a label points and focus can be sent. */
@@ -47,12 +52,15 @@ export function RecordTextField({
   error,
   hint,
   children,
+  agreement,
+  hash = '',
 }: RecordTextFieldProps) {
   const board = useBoard();
   const text = fieldText(board.doc, recordId, field);
   if (!text) return null;
   const value = text.toString();
-  const facts = cardFacts(text, board.groupOf, creatorGroup, undefined);
+  // The card rule on this field's own characters (lib/attribution/recordColour's fieldColour).
+  const facts = factsOf(countChars(text, board.groupOf), hash, creatorGroup, agreement);
   const colour = value.trim() === '' ? null : (facts.colour ?? 'unknown');
   const id = recordFieldId(recordId, field);
   const hintId = hint ? `${id}-hint` : undefined;

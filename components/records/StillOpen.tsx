@@ -7,7 +7,7 @@
 import type * as Y from 'yjs';
 import { cardText } from '../../lib/board/doc';
 import { Button } from '../ui/Button';
-import { fateOf, quote } from './fate';
+import { cardImpact, quote } from './fate';
 import { useRecordsContext } from './RecordsContext';
 import { useLinksVersion } from './useLinks';
 
@@ -31,7 +31,8 @@ export function StillOpen({ doc, priorityIds }: StillOpenProps) {
   const records = useRecordsContext();
   useLinksVersion(records.links);
   const open = priorityIds.filter(
-    (id) => fateOf(id, records.links?.get(id) ?? [], records.view).open,
+    (id) =>
+      cardImpact(id, 'priorities', records.links?.get(id) ?? [], records.view).status === 'open',
   );
   return (
     <section aria-labelledby="still-open-heading" className="space-y-2" data-testid="still-open">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionView, OutcomeView } from '../../lib/protocol/recordEvents';
-import { actionWords, againstSentence, fateOf, NO_RECORDS, quote } from './fate';
+import { actionWords, againstSentence, cardImpact, NO_RECORDS, quote } from './fate';
 
 const outcome: OutcomeView = {
   decisionId: 'd1',
@@ -21,34 +21,38 @@ const action: ActionView = {
   updatedAt: '2026-12-01T10:00:00Z',
 };
 
-describe('fateOf', () => {
-  it('is open while nothing answers the card and nobody closed it', () => {
-    expect(fateOf('p1', [], NO_RECORDS).open).toBe(true);
+describe('cardImpact', () => {
+  it('is open while nothing links to the card and nobody closed it', () => {
+    expect(cardImpact('p1', 'priorities', [], NO_RECORDS).status).toBe('open');
   });
 
-  it('collects linked decisions with their outcome and actions, and linked indicators', () => {
-    const fate = fateOf(
+  it('gathers the linked decisions with their outcome and actions, and the indicators', () => {
+    const impact = cardImpact(
       'p1',
+      'priorities',
       [
         { id: 'd1', kind: 'decision', text: 'Open on Saturdays' },
         { id: 'i1', kind: 'indicator', text: 'People wait less' },
       ],
       { ...NO_RECORDS, outcomes: [outcome], actions: [action, { ...action, decisionId: 'd2' }] },
+      new Set(['i1']),
     );
-    expect(fate.open).toBe(false);
-    expect(fate.decisions).toEqual([
+    expect(impact.status).toBe('decided');
+    expect(impact.decisions).toEqual([
       { id: 'd1', text: 'Open on Saturdays', outcome, actions: [action] },
     ]);
-    expect(fate.indicators.map((i) => i.id)).toEqual(['i1']);
+    expect(impact.indicators).toEqual([
+      { id: 'i1', text: 'People wait less', adopted: true, latest: null },
+    ]);
   });
 
   it('says why a closed card was not possible', () => {
-    const fate = fateOf('p1', [], {
+    const impact = cardImpact('p1', 'priorities', [], {
       ...NO_RECORDS,
       closures: [{ cardId: 'p1', reason: 'the law does not allow it', closedAt: '' }],
     });
-    expect(fate.open).toBe(false);
-    expect(fate.closedBecause).toBe('the law does not allow it');
+    expect(impact.status).toBe('closed');
+    expect(impact.closure?.reason).toBe('the law does not allow it');
   });
 });
 

@@ -66,7 +66,7 @@ describe('records over real sockets', () => {
       'both to agree on the fields',
       () =>
         readRecord(pink.doc, id)?.fields.target === 'Nine in ten visits' &&
-        (readRecord(blue.doc, id)?.fields.serves as string[]).length === 1,
+        (readRecord(blue.doc, id)?.fields.serves as string[] | undefined)?.length === 1,
     );
     await waitFor('saved', () => saved(pink) && saved(blue));
 
