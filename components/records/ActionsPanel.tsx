@@ -15,6 +15,7 @@ import {
 import { ErrorLine } from '../board/ErrorLine';
 import { Button } from '../ui/Button';
 import { actionWords } from './fate';
+import { SMALL_INPUT, SmallField } from './SmallField';
 
 /** What the panel may ask the server; each resolves with a refusal's words, or null. */
 export interface ActionCalls {
@@ -29,9 +30,6 @@ export interface ActionsPanelProps {
   /** Facilitators only. */
   calls: ActionCalls | null;
 }
-
-const INPUT =
-  'block min-h-11 w-full rounded-md border-2 border-ink bg-white px-2 text-base text-ink';
 
 /** One action's status control. */
 function StatusForm({ action, calls }: { action: ActionView; calls: ActionCalls }) {
@@ -58,7 +56,7 @@ function StatusForm({ action, calls }: { action: ActionView; calls: ActionCalls 
           id={`${id}-status`}
           value={status}
           onChange={(event) => setStatus(event.currentTarget.value as ActionStatus)}
-          className={INPUT}
+          className={SMALL_INPUT}
         >
           {ACTION_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -68,18 +66,14 @@ function StatusForm({ action, calls }: { action: ActionView; calls: ActionCalls 
         </select>
       </div>
       {status === 'dropped' && (
-        <div className="min-w-0 flex-1">
-          <label htmlFor={`${id}-reason`} className="block text-sm font-semibold">
-            Why was it dropped?
-          </label>
-          <input
-            id={`${id}-reason`}
-            value={reason}
-            maxLength={RECORD_LIMITS.noteChars}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            className={INPUT}
-          />
-        </div>
+        <SmallField
+          id={`${id}-reason`}
+          label="Why was it dropped?"
+          value={reason}
+          maxLength={RECORD_LIMITS.noteChars}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          wrapperClassName="min-w-0 flex-1"
+        />
       )}
       <Button small type="submit" variant="secondary" className="min-h-11">
         Change status
@@ -113,43 +107,29 @@ function AddAction({ recordId, calls }: { recordId: string; calls: ActionCalls }
   return (
     <form onSubmit={submit} className="space-y-2 rounded-md border-2 border-neutral-500 p-2">
       <p className="font-semibold">Add an action</p>
-      <div>
-        <label htmlFor={`${id}-what`} className="block text-sm font-semibold">
-          What will be done
-        </label>
-        <input
-          id={`${id}-what`}
-          value={what}
-          maxLength={RECORD_LIMITS.noteChars}
-          onChange={(event) => setWhat(event.currentTarget.value)}
-          className={INPUT}
-        />
-      </div>
+      <SmallField
+        id={`${id}-what`}
+        label="What will be done"
+        value={what}
+        maxLength={RECORD_LIMITS.noteChars}
+        onChange={(event) => setWhat(event.currentTarget.value)}
+      />
       <div className="flex flex-wrap gap-2">
-        <div className="min-w-0 flex-1">
-          <label htmlFor={`${id}-who`} className="block text-sm font-semibold">
-            Who will do it (a role)
-          </label>
-          <input
-            id={`${id}-who`}
-            value={who}
-            maxLength={RECORD_LIMITS.roleChars}
-            onChange={(event) => setWho(event.currentTarget.value)}
-            className={INPUT}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-when`} className="block text-sm font-semibold">
-            By when (optional)
-          </label>
-          <input
-            id={`${id}-when`}
-            type="date"
-            value={byWhen}
-            onChange={(event) => setByWhen(event.currentTarget.value)}
-            className={INPUT}
-          />
-        </div>
+        <SmallField
+          id={`${id}-who`}
+          label="Who will do it (a role)"
+          value={who}
+          maxLength={RECORD_LIMITS.roleChars}
+          onChange={(event) => setWho(event.currentTarget.value)}
+          wrapperClassName="min-w-0 flex-1"
+        />
+        <SmallField
+          id={`${id}-when`}
+          label="By when (optional)"
+          type="date"
+          value={byWhen}
+          onChange={(event) => setByWhen(event.currentTarget.value)}
+        />
       </div>
       <Button small type="submit" className="min-h-11">
         Add the action

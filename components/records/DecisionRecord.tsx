@@ -49,6 +49,7 @@ export const DecisionRecord = memo(function DecisionRecord({
   const actions = records.view.actions.filter((a) => a.decisionId === id);
   const call = facilitates ? records.call : null;
   // The whole record's colour, from every text field's characters (lib/attribution/recordColour).
+  const fieldProps = { recordId: id, creatorGroup, writable };
   const facts = recordFacts(board.doc, id, board.groupOf, creatorGroup, undefined);
 
   const save =
@@ -86,27 +87,12 @@ export const DecisionRecord = memo(function DecisionRecord({
       index={index}
       isLast={isLast}
       label={label}
-      writable={writable}
-      locked={basics.locked}
-      canDelete={basics.canDelete}
-      deletion={basics.deletion}
+      basics={basics}
       status={facts && <CardBadge facts={facts} />}
       details={facts && <CardColourInfo facts={facts} />}
     >
-      <RecordTextField
-        recordId={id}
-        field="text"
-        spec={SPEC.text}
-        creatorGroup={creatorGroup}
-        writable={writable}
-      />
-      <RecordTextField
-        recordId={id}
-        field="options"
-        spec={SPEC.options}
-        creatorGroup={creatorGroup}
-        writable={writable}
-      />
+      <RecordTextField {...fieldProps} field="text" spec={SPEC.text} />
+      <RecordTextField {...fieldProps} field="options" spec={SPEC.options} />
       <LinkChooser
         recordId={id}
         field="answers"
@@ -121,11 +107,9 @@ export const DecisionRecord = memo(function DecisionRecord({
         creatorGroup={creatorGroup}
       />
       <RecordTextField
-        recordId={id}
+        {...fieldProps}
         field="rationale"
         spec={SPEC.rationale}
-        creatorGroup={creatorGroup}
-        writable={writable}
         error={whyError}
         hint="Why this outcome? Needed when it goes against what people with lived experience asked for."
       />

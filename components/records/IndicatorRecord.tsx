@@ -10,6 +10,7 @@ import { fieldText, recordHash, setFieldValue } from '../../lib/board/records';
 import { RECORD_SCHEMA } from '../../lib/board/schema';
 import { useBoard } from '../board/BoardContext';
 import { CardBadge, CardColourInfo } from '../board/CardColourInfo';
+import { WarningIcon } from '../board/CardStatus';
 import { driftSentence, recordFacts } from '../board/cardFacts';
 import { ErrorLine } from '../board/ErrorLine';
 import { LOCAL_ORIGIN } from '../board/localOrigin';
@@ -33,21 +34,6 @@ export interface IndicatorRecordProps {
   id: string;
   index: number;
   isLast: boolean;
-}
-
-function WarningIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-      <path
-        d="M12 2 1 21h22L12 2Z"
-        fill="#FFDD00"
-        stroke="#0B0C0C"
-        strokeWidth="2"
-        strokeLinejoin="round"
-      />
-      <path d="M12 9v5M12 17v.5" stroke="#0B0C0C" strokeWidth="2.5" strokeLinecap="round" />
-    </svg>
-  );
 }
 
 /** One indicator, as a full-width list item. */
@@ -123,10 +109,7 @@ export const IndicatorRecord = memo(function IndicatorRecord({
       index={index}
       isLast={isLast}
       label={label}
-      writable={writable}
-      locked={basics.locked}
-      canDelete={basics.canDelete}
-      deletion={basics.deletion}
+      basics={basics}
       status={status}
       details={<CardColourInfo facts={facts} />}
     >

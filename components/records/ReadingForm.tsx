@@ -4,9 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { RECORD_LIMITS } from '../../lib/protocol/recordEvents';
 import { ErrorLine } from '../board/ErrorLine';
 import { Button } from '../ui/Button';
-
-const INPUT =
-  'block min-h-11 w-full rounded-md border-2 border-ink bg-white px-2 text-base text-ink';
+import { SmallField } from './SmallField';
 
 /** Props of `ReadingForm`. */
 export interface ReadingFormProps {
@@ -53,42 +51,29 @@ export function ReadingForm({ recordId, add }: ReadingFormProps) {
     <form onSubmit={submit} className="space-y-2 rounded-md border-2 border-neutral-500 p-2">
       <p className="font-semibold">Add a reading</p>
       <div className="flex flex-wrap gap-2">
-        <div className="w-32">
-          <label htmlFor={`${id}-value`} className="block font-semibold text-sm">
-            Value
-          </label>
-          <input
-            id={`${id}-value`}
-            inputMode="decimal"
-            value={value}
-            onChange={(event) => setValue(event.currentTarget.value)}
-            className={INPUT}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-date`} className="block font-semibold text-sm">
-            Date
-          </label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={date}
-            onChange={(event) => setDate(event.currentTarget.value)}
-            className={INPUT}
-          />
-        </div>
-        <div className="min-w-0 flex-1 basis-48">
-          <label htmlFor={`${id}-note`} className="block font-semibold text-sm">
-            Note (optional)
-          </label>
-          <input
-            id={`${id}-note`}
-            value={note}
-            maxLength={RECORD_LIMITS.noteChars}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            className={INPUT}
-          />
-        </div>
+        <SmallField
+          id={`${id}-value`}
+          label="Value"
+          inputMode="decimal"
+          value={value}
+          onChange={(event) => setValue(event.currentTarget.value)}
+          wrapperClassName="w-32"
+        />
+        <SmallField
+          id={`${id}-date`}
+          label="Date"
+          type="date"
+          value={date}
+          onChange={(event) => setDate(event.currentTarget.value)}
+        />
+        <SmallField
+          id={`${id}-note`}
+          label="Note (optional)"
+          value={note}
+          maxLength={RECORD_LIMITS.noteChars}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          wrapperClassName="min-w-0 flex-1 basis-48"
+        />
       </div>
       <Button small type="submit" className="min-h-11">
         Add the reading

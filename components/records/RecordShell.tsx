@@ -11,7 +11,7 @@ import { CardActions } from '../board/CardActions';
 import { DeleteConfirm } from '../board/DeleteConfirm';
 import { DragHandle } from '../board/DragHandle';
 import { useCardDrop } from '../board/useCardDrop';
-import type { CardDeletion } from '../board/useDeleteCard';
+import type { RecordBasics } from './useRecordBasics';
 
 /** Props of `RecordShell`. */
 export interface RecordShellProps {
@@ -22,10 +22,8 @@ export interface RecordShellProps {
   isLast: boolean;
   /** "Decision 2", "Quality indicator 1". */
   label: string;
-  writable: boolean;
-  locked: boolean;
-  canDelete: boolean;
-  deletion: CardDeletion;
+  /** Write access, lock and delete (`useRecordBasics`). */
+  basics: RecordBasics;
   /** Words and badges beside the heading (e.g. the adoption state). */
   status?: ReactNode;
   /** Shown when "Show details" is chosen. */
@@ -35,7 +33,8 @@ export interface RecordShellProps {
 
 /** A full-width list item holding one record. */
 export function RecordShell(props: RecordShellProps) {
-  const { id, kind, section, index, isLast, label, writable, locked } = props;
+  const { id, kind, section, index, isLast, label } = props;
+  const { writable, locked, canDelete, deletion } = props.basics;
   const board = useBoard();
   const ref = useRef<HTMLLIElement>(null);
   const drop = useCardDrop(id, section);
@@ -75,16 +74,16 @@ export function RecordShell(props: RecordShellProps) {
             index={index}
             isLast={isLast}
             label={label}
-            canDelete={props.canDelete}
+            canDelete={canDelete}
             writable={writable}
             locked={locked}
             detailsShown={details}
             toggleDetails={() => setDetails((d) => !d)}
-            deletion={props.deletion}
+            deletion={deletion}
           />
         </div>
       </div>
-      {props.deletion.asking && <DeleteConfirm deletion={props.deletion} />}
+      {deletion.asking && <DeleteConfirm deletion={deletion} />}
       {details && <div className="space-y-1 text-sm">{props.details}</div>}
       {props.children}
     </li>
