@@ -22,6 +22,8 @@ const PRIORITY = 'Letters in plain English';
 const KIM_PART = 'Should every letter be in plain English? ';
 const SAM_PART = 'Start with appointment letters';
 const WHY = 'The letters come from a national system that we cannot change this year.';
+/** The same reason as it reads after "because". */
+const BECAUSE = `because the letters come from a national system that we cannot change this year.`;
 
 /** Presses Tab until `target` has focus (keyboard only); fails after `max` presses. */
 async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
@@ -145,7 +147,7 @@ test('[I77][I78][I79] a decision from a priority, an indicator adopted and drift
       const saved = decision(board).getByTestId('outcome');
       await expect(saved).toContainText('Decided: Not agreed');
       await expect(decision(board).getByTestId('against-lived')).toHaveText(
-        `This goes against what people with lived experience asked for, because ${WHY}`,
+        `This goes against what people with lived experience asked for, ${BECAUSE}`,
       );
     }
   });
@@ -255,7 +257,7 @@ test('[I77][I78][I79] a decision from a priority, an indicator adopted and drift
     const item = later.page.getByRole('listitem').filter({ hasText: PRIORITY }).first();
     await expect(item).toContainText('Not agreed');
     await expect(item).toContainText(
-      `This goes against what people with lived experience asked for, because ${WHY}`,
+      `This goes against what people with lived experience asked for, ${BECAUSE}`,
     );
     await expect(item).toContainText('Ask the national team for plain letters');
     await expect(item).toContainText('Letters people understand the first time');

@@ -155,7 +155,6 @@ export function Board({ data, justJoined }: BoardProps) {
               inviteLink={isFacilitator && ended === null && !invitesOnTop}
               personalUrl={ended === null ? me.personalUrl : null}
               justJoined={justJoined}
-              impactUrl={`/w/${workshop.id}/impact`}
             />
             {ended === null && (
               <TimerBar view={facilitation.view} skewMs={facilitation.skewMs} announce={announce} />
@@ -197,6 +196,13 @@ export function Board({ data, justJoined }: BoardProps) {
                   aria-label="About this board"
                   className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
                 >
+                  {/* "You said, we did" (issue 9): this person's cards and what became of each. */}
+                  <a
+                    href={`/w/${workshop.id}/impact`}
+                    className="flex min-h-11 items-center rounded-md border-2 border-joint-edge px-3 font-semibold dark:border-joint-fill"
+                  >
+                    What happened to my ideas
+                  </a>
                   <ColourRuleDisclosure />
                   {ended === null && <PresenceList people={live.presence} />}
                   {ended === null && (

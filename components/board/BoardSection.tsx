@@ -43,7 +43,7 @@ const NOUN = {
     none: 'No decisions yet.',
   },
   indicator: {
-    add: 'Add a quality indicator',
+    add: 'Add an indicator',
     one: 'indicator',
     many: 'indicators',
     none: 'No quality indicators yet.',

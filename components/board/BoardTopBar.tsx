@@ -14,8 +14,6 @@ export interface BoardTopBarProps {
   inviteLink: boolean;
   personalUrl: string | null;
   justJoined: boolean;
-  /** "What happened to my ideas": this person's own impact page (issue 9). */
-  impactUrl?: string;
 }
 
 function goToInvites(event: React.MouseEvent<HTMLAnchorElement>) {
@@ -31,9 +29,8 @@ export const BoardTopBar = memo(function BoardTopBar({
   inviteLink,
   personalUrl,
   justJoined,
-  impactUrl,
 }: BoardTopBarProps) {
-  if (!inviteLink && !personalUrl && !impactUrl) return null;
+  if (!inviteLink && !personalUrl) return null;
   return (
     <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
       {inviteLink && (
@@ -43,14 +40,6 @@ export const BoardTopBar = memo(function BoardTopBar({
           className="inline-flex min-h-11 items-center rounded-md border-2 border-joint-edge px-3 font-semibold dark:border-joint-fill"
         >
           Invite people
-        </a>
-      )}
-      {impactUrl && (
-        <a
-          href={impactUrl}
-          className="inline-flex min-h-11 items-center rounded-md border-2 border-joint-edge px-3 font-semibold dark:border-joint-fill"
-        >
-          What happened to my ideas
         </a>
       )}
       {personalUrl && (

@@ -64,6 +64,12 @@ describe('words', () => {
     expect(againstSentence(outcome)).toBe(
       'This goes against what people with lived experience asked for, because the budget is fixed this year.',
     );
+    expect(againstSentence({ ...outcome, rationale: 'The NHS pays for it.' })).toMatch(
+      /because the NHS pays for it\.$/,
+    );
+    expect(againstSentence({ ...outcome, rationale: 'NHS rules.' })).toMatch(
+      /because NHS rules\.$/,
+    );
     expect(quote('  ')).toBe('Not written yet');
     expect(quote('a'.repeat(100), 10)).toBe(`${'a'.repeat(9)}…`);
   });

@@ -55,7 +55,12 @@ export function actionWords(action: ActionView): string {
 
 /** "This goes against what people with lived experience asked for, because …". */
 export function againstSentence(outcome: OutcomeView): string {
-  return `This goes against what people with lived experience asked for, because ${outcome.rationale}`;
+  return `This goes against what people with lived experience asked for, because ${midSentence(outcome.rationale)}`;
+}
+
+/** "The budget is fixed" → "the budget is fixed" after "because"; "I", "NHS" and "Ward 7" stay. */
+function midSentence(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** A short quote of a record's text for lists ("Not written yet" when empty). */
