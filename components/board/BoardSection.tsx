@@ -14,7 +14,7 @@ import { DecisionRecord } from '../records/DecisionRecord';
 import { IndicatorRecord } from '../records/IndicatorRecord';
 import { Button } from '../ui/Button';
 import { cn } from '../ui/cn';
-import { addButtonId } from './addButtonId';
+import { addButtonId, sectionToggleId } from './addButtonId';
 import { useBoard } from './BoardContext';
 import { Card } from './Card';
 import { dropCard, isCardDrag } from './dragAndDrop';
@@ -28,25 +28,18 @@ export interface BoardSectionProps {
   shown: readonly string[];
 }
 
-/** The id of a section's heading toggle, where "Go to" links move focus. */
-export function sectionToggleId(section: Section): string {
-  return `section-toggle-${section}`;
-}
+export { sectionToggleId };
 
 /** What a section's "add" button says and what it calls one of its entries (issue 9). */
 const NOUN = {
-  card: { add: 'Add a card', one: 'card', many: 'cards', none: 'No cards yet.' },
-  decision: {
-    add: 'Propose a decision',
-    one: 'decision',
-    many: 'decisions',
-    none: 'No decisions yet.',
-  },
+  card: { add: 'Add a card', name: null, one: 'card', many: 'cards' },
+  decision: { add: 'Propose a decision', name: null, one: 'decision', many: 'decisions' },
+  // Short, so it fits beside "Quality indicators (0)" on a phone; its name says the rest.
   indicator: {
-    add: 'Add an indicator',
+    add: 'Add one',
+    name: 'Add one quality indicator',
     one: 'indicator',
     many: 'indicators',
-    none: 'No quality indicators yet.',
   },
 } as const;
 
@@ -122,7 +115,7 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           <Button
             small
             id={addButtonId(section)}
-            aria-label={kind === 'card' ? `Add a card to ${info.title}` : undefined}
+            aria-label={kind === 'card' ? `Add a card to ${info.title}` : (noun.name ?? undefined)}
             onClick={addCard}
             className="ml-auto"
           >
@@ -131,12 +124,13 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
         )}
       </div>
       <div id={bodyId} hidden={!open}>
-        {/* On a phone the prompt shows while the section is empty; wider screens always show it. */}
+        {/* On a phone the prompt shows while the section is empty; wider screens always show it.
+            An empty section says nothing more: its heading already counts "(0)". */}
         <p className={cn('mb-2 max-w-prose text-sm', ids.length > 0 && 'hidden sm:block')}>
           {info.prompt}
         </p>
-        {shown.length === 0 ? (
-          <p className="italic">{ids.length === 0 ? noun.none : `No ${noun.many} here match.`}</p>
+        {ids.length === 0 ? null : shown.length === 0 ? (
+          <p className="italic">{`No ${noun.many} here match.`}</p>
         ) : (
           <ol className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-2">
             {shown.map((id) => {

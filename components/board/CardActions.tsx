@@ -16,6 +16,7 @@ import { PriorityCloseItem } from '../records/PriorityCloseItem';
 import { useRecordsContext } from '../records/RecordsContext';
 import { MenuButton } from '../ui/MenuButton';
 import { MenuItem } from '../ui/MenuItem';
+import { openSection } from './addButtonId';
 import { useBoard } from './BoardContext';
 import { CardHistoryDialog } from './CardHistoryDialog';
 import { ErrorLine } from './ErrorLine';
@@ -74,6 +75,7 @@ export function CardActions(props: CardActionsProps) {
   /** A new decision that answers this card, with its question focused (issue 9). */
   function proposeDecision() {
     const decisionId = newCardId();
+    openSection('decisions');
     focus.request(decisionId, 'text');
     createRecord(doc, 'decision', 'decisions', {
       id: decisionId,

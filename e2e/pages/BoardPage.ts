@@ -30,7 +30,7 @@ export class BoardPage {
       title === 'Decisions'
         ? 'Propose a decision'
         : title === 'Quality indicators'
-          ? 'Add an indicator'
+          ? 'Add one quality indicator'
           : `Add a card to ${title}`;
     return this.page.getByRole('button', { name, exact: true });
   }
