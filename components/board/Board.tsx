@@ -196,13 +196,18 @@ export function Board({ data, justJoined }: BoardProps) {
                   aria-label="About this board"
                   className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
                 >
-                  {/* "You said, we did" (issue 9): this person's cards and what became of each. */}
-                  <a
-                    href={`/w/${workshop.id}/impact`}
-                    className="flex min-h-11 items-center rounded-md border-2 border-joint-edge px-3 font-semibold dark:border-joint-fill"
-                  >
-                    What happened to my ideas
-                  </a>
+                  {/* "You said, we did" (issue 9): this person's cards and what became of each,
+                      offered once the board has a decision, an indicator or a closure to show. */}
+                  {(ids.decisions.length > 0 ||
+                    ids.indicators.length > 0 ||
+                    recordsContext.view.closures.length > 0) && (
+                    <a
+                      href={`/w/${workshop.id}/impact`}
+                      className="flex min-h-11 items-center rounded-md border-2 border-joint-edge px-3 font-semibold dark:border-joint-fill"
+                    >
+                      What happened to my ideas
+                    </a>
+                  )}
                   <ColourRuleDisclosure />
                   {ended === null && <PresenceList people={live.presence} />}
                   {ended === null && (
