@@ -126,7 +126,7 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
       <div id={bodyId} hidden={!open}>
         {/* On a phone the prompt shows while the section is empty; wider screens always show it.
             An empty section says nothing more: its heading already counts "(0)". */}
-        <p className={cn('mb-2 max-w-prose text-sm', ids.length > 0 && 'hidden sm:block')}>
+        <p className={cn('max-w-prose text-sm', ids.length > 0 && 'mb-2 hidden sm:block')}>
           {info.prompt}
         </p>
         {ids.length === 0 ? null : shown.length === 0 ? (
