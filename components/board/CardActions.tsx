@@ -110,10 +110,10 @@ export function CardActions(props: CardActionsProps) {
           <MenuItem disabled={isLast} onSelect={() => move(section, index + 1)}>
             Move down
           </MenuItem>
-          {/* A record stays in its kind's sections: cards move between Context and Joint priorities only. */}
           {SECTIONS.filter(
+            // A record stays in its kind's sections (I67): a card never moves into Decisions.
             (s) =>
-              s !== section && SECTION_KIND[s] === SECTION_KIND[section] && !lockedSections.has(s),
+              s !== section && !lockedSections.has(s) && SECTION_KIND[s] === SECTION_KIND[section],
           ).map((s) => (
             <MenuItem key={s} onSelect={() => move(s, Number.MAX_SAFE_INTEGER)}>
               {`Move to ${SECTION_INFO[s].title}`}

@@ -30,7 +30,7 @@ import {
 } from './inspection';
 import { type LockSet, lockProblem, noLocks } from './lockCheck';
 import { Placement, type Where } from './placement';
-import { Kinds, textProblem, valuesProblem } from './recordCheck';
+import { type Deferred, Kinds, textProblem, valuesProblem } from './recordCheck';
 import { missingDependency, UpdateIndex } from './updateIndex';
 
 /** The server's own clientID in every room doc; no participant may write under it. */
@@ -91,11 +91,14 @@ export function inspectUpdate(raw: Uint8Array, ctx: InspectContext): InspectResu
   if (items.length === 0 && !hasDeletes) return emptyInspection();
   if (!ctx.mayWrite) return refuse('observers cannot change the board');
   const index = new UpdateIndex(decoded.structs);
-  const verdict = checkContent(update, decoded, items, index, ctx);
+  const deferred: Deferred = { incomplete: null };
+  const verdict = checkContent(update, decoded, items, index, ctx, deferred);
   if (!verdict.ok) return verdict;
   if (decoded.structs.some((s) => s instanceof Y.Skip) || index.hasClockGap(ctx.doc)) {
     return refuse('it skips content the server does not have', 'malformed');
   }
+  // After the gap check: a record cut short by a gap is malformed, not badly shaped.
+  if (deferred.incomplete) return refuse(deferred.incomplete);
   const missing = missingDependency(ctx.doc, index, items) ?? nonCausalPlacement(ctx.doc, items);
   return missing ? refuse(`this change cannot be placed: ${missing}`, 'malformed') : verdict;
 }
@@ -169,12 +172,17 @@ function writeVarUint(out: number[], n: number): void {
   out.push(v);
 }
 
+/**
+ * The content checks. A new record missing a field it must hold is noted in `deferred`
+ * rather than refused here, so a record cut short by a clock gap is refused as malformed.
+ */
 function checkContent(
   update: Uint8Array,
   decoded: ReturnType<typeof Y.decodeUpdate>,
   items: Y.Item[],
   index: UpdateIndex,
   ctx: InspectContext,
+  deferred: Deferred,
 ): InspectResult {
   const placement = new Placement(ctx.doc, index);
   const written: Written = {
@@ -205,7 +213,7 @@ function checkContent(
   const sender = { facilitates: can(ctx.capability ?? 'contributor', 'session:facilitate') };
   const kinds = new Kinds(ctx.doc, written);
   const problem =
-    valuesProblem(ctx.doc, written, kinds, sender) ??
+    valuesProblem(ctx.doc, written, kinds, sender, deferred) ??
     checkDeletes(decoded.ds as DeleteSet, ctx.doc, index, placement, written) ??
     textProblem(ctx.doc, written, kinds, sender);
   if (problem) return refuse(problem);

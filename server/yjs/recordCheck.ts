@@ -39,6 +39,12 @@ export const REPLACEABLE_KEYS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** What the inspection refuses only after its structural checks (see inspectUpdate.ts). */
+export interface Deferred {
+  /** A new record missing a field it must hold. */
+  incomplete: string | null;
+}
+
 /** Each record's kind, resolved once per inspection. */
 export class Kinds {
   private readonly known = new Map<string, RecordKind>();
@@ -59,19 +65,31 @@ export class Kinds {
 
 /**
  * Null when every value the update writes under a record's keys fits the table (by kind,
- * field and the sender's role), and every new record holds its place, kind and text fields.
+ * field and the sender's role). A new record missing its place or a text field is noted
+ * in `deferred`.
  */
 export function valuesProblem(
   doc: Y.Doc,
   written: Written,
   kinds: Kinds,
   sender: Sender,
+  deferred: Deferred,
 ): string | null {
   for (const [cardId, write] of written.records) {
     const kind = kinds.of(cardId);
     if (!isRecordKind(kind)) return kind;
     const problem = writeProblem(doc, cardId, kind, write, written, sender);
     if (problem) return problem;
+    if (write.isNew && !deferred.incomplete) deferred.incomplete = missingField(kind, write);
+  }
+  return null;
+}
+
+/** The first field a new record must hold and does not, as a problem, or null. */
+function missingField(kind: RecordKind, write: RecordWrite): string | null {
+  const present = new Set(write.values.map((v) => v.key));
+  for (const key of [CARD_KEYS.section, CARD_KEYS.order, ...textFieldsOf(kind)]) {
+    if (!present.has(key)) return `a new ${kind} must hold its "${key}" field`;
   }
   return null;
 }
@@ -141,12 +159,6 @@ function writeProblem(
     if (spec.kind === 'enum' || spec.kind === 'date' || spec.kind === 'links') {
       // A plain value replaced counts as a change by its writer (I70).
       bumpField(written.out, cardId, key, 0, 0);
-    }
-  }
-  if (write.isNew) {
-    const present = new Set(write.values.map((v) => v.key));
-    for (const key of [CARD_KEYS.section, CARD_KEYS.order, ...textFieldsOf(kind)]) {
-      if (!present.has(key)) return `a new ${kind} must hold its "${key}" field`;
     }
   }
   return null;

@@ -197,10 +197,10 @@ describe('[I6][I20] a contributor cannot replace, wipe or resurrect a card', () 
     await sam.synced;
     const card = cardsMap(sam.doc).get('c1') as Y.Map<unknown>;
     sam.doc.transact(() => {
-      card.set(CARD_KEYS.section, 'decisions');
+      card.set(CARD_KEYS.section, 'context'); // a card's other section (I67)
       card.set(CARD_KEYS.order, 'a1'); // a fractional-indexing key (I9)
     });
-    await waitFor('the move', () => readCard(s.pat.doc, 'c1')?.section === 'decisions');
+    await waitFor('the move', () => readCard(s.pat.doc, 'c1')?.section === 'context');
     expect(readCard(s.pat.doc, 'c1')?.text).toBe('Pat wrote this');
     sam.destroy();
     s.done();
