@@ -3,7 +3,7 @@
  * Y.Doc. Until h/recdoc's `readRecord` (lib/board/records.ts) is merged, it reads the card
  * Y.Map directly: `kind` (absent on a version-1 board, where the section's kind applies),
  * the `rationale` Y.Text and the `answers` / `serves` links. Swap the body for
- * `readRecord` then, and `currentHash` for `recordHash`; callers only see `RecordFacts`.
+ * `readRecord` then (and `hash` for `recordHash`); callers only see `RecordFacts`.
  */
 import * as Y from 'yjs';
 import { cardsMap, readCard } from '../../lib/board/doc';
@@ -23,6 +23,11 @@ export interface RecordFacts {
   rationale: string;
   /** The cards a decision answers, or the priorities an indicator serves. */
   links: string[];
+  /**
+   * The hash an endorsement must name for the record as it is now (adoption). Today the
+   * text's hash; with h/recdoc, `recordHash(readRecord(doc, id))` over every writable field.
+   */
+  hash: string;
 }
 
 const links = (value: unknown): string[] =>
@@ -44,15 +49,8 @@ export function readRecordFacts(doc: Y.Doc, id: string): RecordFacts | null {
     text: card.text,
     rationale: kind === 'decision' && rationale instanceof Y.Text ? rationale.toString() : '',
     links: links(map.get(kind === 'indicator' ? 'serves' : 'answers')),
+    hash: textHash(card.text),
   };
-}
-
-/**
- * The hash an endorsement must name for a record as it is now. Today the text's hash;
- * with h/recdoc, `recordHash(readRecord(doc, id))` over every writable field.
- */
-export function currentHash(facts: RecordFacts): string {
-  return textHash(facts.text);
 }
 
 /** Every well-formed record of the board. */

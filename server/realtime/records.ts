@@ -6,15 +6,19 @@
  * stored (one transaction each) and only then broadcast as `records:update` (I72–I74).
  */
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { RecordKind } from '../../lib/board/schema';
 import type { Ack } from '../../lib/protocol/events';
 import { fail } from '../../lib/protocol/reasons';
 import {
+  type ActionView,
   actionAddSchema,
   actionStatusSchema,
+  type OutcomeView,
   outcomeSaveSchema,
   priorityCloseSchema,
   RECORD_LIMITS,
+  type ReadingView,
   readingAddSchema,
   readingRemoveSchema,
 } from '../../lib/protocol/recordEvents';
@@ -67,131 +71,145 @@ export class Records implements ControlModule {
   constructor(private readonly deps: RecordsDeps) {}
 
   attach(on: Register): void {
+    const decide = 'record:decide';
     on('outcome:save', outcomeSaveSchema, (p, d) =>
-      this.change(p, 'record:decide', async () => {
-        const found = await this.live(p.workshopId, d.decisionId, 'decision');
-        if (!found.ok) return found;
-        const { rationale, links } = found.facts;
-        const verdict = againstLived({
-          outcome: d.outcome,
-          livedDisagreed: d.livedDisagreed,
-          answers: links,
-          closedResults: await this.closedResults(p.workshopId),
-        });
-        if (verdict.against && !rationaleEnough(rationale, RECORD_LIMITS.minRationaleChars))
-          return fail('rationaleRequired');
-        const row = {
-          workshopId: p.workshopId,
-          decisionId: d.decisionId,
-          outcome: d.outcome,
-          rationale,
-          againstLived: verdict.against,
-          againstBecause: verdict.because,
-          livedDisagreed: d.livedDisagreed,
-          savedBy: p.id,
-          savedAt: new Date().toISOString(),
-        };
-        await this.deps.store.saveOutcome(row);
-        return { ok: true, outcome: outcomeView(row) };
-      }),
+      this.change(p, decide, () => this.outcome(p, d)),
     );
-    on('action:add', actionAddSchema, (p, d) =>
-      this.change(p, 'record:decide', async () => {
-        const found = await this.live(p.workshopId, d.decisionId, 'decision');
-        if (!found.ok) return found;
-        const now = new Date().toISOString();
-        const row = {
-          id: randomUUID(),
-          workshopId: p.workshopId,
-          decisionId: d.decisionId,
-          what: d.what,
-          who: d.who,
-          byWhen: d.byWhen,
-          status: 'notStarted' as const,
-          reason: '',
-          createdBy: p.id,
-          createdAt: now,
-          updatedAt: now,
-        };
-        if ((await this.deps.store.addAction(row, RECORD_LIMITS.actionsPerDecision)) === 'full')
-          return fail(
-            'recordLimit',
-            `A decision can have at most ${RECORD_LIMITS.actionsPerDecision} actions.`,
-          );
-        return { ok: true, action: actionView(row) };
-      }),
-    );
+    on('action:add', actionAddSchema, (p, d) => this.change(p, decide, () => this.addAction(p, d)));
     on('action:status', actionStatusSchema, (p, d) =>
-      this.change(p, 'record:decide', async () => {
-        const { store } = this.deps;
-        const action = (await store.loadRecords(p.workshopId)).actions.find(
-          (a) => a.id === d.actionId,
-        );
-        if (!action) return fail('invalidInput', 'That action no longer exists.');
-        const found = await this.live(p.workshopId, action.decisionId, 'decision');
-        if (!found.ok) return found;
-        const reason = d.status === 'dropped' ? d.reason : '';
-        const change = { status: d.status, reason, updatedAt: new Date().toISOString() };
-        const row = await store.updateAction(p.workshopId, d.actionId, change);
-        if (!row) return fail('invalidInput', 'That action no longer exists.');
-        return { ok: true, action: actionView(row) };
-      }),
+      this.change(p, decide, () => this.actionStatus(p, d)),
     );
     on('reading:add', readingAddSchema, (p, d) =>
-      this.change(p, 'reading:add', async () => {
-        const found = await this.live(p.workshopId, d.indicatorId, 'indicator');
-        if (!found.ok) return found;
-        const people = await this.deps.store.listParticipants(p.workshopId);
-        const row = {
-          id: randomUUID(),
-          workshopId: p.workshopId,
-          indicatorId: d.indicatorId,
-          value: d.value,
-          date: d.date,
-          note: d.note,
-          addedBy: p.id,
-          identifiable: identifiableNow(p, groupSizes(people)),
-          addedAt: new Date().toISOString(),
-        };
-        const max = RECORD_LIMITS.readingsPerIndicator;
-        if ((await this.deps.store.addReading(row, max)) === 'full')
-          return fail('recordLimit', `A quality indicator can have at most ${max} readings.`);
-        const sizes = groupSizes(people);
-        const byId = new Map(people.map((x) => [x.id, x]));
-        return { ok: true, reading: readingView(row, p, byId, sizes) };
-      }),
+      this.change(p, 'reading:add', () => this.addReading(p, d)),
     );
     on('reading:remove', readingRemoveSchema, (p, d) =>
-      this.change(p, 'reading:add', async () => {
-        const { store } = this.deps;
-        const reading = (await store.loadRecords(p.workshopId)).readings.find(
-          (r) => r.id === d.readingId,
-        );
-        if (!reading) return fail('invalidInput', 'That reading no longer exists.');
-        // Facilitators remove any reading; others only a reading they added themselves.
-        if (!can(p.capability, 'record:decide') && reading.addedBy !== p.id)
-          return fail('forbidden');
-        await store.removeReading(p.workshopId, d.readingId);
-        return { ok: true };
-      }),
+      this.change(p, 'reading:add', () => this.removeReading(p, d.readingId)),
     );
     on('priority:close', priorityCloseSchema, (p, d) =>
-      this.change(p, 'record:decide', async () => {
-        const found = await this.live(p.workshopId, d.cardId, 'priority');
-        if (!found.ok) return found;
-        const row = d.closed
-          ? {
-              workshopId: p.workshopId,
-              cardId: d.cardId,
-              reason: d.reason,
-              closedBy: p.id,
-              closedAt: new Date().toISOString(),
-            }
-          : null;
-        await this.deps.store.setClosure(p.workshopId, d.cardId, row);
-        return { ok: true };
-      }),
+      this.change(p, decide, () => this.closePriority(p, d)),
     );
+  }
+
+  // ── The requests (each runs inside `change`) ─────────────────────────────────
+
+  /** Save an outcome; against lived experience it needs the decision's "Why" (I75). */
+  private async outcome(
+    p: ParticipantRow,
+    d: z.infer<typeof outcomeSaveSchema>,
+  ): Promise<Ack<{ outcome: OutcomeView }>> {
+    const found = await this.live(p.workshopId, d.decisionId, 'decision');
+    if (!found.ok) return found;
+    const { rationale, links } = found.facts;
+    const verdict = againstLived({
+      outcome: d.outcome,
+      livedDisagreed: d.livedDisagreed,
+      answers: links,
+      closedResults: await this.closedResults(p.workshopId),
+    });
+    if (verdict.against && !rationaleEnough(rationale, RECORD_LIMITS.minRationaleChars))
+      return fail('rationaleRequired');
+    const row = {
+      workshopId: p.workshopId,
+      decisionId: d.decisionId,
+      outcome: d.outcome,
+      rationale,
+      againstLived: verdict.against,
+      againstBecause: verdict.because,
+      livedDisagreed: d.livedDisagreed,
+      savedBy: p.id,
+      savedAt: new Date().toISOString(),
+    };
+    await this.deps.store.saveOutcome(row);
+    return { ok: true, outcome: outcomeView(row) };
+  }
+
+  private async addAction(
+    p: ParticipantRow,
+    d: z.infer<typeof actionAddSchema>,
+  ): Promise<Ack<{ action: ActionView }>> {
+    const found = await this.live(p.workshopId, d.decisionId, 'decision');
+    if (!found.ok) return found;
+    const now = new Date().toISOString();
+    const row = {
+      ...d,
+      id: randomUUID(),
+      workshopId: p.workshopId,
+      status: 'notStarted' as const,
+      reason: '',
+      createdBy: p.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const max = RECORD_LIMITS.actionsPerDecision;
+    if ((await this.deps.store.addAction(row, max)) === 'full')
+      return fail('recordLimit', `A decision can have at most ${max} actions.`);
+    return { ok: true, action: actionView(row) };
+  }
+
+  /** Change an action's status; the reason is kept only when it is dropped. */
+  private async actionStatus(
+    p: ParticipantRow,
+    d: z.infer<typeof actionStatusSchema>,
+  ): Promise<Ack<{ action: ActionView }>> {
+    const { store } = this.deps;
+    const gone = fail('invalidInput', 'That action no longer exists.');
+    const action = (await store.loadRecords(p.workshopId)).actions.find((a) => a.id === d.actionId);
+    if (!action) return gone;
+    const found = await this.live(p.workshopId, action.decisionId, 'decision');
+    if (!found.ok) return found;
+    const reason = d.status === 'dropped' ? d.reason : '';
+    const change = { status: d.status, reason, updatedAt: new Date().toISOString() };
+    const row = await store.updateAction(p.workshopId, d.actionId, change);
+    return row ? { ok: true, action: actionView(row) } : gone;
+  }
+
+  private async addReading(
+    p: ParticipantRow,
+    d: z.infer<typeof readingAddSchema>,
+  ): Promise<Ack<{ reading: ReadingView }>> {
+    const found = await this.live(p.workshopId, d.indicatorId, 'indicator');
+    if (!found.ok) return found;
+    const people = await this.deps.store.listParticipants(p.workshopId);
+    const sizes = groupSizes(people);
+    const row = {
+      ...d,
+      id: randomUUID(),
+      workshopId: p.workshopId,
+      addedBy: p.id,
+      identifiable: identifiableNow(p, sizes),
+      addedAt: new Date().toISOString(),
+    };
+    const max = RECORD_LIMITS.readingsPerIndicator;
+    if ((await this.deps.store.addReading(row, max)) === 'full')
+      return fail('recordLimit', `A quality indicator can have at most ${max} readings.`);
+    const byId = new Map(people.map((x) => [x.id, x]));
+    return { ok: true, reading: readingView(row, p, byId, sizes) };
+  }
+
+  /** Facilitators remove any reading; others only a reading they added themselves. */
+  private async removeReading(p: ParticipantRow, readingId: string): Promise<Ack> {
+    const { store } = this.deps;
+    const reading = (await store.loadRecords(p.workshopId)).readings.find(
+      (r) => r.id === readingId,
+    );
+    if (!reading) return fail('invalidInput', 'That reading no longer exists.');
+    if (!can(p.capability, 'record:decide') && reading.addedBy !== p.id) return fail('forbidden');
+    await store.removeReading(p.workshopId, readingId);
+    return { ok: true };
+  }
+
+  private async closePriority(
+    p: ParticipantRow,
+    d: z.infer<typeof priorityCloseSchema>,
+  ): Promise<Ack> {
+    const found = await this.live(p.workshopId, d.cardId, 'priority');
+    if (!found.ok) return found;
+    const closedAt = new Date().toISOString();
+    const row = d.closed
+      ? { workshopId: p.workshopId, cardId: d.cardId, reason: d.reason, closedBy: p.id, closedAt }
+      : null;
+    await this.deps.store.setClosure(p.workshopId, d.cardId, row);
+    return { ok: true };
   }
 
   /** Send a new socket the records as its person may see them. */

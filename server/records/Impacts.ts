@@ -10,7 +10,7 @@ import { type ImpactPageData, impactOf, stillOpen } from '../../lib/records/impa
 import type { Sessions } from '../auth/sessions';
 import type { ImpactFacade, Outcome } from '../facade';
 import { agreedPoint } from '../realtime/agreement';
-import { currentHash, type RecordFacts, readAllRecordFacts } from '../realtime/recordFacts';
+import { type RecordFacts, readAllRecordFacts } from '../realtime/recordFacts';
 import { recordSources, recordsViewFor } from '../realtime/recordsView';
 import type { ParticipantRow, Store, WorkshopRow } from '../store/Store';
 import type { Room } from '../yjs/room';
@@ -26,7 +26,7 @@ export function adoptedIndicators(room: Room, records: readonly RecordFacts[]): 
       const group = room.participants.get(row.participantId)?.group;
       if (group) rows.push({ row, group });
     }
-    if (agreedPoint(rows)?.hash === currentHash(r)) adopted.add(r.id);
+    if (agreedPoint(rows)?.hash === r.hash) adopted.add(r.id);
   }
   return adopted;
 }
