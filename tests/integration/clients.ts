@@ -13,16 +13,21 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/proto
 import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
 
-/** A participant as the tests drive them. */
-export interface Actor {
+/** What a client needs to act as someone: their workshop, session cookie and origin. */
+export interface Session {
   workshopId: string;
-  participantId: string;
+  /** `name=value`, as the browser sends it. */
   cookie: string;
   baseUrl: string;
 }
 
+/** A participant as the tests drive them. */
+export interface Actor extends Session {
+  participantId: string;
+}
+
 /** A WebSocket class that sends the actor's cookie and Origin, as a browser would. */
-export function authedWebSocket(actor: Actor, record?: (data: string) => void): typeof WebSocket {
+export function authedWebSocket(actor: Session, record?: (data: string) => void): typeof WebSocket {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie: actor.cookie, origin: actor.baseUrl } });
@@ -49,7 +54,7 @@ export interface YClient {
  */
 export function connectY(
   server: { url: string },
-  actor: Actor,
+  actor: Session,
   doc = new Y.Doc(),
   room = actor.workshopId,
 ): YClient {
@@ -100,7 +105,7 @@ export type ControlClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Connect a real socket.io client as `actor`. */
 export function connectControl(
-  actor: Actor,
+  actor: Session,
   record?: (event: string, payload: unknown) => void,
 ): ControlClient {
   const socket: ControlClient = io(actor.baseUrl, {

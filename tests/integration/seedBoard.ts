@@ -9,15 +9,15 @@
 import { applyTextEdit, createCard, readCard } from '../../lib/board/doc';
 import { applyFieldEdit, readRecord, recordHash, setFieldValue } from '../../lib/board/records';
 import { textHash } from '../../lib/board/textHash';
-import { type Actor, ask, connectControl, connectY, waitFor } from './clients';
+import { ask, connectControl, connectY, type Session, waitFor } from './clients';
 
 /** Who writes the board: a facilitator, one person of each group, and an anonymous one. */
 export interface BoardWriters {
-  facilitator: Actor;
-  lived: Actor;
-  staff: Actor;
+  facilitator: Session;
+  lived: Session;
+  staff: Session;
   /** Adds the first reading; anyone may add readings (issue 9). */
-  anonymous: Actor;
+  anonymous: Session;
 }
 
 /** The cards the seed writes, with the words each starts with. */
@@ -138,7 +138,7 @@ const FIELDS = (ids: Ids): [string, string, string | string[] | null][] => [
 ];
 
 /** Issue 9's records for the seeded workshop, through the real server. */
-async function seedRecords(server: { url: string }, facilitator: Actor, c: Clients, ids: Ids) {
+async function seedRecords(server: { url: string }, facilitator: Session, c: Clients, ids: Ids) {
   const fac = connectY(server, facilitator);
   await fac.synced;
   await waitFor('records reach the facilitator', () => readRecord(fac.doc, ids.drifted) !== null);
