@@ -65,6 +65,7 @@ const EASY_WORDS = [
   'This is not what people with lived experience asked for.',
   'There is no money for a new post this year.',
   'Write the call script',
+  'This is done.',
   SEED_TEXTS.indicator,
   'Both groups agreed to use this.',
   'We checked it 2 times.',
