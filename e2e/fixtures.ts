@@ -80,8 +80,12 @@ export async function createWorkshop(page: Page, workshop: NewWorkshop = {}): Pr
 }
 
 /** Opens an invite link in the actor's own context and joins with the actor's name. */
-export async function joinWorkshop(actor: Actor, inviteUrl: string): Promise<BoardPage> {
+export async function joinWorkshop(
+  actor: Actor,
+  inviteUrl: string,
+  opts: Parameters<JoinPage['join']>[1] = {},
+): Promise<BoardPage> {
   const join = new JoinPage(actor.page);
   await join.open(inviteUrl);
-  return join.join(actor.name);
+  return join.join(actor.name, opts);
 }

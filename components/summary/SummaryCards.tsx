@@ -1,6 +1,6 @@
 /** A list of summarised cards: text, colour in words with its icon, agreement and vote. */
 import type { SummaryCard, SummaryVote } from '../../lib/summary/schema';
-import { agreementWords, voteWords } from '../../lib/summary/words';
+import { agreementWords, DIVERGENT_WORDS, voteFigureWords } from '../../lib/summary/words';
 import { cn } from '../ui/cn';
 import { GroupBadge } from '../ui/GroupBadge';
 
@@ -10,15 +10,21 @@ const EDGE = {
   joint: 'border-joint-edge',
 } as const;
 
-/** The cards, or a note when there are none; `details` adds a record's lines (decisions, indicators). */
+/**
+ * The cards, or a note when there are none; `details` adds a record's lines (decisions,
+ * indicators), and `standsOut` picks lines shown in bold (a decision that goes against what
+ * people with lived experience asked for).
+ */
 export function SummaryCards<C extends SummaryCard & { vote?: SummaryVote }>({
   cards,
   empty,
   details,
+  standsOut = () => false,
 }: {
   cards: C[];
   empty: string;
   details?: (c: C) => string[];
+  standsOut?: (line: string) => boolean;
 }) {
   if (cards.length === 0) return <p className="italic">{empty}</p>;
   return (
@@ -35,14 +41,14 @@ export function SummaryCards<C extends SummaryCard & { vote?: SummaryVote }>({
           </p>
           {c.vote && (
             <p className="mt-1">
-              {voteWords(c.vote)}
-              {c.vote.divergent && <strong className="ml-1">Seen differently.</strong>}
+              {voteFigureWords(c.vote)}
+              {c.vote.divergent && <strong className="ml-1">{DIVERGENT_WORDS}</strong>}
             </p>
           )}
           {details && (
             <ul className="mt-2 list-disc space-y-1 pl-6">
               {details(c).map((line) => (
-                <li key={line}>{line}</li>
+                <li key={line}>{standsOut(line) ? <strong>{line}</strong> : line}</li>
               ))}
             </ul>
           )}

@@ -27,5 +27,9 @@ describe('the page', () => {
     ])
       expect(html).toContain(t);
     expect(html).not.toContain('HiddenHana');
+    // The statement stands out, and a divergent vote is said once, in bold.
+    expect(html).toContain('<strong>This goes against what people with lived experience');
+    expect(html).toContain('The groups voted differently on this.</strong>');
+    expect(html).not.toContain('Seen differently');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { SummaryPageData } from '../../lib/summary/pageData';
 import { decisionLines, indicatorLines } from '../../lib/summary/recordLines';
+import { AGAINST_LIVED_PREFIX } from '../../lib/summary/records';
 import { SUMMARY_HEADINGS as H, statusWords } from '../../lib/summary/words';
 import { SummaryAbout } from './SummaryAbout';
 import { SummaryBalance } from './SummaryBalance';
@@ -42,7 +43,12 @@ export function SummaryView({ data }: { data: SummaryPageData }) {
         <SummaryCards cards={m.priorities} empty="No joint priorities yet." />
       </SummarySection>
       <SummarySection id="decisions" n={4} title={H.decisions}>
-        <SummaryCards cards={m.decisions} empty="No decisions yet." details={decisionLines} />
+        <SummaryCards
+          cards={m.decisions}
+          empty="No decisions yet."
+          details={decisionLines}
+          standsOut={(line) => line.startsWith(AGAINST_LIVED_PREFIX)}
+        />
       </SummarySection>
       <SummarySection id="indicators" n={5} title={H.indicators}>
         <SummaryCards

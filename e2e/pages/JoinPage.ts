@@ -11,9 +11,17 @@ export class JoinPage {
     await expect(this.page.getByRole('button', { name: 'Join the workshop' })).toBeVisible();
   }
 
-  /** Joins with a name and waits for the board to be ready. */
-  async join(name: string): Promise<BoardPage> {
+  /** Joins with a name (hidden, and with access needs, if asked) and waits for the board. */
+  async join(
+    name: string,
+    opts: { anonymous?: boolean; accessNeeds?: string } = {},
+  ): Promise<BoardPage> {
     await this.page.getByLabel('Your name', { exact: true }).fill(name);
+    if (opts.anonymous) await this.page.getByLabel(/^Hide my name/).check();
+    if (opts.accessNeeds)
+      await this.page
+        .getByLabel('Is there anything that would help you take part?')
+        .fill(opts.accessNeeds);
     await this.page.getByRole('button', { name: 'Join the workshop' }).click();
     await this.page.waitForURL(/\/w\//, { timeout: 30_000 });
     const board = new BoardPage(this.page);

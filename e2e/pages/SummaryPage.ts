@@ -17,6 +17,12 @@ export class SummaryPage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  /** The words on the page, as a person reads them: rendered text, so hidden text is left out. */
+  text(): Promise<string> {
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator; layout matters here
+    return this.page.getByRole('main').innerText();
+  }
+
   /** Click a download link and return the download once the browser has it. */
   async download(label: string): Promise<Download> {
     const wait = this.page.waitForEvent('download');

@@ -3,6 +3,7 @@
  * beside each point, and the main decisions first. People's own words (card text) are kept
  * as quotes, never rewritten. Renderers set large type and generous spacing.
  */
+import { ACTION_STATUS_LABEL } from '../protocol/recordEvents';
 import type { IconName } from './icons';
 import type {
   SummaryCard,
@@ -43,6 +44,18 @@ function cardPoints(cards: SummaryCard[], icon: (c: SummaryCard) => IconName): E
   return cards.map((c) => ({ icon: icon(c), quote: c.text, sentences: [agreed(c)] }));
 }
 
+/** An action's state in short sentences, keyed by the status words the model carries. */
+const ACTION_WORDS: Record<string, string[]> = {
+  [ACTION_STATUS_LABEL.notStarted]: ['Someone will do this.', 'They have not started yet.'],
+  [ACTION_STATUS_LABEL.inProgress]: ['Someone is doing this now.'],
+  [ACTION_STATUS_LABEL.done]: ['This is done.'],
+  [ACTION_STATUS_LABEL.dropped]: ['We stopped doing this.'],
+};
+
+function actionWords(a: SummaryDecision['actions'][number]): string[] {
+  return ACTION_WORDS[a.status] ?? ['Someone will do this.', `Now it is: ${a.status}.`];
+}
+
 /** A decision: its words, the answer, and each action as its own point. */
 function decisionPoints(d: SummaryDecision): EasyReadPoint[] {
   const sentences = [d.outcome ? `The answer is: ${d.outcome}.` : 'We have not decided yet.'];
@@ -55,11 +68,7 @@ function decisionPoints(d: SummaryDecision): EasyReadPoint[] {
   if (d.againstLivedExperience && d.rationale)
     points.push({ icon: 'info', quote: d.rationale, sentences: ['This is why.'] });
   for (const a of d.actions)
-    points.push({
-      icon: 'action',
-      quote: `${a.text} (${a.owner})`,
-      sentences: ['Someone will do this.', `Now it is: ${a.status.toLowerCase()}.`],
-    });
+    points.push({ icon: 'action', quote: `${a.text} (${a.owner})`, sentences: actionWords(a) });
   return points;
 }
 

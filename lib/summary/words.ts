@@ -23,12 +23,19 @@ export function agreementWords(card: SummaryCard): string {
   return 'Not yet agreed by both groups';
 }
 
-/** A vote in one line: rank, dots per group, shares, balanced score, divergence. */
-export function voteWords(v: SummaryVote): string {
+/** What a divergent vote adds; the page shows it in bold, so it is kept apart. */
+export const DIVERGENT_WORDS = 'The groups voted differently on this.';
+
+/** A vote's figures: rank, dots per group, shares and balanced score, as one sentence. */
+export function voteFigureWords(v: SummaryVote): string {
   const rank = `Rank ${v.rank}${v.tied ? ' (tied)' : ''}`;
   const dots = `lived experience ${v.dots.people} dots (${percent(v.shares.people)}), staff ${v.dots.system} dots (${percent(v.shares.system)})`;
-  const div = v.divergent ? '. The groups voted differently on this' : '';
-  return `${rank}: ${dots}, balanced score ${percent(v.balancedScore)}${div}.`;
+  return `${rank}: ${dots}, balanced score ${percent(v.balancedScore)}.`;
+}
+
+/** A vote in one line: its figures, then whether the groups voted differently. */
+export function voteWords(v: SummaryVote): string {
+  return v.divergent ? `${voteFigureWords(v)} ${DIVERGENT_WORDS}` : voteFigureWords(v);
 }
 
 /** An ISO date-time as "1 December 2026", or "not known". */

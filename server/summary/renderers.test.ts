@@ -127,6 +127,11 @@ describe('easy read', () => {
       'info',
     ]);
     expect(first[1]?.quote).toBe('Pilot the phone call in Ward 7 from March');
+    // An action's state in everyday words, not the status label.
+    expect([first[2]?.sentences, first[3]?.sentences]).toEqual([
+      ['This is done.'],
+      ['Someone is doing this now.'],
+    ]);
     expect(first[4]?.sentences).toContain(
       'This is not what people with lived experience asked for.',
     );

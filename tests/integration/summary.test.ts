@@ -2,12 +2,7 @@
  * The summary through the real server (issue 10; invariants I39–I42): every format read
  * back, privacy for every viewer, and who may read the summary when.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_FORMATS, type SummaryFormat } from '../../lib/summary/formats';
 import { AGAINST_LIVED_PREFIX } from '../../lib/summary/records';
@@ -15,11 +10,11 @@ import { summarySchema } from '../../lib/summary/schema';
 import { SUMMARY_HEADINGS } from '../../lib/summary/words';
 import { purple } from '../../server/facade';
 import { startTestServer, stopTestServer, type TestServer } from './harness';
+import { readBack } from './readBack';
 import { cookieOf, SECRETS, seedSummaryWorkshop } from './summarySeed';
 
 let server: TestServer;
 let seed: Awaited<ReturnType<typeof seedSummaryWorkshop>>;
-const dir = mkdtempSync(path.join(tmpdir(), 'purple-summary-'));
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -28,20 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopTestServer(server);
 });
-
-/** The text a person would read in a downloaded file. */
-async function readBack(format: SummaryFormat, body: Uint8Array): Promise<string> {
-  if (format.endsWith('docx')) {
-    const zip = await JSZip.loadAsync(body);
-    return (await zip.file('word/document.xml')?.async('string')) ?? '';
-  }
-  if (format.endsWith('pdf')) {
-    const file = path.join(dir, `${format}-${Math.random()}.pdf`);
-    writeFileSync(file, body);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  }
-  return new TextDecoder().decode(body);
-}
 
 async function download(cookie: string, format: SummaryFormat) {
   const r = await purple().summaryExport(seed.w.workshopId, cookie, format);
