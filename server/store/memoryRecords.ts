@@ -141,22 +141,12 @@ export class MemoryRecords {
 
   /** Why `d` cannot be added (an action or reading id already used), or null. */
   clash(d: RecordsDump): string | null {
-    const taken = (ids: string[], have: { id: string }[]) =>
-      new Set(ids).size < ids.length || ids.some((id) => have.some((x) => x.id === id));
-    if (
-      taken(
-        d.actions.map((a) => a.id),
-        this.#actions,
-      )
-    )
-      return 'an action id is already used';
-    if (
-      taken(
-        d.readings.map((r) => r.id),
-        this.#readings,
-      )
-    )
-      return 'a reading id is already used';
+    const taken = (rows: { id: string }[], have: { id: string }[]) => {
+      const ids = rows.map((r) => r.id);
+      return new Set(ids).size < ids.length || have.some((x) => ids.includes(x.id));
+    };
+    if (taken(d.actions, this.#actions)) return 'an action id is already used';
+    if (taken(d.readings, this.#readings)) return 'a reading id is already used';
     return null;
   }
 
