@@ -24,6 +24,12 @@ const byKeys =
     return 0;
   };
 
+/** One workshop's records as a workshop file carries them (I61). */
+export interface RecordsDump extends RecordsData {
+  /** Every outcome each decision has had, numbered from 1 per decision. */
+  history: (OutcomeRow & { version: number })[];
+}
+
 /** Records of every workshop, in memory. */
 export class MemoryRecords {
   #outcomes: OutcomeRow[] = [];
@@ -118,6 +124,41 @@ export class MemoryRecords {
     this.#closures = this.#closures.filter((c) => !same(c));
     if (row) this.#closures.push({ ...row, workshopId, cardId });
     return row !== null || had;
+  }
+
+  /** Every record row of one workshop, with each outcome history entry's version. */
+  dump(workshopId: string): RecordsDump {
+    const versions = new Map<string, number>();
+    const history = this.#history
+      .filter((o) => o.workshopId === workshopId)
+      .map((o) => {
+        const version = (versions.get(o.decisionId) ?? 0) + 1;
+        versions.set(o.decisionId, version);
+        return { ...o, version };
+      });
+    return { ...this.load(workshopId), history };
+  }
+
+  /** Why `d` cannot be added (an action or reading id already used), or null. */
+  clash(d: RecordsDump): string | null {
+    const taken = (rows: { id: string }[], have: { id: string }[]) => {
+      const ids = rows.map((r) => r.id);
+      return new Set(ids).size < ids.length || have.some((x) => ids.includes(x.id));
+    };
+    if (taken(d.actions, this.#actions)) return 'an action id is already used';
+    if (taken(d.readings, this.#readings)) return 'a reading id is already used';
+    return null;
+  }
+
+  /** Add a workshop's records from a dump (checked with `clash` first). */
+  restore(d: RecordsDump): void {
+    const copy = <T>(rows: T[]) => rows.map((r) => ({ ...r }));
+    this.#outcomes.push(...copy(d.outcomes));
+    const history = [...d.history].sort((a, b) => a.version - b.version);
+    this.#history.push(...history.map(({ version: _, ...o }) => o));
+    this.#actions.push(...copy(d.actions));
+    this.#readings.push(...copy(d.readings));
+    this.#closures.push(...copy(d.closures));
   }
 
   deleteWorkshop(workshopId: string): void {

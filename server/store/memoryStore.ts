@@ -18,6 +18,7 @@ import {
   fromFileTables,
   type LoggedUpdate,
   type MemoryWorkshop,
+  type StoredDraft,
   toFileTables,
 } from './memoryTransfer';
 import { MemoryVoting } from './memoryVoting';
@@ -95,7 +96,7 @@ class MemoryStore implements Store {
   readonly #attendance = new Map<string, AttendanceRow>();
   readonly #records = new MemoryRecords();
   /** `workshop/participant` → that person's draft updates, in seq order (issue 11). */
-  readonly #drafts = new Map<string, { seq: number; data: Uint8Array; cards: number }[]>();
+  readonly #drafts = new Map<string, Omit<StoredDraft, 'participantId'>[]>();
 
   // ── Checks the SQL schema makes (primary keys, unique tokens, foreign keys) ───────
 
@@ -704,6 +705,11 @@ class MemoryStore implements Store {
         ? { state, updatedAt: this.#facilitationUpdated.get(workshopId) ?? '' }
         : null,
       attendance: of(this.#attendance.values()),
+      drafts: [...this.#drafts].flatMap(([key, rows]) => {
+        const [w, participantId] = key.split('/') as [string, string];
+        return w === workshopId ? rows.map((r) => ({ participantId, ...r })) : [];
+      }),
+      records: this.#records.dump(workshopId),
     };
     return structuredClone(workshopFile(workshopId, SCHEMA_VERSION, toFileTables(m)));
   }
@@ -724,6 +730,13 @@ class MemoryStore implements Store {
       throw new Error('a round of this workshop already exists');
     if (m.attendance.some((a) => this.#attendance.has(a.id)))
       throw new Error('an attendance row of this workshop already exists');
+    const clash = this.#records.clash(m.records);
+    if (clash) throw new Error(clash);
+    const people = new Set(m.participants.map((p) => p.id));
+    if (
+      m.drafts.some((d) => !people.has(d.participantId) && !this.#participants.has(d.participantId))
+    )
+      throw new Error('draft_updates.participant_id: no such participant');
     const w = m.workshop.id;
     this.#workshops.set(w, m.workshop);
     for (const i of m.invites) this.#invites.set(i.id, i);
@@ -742,6 +755,11 @@ class MemoryStore implements Store {
       this.#facilitationUpdated.set(w, m.facilitation.updatedAt);
     }
     for (const a of m.attendance) this.#attendance.set(a.id, a);
+    for (const { participantId, ...d } of m.drafts) {
+      const key = `${w}/${participantId}`;
+      this.#drafts.set(key, [...(this.#drafts.get(key) ?? []), d]);
+    }
+    this.#records.restore(m.records);
     return 'ok';
   }
 
@@ -753,7 +771,7 @@ class MemoryStore implements Store {
     const key = `${input.workshopId}/${input.participantId}`;
     const rows = this.#drafts.get(key) ?? [];
     const seq = (rows.at(-1)?.seq ?? 0) + 1;
-    rows.push({ seq, data: input.data.slice(), cards: input.cards });
+    rows.push({ seq, data: input.data.slice(), cards: input.cards, at: input.at });
     this.#drafts.set(key, rows);
     return seq;
   }

@@ -8,7 +8,18 @@ import type { UpdateRanges } from '../../lib/board/historyRanges';
 import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability, Group, InviteKind } from '../../lib/roles';
 import { participantValues } from './kyselyRows';
+import type { RecordsDump } from './memoryRecords';
 import type { StoredRound } from './memoryVoting';
+import {
+  actionValues,
+  closureValues,
+  outcomeValues,
+  readingValues,
+  toAction,
+  toClosure,
+  toOutcome,
+  toReading,
+} from './recordsQueries';
 import type {
   AttendanceRow,
   AttributionRow,
@@ -61,6 +72,15 @@ export function emptyBoard(): Board {
   };
 }
 
+/** One stored update of a person's private draft (the SQL `draft_updates` row). */
+export interface StoredDraft {
+  participantId: string;
+  seq: number;
+  data: Uint8Array;
+  cards: number;
+  at: string;
+}
+
 /** Everything the memory store holds for one workshop. */
 export interface MemoryWorkshop {
   workshop: WorkshopRow;
@@ -73,6 +93,8 @@ export interface MemoryWorkshop {
   summary: { row: SummarySettingsRow; updatedAt: string } | null;
   facilitation: { state: FacilitationState; updatedAt: string } | null;
   attendance: AttendanceRow[];
+  drafts: StoredDraft[];
+  records: RecordsDump;
 }
 
 const flag = (b: boolean | undefined) => (b ? 1 : 0);
@@ -197,6 +219,20 @@ export function toFileTables(m: MemoryWorkshop): Record<WorkshopTable, FileRow[]
       joined_at: a.joinedAt,
       left_at: a.leftAt,
     })),
+    draft_updates: m.drafts.map((d) => ({
+      workshop_id: w,
+      participant_id: d.participantId,
+      seq: d.seq,
+      data: d.data,
+      cards: d.cards,
+      at: d.at,
+    })),
+    // Spread: the stored outcome type is an interface, which `satisfies` below cannot index.
+    outcomes: m.records.outcomes.map((o) => ({ ...outcomeValues(o) })),
+    outcome_history: m.records.history.map((h) => ({ ...outcomeValues(h), version: h.version })),
+    priority_closures: m.records.closures.map(closureValues),
+    record_actions: m.records.actions.map(actionValues),
+    readings: m.records.readings.map(readingValues),
   } satisfies Record<WorkshopTable, Record<string, unknown>[]>;
   const out = {} as Record<WorkshopTable, FileRow[]>;
   for (const [t, r] of Object.entries(rows))
@@ -340,6 +376,20 @@ export function fromFileTables(tables: Record<WorkshopTable, FileRow[]>): Memory
       joinedAt: a.joined_at,
       leftAt: a.left_at,
     })),
+    drafts: get('draft_updates').map((d) => ({
+      participantId: d.participant_id,
+      seq: d.seq,
+      data: bytesOf(d.data),
+      cards: d.cards,
+      at: d.at,
+    })),
+    records: {
+      outcomes: get('outcomes').map(toOutcome),
+      history: get('outcome_history').map((h) => ({ ...toOutcome(h), version: h.version })),
+      actions: get('record_actions').map(toAction),
+      readings: get('readings').map(toReading),
+      closures: get('priority_closures').map(toClosure),
+    },
   };
 }
 

@@ -97,7 +97,8 @@ function outcomeColumns(t: CreateTableBuilder<string, never>) {
 
 type OutcomeDb = Database['outcomes'];
 
-const toOutcome = (r: OutcomeDb): OutcomeRow => ({
+/** A stored outcome (or history entry) as the Store hands it out. */
+export const toOutcome = (r: OutcomeDb): OutcomeRow => ({
   workshopId: r.workshop_id,
   decisionId: r.decision_id,
   outcome: r.outcome as Outcome,
@@ -109,7 +110,8 @@ const toOutcome = (r: OutcomeDb): OutcomeRow => ({
   savedAt: r.saved_at,
 });
 
-const outcomeValues = (r: OutcomeRow): OutcomeDb => ({
+/** An outcome as a stored row. */
+export const outcomeValues = (r: OutcomeRow): OutcomeDb => ({
   workshop_id: r.workshopId,
   decision_id: r.decisionId,
   outcome: r.outcome,
@@ -121,7 +123,8 @@ const outcomeValues = (r: OutcomeRow): OutcomeDb => ({
   saved_at: r.savedAt,
 });
 
-const toAction = (r: Database['record_actions']): ActionRow => ({
+/** A stored action as the Store hands it out. */
+export const toAction = (r: Database['record_actions']): ActionRow => ({
   id: r.id,
   workshopId: r.workshop_id,
   decisionId: r.decision_id,
@@ -135,7 +138,8 @@ const toAction = (r: Database['record_actions']): ActionRow => ({
   updatedAt: r.updated_at,
 });
 
-const toReading = (r: Database['readings']): ReadingRow => ({
+/** A stored reading as the Store hands it out. */
+export const toReading = (r: Database['readings']): ReadingRow => ({
   id: r.id,
   workshopId: r.workshop_id,
   indicatorId: r.indicator_id,
@@ -147,12 +151,50 @@ const toReading = (r: Database['readings']): ReadingRow => ({
   addedAt: r.added_at,
 });
 
-const toClosure = (r: Database['priority_closures']): ClosureRow => ({
+/** A stored closure as the Store hands it out. */
+export const toClosure = (r: Database['priority_closures']): ClosureRow => ({
   workshopId: r.workshop_id,
   cardId: r.card_id,
   reason: r.reason,
   closedBy: r.closed_by,
   closedAt: r.closed_at,
+});
+
+/** An action as a stored row. */
+export const actionValues = (row: ActionRow): Database['record_actions'] => ({
+  id: row.id,
+  workshop_id: row.workshopId,
+  decision_id: row.decisionId,
+  what: row.what,
+  who: row.who,
+  by_when: row.byWhen,
+  status: row.status,
+  reason: row.reason,
+  created_by: row.createdBy,
+  created_at: row.createdAt,
+  updated_at: row.updatedAt,
+});
+
+/** A reading as a stored row. */
+export const readingValues = (row: ReadingRow): Database['readings'] => ({
+  id: row.id,
+  workshop_id: row.workshopId,
+  indicator_id: row.indicatorId,
+  value: row.value,
+  date: row.date,
+  note: row.note,
+  added_by: row.addedBy,
+  identifiable: row.identifiable ? 1 : 0,
+  added_at: row.addedAt,
+});
+
+/** A closure as a stored row. */
+export const closureValues = (row: ClosureRow): Database['priority_closures'] => ({
+  workshop_id: row.workshopId,
+  card_id: row.cardId,
+  reason: row.reason,
+  closed_by: row.closedBy,
+  closed_at: row.closedAt,
 });
 
 /** Everything stored of a workshop's records. */
@@ -270,23 +312,7 @@ export function addAction(db: Db, lock: LockWorkshop, row: ActionRow, max: numbe
           .where('decision_id', '=', row.decisionId),
       ),
     max,
-    (trx) =>
-      trx
-        .insertInto('record_actions')
-        .values({
-          id: row.id,
-          workshop_id: row.workshopId,
-          decision_id: row.decisionId,
-          what: row.what,
-          who: row.who,
-          by_when: row.byWhen,
-          status: row.status,
-          reason: row.reason,
-          created_by: row.createdBy,
-          created_at: row.createdAt,
-          updated_at: row.updatedAt,
-        })
-        .execute(),
+    (trx) => trx.insertInto('record_actions').values(actionValues(row)).execute(),
   );
 }
 
@@ -320,21 +346,7 @@ export function addReading(db: Db, lock: LockWorkshop, row: ReadingRow, max: num
           .where('indicator_id', '=', row.indicatorId),
       ),
     max,
-    (trx) =>
-      trx
-        .insertInto('readings')
-        .values({
-          id: row.id,
-          workshop_id: row.workshopId,
-          indicator_id: row.indicatorId,
-          value: row.value,
-          date: row.date,
-          note: row.note,
-          added_by: row.addedBy,
-          identifiable: row.identifiable ? 1 : 0,
-          added_at: row.addedAt,
-        })
-        .execute(),
+    (trx) => trx.insertInto('readings').values(readingValues(row)).execute(),
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * The Store contract for moving a workshop (issue 12, I61): every adapter exports a
- * workshop with rows in every table to one file that validates, imports it into another
+ * workshop with rows in every table (records and private drafts included) to one file that validates, imports it into another
  * fresh store of its kind unchanged, refuses to overwrite, and writes nothing when a row
  * breaks a key. Called from `store.contract.ts`; SQLite → Postgres is in
  * tests/integration/workshopMove.test.ts.
@@ -176,7 +176,78 @@ export async function seedEveryTable(s: Store): Promise<void> {
     leftAt: null,
   });
   await s.closeAttendance('mw-a1', T1);
+  await seedRecordsAndDrafts(s);
   await s.setWorkshopClosed(W, T1);
+}
+
+/** A decision with two outcomes and an action, an indicator's reading, a closure, a draft. */
+async function seedRecordsAndDrafts(s: Store): Promise<void> {
+  const outcome = {
+    workshopId: W,
+    decisionId: 'd1',
+    outcome: 'deferred' as const,
+    rationale: 'We need the costs first',
+    againstLived: false,
+    againstBecause: null,
+    livedDisagreed: false,
+    savedBy: 'f',
+    savedAt: T0,
+  };
+  await s.saveOutcome(outcome);
+  await s.saveOutcome({
+    ...outcome,
+    outcome: 'agreedWithChanges',
+    againstLived: true,
+    againstBecause: 'note',
+    livedDisagreed: true,
+    savedAt: T1,
+  });
+  const action = {
+    id: 'mw-act1',
+    workshopId: W,
+    decisionId: 'd1',
+    what: 'Ask for the costs',
+    who: 'Fay',
+    byWhen: '2026-12-01',
+    status: 'notStarted' as const,
+    reason: '',
+    createdBy: 'f',
+    createdAt: T0,
+    updatedAt: T0,
+  };
+  expect(await s.addAction(action, 20)).toBe('ok');
+  await s.updateAction(W, 'mw-act1', { status: 'dropped', reason: 'Paid already', updatedAt: T1 });
+  const reading = {
+    id: 'mw-read1',
+    workshopId: W,
+    indicatorId: 'q1',
+    value: 12.5,
+    date: '2026-11-01',
+    note: 'Waiting weeks',
+    addedBy: 'pat',
+    identifiable: true,
+    addedAt: T1,
+  };
+  expect(await s.addReading(reading, 50)).toBe('ok');
+  await s.setClosure(W, 'c2', {
+    workshopId: W,
+    cardId: 'c2',
+    reason: 'The law does not let us',
+    closedBy: 'f',
+    closedAt: T1,
+  });
+  const draft = new Y.Doc({ gc: false });
+  for (const [text, at] of [
+    ['A thought', T0],
+    ['Another', T1],
+  ] as const)
+    await s.appendDraftUpdate({
+      workshopId: W,
+      participantId: 'pat',
+      data: edit(draft, 303, `d-${text}`, text),
+      cards: 1,
+      at,
+    });
 }
 
 /** The file without its export time, for comparing two exports. */
@@ -209,6 +280,10 @@ export function transferContract(get: () => Store, open: () => Promise<Store>): 
         expect(await other.historySources(W, [1, 2, 3])).toEqual(
           await s.historySources(W, [1, 2, 3]),
         );
+        expect(await other.loadRecords(W)).toEqual(await s.loadRecords(W));
+        expect(await other.outcomeHistory(W, 'd1')).toEqual(await s.outcomeHistory(W, 'd1'));
+        expect(await other.listDrafts(W)).toEqual(await s.listDrafts(W));
+        expect(await other.loadDraft(W, 'pat')).toEqual(await s.loadDraft(W, 'pat'));
         expect(await other.lastSeq(W)).toBe(3);
         // The board goes on where it stopped: the next edit gets the next seq.
         const next = {
@@ -256,22 +331,35 @@ export function transferContract(get: () => Store, open: () => Promise<Store>): 
       const file = parseWorkshopFile(JSON.stringify(await s.exportWorkshop(W)));
       const other = await open();
       try {
-        // Another workshop there already holds the attendance id the file's last table uses.
+        // Another workshop there already holds the reading id the file's last table uses.
         const x = person('xf', { workshopId: 'x', personalToken: 'personal-xf' });
         await other.createWorkshop({ id: 'x', title: 'X', question: 'Q', createdAt: T0 }, x, []);
-        await other.openAttendance({
-          id: 'mw-a1',
+        expect(TABLE_ORDER.at(-1)).toBe('readings');
+        const reading = {
+          id: 'mw-read1',
           workshopId: 'x',
-          participantId: 'xf',
-          joinedAt: T0,
-          leftAt: null,
-        });
+          indicatorId: 'q',
+          value: 1,
+          date: '2026-11-01',
+          note: '',
+          addedBy: 'xf',
+          identifiable: false,
+          addedAt: T0,
+        };
+        expect(await other.addReading(reading, 50)).toBe('ok');
         await expect(other.importWorkshop(file)).rejects.toThrow();
         expect(await other.getWorkshop(W)).toBeNull();
         expect(await other.listParticipants(W)).toEqual([]);
         expect((await other.loadDocument(W)).updates).toEqual([]);
         expect(await other.listRounds(W)).toEqual([]);
         expect(await other.getInviteByToken('mw-tok-p')).toBeNull();
+        expect(await other.loadRecords(W)).toEqual({
+          outcomes: [],
+          actions: [],
+          readings: [],
+          closures: [],
+        });
+        expect(await other.listDrafts(W)).toEqual([]);
       } finally {
         await other.close();
       }

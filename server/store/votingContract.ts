@@ -8,6 +8,12 @@ import type { CandidateRow, CastInput, ParticipantRow, RoundRow, Store } from '.
 
 const T0 = '2026-11-01T10:00:00.000Z';
 const NOW = '2026-11-02T10:00:00.000Z';
+/**
+ * 500 casts at once are 500 transactions that queue on one round's lock (on Postgres a row
+ * lock, taken in turn over a small pool of connections): seconds of real work on a loaded
+ * 2-core machine. This bounds a hang; it is not a speed check (`npm run bench` is).
+ */
+const CONCURRENT_CASTS_TIMEOUT = 60_000;
 
 function participant(id: string, over: Partial<ParticipantRow> = {}): ParticipantRow {
   return {
@@ -288,62 +294,66 @@ export function votingContract(get: () => Store): void {
       expect(await store.castBallot(cast('b', 'c3', 2))).toMatchObject({ ok: true, dotsLeft: 0 });
     });
 
-    it('500 concurrent casts from 20 participants, with duplicate keys, never exceed budget or cap', async () => {
-      const store = get();
-      await seed(store);
-      const ids = Array.from({ length: 20 }, (_, i) => `v${i}`);
-      for (const id of ids) await store.addParticipant(participant(id));
-      const next = prng(20261101);
-      const rand = (n: number) => Math.floor(next() * n);
-      const inputs: CastInput[] = [];
-      // A client has one change in flight per card, so it only ever resends its newest key
-      // for that card (the one refusal per voter and card that is kept replays the same).
-      const newest = new Map<string, CastInput>();
-      for (let i = 0; i < 500; i++) {
-        const picked = inputs[rand(Math.max(1, inputs.length))];
-        const previous = picked && newest.get(`${picked.participantId}|${picked.cardId}`);
-        if (previous && rand(5) === 0)
-          inputs.push(previous); // a resend with the same key
-        else {
-          const c = cast(ids[rand(20)] ?? 'v0', `c${1 + rand(4)}`, rand(4));
-          newest.set(`${c.participantId}|${c.cardId}`, c);
-          inputs.push(c);
+    it(
+      '500 concurrent casts from 20 participants, with duplicate keys, never exceed budget or cap',
+      async () => {
+        const store = get();
+        await seed(store);
+        const ids = Array.from({ length: 20 }, (_, i) => `v${i}`);
+        for (const id of ids) await store.addParticipant(participant(id));
+        const next = prng(20261101);
+        const rand = (n: number) => Math.floor(next() * n);
+        const inputs: CastInput[] = [];
+        // A client has one change in flight per card, so it only ever resends its newest key
+        // for that card (the one refusal per voter and card that is kept replays the same).
+        const newest = new Map<string, CastInput>();
+        for (let i = 0; i < 500; i++) {
+          const picked = inputs[rand(Math.max(1, inputs.length))];
+          const previous = picked && newest.get(`${picked.participantId}|${picked.cardId}`);
+          if (previous && rand(5) === 0)
+            inputs.push(previous); // a resend with the same key
+          else {
+            const c = cast(ids[rand(20)] ?? 'v0', `c${1 + rand(4)}`, rand(4));
+            newest.set(`${c.participantId}|${c.cardId}`, c);
+            inputs.push(c);
+          }
         }
-      }
-      const outcomes = await Promise.all(inputs.map((c) => store.castBallot(c)));
-      // Every key was decided once: all answers for one key are the same decision.
-      const byKey = new Map<string, string>();
-      outcomes.forEach((o, i) => {
-        const { replayed: _, ...decision } = o.ok ? o : { ...o, replayed: false };
-        const k = inputs[i]?.key ?? '';
-        const seen = byKey.get(k);
-        if (seen) expect(JSON.stringify(decision)).toBe(seen);
-        else byKey.set(k, JSON.stringify(decision));
-      });
-      const fresh = outcomes.filter((o) => o.ok && !o.replayed).length;
-      const accepted = outcomes.filter((o) => o.ok).length;
-      expect(accepted).toBeGreaterThan(fresh);
-      const ballots = await store.listBallots('r1');
-      const perVoter = new Map<string, number>();
-      for (const b of ballots) {
-        expect(b.dots).toBeLessThanOrEqual(3);
-        perVoter.set(b.participantId, (perVoter.get(b.participantId) ?? 0) + b.dots);
-      }
-      for (const total of perVoter.values()) expect(total).toBeLessThanOrEqual(5);
-      // The stored ballot of each participant and card is one of its fresh accepted outcomes
-      // (none stored when none was accepted). Which one is the last DECIDED, and concurrent
-      // transactions on a server database are decided in lock order, not in the order they
-      // were sent, so the contract cannot name it; a real client has one cast per card in
-      // flight, so for it the two orders are the same.
-      const acceptedDots = new Map<string, Set<number>>();
-      outcomes.forEach((o, i) => {
-        const c = inputs[i];
-        if (!o.ok || o.replayed || !c) return;
-        const k = `${c.participantId}|${c.cardId}`;
-        acceptedDots.set(k, (acceptedDots.get(k) ?? new Set()).add(o.dotsOnCard));
-      });
-      for (const b of ballots)
-        expect([...(acceptedDots.get(`${b.participantId}|${b.cardId}`) ?? [])]).toContain(b.dots);
-    });
+        const outcomes = await Promise.all(inputs.map((c) => store.castBallot(c)));
+        // Every key was decided once: all answers for one key are the same decision.
+        const byKey = new Map<string, string>();
+        outcomes.forEach((o, i) => {
+          const { replayed: _, ...decision } = o.ok ? o : { ...o, replayed: false };
+          const k = inputs[i]?.key ?? '';
+          const seen = byKey.get(k);
+          if (seen) expect(JSON.stringify(decision)).toBe(seen);
+          else byKey.set(k, JSON.stringify(decision));
+        });
+        const fresh = outcomes.filter((o) => o.ok && !o.replayed).length;
+        const accepted = outcomes.filter((o) => o.ok).length;
+        expect(accepted).toBeGreaterThan(fresh);
+        const ballots = await store.listBallots('r1');
+        const perVoter = new Map<string, number>();
+        for (const b of ballots) {
+          expect(b.dots).toBeLessThanOrEqual(3);
+          perVoter.set(b.participantId, (perVoter.get(b.participantId) ?? 0) + b.dots);
+        }
+        for (const total of perVoter.values()) expect(total).toBeLessThanOrEqual(5);
+        // The stored ballot of each participant and card is one of its fresh accepted outcomes
+        // (none stored when none was accepted). Which one is the last DECIDED, and concurrent
+        // transactions on a server database are decided in lock order, not in the order they
+        // were sent, so the contract cannot name it; a real client has one cast per card in
+        // flight, so for it the two orders are the same.
+        const acceptedDots = new Map<string, Set<number>>();
+        outcomes.forEach((o, i) => {
+          const c = inputs[i];
+          if (!o.ok || o.replayed || !c) return;
+          const k = `${c.participantId}|${c.cardId}`;
+          acceptedDots.set(k, (acceptedDots.get(k) ?? new Set()).add(o.dotsOnCard));
+        });
+        for (const b of ballots)
+          expect([...(acceptedDots.get(`${b.participantId}|${b.cardId}`) ?? [])]).toContain(b.dots);
+      },
+      CONCURRENT_CASTS_TIMEOUT,
+    );
   });
 }

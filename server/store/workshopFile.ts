@@ -25,6 +25,19 @@ const time = z.string().min(1).max(40);
 const bytes = z.base64().max(64 * 1024 * 1024);
 const nullable = <T extends z.ZodType>(t: T) => t.nullable();
 
+/** The columns of a decision's outcome and of each entry of its history (migration 12). */
+const outcomeColumns = {
+  workshop_id: id,
+  decision_id: id,
+  outcome: id,
+  rationale: text,
+  against_lived: flag,
+  against_because: nullable(id),
+  lived_disagreed: flag,
+  saved_by: id,
+  saved_at: time,
+};
+
 /** One table of the file: its row schema, binary columns and key (rows are sorted by it). */
 interface TableSpec {
   row: z.ZodObject;
@@ -254,6 +267,73 @@ export const WORKSHOP_TABLES = {
       participant_id: id,
       joined_at: time,
       left_at: nullable(time),
+    }),
+  },
+  draft_updates: {
+    belongs: 'workshop_id',
+    key: ['participant_id', 'seq'],
+    binary: ['data'],
+    row: z.strictObject({
+      workshop_id: id,
+      participant_id: id,
+      seq: int,
+      data: bytes,
+      cards: int,
+      at: time,
+    }),
+  },
+  outcomes: {
+    belongs: 'workshop_id',
+    key: ['decision_id'],
+    row: z.strictObject(outcomeColumns),
+  },
+  outcome_history: {
+    belongs: 'workshop_id',
+    key: ['decision_id', 'version'],
+    row: z.strictObject({ ...outcomeColumns, version: int }),
+  },
+  priority_closures: {
+    belongs: 'workshop_id',
+    key: ['card_id'],
+    row: z.strictObject({
+      workshop_id: id,
+      card_id: id,
+      reason: text,
+      closed_by: id,
+      closed_at: time,
+    }),
+  },
+  record_actions: {
+    belongs: 'workshop_id',
+    key: ['id'],
+    row: z.strictObject({
+      id,
+      workshop_id: id,
+      decision_id: id,
+      what: text,
+      who: text,
+      by_when: nullable(time),
+      status: id,
+      reason: text,
+      created_by: id,
+      created_at: time,
+      updated_at: time,
+    }),
+  },
+  // Last, so a key that breaks late (a reading id another workshop holds) writes nothing.
+  readings: {
+    belongs: 'workshop_id',
+    key: ['id'],
+    row: z.strictObject({
+      id,
+      workshop_id: id,
+      indicator_id: id,
+      value: z.number().finite(),
+      date: time,
+      note: text,
+      added_by: id,
+      identifiable: flag,
+      added_at: time,
     }),
   },
 } as const satisfies Record<string, TableSpec>;

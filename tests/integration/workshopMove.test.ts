@@ -1,9 +1,11 @@
 /**
  * Moving a workshop from SQLite to Postgres with one command each way (issue 12, I61):
- * a workshop with cards, endorsements, attribution and a closed vote, built through the
- * real server on SQLite, exported with `npm run workshop -- export`, imported into a fresh
- * Postgres schema with `npm run workshop -- import`, then served from Postgres: the summary
- * model is identical, and its people can join and edit there.
+ * a workshop with cards, endorsements, attribution, a closed vote and records (a decision
+ * with an outcome and an action, an indicator with a reading, a closed priority), built
+ * through the real server on SQLite, exported with `npm run workshop -- export`, imported
+ * into a fresh Postgres schema with `npm run workshop -- import`, then served from
+ * Postgres: the summary model and the records are identical, and its people can join and
+ * edit there.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -12,10 +14,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCard, readBoard } from '../../lib/board/doc';
+import type { RecordsView } from '../../lib/protocol/recordEvents';
 import { ensurePostgres, freshSchema } from '../../scripts/ensurePostgres';
 import { purple } from '../../server/facade';
-import { connectY, startTestServer, type TestServer, waitFor } from './harness';
+import { type Actor, ask, connectY, startTestServer, type TestServer, waitFor } from './harness';
 import { cookieOf, seedSummaryWorkshop } from './summarySeed';
+import { client, settle } from './votingSetup';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -52,12 +56,53 @@ async function summaryOf(server: TestServer, workshopId: string, cookie: string)
   return r.value;
 }
 
+/** The records as `actor` sees them on `server` (the welcome `records:update`). */
+async function recordsOf(server: TestServer, actor: Actor): Promise<RecordsView> {
+  const c = client({ ...actor, baseUrl: server.url });
+  try {
+    return await settle<RecordsView>(c, 'records:update');
+  } finally {
+    c.socket.disconnect();
+  }
+}
+
+/** Records through the real server: an outcome and an action, a reading, a closure. */
+async function seedRecords(
+  server: TestServer,
+  seed: Awaited<ReturnType<typeof seedSummaryWorkshop>>,
+) {
+  const fac = client({ ...seed.w.facilitator, baseUrl: server.url });
+  const { decision, indicator, staffOnly } = seed.ids;
+  const answers = [
+    await ask(fac.socket, 'outcome:save', { decisionId: decision, outcome: 'agreed' }),
+    await ask(fac.socket, 'action:add', {
+      decisionId: decision,
+      what: 'Ring the ward',
+      who: 'Ward manager',
+      byWhen: '2027-03-01',
+    }),
+    await ask(fac.socket, 'reading:add', {
+      indicatorId: indicator,
+      value: 42.5,
+      date: '2026-11-01',
+    }),
+    await ask(fac.socket, 'priority:close', {
+      cardId: staffOnly,
+      closed: true,
+      reason: 'Rotas are not ours to set',
+    }),
+  ];
+  fac.socket.disconnect();
+  for (const a of answers) expect(a).toMatchObject({ ok: true });
+}
+
 describe('moving a workshop from SQLite to Postgres (I61)', () => {
   it('[I61] one command out, one in: the same summary, and people carry on there', async () => {
     const built = await startTestServer(dataDir);
     const seed = await seedSummaryWorkshop(built);
     const id = seed.w.workshopId;
     const fay = cookieOf(seed.w.facilitator);
+    await seedRecords(built, seed);
     // Stopping a server compacts its boards: read the "before" from the file as it stays.
     await built.close();
     const sqlite = await startTestServer(dataDir);
@@ -66,6 +111,11 @@ describe('moving a workshop from SQLite to Postgres (I61)', () => {
     await reader.synced;
     const board = readBoard(reader.doc);
     reader.destroy();
+    const records = await recordsOf(sqlite, seed.w.facilitator);
+    expect(records.outcomes).toHaveLength(1);
+    expect(records.actions).toHaveLength(1);
+    expect(records.readings).toHaveLength(1);
+    expect(records.closures).toHaveLength(1);
     await sqlite.close();
 
     const file = path.join(dataDir, 'workshop.json');
@@ -83,6 +133,7 @@ describe('moving a workshop from SQLite to Postgres (I61)', () => {
     const undated = (s: typeof after) => ({ ...s, model: { ...s.model, generatedAt: '' } });
     expect(after.model.generatedAt > before.model.generatedAt).toBe(true);
     expect(undated(after)).toEqual(undated(before));
+    expect(await recordsOf(pg, seed.w.facilitator)).toEqual(records);
     // Ann and Fay come back on the Postgres server with the links and cookies they had.
     const annY = connectY(pg, { ...seed.ann, baseUrl: pg.url });
     const fayY = connectY(pg, { ...seed.w.facilitator, baseUrl: pg.url });
