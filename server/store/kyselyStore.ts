@@ -10,6 +10,7 @@ import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability } from '../../lib/roles';
 import * as facilitation from './facilitationQueries';
 import * as history from './historyQueries';
+import { kyselyLogReader } from './logQueries';
 import {
   bytes,
   participantValues,
@@ -30,6 +31,7 @@ import type {
   FrozenTurnout,
   InviteRow,
   LoadedDocument,
+  LogReader,
   ParticipantChange,
   ParticipantRow,
   RevertRow,
@@ -252,6 +254,10 @@ export abstract class KyselyStore implements Store {
           cardCreators: await this.cardCreators(trx, workshopId),
         };
       });
+  }
+
+  logReader(workshopId: string): LogReader {
+    return kyselyLogReader(this.db, workshopId);
   }
 
   protected async bindings(trx: Trx, workshopId: string): Promise<Binding[]> {

@@ -25,6 +25,7 @@ import type {
   HistorySource,
   InviteRow,
   LoadedDocument,
+  LogReader,
   ParticipantChange,
   ParticipantRow,
   RevertRow,
@@ -230,6 +231,33 @@ class MemoryStore implements Store {
       cardCreators: [...(b?.creators ?? new Map<string, string | null>())]
         .sort(([x], [y]) => byText(x, y))
         .map(([cardId, participantId]) => ({ cardId, participantId })),
+    };
+  }
+
+  logReader(workshopId: string): LogReader {
+    const board = () => this.#boards.get(workshopId);
+    return {
+      since: async (afterSeq) => {
+        const b = board();
+        const snapshotSeq = b?.snapshot?.seq ?? 0;
+        return {
+          snapshot: b?.snapshot && snapshotSeq > afterSeq ? copy(b.snapshot.data) : null,
+          snapshotSeq,
+          updates: (b?.updates ?? [])
+            .filter((u) => u.seq > Math.max(afterSeq, snapshotSeq))
+            .map((u) => ({ seq: u.seq, data: copy(u.data) })),
+        };
+      },
+      bindingsFor: async (ids) =>
+        ids.flatMap((id) => {
+          const x = board()?.bindings.get(id);
+          return x ? [{ ...x }] : [];
+        }),
+      creatorsFor: async (ids) =>
+        ids.flatMap((cardId) => {
+          const c = board()?.creators;
+          return c?.has(cardId) ? [{ cardId, participantId: c.get(cardId) ?? null }] : [];
+        }),
     };
   }
 
