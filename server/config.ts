@@ -9,6 +9,14 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// (or rediss://) URL')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'REDIS_PREFIX: letters, digits, colons, dashes')
+    .default('purple:'),
   PURPLE_SECRET: z.string().min(32, 'PURPLE_SECRET must be at least 32 characters').optional(),
   PUBLIC_URL: z.string().url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
@@ -64,6 +72,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** Several instances (issue 12): Redis for fan-out and rate limits; needs Postgres. */
+  redisUrl?: string;
+  /** Start of every Redis key and channel this deployment uses. */
+  redisPrefix: string;
   secret?: string;
   publicUrl?: string;
   /** Origins allowed to open sockets; empty means "the same host the request came to". */
@@ -103,6 +115,8 @@ export function loadConfig(
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     secret: e.PURPLE_SECRET,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '')

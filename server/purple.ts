@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { loadSecret } from './auth/secret';
 import { Sessions } from './auth/sessions';
+import { Cluster } from './cluster/cluster';
 import type { Config } from './config';
 import { registerFacade } from './facade';
 import { Limits } from './limits/Limits';
@@ -14,7 +15,7 @@ import { LinkTokens } from './services/linkTokens';
 import { Retention } from './services/retention';
 import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
-import type { Store } from './store/Store';
+import type { OrderedLog, Store } from './store/Store';
 import { Summaries, summaryMethods } from './summary/Summaries';
 import { YjsEndpoint } from './yjs/endpoint';
 import { Rooms } from './yjs/rooms';
@@ -31,6 +32,8 @@ export interface Purple {
   /** Deletes closed workshops once their retention period has passed. */
   retention: Retention;
   limits: Limits;
+  /** Set on several instances (REDIS_URL). */
+  cluster: Cluster | null;
   /** socket.io's own HTTP server: it never listens; requests are forwarded to it. */
   ioHttp: http.Server;
   close(): Promise<void>;
@@ -53,7 +56,12 @@ export async function createPurple(
   );
   const sessions = new Sessions(secret, store);
   const tokens = new LinkTokens(secret);
-  const limits = new Limits(config.limits);
+  const ordered = config.redisUrl ? orderedLog(store) : undefined;
+  const cluster = config.redisUrl ? new Cluster(config.redisUrl, config.redisPrefix, log) : null;
+  const limits = new Limits(
+    config.limits,
+    cluster ? { client: cluster.limitsClient(), prefix: config.redisPrefix } : undefined,
+  );
   let control: Control | null = null;
   const rooms = new Rooms(
     store,
@@ -62,6 +70,8 @@ export async function createPurple(
       cardsChanged: (w, ids) => control?.cardsChanged(w, ids),
       cardNotices: (_w, notices) => control?.cardNotices(notices),
       written: (w) => control?.facilitation.written(w),
+      stored: (w, seq) => cluster?.stored(w, seq),
+      endorsed: (e) => cluster?.endorsed(e.workshopId, e.cardId, e.participantId),
     },
     {
       idleMs: config.roomIdleMs,
@@ -70,10 +80,21 @@ export async function createPurple(
         maxCardsPerBoard: config.maxCardsPerBoard,
         cardsPerMinute: config.cardsPerMinute,
       },
+      ordered,
     },
   );
   const ioHttp = http.createServer();
-  control = new Control(ioHttp, { rooms, sessions, store, config, log, tokens, limits });
+  control = new Control(ioHttp, {
+    rooms,
+    sessions,
+    store,
+    config,
+    log,
+    tokens,
+    limits,
+    presenceSalt: cluster ? secret : undefined,
+  });
+  cluster?.attach({ rooms, control, store });
   const yjs = new YjsEndpoint({ rooms, sessions, config, log, limits });
   const workshops = new Workshops({
     store,
@@ -104,6 +125,7 @@ export async function createPurple(
     workshops,
     retention,
     limits,
+    cluster,
     ioHttp,
     async close() {
       retention.stop();
@@ -111,7 +133,18 @@ export async function createPurple(
       await ready.close();
       await summaries.close();
       await rooms.close();
+      await cluster?.close();
       await store.close();
     },
   };
+}
+
+/** The store's ordered log; several instances need Postgres (I62). */
+function orderedLog(store: Store): OrderedLog {
+  const candidate = store as Store & Partial<OrderedLog>;
+  if (typeof candidate.appendOrdered !== 'function')
+    throw new Error(
+      'REDIS_URL (several instances) needs DATABASE_URL set to a postgres:// URL: instances cannot share a SQLite file.',
+    );
+  return candidate as OrderedLog;
 }

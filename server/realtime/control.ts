@@ -95,6 +95,8 @@ export class Control {
       log: Logger;
       tokens: LinkTokens;
       limits: Limits;
+      /** Several instances: presence spans them, with keys every instance agrees on. */
+      presenceSalt?: Buffer;
     },
   ) {
     const door = engineDoor(deps.config, deps.limits);
@@ -116,7 +118,7 @@ export class Control {
       );
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
-    this.presence = new Presence(this.io);
+    this.presence = new Presence(this.io, deps.presenceSalt);
     this.ownDeleted = new OwnDeleted(this.io, deps.store);
     this.people = new People({
       io: this.io,
@@ -257,8 +259,7 @@ export class Control {
   }
 
   private async loadedRoom(workshopId: string) {
-    const r = this.deps.rooms.get(workshopId);
-    await r.ready;
+    const r = await this.deps.rooms.loaded(workshopId);
     return r;
   }
 
@@ -266,7 +267,7 @@ export class Control {
   private async welcome(socket: ControlSocket): Promise<void> {
     const { workshopId, participant } = socket.data;
     const r = await this.loadedRoom(workshopId);
-    r.participantUpdated(participant);
+    this.deps.rooms.participantUpdated(participant);
     const states = await Promise.all(
       [...r.endorsements.keys()].map((id) => agreementOf(r, this.deps.store, id)),
     );
@@ -351,6 +352,15 @@ export class Control {
     this.publishInvites(p.workshopId)
       .then(() => this.people.joined(p))
       .catch((err) => this.deps.log.error('invite update failed', { err }));
+  }
+
+  /**
+   * Another instance changed this person (capability, removal, erasure): this instance's
+   * sockets of theirs act as the new row from now on (I46, I65).
+   */
+  participantChangedElsewhere(p: ParticipantRow): void {
+    for (const s of this.io.sockets.sockets.values())
+      if (s.data.participant?.id === p.id) s.data.participant = p;
   }
 
   /** Turn off an invite link and end the access of everyone who joined through it, at once. */

@@ -137,7 +137,9 @@ export interface LogReader {
   /** The bindings of these clientIDs (unknown ones are left out). */
   bindingsFor(clientIds: readonly number[]): Promise<Binding[]>;
   /** The creators of these cards (unknown ones are left out). */
-  creatorsFor(cardIds: readonly string[]): Promise<{ cardId: string; participantId: string | null }[]>;
+  creatorsFor(
+    cardIds: readonly string[],
+  ): Promise<{ cardId: string; participantId: string | null }[]>;
 }
 
 /** What a room decides to write once it has caught up, inside `appendOrdered`. */
@@ -423,13 +425,16 @@ export interface Store {
   // ── Voting results stay right (issue 13) ──────────────────────────────────────────
   /**
    * Close a round at `closedAt` and fix its turnout in one write; false when there is no
-   * such round. `reopenRound` clears both, so a reopened round counts live again.
+   * such round. `reopenRound` clears both, so a reopened round counts live again. With
+   * `onlyIfOpen`, a round someone already closed is left alone and the answer is false: the
+   * one instance whose write closed it publishes the closing (several instances, I64).
    */
   closeRound(
     workshopId: string,
     roundId: string,
     closedAt: string,
     frozen: FrozenTurnout,
+    onlyIfOpen?: boolean,
   ): Promise<boolean>;
   /** Reopen a round: clear its closing time and its fixed turnout. */
   reopenRound(workshopId: string, roundId: string): Promise<boolean>;

@@ -10,7 +10,6 @@ import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability } from '../../lib/roles';
 import * as facilitation from './facilitationQueries';
 import * as history from './historyQueries';
-import { kyselyLogReader } from './logQueries';
 import {
   bytes,
   participantValues,
@@ -19,6 +18,7 @@ import {
   toParticipant,
   toWorkshop,
 } from './kyselyRows';
+import { kyselyLogReader } from './logQueries';
 import type {
   AppendInput,
   AttendanceRow,
@@ -541,8 +541,14 @@ export abstract class KyselyStore implements Store {
   }
 
   // ── Voting results stay right (issue 13) ──────────────────────────────────────────
-  closeRound(workshopId: string, roundId: string, closedAt: string, frozen: FrozenTurnout) {
-    return voting.closeRound(this.db, workshopId, roundId, closedAt, frozen);
+  closeRound(
+    workshopId: string,
+    roundId: string,
+    closedAt: string,
+    frozen: FrozenTurnout,
+    onlyIfOpen = false,
+  ) {
+    return voting.closeRound(this.db, workshopId, roundId, closedAt, frozen, onlyIfOpen);
   }
 
   reopenRound(workshopId: string, roundId: string) {

@@ -505,8 +505,14 @@ class MemoryStore implements Store {
 
   // ── Voting results stay right (issue 13) ──────────────────────────────────────────
 
-  async closeRound(workshopId: string, roundId: string, closedAt: string, frozen: FrozenTurnout) {
-    return this.#voting.closeRound(workshopId, roundId, closedAt, frozen);
+  async closeRound(
+    workshopId: string,
+    roundId: string,
+    closedAt: string,
+    frozen: FrozenTurnout,
+    onlyIfOpen = false,
+  ) {
+    return this.#voting.closeRound(workshopId, roundId, closedAt, frozen, onlyIfOpen);
   }
 
   async reopenRound(workshopId: string, roundId: string) {

@@ -50,8 +50,7 @@ export class Summaries implements SummaryFacade {
   }
 
   private async input(a: Access): Promise<SummaryInput> {
-    const room = this.deps.rooms.get(a.workshop.id);
-    await room.ready;
+    const room = await this.deps.rooms.loaded(a.workshop.id);
     const status = a.settings.finalAt ? 'final' : 'draft';
     return summaryInput(this.deps.store, room, a.workshop, a.viewer, status);
   }
