@@ -86,7 +86,13 @@ function runAs(): { user: string; uid: number; gid: number } | null {
   );
 }
 
-export async function startThrowaway(): Promise<TestPostgres> {
+/** A throwaway server that can also be stopped and started again with its data (outage tests). */
+export interface ThrowawayPostgres extends TestPostgres {
+  pause(): void;
+  resume(): void;
+}
+
+export async function startThrowaway(): Promise<ThrowawayPostgres> {
   let bin = postgresBin();
   if (!bin && aptInstall(['postgresql'])) bin = postgresBin();
   if (!bin)
@@ -105,7 +111,9 @@ export async function startThrowaway(): Promise<TestPostgres> {
   const port = await freePort();
   exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  exec('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  const start = () =>
+    exec('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  start();
   let stopped = false;
   const stopNow = () => {
     if (stopped) return;
@@ -121,6 +129,8 @@ export async function startThrowaway(): Promise<TestPostgres> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     source: 'throwaway',
     stop: async () => stopNow(),
+    pause: () => exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    resume: start,
   };
 }
 

@@ -4,10 +4,15 @@
  * Postgres orders and keeps them; instances do not hear each other meanwhile. When Redis is
  * back on the same port the instances reconnect by themselves and catch up from Postgres:
  * every acknowledged edit reaches everyone and nothing is lost (I62, I63).
+ * Postgres away for 10 s (a throwaway server): nothing new is acknowledged, so the board
+ * says "Saving…" and the connection closes with the transient 4500 ("not saved"), and the
+ * client keeps reconnecting; once Postgres is back everything is saved by itself and
+ * nothing acknowledged before was lost.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCard, readBoard } from '../../lib/board/doc';
+import { startThrowaway, type ThrowawayPostgres } from '../../scripts/ensurePostgres';
 import { startThrowawayRedis, type TestRedis } from '../../scripts/ensureRedis';
 import { at, type ClusterEnv, clusterEnv, type Instance, startInstance } from './clusterHarness';
 import { type Actor, connectY, createWorkshop, join, type TestWorkshop, waitFor } from './harness';
@@ -70,3 +75,49 @@ it('Redis down for 10 s: edits are saved meanwhile, and everyone has them once i
   onA.destroy();
   onB.destroy();
 }, 120_000);
+
+it('Postgres down for 10 s: nothing is acknowledged meanwhile, everything is saved once it is back', async () => {
+  const pg: ThrowawayPostgres = await startThrowaway();
+  const local = await clusterEnv({}, { databaseUrl: pg.url, redisUrl: redis.url });
+  const setup = await local.setupServer();
+  const ws = await createWorkshop(setup);
+  const writer = await join(setup, ws.tokens.people, { name: 'Pat' });
+  const reader = await join(setup, ws.tokens.system, { name: 'Bo' });
+  await setup.close();
+  const [pa, pb] = await Promise.all([startInstance(local), startInstance(local)]);
+  try {
+    const onA = connectY(pa, at(writer, pa.url));
+    const onB = connectY(pb, at(reader, pb.url));
+    await Promise.all([onA.synced, onB.synced]);
+    const saved = createCard(onA.doc, 'context', 'saved before');
+    await waitFor('saved before', () => readBoard(onB.doc).some((c) => c.id === saved));
+    const ackedBefore = onA.acked();
+
+    pg.pause();
+    const pending = createCard(onA.doc, 'priorities', 'written while the database is away');
+    // Not saved: the edit is refused with the transient code and never acknowledged.
+    expect((await onA.closed).code).toBe(4500);
+    await new Promise((r) => setTimeout(r, 10_000));
+    expect(onA.acked()).toBe(ackedBefore);
+    expect(readBoard(onB.doc).some((c) => c.id === pending)).toBe(false);
+
+    pg.resume();
+    // The client reconnects by itself and resends; everyone gets it.
+    await waitFor(
+      'saved after',
+      () => onA.acked() >= Y.getState(onA.doc.store, onA.doc.clientID) - 1,
+      60_000,
+    );
+    await waitFor('seen after', () => readBoard(onB.doc).some((c) => c.id === pending), 30_000);
+    const fresh = connectY(pb, at(reader, pb.url));
+    await fresh.synced;
+    await waitFor('stored', () =>
+      [saved, pending].every((id) => readBoard(fresh.doc).some((c) => c.id === id)),
+    );
+    for (const y of [onA, onB, fresh]) y.destroy();
+  } finally {
+    await Promise.all([pa.kill(), pb.kill()]);
+    await local.cleanup().catch(() => undefined);
+    await pg.stop();
+  }
+}, 180_000);
