@@ -253,6 +253,9 @@ export class Room {
     try {
       const seq = await ordered.appendOrdered(this.workshopId, async (log) => {
         await this.applyLog(log);
+        // Locks set on another instance apply from the moment they were stored (I43).
+        const facilitation = await this.store.loadFacilitation(this.workshopId);
+        if (facilitation) this.setLocks(facilitation.locks);
         decided = await this.decide(conn, raw, mode, owners);
         return decided && { kind: 'update', input: this.appendInput(conn, decided) };
       });

@@ -172,6 +172,24 @@ describe('two instances', () => {
     yBea.destroy();
   }, 120_000);
 
+  it('[I43][I65] a section locked on one instance is locked on the other at once', async () => {
+    const fac = client(at(w.facilitator, a.url));
+    await waitFor('connected', () => fac.socket.connected);
+    const onB = connectY(b, at(pink, b.url));
+    await onB.synced;
+    const locked = await ask(fac.socket, 'lock:set', {
+      kind: 'section',
+      id: 'decisions',
+      locked: true,
+    });
+    expect(locked.ok).toBe(true);
+    createCard(onB.doc, 'decisions', 'Written into a locked section');
+    expect((await onB.closed).code).toBe(4423);
+    await ask(fac.socket, 'lock:set', { kind: 'section', id: 'decisions', locked: false });
+    fac.socket.disconnect();
+    onB.destroy();
+  }, 60_000);
+
   it('[I64] a round deadline armed on both instances closes it once', async () => {
     const fac = client(at(w.facilitator, a.url));
     await waitFor('connected', () => fac.socket.connected);
