@@ -118,7 +118,11 @@ export class Presence {
    * A person's details changed (erased): the room forgets their old entry and learns the
    * new one, under a new key, so nothing ties the two.
    */
-  updated(row: ParticipantRow): void {
+  updated(row: ParticipantRow, old: ParticipantRow = row): void {
+    if (this.salt) {
+      void this.updatedAcross(row, old).catch(() => undefined);
+      return;
+    }
     const here = this.workshops.get(row.workshopId);
     const known = here?.get(row.id);
     if (!known) return;
@@ -127,6 +131,21 @@ export class Presence {
     known.row = row;
     known.key = keyFor(row, this.salt);
     this.io.to(room).emit('presence:join', entryFor(known, null));
+  }
+
+  /**
+   * Several instances: the old key leaves and the new one joins everywhere, if the person
+   * is here on any instance; this instance's sockets of theirs carry the new row, so
+   * their leaving later uses the new key.
+   */
+  private async updatedAcross(row: ParticipantRow, old: ParticipantRow): Promise<void> {
+    for (const s of this.io.sockets.sockets.values())
+      if (s.data.participant?.id === row.id) s.data.participant = row;
+    if ((await this.io.in(roomNames.person(row.id)).fetchSockets()).length === 0) return;
+    const room = roomNames.workshop(row.workshopId);
+    this.io.to(room).emit('presence:leave', { key: keyFor(old, this.salt) });
+    const entry = entryFor({ row, sockets: 1, key: keyFor(row, this.salt) }, null);
+    this.io.to(room).emit('presence:join', entry);
   }
 
   /** Everyone here now, as `viewerId` may see them. */

@@ -116,6 +116,19 @@ describe('two instances', () => {
     const later = client(at(blue, b.url));
     const list = await settle<PresenceEntry[]>(later, 'presence:update');
     expect(list.map((p) => p.name).sort()).toEqual(['Bo', 'Fay', 'Pat', 'Pip']);
+    // Pip erases their name on A: on B their old entry leaves and an unnamed one arrives.
+    expect((await ask(arriving.socket, 'me:erase', {})).ok).toBe(true);
+    await waitFor('the old entry leaves on B', () =>
+      pinkOnB.events.some(
+        (e) =>
+          e.event === 'presence:leave' &&
+          (e.payload as { key: string }).key === pink2.participantId,
+      ),
+    );
+    const renamed = await settle<PresenceEntry>(pinkOnB, 'presence:join', (p) =>
+      p.key.startsWith('a-'),
+    );
+    expect(renamed.name).toBeUndefined();
 
     // Endorsement on B reaches the facilitator on A.
     const y = connectY(b, at(pink, b.url));
