@@ -158,6 +158,8 @@ export class Facilitation implements ControlModule {
   private change(p: ParticipantRow, action: Action, fn: Change): Promise<Ack> {
     if (!can(p.capability, action)) return Promise.resolve(fail('forbidden'));
     return this.serial(p.workshopId, async () => {
+      // On several instances another one may have changed it: start from the stored state.
+      if (this.relay) this.states.delete(p.workshopId);
       const s = structuredClone(await this.state(p.workshopId));
       const now = Date.now();
       const problem = await fn(s, now);
