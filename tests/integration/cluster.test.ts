@@ -11,6 +11,7 @@ import { applyTextEdit, createCard, readBoard } from '../../lib/board/doc';
 import { textHash } from '../../lib/board/textHash';
 import { prng } from '../../lib/prng';
 import type { CardAgreement, PresenceEntry } from '../../lib/protocol/events';
+import { REASON_INFO } from '../../lib/protocol/reasons';
 import type { RoundResults, RoundView } from '../../lib/voting/types';
 import {
   at,
@@ -200,6 +201,26 @@ describe('two instances', () => {
     expect((await onB.closed).code).toBe(4423);
     await ask(fac.socket, 'lock:set', { kind: 'section', id: 'decisions', locked: false });
     fac.socket.disconnect();
+    onB.destroy();
+  }, 60_000);
+
+  it('[I52][I62] an agenda step set on one instance closes sections on the other at once', async () => {
+    const fac = client(at(w.facilitator, a.url));
+    const mine = client(at(pink2, b.url));
+    await waitFor('connected', () => fac.socket.connected && mine.socket.connected);
+    const onB = connectY(b, at(pink2, b.url));
+    await onB.synced;
+    createCard(onB.doc, 'context', 'written before the agenda', { id: 'step-cx' });
+    await waitFor('stored', () => onB.acked() > 0);
+    expect(await ask(fac.socket, 'agenda:go', { from: null, to: 'ideas' })).toEqual({ ok: true });
+    // Deleting as the server (B's ordered server write) sees the step A stored.
+    const del = await ask(mine.socket, 'card:delete', { cardId: 'step-cx' });
+    expect(del.ok ? 'ok' : del.reason).toBe('stepClosed');
+    // And B's ordered participant path refuses an edit the step closes.
+    applyTextEdit(onB.doc, 'step-cx', 'changed while Context is closed');
+    expect((await onB.closed).code).toBe(REASON_INFO.stepClosed.close);
+    expect(await ask(fac.socket, 'agenda:go', { from: 'ideas', to: null })).toEqual({ ok: true });
+    for (const c of [fac, mine]) c.socket.disconnect();
     onB.destroy();
   }, 60_000);
 
