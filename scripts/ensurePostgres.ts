@@ -12,10 +12,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { aptInstall, freePort } from './servicePorts';
 
 /** A reachable Postgres and how to let it go. */
 export interface TestPostgres {
@@ -79,30 +79,6 @@ function postgresBin(): string | null {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-function installPostgres(): boolean {
-  const has = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (process.getuid?.() !== 0 || !has) return false;
-  console.log('Installing Debian’s postgresql with apt-get…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const run = (args: string[]) =>
-    spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-  return (
-    run(['update', '-q']) && run(['install', '-y', '-q', '--no-install-recommends', 'postgresql'])
-  );
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** initdb refuses root: run as `postgres` (Debian's package creates it), else `nobody`. */
 function runAs(): { user: string; uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
@@ -121,7 +97,7 @@ function runAs(): { user: string; uid: number; gid: number } | null {
 /** A fresh cluster of our own in a temp folder, on a free port (never the shared server). */
 export async function startThrowaway(): Promise<ThrowawayPostgres> {
   let bin = postgresBin();
-  if (!bin && installPostgres()) bin = postgresBin();
+  if (!bin && aptInstall(['postgresql'])) bin = postgresBin();
   if (!bin)
     throw new Error(
       'The Postgres tests need PostgreSQL and none answers. Set TEST_DATABASE_URL, start one on 127.0.0.1:5432 (database "test", trust auth), or install Debian’s postgresql package.',

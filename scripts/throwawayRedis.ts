@@ -5,7 +5,7 @@
  * is missing and we are root, the way `ensurePostgres.ts` installs PostgreSQL.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { aptInstall, freePort } from './servicePorts';
 
 /** A throwaway Redis and how to take it down and bring it back. */
 export interface ThrowawayRedis {
@@ -20,27 +20,9 @@ export interface ThrowawayRedis {
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 function ensureBinary(): void {
-  if (has('redis-server')) return;
-  if (process.getuid?.() === 0 && has('apt-get')) {
-    console.log('Installing Debian’s redis-server with apt-get…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const run = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env });
-    run(['update', '-q']);
-    run(['install', '-y', '-q', '--no-install-recommends', 'redis-server']);
-  }
+  if (!has('redis-server')) aptInstall(['redis-server']);
   if (!has('redis-server'))
     throw new Error('This test needs redis-server: install Debian’s redis-server package.');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 function launch(port: number): Promise<ChildProcess> {

@@ -9,6 +9,14 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// (or rediss://) URL')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'REDIS_PREFIX: letters, digits, colons, dashes')
+    .default('purple:'),
   PURPLE_SECRET: z.string().min(32, 'PURPLE_SECRET must be at least 32 characters').optional(),
   PUBLIC_URL: z.string().url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
@@ -16,10 +24,6 @@ const schema = z.object({
   PURPLE_LOG: z.enum(['info', 'warn', 'silent']).default('info'),
   // --- Operations (issue 12; README "Health, metrics and logs") ---
   PURPLE_LOG_FORMAT: z.enum(['default', 'json']).default('default'),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
-    .optional(),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   DRAIN_MS: z.coerce.number().int().min(0).default(10_000),
   MAX_FRAME_BYTES: z.coerce
@@ -72,6 +76,13 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * Several instances (issue 12): Redis for fan-out and rate limits, and the readiness
+   * check and round-trip metric; needs Postgres.
+   */
+  redisUrl?: string;
+  /** Start of every Redis key and channel this deployment uses. */
+  redisPrefix: string;
   secret?: string;
   publicUrl?: string;
   /** Origins allowed to open sockets; empty means "the same host the request came to". */
@@ -80,8 +91,6 @@ export interface Config {
   logLevel: 'info' | 'warn' | 'silent';
   /** 'json': one pino JSON line per event (standard fields); 'default': the built-in lines. */
   logFormat: 'default' | 'json';
-  /** Redis for readiness and the round-trip metric (h/scale adds fan-out on the same URL). */
-  redisUrl?: string;
   /** When set, /metrics needs `Authorization: Bearer <token>`; else loopback only. */
   metricsToken?: string;
   /** On SIGTERM, how long open connections may take to finish before they are closed. */
@@ -119,6 +128,8 @@ export function loadConfig(
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     secret: e.PURPLE_SECRET,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
@@ -128,7 +139,6 @@ export function loadConfig(
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     logLevel: e.PURPLE_LOG,
     logFormat: e.PURPLE_LOG_FORMAT,
-    redisUrl: e.REDIS_URL,
     metricsToken: e.METRICS_TOKEN,
     drainMs: e.DRAIN_MS,
     maxFrameBytes: e.MAX_FRAME_BYTES,

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { loadSecret } from './auth/secret';
 import { Sessions } from './auth/sessions';
+import { Cluster } from './cluster/cluster';
 import type { Config } from './config';
 import { registerFacade } from './facade';
 import { Limits } from './limits/Limits';
@@ -19,7 +20,7 @@ import { LinkTokens } from './services/linkTokens';
 import { Retention } from './services/retention';
 import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
-import type { Store } from './store/Store';
+import type { OrderedLog, Store } from './store/Store';
 import { Summaries, summaryMethods } from './summary/Summaries';
 import { Drafts } from './yjs/drafts';
 import { YjsEndpoint } from './yjs/endpoint';
@@ -39,6 +40,8 @@ export interface Purple {
   /** Deletes closed workshops once their retention period has passed. */
   retention: Retention;
   limits: Limits;
+  /** Set on several instances (REDIS_URL). */
+  cluster: Cluster | null;
   /** socket.io's own HTTP server: it never listens; requests are forwarded to it. */
   ioHttp: http.Server;
   /** Prometheus metrics and readiness (issue 12). */
@@ -75,11 +78,23 @@ export async function createPurple(
     ),
     metrics,
   );
-  const redis = config.redisUrl ? openRedis(config.redisUrl, log) : null;
+  // Several instances need Postgres: refuse before opening anything else (I62).
+  const ordered = config.redisUrl ? orderedLog(store) : undefined;
+  // Fails fast while Redis is down, so /readyz answers promptly (I59).
+  const redis = config.redisUrl
+    ? openRedis(config.redisUrl, log, 'purple-health', {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+      })
+    : null;
   const health = new Health({ store, redis, metrics });
   const sessions = new Sessions(secret, store);
   const tokens = new LinkTokens(secret);
-  const limits = new Limits(config.limits);
+  const cluster = config.redisUrl ? new Cluster(config.redisUrl, config.redisPrefix, log) : null;
+  const limits = new Limits(
+    config.limits,
+    cluster ? { client: cluster.limitsClient(), prefix: config.redisPrefix } : undefined,
+  );
   rooms = new Rooms(
     store,
     log,
@@ -91,6 +106,8 @@ export async function createPurple(
         control?.facilitation.written(w);
       },
       refused: (reason) => metrics.refused('yjs', reason),
+      stored: (w, seq) => cluster?.stored(w, seq),
+      endorsed: (e) => cluster?.endorsed(e.workshopId, e.cardId, e.participantId),
     },
     {
       idleMs: config.roomIdleMs,
@@ -99,6 +116,7 @@ export async function createPurple(
         maxCardsPerBoard: config.maxCardsPerBoard,
         cardsPerMinute: config.cardsPerMinute,
       },
+      ordered,
     },
   );
   const drafts = new Drafts({
@@ -122,7 +140,9 @@ export async function createPurple(
     tokens,
     limits,
     onRefused: refused('control'),
+    presenceSalt: cluster ? secret : undefined,
   });
+  cluster?.attach({ rooms, control, store });
   yjs = new YjsEndpoint({
     rooms,
     drafts,
@@ -165,6 +185,7 @@ export async function createPurple(
     impacts,
     retention,
     limits,
+    cluster,
     ioHttp,
     metrics,
     health,
@@ -175,8 +196,19 @@ export async function createPurple(
       await ready.close();
       await summaries.close();
       await loaded.close();
+      await cluster?.close();
       await store.close();
       redis?.disconnect();
     },
   };
+}
+
+/** The store's ordered log; several instances need Postgres (I62). */
+function orderedLog(store: Store): OrderedLog {
+  const candidate = store as Store & Partial<OrderedLog>;
+  if (typeof candidate.appendOrdered !== 'function')
+    throw new Error(
+      'REDIS_URL (several instances) needs DATABASE_URL set to a postgres:// URL: instances cannot share a SQLite file.',
+    );
+  return candidate as OrderedLog;
 }

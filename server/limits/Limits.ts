@@ -4,7 +4,7 @@
  * socket.io each) and per address. The numbers come from `LimitsConfig`.
  */
 import type { LimitsConfig } from '../config';
-import { type LimitDecision, OpenCap, RateLimit } from './limiters';
+import { type LimitDecision, OpenCap, RateLimit, type SharedCounters } from './limiters';
 
 const HOUR = 60 * 60;
 
@@ -22,15 +22,21 @@ export class Limits {
   private readonly requests: RateLimit;
   private readonly history: RateLimit;
 
-  constructor(config: LimitsConfig) {
-    this.workshops = new RateLimit(config.workshopsPerHour, HOUR);
-    this.joinsPerLink = new RateLimit(config.joinsPerLinkPerHour, HOUR);
-    this.joinsPerAddress = new RateLimit(config.joinsPerAddressPer10Min, 10 * 60);
+  /** `shared`: count rate limits in Redis, across instances (issue 12). */
+  constructor(config: LimitsConfig, shared?: SharedCounters) {
+    const at = (name: string) => (shared ? { ...shared, name } : undefined);
+    this.workshops = new RateLimit(config.workshopsPerHour, HOUR, at('workshops'));
+    this.joinsPerLink = new RateLimit(config.joinsPerLinkPerHour, HOUR, at('joinsPerLink'));
+    this.joinsPerAddress = new RateLimit(
+      config.joinsPerAddressPer10Min,
+      10 * 60,
+      at('joinsPerAddress'),
+    );
     this.yjsPerPerson = new OpenCap(config.connectionsPerPerson);
     this.controlPerPerson = new OpenCap(config.connectionsPerPerson);
     this.connectionsPerAddress = new OpenCap(config.connectionsPerAddress);
-    this.requests = new RateLimit(config.requestsPerPersonPer10s, 10);
-    this.history = new RateLimit(config.historyPerPersonPerMin, 60);
+    this.requests = new RateLimit(config.requestsPerPersonPer10s, 10, at('requests'));
+    this.history = new RateLimit(config.historyPerPersonPerMin, 60, at('history'));
   }
 
   /**

@@ -1,9 +1,23 @@
 /**
  * The counters behind Purple's limits, built on `rate-limiter-flexible`. They hold their
- * counts in this process (RateLimiterMemory); when Purple runs on several machines,
- * `makeCounter` is the one place to return a RateLimiterRedis instead.
+ * counts in this process (RateLimiterMemory); on several instances the rate limits count
+ * in Redis (RateLimiterRedis), falling back to this process's memory while Redis is away.
+ * Open-connection caps stay per instance: a killed instance could never give its slots back.
  */
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+
+/** Where rate limits count on several instances. */
+export interface SharedCounters {
+  client: Redis;
+  /** Start of the keys; each limit adds its own name. */
+  prefix: string;
+}
 
 /** Whether one more is allowed now, and if not, how long until it is. */
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -17,8 +31,16 @@ export function makeCounter(points: number, durationSeconds: number): RateLimite
 export class RateLimit {
   private readonly counter: RateLimiterAbstract;
 
-  constructor(points: number, durationSeconds: number) {
-    this.counter = makeCounter(points, durationSeconds);
+  constructor(points: number, durationSeconds: number, shared?: SharedCounters & { name: string }) {
+    this.counter = shared
+      ? new RateLimiterRedis({
+          storeClient: shared.client,
+          keyPrefix: `${shared.prefix}limit:${shared.name}`,
+          points,
+          duration: durationSeconds,
+          insuranceLimiter: makeCounter(points, durationSeconds),
+        })
+      : makeCounter(points, durationSeconds);
   }
 
   /** Count one event for `key`; refused once the key is over its limit for this window. */

@@ -2,12 +2,14 @@
  * Times the store's writes for the `purple_store_write_seconds` histogram (issue 12) by
  * wrapping the Store the server opened; reads and every other method pass through as they are.
  */
-import type { Store } from '../store/Store';
+import type { OrderedLog, Store } from '../store/Store';
 import type { Metrics } from './metrics';
 
 /** The writes worth watching: the edit and ballot hot paths and the other durable changes. */
-const TIMED: ReadonlySet<string> = new Set<keyof Store>([
+const TIMED: ReadonlySet<string> = new Set<keyof Store | keyof OrderedLog>([
   'appendUpdate',
+  // Several instances' edit path (I62): the write under the workshop's row lock.
+  'appendOrdered',
   'appendServerWrite',
   'compact',
   'castBallot',

@@ -104,6 +104,8 @@ export class Control {
       limits: Limits;
       /** Told each request it answers with a refusal, by reason (issue 12's metrics). */
       onRefused?: (reason: string) => void;
+      /** Several instances: presence spans them, with keys every instance agrees on. */
+      presenceSalt?: Buffer;
     },
   ) {
     const door = engineDoor(deps.config, deps.limits);
@@ -125,7 +127,7 @@ export class Control {
       );
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
-    this.presence = new Presence(this.io);
+    this.presence = new Presence(this.io, deps.presenceSalt);
     this.ownDeleted = new OwnDeleted(this.io, deps.store);
     this.people = new People({
       io: this.io,
@@ -287,8 +289,7 @@ export class Control {
   }
 
   private async loadedRoom(workshopId: string) {
-    const r = this.deps.rooms.get(workshopId);
-    await r.ready;
+    const r = await this.deps.rooms.loaded(workshopId);
     return r;
   }
 
@@ -296,7 +297,7 @@ export class Control {
   private async welcome(socket: ControlSocket): Promise<void> {
     const { workshopId, participant } = socket.data;
     const r = await this.loadedRoom(workshopId);
-    r.participantUpdated(participant);
+    this.deps.rooms.participantUpdated(participant);
     const states = await Promise.all(
       [...r.endorsements.keys()].map((id) => agreementOf(r, this.deps.store, id)),
     );
@@ -381,6 +382,15 @@ export class Control {
     this.publishInvites(p.workshopId)
       .then(() => this.people.joined(p))
       .catch((err) => this.deps.log.error('invite update failed', { err }));
+  }
+
+  /**
+   * Another instance changed this person (capability, removal, erasure): this instance's
+   * sockets of theirs act as the new row from now on (I46, I65).
+   */
+  participantChangedElsewhere(p: ParticipantRow): void {
+    for (const s of this.io.sockets.sockets.values())
+      if (s.data.participant?.id === p.id) s.data.participant = p;
   }
 
   /** Turn off an invite link and end the access of everyone who joined through it, at once. */

@@ -136,8 +136,10 @@ export class Facilitation implements ControlModule {
   /** Text was written in a workshop: publish the balance to its facilitators, soon. */
   written(workshopId: string): void {
     if (this.balanceTimers.has(workshopId)) return;
-    // Nobody to show it to: a facilitator who connects later gets it in their welcome.
-    if (!this.deps.io.sockets.adapter.rooms.has(roomNames.facilitators(workshopId))) return;
+    // Nobody to show it to: a facilitator who connects later gets it in their welcome. On
+    // several instances the facilitators may be on another one.
+    if (!this.relay && !this.deps.io.sockets.adapter.rooms.has(roomNames.facilitators(workshopId)))
+      return;
     const t = setTimeout(() => {
       this.balanceTimers.delete(workshopId);
       void this.serial(workshopId, async () =>
@@ -165,6 +167,8 @@ export class Facilitation implements ControlModule {
   /** Change a workshop's state as the server (permission already checked): serial, stored, broadcast. */
   apply(workshopId: string, fn: Change): Promise<Ack> {
     return this.serial(workshopId, async () => {
+      // On several instances another one may have changed it: start from the stored state.
+      if (this.relay) this.states.delete(workshopId);
       const s = structuredClone(await this.state(workshopId));
       const now = Date.now();
       const problem = await fn(s, now);
@@ -172,6 +176,7 @@ export class Facilitation implements ControlModule {
       await this.deps.store.saveFacilitation(workshopId, s, new Date(now).toISOString());
       this.states.set(workshopId, s);
       this.deps.stored?.(workshopId, s);
+      this.relay?.(workshopId);
       const room = this.deps.rooms.peek(workshopId);
       if (room)
         await room.ready.then(
@@ -235,7 +240,7 @@ export class Facilitation implements ControlModule {
       const capability = on ? 'facilitator' : 'contributor';
       const updated = await store.setCapability(p.workshopId, target.id, capability);
       if (!updated) return fail('invalidInput');
-      rooms.peek(p.workshopId)?.participantUpdated(updated);
+      rooms.participantUpdated(updated);
       const view = personViews(await store.listParticipants(p.workshopId)).get(updated.id) ?? null;
       io.to(roomNames.facilitators(p.workshopId)).emit('people:change', { key, person: view });
       const s = await this.state(p.workshopId);
@@ -255,6 +260,21 @@ export class Facilitation implements ControlModule {
   }
 
   // ── State, publishing and attendance ──────────────────────────────────────
+
+  /** Set when running on several instances: tells the others the state changed (I65). */
+  relay?: (workshopId: string) => void;
+
+  /** Another instance changed the state: read it again and apply its locks to the room. */
+  changedElsewhere(workshopId: string): Promise<void> {
+    return this.serial(workshopId, async () => {
+      this.states.delete(workshopId);
+      const s = await this.state(workshopId);
+      // The same as after a change here: drafts open or close, the room takes the locks and step.
+      this.deps.stored?.(workshopId, s);
+      const room = this.deps.rooms.peek(workshopId);
+      if (room) await room.ready.then(() => room.setFacilitation(s));
+    });
+  }
 
   private async state(workshopId: string): Promise<FacilitationState> {
     const known = this.states.get(workshopId);
@@ -277,8 +297,7 @@ export class Facilitation implements ControlModule {
 
   /** True when the card exists and is not deleted (the room is loaded if it was not). */
   private async liveCard(workshopId: string, cardId: string): Promise<boolean> {
-    const room = this.deps.rooms.get(workshopId);
-    await room.ready;
+    const room = await this.deps.rooms.loaded(workshopId);
     const card = readCard(room.doc, cardId);
     return Boolean(card && !card.deleted);
   }

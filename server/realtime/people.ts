@@ -203,7 +203,7 @@ export class People implements ControlModule {
     });
     if (!row) return;
     this.deps.rooms.participantUpdated(row);
-    this.deps.presence.updated(row);
+    this.deps.presence.updated(row, who);
     const view = personViews(await store.listParticipants(row.workshopId)).get(row.id);
     if (view) this.changed(row.workshopId, view.key, view);
   }

@@ -114,8 +114,7 @@ export class PrivateWriting implements ControlModule {
   private async revealAll(workshopId: string): Promise<Ack<RevealOutcome>> {
     const { drafts, rooms, store, facilitation } = this.deps;
     await drafts.close(workshopId, 'privateEnded');
-    const room = rooms.get(workshopId);
-    await room.ready;
+    const room = await rooms.loaded(workshopId);
     const people = new Map((await store.listParticipants(workshopId)).map((p) => [p.id, p]));
     let shown = 0;
     let notShown = 0;

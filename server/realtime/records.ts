@@ -250,8 +250,7 @@ export class Records implements ControlModule {
     id: string,
     want: RecordKind | 'priority',
   ): Promise<Found> {
-    const room = this.deps.rooms.get(workshopId);
-    await room.ready;
+    const room = await this.deps.rooms.loaded(workshopId);
     const facts = readRecordFacts(room.doc, id);
     if (!facts || facts.deleted) return fail('unknownCard', NOT_FOUND[want]);
     const fits = want === 'priority' ? facts.section === 'priorities' : facts.kind === want;
@@ -267,8 +266,7 @@ export class Records implements ControlModule {
 
   /** The stored records, the people, and which board records are live now. */
   private async sources(workshopId: string): Promise<RecordSources> {
-    const room = this.deps.rooms.get(workshopId);
-    await room.ready;
+    const room = await this.deps.rooms.loaded(workshopId);
     return recordSources(this.deps.store, room);
   }
 

@@ -84,8 +84,7 @@ export class Voting {
     if (!can(p.capability, 'round:manage')) return fail('forbidden');
     if (d.deadline !== null && !isFuture(d.deadline, Date.now())) return pastDeadline();
     return this.serial(p.workshopId, async () => {
-      const room = this.deps.rooms.get(p.workshopId);
-      await room.ready;
+      const room = await this.deps.rooms.loaded(p.workshopId);
       const cards = sectionCards(room.doc, d.section);
       if (cards.length === 0)
         return fail('invalidInput', 'There are no cards in this section to vote on yet.');
@@ -287,8 +286,7 @@ export class Voting {
    * while it was closed come back into it [I37].
    */
   private async syncCandidatesWithBoard(round: RoundRow): Promise<void> {
-    const room = this.deps.rooms.get(round.workshopId);
-    await room.ready;
+    const room = await this.deps.rooms.loaded(round.workshopId);
     for (const c of await this.deps.store.listCandidates(round.id)) {
       const card = readCard(room.doc, c.cardId);
       const live = card !== null && !card.deleted;
@@ -335,8 +333,7 @@ export class Voting {
       if (!round) return noRound();
       if (roundStatus(round, Date.now()) !== 'open')
         return fail('roundClosed', 'This round has closed. Cards can only join an open vote.');
-      const room = rooms.get(p.workshopId);
-      await room.ready;
+      const room = await rooms.loaded(p.workshopId);
       const card = readCard(room.doc, cardId);
       if (!card || card.deleted) return fail('unknownCard');
       if (card.section !== round.section)
@@ -357,8 +354,7 @@ export class Voting {
     const { store, rooms } = this.deps;
     const round = await store.getRound(p.workshopId, roundId);
     if (!round) return noRound();
-    const room = rooms.get(p.workshopId);
-    await room.ready;
+    const room = await rooms.loaded(p.workshopId);
     const cards = (await store.listCandidates(roundId)).map((c) => {
       const card = readCard(room.doc, c.cardId);
       return { cardId: c.cardId, text: card && !card.deleted ? card.text : null };
@@ -474,9 +470,14 @@ export class Voting {
           const fresh = await this.deps.store.getRound(round.workshopId, round.id);
           if (!fresh) return;
           if (roundStatus(fresh, Date.now()) === 'open') return this.arm(fresh);
-          // Closed by its deadline: fix its turnout as of then, and tell everyone.
-          if (fresh.closedAt === null)
-            await this.roundChanged(await this.freeze(fresh, fresh.deadline ?? nowIso()));
+          // Closed by its deadline: fix its turnout as of then, and tell everyone. Every
+          // instance may have armed this timer; the one whose write closes it tells (I64).
+          if (fresh.closedAt !== null) return;
+          const closedAt = fresh.deadline ?? nowIso();
+          const { turnout } = await this.results({ ...fresh, frozen: null });
+          const store = this.deps.store;
+          if (await store.closeRound(fresh.workshopId, fresh.id, closedAt, turnout, true))
+            await this.roundChanged({ ...fresh, closedAt, frozen: turnout });
         }).catch((err) => this.deps.log.error('deadline publish failed', { err }));
       },
       Math.min(wait + 5, MAX_TIMER_MS),

@@ -74,8 +74,7 @@ export class Impacts implements ImpactFacade {
     viewer: ParticipantRow,
     pick: (input: Parameters<typeof impactOf>[0], boardOrder: string[]) => ImpactPageData['cards'],
   ): Promise<Outcome<ImpactPageData>> {
-    const room = this.deps.rooms.get(workshop.id);
-    await room.ready;
+    const room = await this.deps.rooms.loaded(workshop.id);
     const records = readAllRecordFacts(room.doc);
     const view = recordsViewFor(await recordSources(this.deps.store, room), viewer);
     const input = { records, view, adopted: adoptedIndicators(room, records) };

@@ -134,6 +134,50 @@ export interface LoadedDocument {
   cardCreators: { cardId: string; participantId: string | null }[];
 }
 
+/**
+ * The part of a board's log an instance has not applied yet (several instances, I62): the
+ * snapshot when compaction folded entries after `afterSeq` into it, then the updates.
+ */
+export interface LogTail {
+  /** Present only when the snapshot covers entries after the seq asked about. */
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  updates: StoredUpdate[];
+}
+
+/** Reads of a board's log for catching up; inside `appendOrdered` they see its transaction. */
+export interface LogReader {
+  /** Entries after `afterSeq`, in seq order. */
+  since(afterSeq: number): Promise<LogTail>;
+  /** The bindings of these clientIDs (unknown ones are left out). */
+  bindingsFor(clientIds: readonly number[]): Promise<Binding[]>;
+  /** The creators of these cards (unknown ones are left out). */
+  creatorsFor(
+    cardIds: readonly string[],
+  ): Promise<{ cardId: string; participantId: string | null }[]>;
+}
+
+/** What a room decides to write once it has caught up, inside `appendOrdered`. */
+export type OrderedWrite =
+  | { kind: 'update'; input: AppendInput }
+  | { kind: 'server'; input: ServerWriteInput };
+
+/**
+ * Writes ordered by the database across instances (I62): only Postgres has them, since
+ * several machines cannot share a SQLite file.
+ */
+export interface OrderedLog {
+  /**
+   * In one transaction under the workshop's row lock: let `decide` catch up through `log`
+   * and return what to write (or null to write nothing), then write it. Returns the new
+   * seq, or null when nothing was written. Nothing is written when `decide` throws.
+   */
+  appendOrdered(
+    workshopId: string,
+    decide: (log: LogReader) => Promise<OrderedWrite | null>,
+  ): Promise<number | null>;
+}
+
 export interface CardEventRow {
   workshopId: string;
   cardId: string;
@@ -321,6 +365,8 @@ export interface Store {
 
   /** Load a board's snapshot, later updates, bindings and card creators. */
   loadDocument(workshopId: string): Promise<LoadedDocument>;
+  /** Read a board's log to catch up with writes of other instances (I62). */
+  logReader(workshopId: string): LogReader;
   /**
    * Store one accepted update with its bindings, attribution records and created cards, in
    * one transaction, and return its seq (strictly increasing per workshop). Rejects when a
@@ -414,13 +460,16 @@ export interface Store {
   // ── Voting results stay right (issue 13) ──────────────────────────────────────────
   /**
    * Close a round at `closedAt` and fix its turnout in one write; false when there is no
-   * such round. `reopenRound` clears both, so a reopened round counts live again.
+   * such round. `reopenRound` clears both, so a reopened round counts live again. With
+   * `onlyIfOpen`, a round someone already closed is left alone and the answer is false: the
+   * one instance whose write closed it publishes the closing (several instances, I64).
    */
   closeRound(
     workshopId: string,
     roundId: string,
     closedAt: string,
     frozen: FrozenTurnout,
+    onlyIfOpen?: boolean,
   ): Promise<boolean>;
   /** Reopen a round: clear its closing time and its fixed turnout. */
   reopenRound(workshopId: string, roundId: string): Promise<boolean>;

@@ -19,6 +19,7 @@ import {
   toParticipant,
   toWorkshop,
 } from './kyselyRows';
+import { kyselyLogReader } from './logQueries';
 import type { ActionChange, ActionRow, ClosureRow, OutcomeRow, ReadingRow } from './recordRows';
 import * as records from './recordsQueries';
 import type {
@@ -34,6 +35,7 @@ import type {
   FrozenTurnout,
   InviteRow,
   LoadedDocument,
+  LogReader,
   ParticipantChange,
   ParticipantRow,
   RevertRow,
@@ -258,6 +260,10 @@ export abstract class KyselyStore implements Store {
           cardCreators: await this.cardCreators(trx, workshopId),
         };
       });
+  }
+
+  logReader(workshopId: string): LogReader {
+    return kyselyLogReader(this.db, workshopId);
   }
 
   protected async bindings(trx: Trx, workshopId: string): Promise<Binding[]> {
@@ -542,8 +548,14 @@ export abstract class KyselyStore implements Store {
   }
 
   // ── Voting results stay right (issue 13) ──────────────────────────────────────────
-  closeRound(workshopId: string, roundId: string, closedAt: string, frozen: FrozenTurnout) {
-    return voting.closeRound(this.db, workshopId, roundId, closedAt, frozen);
+  closeRound(
+    workshopId: string,
+    roundId: string,
+    closedAt: string,
+    frozen: FrozenTurnout,
+    onlyIfOpen = false,
+  ) {
+    return voting.closeRound(this.db, workshopId, roundId, closedAt, frozen, onlyIfOpen);
   }
 
   reopenRound(workshopId: string, roundId: string) {

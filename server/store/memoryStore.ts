@@ -37,6 +37,7 @@ import type {
   HistorySource,
   InviteRow,
   LoadedDocument,
+  LogReader,
   ParticipantChange,
   ParticipantRow,
   RevertRow,
@@ -223,6 +224,33 @@ class MemoryStore implements Store {
       cardCreators: [...(b?.creators ?? new Map<string, string | null>())]
         .sort(([x], [y]) => byText(x, y))
         .map(([cardId, participantId]) => ({ cardId, participantId })),
+    };
+  }
+
+  logReader(workshopId: string): LogReader {
+    const board = () => this.#boards.get(workshopId);
+    return {
+      since: async (afterSeq) => {
+        const b = board();
+        const snapshotSeq = b?.snapshot?.seq ?? 0;
+        return {
+          snapshot: b?.snapshot && snapshotSeq > afterSeq ? copy(b.snapshot.data) : null,
+          snapshotSeq,
+          updates: (b?.updates ?? [])
+            .filter((u) => u.seq > Math.max(afterSeq, snapshotSeq))
+            .map((u) => ({ seq: u.seq, data: copy(u.data) })),
+        };
+      },
+      bindingsFor: async (ids) =>
+        ids.flatMap((id) => {
+          const x = board()?.bindings.get(id);
+          return x ? [{ ...x }] : [];
+        }),
+      creatorsFor: async (ids) =>
+        ids.flatMap((cardId) => {
+          const c = board()?.creators;
+          return c?.has(cardId) ? [{ cardId, participantId: c.get(cardId) ?? null }] : [];
+        }),
     };
   }
 
@@ -476,8 +504,14 @@ class MemoryStore implements Store {
 
   // ── Voting results stay right (issue 13) ──────────────────────────────────────────
 
-  async closeRound(workshopId: string, roundId: string, closedAt: string, frozen: FrozenTurnout) {
-    return this.#voting.closeRound(workshopId, roundId, closedAt, frozen);
+  async closeRound(
+    workshopId: string,
+    roundId: string,
+    closedAt: string,
+    frozen: FrozenTurnout,
+    onlyIfOpen = false,
+  ) {
+    return this.#voting.closeRound(workshopId, roundId, closedAt, frozen, onlyIfOpen);
   }
 
   async reopenRound(workshopId: string, roundId: string) {

@@ -91,7 +91,14 @@ export class MemoryVoting {
     return true;
   }
 
-  closeRound(w: string, roundId: string, closedAt: string, frozen: FrozenTurnout): boolean {
+  closeRound(
+    w: string,
+    roundId: string,
+    closedAt: string,
+    frozen: FrozenTurnout,
+    onlyIfOpen = false,
+  ): boolean {
+    if (onlyIfOpen && this.#rounds.get(roundId)?.closedAt != null) return false;
     return this.updateRound(w, roundId, { closedAt, frozen: copyFrozen(frozen) });
   }
 

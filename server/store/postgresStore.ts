@@ -8,10 +8,18 @@
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { KyselyStore, readLastSeq } from './kyselyStore';
+import { KyselyStore, lockWorkshopRow, readLastSeq } from './kyselyStore';
+import { kyselyLogReader } from './logQueries';
 import { appendInTransaction, serverWriteInTransaction } from './postgresAppend';
 import { deletePostgresWorkshop } from './postgresSchemaInfo';
-import type { AppendInput, ServerWriteInput, Store } from './Store';
+import type {
+  AppendInput,
+  LogReader,
+  OrderedLog,
+  OrderedWrite,
+  ServerWriteInput,
+  Store,
+} from './Store';
 import { type Database, migrate } from './schema';
 import type { LockRound } from './votingQueries';
 
@@ -33,7 +41,7 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 /** Open a pool, apply migrations (one instance at a time), return a Store. */
-export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
+export async function openPostgresStore(opts: PostgresOptions): Promise<Store & OrderedLog> {
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.maxConnections ?? 10,
@@ -78,7 +86,7 @@ const lockRoundRow: LockRound = async (trx, roundId) => {
   await trx.selectFrom('rounds').select('id').where('id', '=', roundId).forNoKeyUpdate().execute();
 };
 
-class PostgresStoreImpl extends KyselyStore {
+class PostgresStoreImpl extends KyselyStore implements OrderedLog {
   protected readonly lockRound = lockRoundRow;
   protected readonly rowLocks = true;
 
@@ -88,6 +96,21 @@ class PostgresStoreImpl extends KyselyStore {
 
   appendServerWrite(input: ServerWriteInput): Promise<number> {
     return this.db.transaction().execute((trx) => serverWriteInTransaction(trx, input));
+  }
+
+  appendOrdered(
+    workshopId: string,
+    decide: (log: LogReader) => Promise<OrderedWrite | null>,
+  ): Promise<number | null> {
+    return this.db.transaction().execute(async (trx) => {
+      // Lock first, so the log read inside `decide` is everything before this write (I62).
+      await lockWorkshopRow(trx, workshopId);
+      const write = await decide(kyselyLogReader(trx, workshopId));
+      if (!write) return null;
+      return write.kind === 'update'
+        ? appendInTransaction(trx, write.input)
+        : serverWriteInTransaction(trx, write.input);
+    });
   }
 
   lastSeq(workshopId: string): Promise<number> {

@@ -478,6 +478,41 @@ function compaction(get: () => Store): void {
       expect(await store.appendUpdate(append('w1', [6]))).toBe(6);
     });
 
+    it('[I62] logReader reads the entries after a seq, the snapshot only when it covers unseen ones', async () => {
+      const store = get();
+      await seedWorkshop(store, 'w1');
+      await addContributor(store, 'w1', 'a');
+      for (let i = 1; i <= 5; i++)
+        await store.appendUpdate(
+          append('w1', [i], {
+            participantId: 'a',
+            bindings: i === 2 ? [{ clientId: 22, participantId: 'a', identifiable: true }] : [],
+            createdCards: i === 2 ? ['c2'] : [],
+          }),
+        );
+      const log = store.logReader('w1');
+      const tail = await log.since(3);
+      expect([tail.snapshot, tail.updates.map((u) => [u.seq, Array.from(u.data)])]).toEqual([
+        null,
+        [
+          [4, [4]],
+          [5, [5]],
+        ],
+      ]);
+      expect(await log.bindingsFor([22, 99])).toEqual([
+        { clientId: 22, participantId: 'a', identifiable: true },
+      ]);
+      expect(await log.bindingsFor([])).toEqual([]);
+      expect(await log.creatorsFor(['c2', 'nope'])).toEqual([{ cardId: 'c2', participantId: 'a' }]);
+      await store.compact('w1', new Uint8Array([42]), 4);
+      const behind = await store.logReader('w1').since(2);
+      expect([Array.from(behind.snapshot ?? []), behind.snapshotSeq]).toEqual([[42], 4]);
+      expect(behind.updates.map((u) => u.seq)).toEqual([5]);
+      const ahead = await store.logReader('w1').since(4);
+      expect([ahead.snapshot, ahead.updates.map((u) => u.seq)]).toEqual([null, [5]]);
+      expect((await store.logReader('w1').since(5)).updates).toEqual([]);
+    });
+
     it('compacting everything keeps the seq counter and a second compaction replaces the snapshot', async () => {
       const store = get();
       await seedWorkshop(store, 'w1');

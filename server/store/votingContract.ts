@@ -248,6 +248,11 @@ export function votingContract(get: () => Store): void {
       expect(await store.closeRound('w1', 'r1', NOW, frozen)).toBe(true);
       expect(await store.getRound('w1', 'r1')).toMatchObject({ closedAt: NOW, frozen });
       expect(await store.closeRound('w9', 'r1', NOW, frozen)).toBe(false);
+      // [I64] Closing by deadline is claimed once: a round already closed is left alone.
+      expect(await store.closeRound('w1', 'r1', '2026-11-02T11:00:00.000Z', frozen, true)).toBe(
+        false,
+      );
+      expect((await store.getRound('w1', 'r1'))?.closedAt).toBe(NOW);
       expect(await store.reopenRound('w1', 'r1')).toBe(true);
       expect(await store.getRound('w1', 'r1')).toMatchObject({ closedAt: null, frozen: null });
       expect((await store.getRound('w1', 'r1'))?.divergencePoints).toBe(15);

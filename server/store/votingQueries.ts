@@ -370,13 +370,15 @@ export async function closeRound(
   roundId: string,
   closedAt: string,
   frozen: FrozenTurnout,
+  onlyIfOpen = false,
 ): Promise<boolean> {
-  const r = await db
+  let q = db
     .updateTable('rounds')
     .set({ closed_at: closedAt, ...frozenColumns(frozen) })
     .where('workshop_id', '=', workshopId)
-    .where('id', '=', roundId)
-    .executeTakeFirst();
+    .where('id', '=', roundId);
+  if (onlyIfOpen) q = q.where('closed_at', 'is', null);
+  const r = await q.executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 

@@ -50,8 +50,7 @@ export class Summaries implements SummaryFacade {
 
   /** The arguments both gatherers take: the store, the loaded room, whose summary, for whom. */
   private async gatherArgs(a: Access): Promise<Parameters<typeof summarySource>> {
-    const room = this.deps.rooms.get(a.workshop.id);
-    await room.ready;
+    const room = await this.deps.rooms.loaded(a.workshop.id);
     const status = a.settings.finalAt ? 'final' : 'draft';
     return [this.deps.store, room, a.workshop, a.viewer, status];
   }

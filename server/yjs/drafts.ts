@@ -44,11 +44,7 @@ export class Drafts {
       draft = new DraftRoom(workshopId, participantId, {
         store,
         log,
-        board: async () => {
-          const room = rooms.get(workshopId);
-          await room.ready;
-          return room;
-        },
+        board: () => rooms.loaded(workshopId),
         open: () => this.isOpen(workshopId),
         changed: () => this.deps.changed(workshopId),
       });

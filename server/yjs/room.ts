@@ -30,6 +30,8 @@ import type {
   AppendInput,
   AttributionInput,
   EndorsementRow,
+  LogReader,
+  OrderedLog,
   ParticipantRow,
   ServerWriteInput,
   Store,
@@ -68,6 +70,16 @@ export interface RoomListener {
   written?(workshopId: string): void;
   /** A connection was closed for `reason` (the refusals metric counts it, issue 12). */
   refused?(reason: Reason): void;
+  /** This instance stored entry `seq` of the board's log (several instances tell the others, I62). */
+  stored?(workshopId: string, seq: number): void;
+  /** This instance stored an endorsement (several instances tell the others, I65). */
+  endorsed?(row: EndorsementRow): void;
+}
+
+/** An inspected update with the bindings it brings, ready to store. */
+interface Decided {
+  verdict: Inspection;
+  bindings: AppendInput['bindings'];
 }
 
 export { BadMessage };
@@ -113,6 +125,8 @@ export class Room {
     /** Compact after this many stored updates. */
     private readonly compactEvery = 500,
     private readonly cardLimits = new CardLimits(),
+    /** Several instances: every write is ordered through the database (I62). */
+    private readonly ordered?: OrderedLog,
   ) {
     this.doc.clientID = SERVER_CLIENT_ID;
     this.ready = this.enqueue(() => this.load());
@@ -197,6 +211,55 @@ export class Room {
     owners?: ReadonlyMap<number, string>,
     reveal = false,
   ): Promise<void> {
+    if (this.ordered) return this.acceptOrdered(this.ordered, conn, raw, mode, owners, reveal);
+    const d = await this.decide(conn, raw, mode, owners, reveal);
+    if (!d) return;
+    if (!(await this.storeUpdate(conn, d))) return;
+    this.publish(conn, d.verdict, d.verdict.update as Uint8Array, d.bindings);
+  }
+
+  /**
+   * Several instances (I62, I63): under the workshop's row lock, apply what other instances
+   * stored, inspect the update against that whole document, append it, commit; only then
+   * broadcast it and tell the other instances.
+   */
+  private async acceptOrdered(
+    ordered: OrderedLog,
+    conn: RoomConn,
+    raw: Uint8Array,
+    mode: 'update' | 'step2',
+    owners: ReadonlyMap<number, string> | undefined,
+    reveal: boolean,
+  ): Promise<void> {
+    let decided: Decided | null = null;
+    try {
+      const seq = await ordered.appendOrdered(this.workshopId, async (log) => {
+        await this.catchUpOrdered(log);
+        decided = await this.decide(conn, raw, mode, owners, reveal);
+        return decided && { kind: 'update', input: this.appendInput(conn, decided) };
+      });
+      if (seq === null || !decided) return;
+      this.lastSeq = seq;
+    } catch (err) {
+      this.log.error('store write failed; nothing applied', { workshop: this.workshopId, err });
+      return this.refuse(conn, 'storeFailed', 'store write failed');
+    }
+    const d = decided as Decided;
+    this.publish(conn, d.verdict, d.verdict.update as Uint8Array, d.bindings);
+    this.listener.stored?.(this.workshopId, this.lastSeq);
+  }
+
+  /**
+   * Inspect one update (capability, locks, the agenda's step) and check card limits; the
+   * one decision both write paths make. Null (and the sender refused) when refused.
+   */
+  private async decide(
+    conn: RoomConn,
+    raw: Uint8Array,
+    mode: 'update' | 'step2',
+    owners: ReadonlyMap<number, string> | undefined,
+    reveal: boolean,
+  ): Promise<Decided | null> {
     const p = conn.participant;
     const verdict = inspectUpdate(raw, {
       doc: this.doc,
@@ -211,13 +274,19 @@ export class Room {
       locks: reveal || this.mayBypassLocks(p) ? undefined : this.locks,
       step: reveal || this.mayBypassLocks(p) ? undefined : this.step,
     });
-    if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
-    if (verdict.update === null) return;
+    if (!verdict.ok) {
+      this.refuse(conn, verdict.reason, verdict.detail);
+      return null;
+    }
+    if (verdict.update === null) return null;
     const added = verdict.createdCards.length;
     const limited = reveal
       ? this.cardLimits.boardFull(this.cardCount(), added)
       : await this.cardLimits.admit(this.workshopId, p.id, this.cardCount(), added);
-    if (limited) return this.refuse(conn, limited, 'card limit');
+    if (limited) {
+      this.refuse(conn, limited, 'card limit');
+      return null;
+    }
     // Whether the author could be named when this clientID was bound; it stays so (I26).
     const identifiable = identifiableNow(p, this.groupSizes());
     const bindings = verdict.newBindings.map((clientId) => ({
@@ -225,8 +294,76 @@ export class Room {
       participantId: owners?.get(clientId) ?? p.id,
       identifiable,
     }));
-    if (!(await this.storeUpdate(conn, verdict, bindings))) return;
-    this.publish(conn, verdict, verdict.update, bindings);
+    return { verdict, bindings };
+  }
+
+  private appendInput(conn: RoomConn, d: Decided): AppendInput {
+    return {
+      workshopId: this.workshopId,
+      data: d.verdict.update as Uint8Array,
+      participantId: conn.participant.id,
+      bindings: d.bindings,
+      attributions: attributionRows(d.verdict),
+      createdCards: d.verdict.createdCards,
+    };
+  }
+
+  /**
+   * Under the row lock, before deciding: the log other instances stored, and the locks and
+   * agenda step they set, which apply from the moment they were stored (I43, I52).
+   */
+  private async catchUpOrdered(log: LogReader): Promise<void> {
+    await this.applyLog(log);
+    const facilitation = await this.store.loadFacilitation(this.workshopId);
+    if (facilitation) this.setFacilitation(facilitation);
+  }
+
+  /** Apply what other instances stored since `lastSeq`, off a bus message (I62). */
+  catchUp(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.loaded || this.failed) return;
+      await this.applyLog(this.store.logReader(this.workshopId));
+    });
+  }
+
+  /**
+   * Apply and relay the log entries after `lastSeq`, in seq order: bindings (and the
+   * people they name) first, so the roster precedes content that uses it (I8). Call it on
+   * the queue. Entries come only from the database, so they are durable (I63).
+   */
+  private async applyLog(log: LogReader): Promise<void> {
+    const tail = await log.since(this.lastSeq);
+    const parts = tail.snapshot ? [tail.snapshot] : [];
+    for (const u of tail.updates) parts.push(u.data);
+    if (parts.length === 0) return;
+    const unknown = new Set<number>();
+    for (const part of parts)
+      for (const id of Y.parseUpdateMeta(part).to.keys())
+        if (id !== SERVER_CLIENT_ID && !this.bindings.has(id)) unknown.add(id);
+    const fresh = await log.bindingsFor([...unknown]);
+    if (fresh.some((b) => !this.participants.has(b.participantId)))
+      for (const p of await this.store.listParticipants(this.workshopId))
+        if (!this.participants.has(p.id)) this.participants.set(p.id, p);
+    for (const b of fresh) this.bind(b);
+    const cards = this.doc.getMap('cards');
+    const added: string[] = [];
+    const watch = (e: Y.YMapEvent<unknown>) => {
+      for (const [key, change] of e.changes.keys) if (change.action === 'add') added.push(key);
+    };
+    cards.observe(watch);
+    try {
+      this.doc.transact(() => {
+        for (const part of parts) Y.applyUpdate(this.doc, part, 'log');
+      }, 'log');
+    } finally {
+      cards.unobserve(watch);
+      this.doc.clientID = SERVER_CLIENT_ID; // see load() (I19)
+    }
+    this.lastSeq = Math.max(tail.snapshotSeq, tail.updates.at(-1)?.seq ?? 0);
+    this.sinceCompaction += tail.updates.length;
+    for (const c of await log.creatorsFor(added)) this.creators.set(c.cardId, c.participantId);
+    if (fresh.length > 0) this.broadcastRoster(fresh.map((b) => b.clientId));
+    for (const part of parts) this.broadcastUpdate(part, null);
   }
 
   /** How many cards the board has ever held (deleted ones can be restored, so they count). */
@@ -235,20 +372,9 @@ export class Room {
   }
 
   /** Append an accepted update with its bindings and records; false (and closed) on failure. */
-  private async storeUpdate(
-    conn: RoomConn,
-    verdict: Inspection,
-    bindings: AppendInput['bindings'],
-  ): Promise<boolean> {
+  private async storeUpdate(conn: RoomConn, d: Decided): Promise<boolean> {
     try {
-      this.lastSeq = await this.store.appendUpdate({
-        workshopId: this.workshopId,
-        data: verdict.update as Uint8Array,
-        participantId: conn.participant.id,
-        bindings,
-        attributions: attributionRows(verdict),
-        createdCards: verdict.createdCards,
-      });
+      this.lastSeq = await this.store.appendUpdate(this.appendInput(conn, d));
       return true;
     } catch (err) {
       this.log.error('store write failed; nothing applied', { workshop: this.workshopId, err });
@@ -483,6 +609,11 @@ export class Room {
 
   // ── Server-authoritative card facts ─────────────────────────────────────────────
 
+  /** An endorsement another instance stored (I65). */
+  endorsedElsewhere(e: EndorsementRow): void {
+    this.addEndorsement(e);
+  }
+
   private addEndorsement(e: EndorsementRow): void {
     const list = (this.endorsements.get(e.cardId) ?? []).filter(
       (x) => x.participantId !== e.participantId,
@@ -495,6 +626,8 @@ export class Room {
   endorse(p: ParticipantRow, cardId: string, hash: string): Promise<Result> {
     return this.enqueue(async (): Promise<Result> => {
       if (!can(p.capability, 'card:endorse') || !p.group) return fail('forbidden');
+      // The text may have changed on another instance: check against the stored log.
+      if (this.ordered) await this.applyLog(this.store.logReader(this.workshopId));
       const card = readRecord(this.doc, cardId);
       if (!card || card.deleted) return fail('unknownCard');
       // Every field a participant writes (I70); a plain card's hash is its text's.
@@ -509,6 +642,7 @@ export class Room {
       };
       await this.store.putEndorsement(row);
       this.addEndorsement(row);
+      this.listener.endorsed?.(row);
       this.listener.cardsChanged(this.workshopId, [cardId]);
       return { ok: true };
     });
@@ -516,23 +650,74 @@ export class Room {
 
   /** Delete (or restore) a card as the server, after checking who may. */
   setDeleted(p: ParticipantRow, cardId: string, deleted: boolean): Promise<Result> {
-    return this.enqueue(async (): Promise<Result> => {
-      const card = readCard(this.doc, cardId);
-      if (!card) return fail('unknownCard');
-      const own = this.creators.get(cardId) === p.id;
-      const allowed = deleted
-        ? can(p.capability, 'card:delete-any') || (own && can(p.capability, 'card:delete-own'))
-        : can(p.capability, 'card:restore') || (await deletedBySelf(this.store, p, cardId));
-      if (!allowed)
-        return fail('forbidden', deleted ? 'You can only delete cards you made.' : undefined);
-      if (this.lockedFor(p, cardId, card.section)) return fail('locked');
-      if (this.stepClosedFor(p, card.section)) return fail('stepClosed', STEP_CLOSED_CARD);
-      if (card.deleted === deleted) return { ok: true };
-      return this.serverWrite(p, cardId, deleted);
-    });
+    const ordered = this.ordered;
+    if (ordered) return this.enqueue(() => this.setDeletedOrdered(ordered, p, cardId, deleted));
+    return this.enqueue(
+      async (): Promise<Result> =>
+        (await this.mayDelete(p, cardId, deleted)) ?? this.serverWrite(p, cardId, deleted),
+    );
   }
 
-  private async serverWrite(p: ParticipantRow, cardId: string, deleted: boolean): Promise<Result> {
+  /** Who may delete or restore this card now, in this doc; null when they may. */
+  private async mayDelete(
+    p: ParticipantRow,
+    cardId: string,
+    deleted: boolean,
+  ): Promise<Result | null> {
+    const card = readCard(this.doc, cardId);
+    if (!card) return fail('unknownCard');
+    const own = this.creators.get(cardId) === p.id;
+    const allowed = deleted
+      ? can(p.capability, 'card:delete-any') || (own && can(p.capability, 'card:delete-own'))
+      : can(p.capability, 'card:restore') || (await deletedBySelf(this.store, p, cardId));
+    if (!allowed)
+      return fail('forbidden', deleted ? 'You can only delete cards you made.' : undefined);
+    if (this.lockedFor(p, cardId, card.section)) return fail('locked');
+    if (this.stepClosedFor(p, card.section)) return fail('stepClosed', STEP_CLOSED_CARD);
+    if (card.deleted === deleted) return { ok: true };
+    return null;
+  }
+
+  /**
+   * Several instances (I62): catch up, check and write as the server under the row lock. A
+   * failed commit leaves the doc with a write the store lacks, so the room reloads (I19).
+   */
+  private async setDeletedOrdered(
+    ordered: OrderedLog,
+    p: ParticipantRow,
+    cardId: string,
+    deleted: boolean,
+  ): Promise<Result> {
+    let answer: Result = { ok: true };
+    let update: Uint8Array | null = null;
+    try {
+      const seq = await ordered.appendOrdered(this.workshopId, async (log) => {
+        await this.catchUpOrdered(log);
+        const refused = await this.mayDelete(p, cardId, deleted);
+        if (refused) {
+          answer = refused;
+          return null;
+        }
+        update = this.writeDeleted(cardId, deleted);
+        return (
+          update && { kind: 'server', input: this.serverWriteInput(p, cardId, deleted, update) }
+        );
+      });
+      if (seq === null || !update) return answer;
+      this.lastSeq = seq;
+    } catch (err) {
+      this.log.error('server write not stored', { workshop: this.workshopId, err });
+      if (update) this.giveUp();
+      return fail('storeFailed');
+    }
+    this.broadcastUpdate(update, null);
+    this.afterWrite([]);
+    this.listener.stored?.(this.workshopId, this.lastSeq);
+    return answer;
+  }
+
+  /** Set the card's `deleted` flag as the server; the update, or null when nothing changed. */
+  private writeDeleted(cardId: string, deleted: boolean): Uint8Array | null {
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array) => {
       update = u;
@@ -541,7 +726,15 @@ export class Room {
     this.doc.once('update', capture);
     setCardDeleted(this.doc, cardId, deleted, 'server');
     this.doc.off('update', capture);
-    if (!update) return { ok: true };
+    return update;
+  }
+
+  private serverWriteInput(
+    p: ParticipantRow,
+    cardId: string,
+    deleted: boolean,
+    data: Uint8Array,
+  ): ServerWriteInput {
     const event = {
       workshopId: this.workshopId,
       cardId,
@@ -550,7 +743,13 @@ export class Room {
       at: new Date().toISOString(),
       identifiable: identifiableNow(p, this.groupSizes()),
     };
-    if (!(await this.storeServerWrite({ workshopId: this.workshopId, data: update, event }))) {
+    return { workshopId: this.workshopId, data, event };
+  }
+
+  private async serverWrite(p: ParticipantRow, cardId: string, deleted: boolean): Promise<Result> {
+    const update = this.writeDeleted(cardId, deleted);
+    if (!update) return { ok: true };
+    if (!(await this.storeServerWrite(this.serverWriteInput(p, cardId, deleted, update)))) {
       return fail('storeFailed');
     }
     this.broadcastUpdate(update, null);
@@ -575,12 +774,17 @@ export class Room {
           await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
       }
     }
+    this.giveUp();
+    return false;
+  }
+
+  /** The doc holds a write the store lacks: serve nobody; the registry reloads the board. */
+  private giveUp(): void {
     this.failed = true;
     this.log.error('giving up on a server write; reloading the board', {
       workshop: this.workshopId,
     });
     for (const c of [...this.conns]) this.refuse(c, 'storeFailed', 'server write not stored');
-    return false;
   }
 }
 

@@ -5,13 +5,20 @@
  */
 import type { Reason } from '../../lib/protocol/reasons';
 import type { Logger } from '../log';
-import type { ParticipantRow, Store } from '../store/Store';
+import type { OrderedLog, ParticipantRow, Store } from '../store/Store';
 import { type CardLimitSettings, CardLimits, DEFAULT_CARD_LIMITS } from './cardLimits';
 import type { Drafts } from './drafts';
 import { Room, type RoomListener } from './room';
 import { keepAliveMessage } from './syncMessage';
 
 const KEEPALIVE_MS = 10_000;
+
+/** Changes other instances must hear about (several instances, I65); set by the cluster. */
+export interface RoomsRelay {
+  participantUpdated(p: ParticipantRow): void;
+  closeParticipants(workshopId: string, ids: ReadonlySet<string>, reason: Reason): void;
+  discard(workshopId: string, reason: Reason): void;
+}
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
@@ -30,6 +37,8 @@ export class Rooms {
       idleMs: number;
       compactEvery: number;
       cardLimits?: CardLimitSettings;
+      /** Several instances: writes are ordered through the database (I62). */
+      ordered?: OrderedLog;
     },
   ) {
     this.cardLimits = new CardLimits(opts.cardLimits ?? DEFAULT_CARD_LIMITS);
@@ -55,6 +64,7 @@ export class Rooms {
         this.listener,
         this.opts.compactEvery,
         this.cardLimits,
+        this.opts.ordered,
       );
       this.rooms.set(workshopId, room);
       room.ready.catch((err) => {
@@ -65,9 +75,25 @@ export class Rooms {
     return room;
   }
 
+  /**
+   * The room, loaded, and on several instances caught up with what the others stored, so a
+   * decision made from its doc (a round's candidates, a summary) sees the whole board (I62).
+   */
+  async loaded(workshopId: string): Promise<Room> {
+    const room = this.get(workshopId);
+    await room.ready;
+    if (this.opts.ordered) await room.catchUp();
+    return room;
+  }
+
   /** The room if it is in memory. */
   peek(workshopId: string): Room | undefined {
     return this.rooms.get(workshopId);
+  }
+
+  /** Every room in memory. */
+  all(): Room[] {
+    return [...this.rooms.values()];
   }
 
   /** How many boards are in memory. */
@@ -75,21 +101,33 @@ export class Rooms {
     return this.rooms.size;
   }
 
-  participantUpdated(p: ParticipantRow): void {
+  /** Set when running on several instances: local changes are told to the others. */
+  relay?: RoomsRelay;
+
+  /** A participant joined or changed; `here` false when another instance told us. */
+  participantUpdated(p: ParticipantRow, here = true): void {
     this.rooms.get(p.workshopId)?.participantUpdated(p);
+    if (here) this.relay?.participantUpdated(p);
   }
 
-  closeParticipants(workshopId: string, ids: ReadonlySet<string>, reason: Reason): void {
+  closeParticipants(
+    workshopId: string,
+    ids: ReadonlySet<string>,
+    reason: Reason,
+    here = true,
+  ): void {
     this.rooms.get(workshopId)?.closeParticipants(ids, reason);
     for (const id of ids) this.drafts?.closeParticipant(workshopId, id, reason);
+    if (here) this.relay?.closeParticipants(workshopId, ids, reason);
   }
 
   /**
    * Close every connection of a deleted workshop with `reason` and forget its room without
    * compacting it: nothing of the board may be written again.
    */
-  discard(workshopId: string, reason: Reason): void {
+  discard(workshopId: string, reason: Reason, here = true): void {
     void this.drafts?.close(workshopId, reason);
+    if (here) this.relay?.discard(workshopId, reason);
     const room = this.rooms.get(workshopId);
     if (!room) return;
     this.rooms.delete(workshopId);

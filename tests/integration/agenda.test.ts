@@ -98,9 +98,8 @@ describe('agenda steps in the update inspection (issue 11)', () => {
     await y.synced;
     createCard(y.doc, 'context', 'mine', { id: 'm1' });
     await waitFor('stored', () => y.acked() > 0);
-    // Into a closed section (Joint priorities: a card may only ever move among card
-    // sections, I67, so Decisions would be refused for its kind, not for the step).
-    moveCard(y.doc, 'm1', 'priorities', 0);
+    // Into a closed section (a plain card can only go to Joint priorities, I67).
+    expect(moveCard(y.doc, 'm1', 'priorities', 0)).toBe(true);
     expect(await code(y)).toBe(REASON_INFO.stepClosed.close);
     y.destroy();
 
@@ -122,7 +121,7 @@ describe('agenda steps in the update inspection (issue 11)', () => {
     const y3 = connectY(server, pink);
     await y3.synced;
     applyTextEdit(y3.doc, 'm1', 'changed at last');
-    moveCard(y3.doc, 'm1', 'priorities', 0);
+    expect(moveCard(y3.doc, 'm1', 'priorities', 0)).toBe(true);
     await waitFor('stored', () => y3.acked() > 0);
     const check = connectY(server, w.facilitator);
     await check.synced;

@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { createCard } from '../../lib/board/doc';
 import { startThrowaway } from '../../scripts/ensurePostgres';
 import { startThrowawayRedis } from '../../scripts/throwawayRedis';
+import { clusterEnv } from './clusterHarness';
 import {
   ask,
   connectControl,
@@ -80,7 +81,14 @@ describe('health and readiness (I59)', () => {
   it('[I59] /readyz turns 503 when Redis stops and 200 when it comes back', async () => {
     const redis = await startThrowawayRedis();
     cleanups.push(() => redis.stop());
-    const server = await startTestServer(undefined, { redisUrl: redis.url });
+    // REDIS_URL runs Purple as one of several instances, which needs Postgres (I62).
+    const env = await clusterEnv({}, { redisUrl: redis.url });
+    cleanups.push(() => env.cleanup());
+    const server = await startTestServer(undefined, {
+      databaseUrl: env.databaseUrl,
+      redisUrl: redis.url,
+      redisPrefix: env.prefix,
+    });
     await readyzBecomes(server.url, 200);
     expect((await readyz(server.url)).body.checks).toEqual({ store: 'ok', redis: 'ok' });
     await redis.pause();

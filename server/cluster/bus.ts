@@ -1,0 +1,78 @@
+/**
+ * The instances' bus (issue 12, I62, I65): small facts over Redis pub/sub, each naming what
+ * changed so every other instance re-reads it from the store. A message lost in an outage
+ * costs latency only: rooms catch up from the database on their next write, on the next
+ * message, and when Redis comes back (`onReconnect`).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Logger } from '../log';
+
+const reasonSchema = z.string().max(40);
+
+/** What one instance tells the others. */
+export const busMessageSchema = z.discriminatedUnion('t', [
+  /** Entry `seq` of the workshop's log was stored. */
+  z.object({ t: z.literal('log'), w: z.string(), seq: z.number().int() }),
+  /** An endorsement was stored. */
+  z.object({ t: z.literal('endorsed'), w: z.string(), card: z.string(), p: z.string() }),
+  /** A participant joined or changed (roster, thresholds, capability). */
+  z.object({ t: z.literal('participant'), w: z.string(), p: z.string() }),
+  /** Facilitation state (locks) changed. */
+  z.object({ t: z.literal('facilitation'), w: z.string() }),
+  /** These participants' connections must close (revoked, removed). */
+  z.object({
+    t: z.literal('close'),
+    w: z.string(),
+    ids: z.array(z.string()),
+    reason: reasonSchema,
+  }),
+  /** The workshop was deleted. */
+  z.object({ t: z.literal('discard'), w: z.string(), reason: reasonSchema }),
+]);
+export type BusMessage = z.infer<typeof busMessageSchema>;
+
+export class ClusterBus {
+  /** This instance, so it ignores its own messages. */
+  readonly id = randomUUID();
+  private readonly channel: string;
+
+  constructor(
+    private readonly pub: Redis,
+    sub: Redis,
+    prefix: string,
+    private readonly log: Logger,
+    onMessage: (m: BusMessage) => void,
+    onReconnect: () => void,
+  ) {
+    this.channel = `${prefix}bus`;
+    let connectedBefore = false;
+    sub.on('ready', () => {
+      // ioredis resubscribes by itself; what was published meanwhile is read from Postgres.
+      if (connectedBefore) onReconnect();
+      connectedBefore = true;
+    });
+    void sub.subscribe(this.channel).catch(() => undefined);
+    sub.on('message', (channel: string, text: string) => {
+      if (channel !== this.channel) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return;
+      }
+      const m = z.object({ from: z.string(), m: busMessageSchema }).safeParse(parsed);
+      if (!m.success || m.data.from === this.id) return;
+      onMessage(m.data.m);
+    });
+  }
+
+  /** Tell the other instances; never throws (a lost message costs latency, not data). */
+  publish(m: BusMessage): void {
+    if (this.pub.status !== 'ready') return;
+    this.pub.publish(this.channel, JSON.stringify({ from: this.id, m })).catch((err) => {
+      this.log.warn('bus message not sent', { err: String(err) });
+    });
+  }
+}
