@@ -99,7 +99,7 @@ describe('agenda steps in the update inspection (issue 11)', () => {
     createCard(y.doc, 'context', 'mine', { id: 'm1' });
     await waitFor('stored', () => y.acked() > 0);
     // Into a closed section.
-    moveCard(y.doc, 'm1', 'decisions', 0);
+    moveCard(y.doc, 'm1', 'priorities', 0);
     expect(await code(y)).toBe(REASON_INFO.stepClosed.close);
     y.destroy();
 
@@ -121,11 +121,11 @@ describe('agenda steps in the update inspection (issue 11)', () => {
     const y3 = connectY(server, pink);
     await y3.synced;
     applyTextEdit(y3.doc, 'm1', 'changed at last');
-    moveCard(y3.doc, 'm1', 'decisions', 0);
+    moveCard(y3.doc, 'm1', 'priorities', 0);
     await waitFor('stored', () => y3.acked() > 0);
     const check = connectY(server, w.facilitator);
     await check.synced;
-    await waitFor('moved', () => readCard(check.doc, 'm1')?.section === 'decisions');
+    await waitFor('moved', () => readCard(check.doc, 'm1')?.section === 'priorities');
     expect(readCard(check.doc, 'm1')?.text).toBe('changed at last');
     for (const c of [y3, check]) c.destroy();
     for (const s of [f, pc]) s.socket.close();
