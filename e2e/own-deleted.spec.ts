@@ -11,7 +11,7 @@ test('[I34] restore your own card from "Cards you deleted" after Undo has gone',
   const franBoard = await createWorkshop(fran.page);
   const pat = await newActor('Pat');
   const patBoard = await joinWorkshop(pat, await franBoard.inviteUrl('people'));
-  const id = await patBoard.addCard('Decisions');
+  const id = await patBoard.addCard('Context');
   await pat.page.keyboard.type('Meet somewhere step-free', { delay: 5 });
   await expect(franBoard.cardText(franBoard.card(id))).toHaveValue('Meet somewhere step-free');
   await expect(patBoard.ownDeleted()).toHaveCount(0); // hidden while empty
@@ -21,12 +21,12 @@ test('[I34] restore your own card from "Cards you deleted" after Undo has gone',
   await expect(pat.page.getByRole('button', { name: 'Undo' })).toBeFocused();
   await pat.page.keyboard.press('Escape'); // let Undo go
   await expect(pat.page.getByText('You deleted a card.')).toHaveCount(0);
-  await expect(franBoard.cards('Decisions')).toHaveCount(0);
+  await expect(franBoard.cards('Context')).toHaveCount(0);
 
   const panel = patBoard.ownDeleted();
   await expect(panel.getByRole('listitem')).toHaveCount(1);
   await expect(panel).toContainText('Meet somewhere step-free');
-  await expect(panel).toContainText('From Decisions.');
+  await expect(panel).toContainText('From Context.');
   // Only Pat's own deletions: the facilitator keeps her own list and never sees this one.
   await expect(franBoard.ownDeleted()).toHaveCount(0);
   await expectNoAxeViolations(pat.page, '"Cards you deleted"');
@@ -38,7 +38,7 @@ test('[I34] restore your own card from "Cards you deleted" after Undo has gone',
   await expect(patBoard.cardText(patBoard.card(id))).toBeFocused();
   await expect(pat.page.getByTestId('board-announcer')).toContainText('Card restored.');
   await expect(patBoard.ownDeleted()).toHaveCount(0);
-  await expect(franBoard.cardText(franBoard.cards('Decisions'))).toHaveValue(
+  await expect(franBoard.cardText(franBoard.cards('Context'))).toHaveValue(
     'Meet somewhere step-free',
   );
 });

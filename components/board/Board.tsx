@@ -20,9 +20,16 @@ import { StepBanner } from '../facilitate/StepBanner';
 import { TimerBar } from '../facilitate/TimerBar';
 import { useFacilitation } from '../facilitate/useFacilitation';
 import { RememberWorkshop } from '../home/RememberWorkshop';
+import { NO_RECORDS } from '../records/fate';
+import { LinksIndex } from '../records/LinksIndex';
+import { RecordsContext } from '../records/RecordsContext';
+import { StillOpen } from '../records/StillOpen';
+import { useRecords } from '../records/useRecords';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
+import { joinAttach } from '../workshop/joinAttach';
 import { MyDetails } from '../workshop/MyDetails';
 import { PresenceList } from '../workshop/PresenceList';
+import type { CallEvent } from '../workshop/useWorkshop';
 import { useWorkshop } from '../workshop/useWorkshop';
 import { BalanceStrip } from './BalanceStrip';
 import { BoardContext, RosterVersionContext } from './BoardContext';
@@ -65,7 +72,12 @@ export function Board({ data, justJoined }: BoardProps) {
   const { workshop, me } = data;
   const board = useBoardDoc(workshop.id);
   const facilitation = useFacilitation();
-  const live = useWorkshop(workshop.id, data.invites, facilitation.attach);
+  const records = useRecords();
+  const attach = useMemo(
+    () => joinAttach(facilitation.attach, records.attach),
+    [facilitation.attach, records.attach],
+  );
+  const live = useWorkshop(workshop.id, data.invites, attach);
   const ended = board.closedMessage ?? live.ended;
   const capability = facilitation.capability ?? me.capability;
   const isFacilitator = capability === 'facilitator';
@@ -81,6 +93,20 @@ export function Board({ data, justJoined }: BoardProps) {
     if (board.synced) setReady(true);
   }, [board.synced]);
   const ids = useSectionIds(board.doc);
+  const [links, setLinks] = useState<LinksIndex | null>(null);
+  useEffect(() => {
+    const index = new LinksIndex(board.doc);
+    setLinks(index);
+    return () => index.destroy();
+  }, [board.doc]);
+  const recordsContext = useMemo(
+    () => ({
+      view: records.view ?? NO_RECORDS,
+      links,
+      call: canWrite ? (live.call as CallEvent) : null,
+    }),
+    [records.view, links, canWrite, live.call],
+  );
   const [filter, setFilter] = useState<CardFilter>({ kind: 'all', query: '' });
   const shown = useVisibleIds(ids, filter, services, board.rosterVersion, live.agreements);
   const [announcement, announce] = useAnnouncer();
@@ -190,78 +216,93 @@ export function Board({ data, justJoined }: BoardProps) {
                 announce={announce}
               />
               <RememberWorkshop id={workshop.id} title={info.title} gone={ended !== null} />
-              <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-                <div className="min-w-0 space-y-3">
-                  <BoardTools
-                    filter={filter}
-                    onChange={setFilter}
-                    shown={count(shown)}
-                    total={count(ids)}
-                  />
-                  {ready ? (
-                    SECTIONS.map((section) => (
-                      <BoardSection
-                        key={section}
-                        section={section}
-                        ids={ids[section]}
-                        shown={shown[section]}
-                      />
-                    ))
-                  ) : (
-                    <p className="font-semibold text-lg">Loading the board…</p>
-                  )}
-                </div>
-                <aside
-                  aria-label="About this board"
-                  className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
-                >
-                  <ColourRuleDisclosure />
-                  {ended === null && <PresenceList people={live.presence} />}
-                  {ended === null && (
-                    <MyDetails
-                      rotateLink={() => live.call('me:rotateLink', {})}
-                      eraseMe={() => live.call('me:erase', {})}
-                      erased={false}
+              <RecordsContext.Provider value={recordsContext}>
+                <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+                  <div className="min-w-0 space-y-3">
+                    <BoardTools
+                      filter={filter}
+                      onChange={setFilter}
+                      shown={count(shown)}
+                      total={count(ids)}
                     />
-                  )}
-                  {ended === null && (
-                    <HandControl view={facilitation.view} call={live.call} announce={announce} />
-                  )}
-                  {ready && ended === null && !isFacilitator && (
-                    <OwnDeletedCards cards={live.mine} announce={announce} />
-                  )}
-                  <BalanceStrip
-                    doc={board.doc}
-                    groupOf={services.groupOf}
-                    agreements={live.agreements}
-                    rosterVersion={board.rosterVersion}
-                  />
-                  {isFacilitator && (
-                    <FacilitatorPanel
-                      doc={board.doc}
-                      invites={live.invites}
-                      deleted={live.deleted}
-                      people={live.people}
-                      revokeInvite={live.revokeInvite}
-                      voting={{ workshopId: workshop.id, live }}
-                      call={live.call}
-                      workshop={info}
-                      invitesOnTop={invitesOnTop}
-                      tools={
-                        <FacilitationTools
-                          facilitation={facilitation}
-                          call={live.call}
-                          announce={announce}
+                    {ready ? (
+                      SECTIONS.map((section) => (
+                        <BoardSection
+                          key={section}
+                          section={section}
+                          ids={ids[section]}
+                          shown={shown[section]}
                         />
-                      }
-                      restoreCard={(cardId) => {
-                        services.ownActions.add(cardId);
-                        return live.restoreCard(cardId);
-                      }}
+                      ))
+                    ) : (
+                      <p className="font-semibold text-lg">Loading the board…</p>
+                    )}
+                  </div>
+                  <aside
+                    aria-label="About this board"
+                    className="min-w-0 space-y-4 lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-1"
+                  >
+                    {/* "You said, we did" (issue 9): this person's cards and what became of each,
+                      offered once the board has a decision, an indicator or a closure to show. */}
+                    {(ids.decisions.length > 0 ||
+                      ids.indicators.length > 0 ||
+                      recordsContext.view.closures.length > 0) && (
+                      <a
+                        href={`/w/${workshop.id}/impact`}
+                        className="flex min-h-11 items-center rounded-md border-2 border-joint-edge px-3 font-semibold dark:border-joint-fill"
+                      >
+                        What happened to my ideas
+                      </a>
+                    )}
+                    <ColourRuleDisclosure />
+                    {ended === null && <PresenceList people={live.presence} />}
+                    {ended === null && (
+                      <MyDetails
+                        rotateLink={() => live.call('me:rotateLink', {})}
+                        eraseMe={() => live.call('me:erase', {})}
+                        erased={false}
+                      />
+                    )}
+                    {ended === null && (
+                      <HandControl view={facilitation.view} call={live.call} announce={announce} />
+                    )}
+                    {ready && ended === null && !isFacilitator && (
+                      <OwnDeletedCards cards={live.mine} announce={announce} />
+                    )}
+                    <BalanceStrip
+                      doc={board.doc}
+                      groupOf={services.groupOf}
+                      agreements={live.agreements}
+                      rosterVersion={board.rosterVersion}
                     />
-                  )}
-                </aside>
-              </div>
+                    {isFacilitator && (
+                      <FacilitatorPanel
+                        doc={board.doc}
+                        invites={live.invites}
+                        deleted={live.deleted}
+                        people={live.people}
+                        revokeInvite={live.revokeInvite}
+                        voting={{ workshopId: workshop.id, live }}
+                        call={live.call}
+                        workshop={info}
+                        invitesOnTop={invitesOnTop}
+                        stillOpen={<StillOpen doc={board.doc} priorityIds={ids.priorities} />}
+                        tools={
+                          <FacilitationTools
+                            facilitation={facilitation}
+                            call={live.call}
+                            announce={announce}
+                          />
+                        }
+                        restoreCard={(cardId) => {
+                          services.ownActions.add(cardId);
+                          return live.restoreCard(cardId);
+                        }}
+                      />
+                    )}
+                  </aside>
+                </div>
+              </RecordsContext.Provider>
               <UndoDelete announce={announce} />
               <LiveAnnouncer message={announcement} testId="board-announcer" />
             </div>

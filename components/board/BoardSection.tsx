@@ -6,12 +6,16 @@
  */
 import { type DragEvent, memo, useId, useState } from 'react';
 import { createCard, newCardId, orderAfterAll } from '../../lib/board/doc';
+import { createRecord } from '../../lib/board/records';
+import { SECTION_KIND } from '../../lib/board/schema';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { useLock } from '../facilitate/FacilitationContext';
 import { useStepClosed } from '../facilitate/useStepClosed';
+import { DecisionRecord } from '../records/DecisionRecord';
+import { IndicatorRecord } from '../records/IndicatorRecord';
 import { Button } from '../ui/Button';
 import { cn } from '../ui/cn';
-import { addButtonId } from './addButtonId';
+import { addButtonId, sectionToggleId } from './addButtonId';
 import { useBoard } from './BoardContext';
 import { Card } from './Card';
 import { DraftCards } from './DraftCards';
@@ -27,14 +31,28 @@ export interface BoardSectionProps {
   shown: readonly string[];
 }
 
-/** The id of a section's heading toggle, where "Go to" links move focus. */
-export function sectionToggleId(section: Section): string {
-  return `section-toggle-${section}`;
-}
+export { sectionToggleId };
+
+/** What a section's "add" button says and what it calls one of its entries (issue 9). */
+const NOUN = {
+  card: { add: 'Add a card', name: null, one: 'card', many: 'cards' },
+  decision: { add: 'Propose a decision', name: null, one: 'decision', many: 'decisions' },
+  // Short, so it fits beside "Quality indicators (0)" on a phone; its name says the rest.
+  indicator: {
+    add: 'Add one',
+    name: 'Add one quality indicator',
+    one: 'indicator',
+    many: 'indicators',
+  },
+} as const;
 
 /** "3" and "cards", or "2 of 3" and "cards shown" under a filter. */
-function countOf(total: number, shown: number): { count: string; countWords: string } {
-  const cards = total === 1 ? 'card' : 'cards';
+function countOf(
+  total: number,
+  shown: number,
+  noun: { one: string; many: string },
+): { count: string; countWords: string } {
+  const cards = total === 1 ? noun.one : noun.many;
   return shown === total
     ? { count: `${total}`, countWords: cards }
     : { count: `${shown} of ${total}`, countWords: `${cards} shown` };
@@ -50,17 +68,24 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
   const lock = useLock(null, section);
   const draft = useDraft();
   const step = useStepClosed(section);
+  const kind = SECTION_KIND[section];
+  const noun = NOUN[kind];
   // While private writing is being revealed, nobody adds cards (they would be lost).
   const writable =
     board.canWrite && !lock.readOnly && (draft === null || draft.writable) && !step.editing;
   const addClosed = board.canWrite && !lock.readOnly && step.adding;
-  const privately = draft !== null;
+  // Only plain cards are written privately; decisions and indicators are made together.
+  const privately = draft !== null && kind === 'card';
   const drafted = draft?.ids[section] ?? [];
 
   function addCard() {
     setOpen(true);
     const id = newCardId();
     board.focus.request(id, 'text');
+    if (kind !== 'card') {
+      createRecord(board.doc, kind, section, { id, origin: LOCAL_ORIGIN });
+      return;
+    }
     if (!draft) {
       createCard(board.doc, section, '', { id, origin: LOCAL_ORIGIN });
       return;
@@ -96,7 +121,7 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           id={sectionToggleId(section)}
           titleId={titleId}
           title={info.title}
-          {...countOf(ids.length, shown.length)}
+          {...countOf(ids.length, shown.length, noun)}
           open={open}
           controls={bodyId}
           onToggle={() => setOpen((o) => !o)}
@@ -120,38 +145,36 @@ export const BoardSection = memo(function BoardSection({ section, ids, shown }: 
           <Button
             small
             id={addButtonId(section)}
-            aria-label={`Add a ${privately ? 'private ' : ''}card to ${info.title}`}
+            aria-label={
+              kind === 'card'
+                ? `Add a ${privately ? 'private ' : ''}card to ${info.title}`
+                : (noun.name ?? undefined)
+            }
             onClick={addCard}
             className="ml-auto"
           >
-            {privately ? 'Add a private card' : 'Add a card'}
+            {privately ? 'Add a private card' : noun.add}
           </Button>
         )}
       </div>
       <div id={bodyId} hidden={!open}>
-        {/* On a phone the prompt shows while the section is empty; wider screens always show it. */}
-        <p className={cn('mb-2 max-w-prose text-sm', ids.length > 0 && 'hidden sm:block')}>
+        {/* On a phone the prompt shows while the section is empty; wider screens always show it.
+            An empty section says nothing more: its heading already counts "(0)". */}
+        <p className={cn('max-w-prose text-sm', ids.length > 0 && 'mb-2 hidden sm:block')}>
           {info.prompt}
         </p>
-        {shown.length === 0 ? (
-          <p className="italic">
-            {ids.length > 0
-              ? 'No cards here match.'
-              : drafted.length > 0
-                ? 'No cards everyone can see yet.'
-                : 'No cards yet.'}
-          </p>
+        {ids.length === 0 ? (
+          drafted.length > 0 && <p className="italic">No cards everyone can see yet.</p>
+        ) : shown.length === 0 ? (
+          <p className="italic">{`No ${noun.many} here match.`}</p>
         ) : (
           <ol className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-2">
-            {shown.map((id) => (
-              <Card
-                key={id}
-                id={id}
-                section={section}
-                index={ids.indexOf(id)}
-                isLast={id === ids.at(-1)}
-              />
-            ))}
+            {shown.map((id) => {
+              const place = { id, index: ids.indexOf(id), isLast: id === ids.at(-1) };
+              if (kind === 'decision') return <DecisionRecord key={id} {...place} />;
+              if (kind === 'indicator') return <IndicatorRecord key={id} {...place} />;
+              return <Card key={id} section={section} {...place} />;
+            })}
           </ol>
         )}
         {draft && drafted.length > 0 && (

@@ -10,6 +10,7 @@ import { cardsMap, cardText } from '../../lib/board/doc';
 import { SECTION_INFO, type Section } from '../../lib/board/sections';
 import { useLock } from '../facilitate/FacilitationContext';
 import { useStepClosed } from '../facilitate/useStepClosed';
+import { PriorityFate } from '../records/PriorityFate';
 import { cn } from '../ui/cn';
 import { RosterVersionContext, useBoard } from './BoardContext';
 import { CardActions } from './CardActions';
@@ -20,20 +21,13 @@ import { CardReadOnlyText } from './CardReadOnlyText';
 import { CardStatus } from './CardStatus';
 import { CardVoteResult } from './CardVoteResult';
 import { agreementSentence, cardFacts } from './cardFacts';
+import { LOOK } from './cardLook';
 import { DeleteConfirm } from './DeleteConfirm';
 import { DragHandle } from './DragHandle';
 import { useAgreement } from './useAgreement';
 import { useCardDrop } from './useCardDrop';
 import { useCardVersion } from './useCardVersion';
 import { useDeleteCard } from './useDeleteCard';
-
-/** Fill, edge colour and border pattern per colour: solid staff, dashed lived experience, double joint. */
-const LOOK = {
-  people: 'bg-people-fill border-people-edge border-4 border-dashed',
-  system: 'bg-system-fill border-system-edge border-4 border-solid',
-  joint: 'bg-joint-fill border-joint-edge border-[6px] border-double',
-  unknown: 'bg-white border-ink border-4 border-dotted',
-} as const;
 
 /** Props of `Card`: its id and its place on the board. */
 export interface CardProps {
@@ -54,6 +48,8 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
   const infoId = useId();
   const drop = useCardDrop(id, section);
   const [details, setDetails] = useState(false);
+  /** The facilitator's "Not possible, because…" form is open (issue 9). */
+  const [closing, setClosing] = useState(false);
   const deletion = useDeleteCard(id, section);
   const lock = useLock(id, section);
   const step = useStepClosed(section);
@@ -123,6 +119,11 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
           detailsShown={details}
           toggleDetails={() => setDetails((d) => !d)}
           deletion={deletion}
+          closePriority={
+            section === 'priorities' && writable && board.isFacilitator
+              ? () => setClosing(true)
+              : undefined
+          }
         />
       </div>
       {deletion.asking && <DeleteConfirm deletion={deletion} />}
@@ -131,6 +132,16 @@ export const Card = memo(function Card({ id, section, index, isLast }: CardProps
         <p>{agreementSentence(facts.agreedBy)}</p>
       </div>
       <CardVoteResult id={id} section={section} />
+      {section === 'priorities' && (
+        <PriorityFate
+          cardId={id}
+          closing={closing}
+          doneClosing={() => {
+            board.focus.request(id, 'actions');
+            setClosing(false);
+          }}
+        />
+      )}
     </li>
   );
 });

@@ -6,13 +6,17 @@
  * Delete only asks ("Delete this card?"); the card shows the question (`DeleteConfirm`).
  */
 import { useState } from 'react';
-import { moveCard } from '../../lib/board/doc';
+import { moveCard, newCardId } from '../../lib/board/doc';
+import { createRecord } from '../../lib/board/records';
 import { SECTION_KIND } from '../../lib/board/schema';
 import { SECTION_INFO, SECTIONS, type Section } from '../../lib/board/sections';
 import { useFacilitationContext } from '../facilitate/FacilitationContext';
 import { FacilitatorCardItems } from '../facilitate/FacilitatorCardItems';
+import { PriorityCloseItem } from '../records/PriorityCloseItem';
+import { useRecordsContext } from '../records/RecordsContext';
 import { MenuButton } from '../ui/MenuButton';
 import { MenuItem } from '../ui/MenuItem';
+import { openSection } from './addButtonId';
 import { useBoard } from './BoardContext';
 import { CardHistoryDialog } from './CardHistoryDialog';
 import { ErrorLine } from './ErrorLine';
@@ -37,6 +41,8 @@ export interface CardActionsProps {
   toggleDetails(): void;
   /** The card's delete question and the server's answer (`useDeleteCard`, held by the card). */
   deletion: CardDeletion;
+  /** Facilitators, on a Joint priorities card: open "Not possible, because…" (issue 9). */
+  closePriority?: () => void;
 }
 
 function DotsIcon() {
@@ -60,11 +66,26 @@ export function CardActions(props: CardActionsProps) {
   const stepOpen = (s: Section) =>
     facilitation.bypass || !facilitation.step || facilitation.step.editing.includes(s);
   const [history, setHistory] = useState(false);
+  const records = useRecordsContext();
+  const closed = records.view.closures.some((c) => c.cardId === id);
 
   function move(to: Section, at: number) {
     focus.request(id, 'actions');
     moveCard(doc, id, to, at, LOCAL_ORIGIN);
     return undefined;
+  }
+
+  /** A new decision that answers this card, with its question focused (issue 9). */
+  function proposeDecision() {
+    const decisionId = newCardId();
+    openSection('decisions');
+    focus.request(decisionId, 'text');
+    createRecord(doc, 'decision', 'decisions', {
+      id: decisionId,
+      links: [id],
+      origin: LOCAL_ORIGIN,
+    });
+    return 'keep-focus' as const;
   }
 
   function details() {
@@ -104,10 +125,20 @@ export function CardActions(props: CardActionsProps) {
               {`Move to ${SECTION_INFO[s].title}`}
             </MenuItem>
           ))}
+          {section === 'priorities' && !lockedSections.has('decisions') && (
+            <MenuItem onSelect={proposeDecision}>Propose a decision about this</MenuItem>
+          )}
         </>
       )}
       {facilitation.call && (
         <FacilitatorCardItems call={facilitation.call} id={id} locked={props.locked} />
+      )}
+      {props.closePriority && records.call && (
+        <PriorityCloseItem
+          closed={closed}
+          open={props.closePriority}
+          reopen={() => records.call?.('priority:close', { cardId: id, closed: false, reason: '' })}
+        />
       )}
       <MenuItem onSelect={details}>{props.detailsShown ? 'Hide details' : 'Show details'}</MenuItem>
       <MenuItem onSelect={showHistory}>History</MenuItem>

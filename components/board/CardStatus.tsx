@@ -1,7 +1,8 @@
 /** A card's agreement state in a few words, with a warning icon when it drifted. */
 import { type CardFacts, statusWords } from './cardFacts';
 
-function WarningIcon() {
+/** The drift warning's icon (a yellow triangle); the words beside it say what it means. */
+export function WarningIcon() {
   return (
     <svg
       viewBox="0 0 24 24"

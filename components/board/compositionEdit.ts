@@ -27,7 +27,16 @@ export function openComposition(
   to: number,
 ): OpenComposition | null {
   const text = cardText(doc, id);
-  if (!text) return null;
+  return text ? openCompositionIn(text, base, from, to) : null;
+}
+
+/** `openComposition` for any co-edited Y.Text (a record's field, issue 9). */
+export function openCompositionIn(
+  text: Y.Text,
+  base: string,
+  from: number,
+  to: number,
+): OpenComposition {
   return {
     base,
     start: Y.createRelativePositionFromTypeIndex(text, from, -1),
@@ -49,7 +58,17 @@ export function commitComposition(
   origin: unknown,
 ): number | null {
   const text = cardText(doc, id);
-  if (!text) return null;
+  return text ? commitCompositionIn(doc, text, open, value, origin) : null;
+}
+
+/** `commitComposition` for any co-edited Y.Text of `doc`. */
+export function commitCompositionIn(
+  doc: Y.Doc,
+  text: Y.Text,
+  open: OpenComposition,
+  value: string,
+  origin: unknown,
+): number | null {
   const tail = open.base.length - open.to;
   const composed = value.slice(open.from, value.length - tail);
   const start = Y.createAbsolutePositionFromRelativePosition(open.start, doc)?.index;

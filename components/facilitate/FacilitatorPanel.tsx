@@ -30,6 +30,8 @@ export interface FacilitatorPanelProps {
   invitesOnTop: boolean;
   /** Live facilitation: timer, hands, locks, balance and attendance (issue 11). */
   tools?: ReactNode;
+  /** "Still open": priorities nobody has answered yet (issue 9). */
+  stillOpen?: ReactNode;
 }
 
 /** The facilitator panel. */
@@ -45,6 +47,7 @@ export function FacilitatorPanel({
   workshop,
   invitesOnTop,
   tools,
+  stillOpen,
 }: FacilitatorPanelProps) {
   return (
     <section
@@ -64,6 +67,7 @@ export function FacilitatorPanel({
         </a>
       </p>
       {tools}
+      {stillOpen}
       <VotingControls {...voting} />
       <PeopleList
         people={people}

@@ -24,9 +24,15 @@ export class BoardPage {
     return this.page.getByRole('region', { name: title, exact: true });
   }
 
-  /** The "Add a card" button of a section. */
+  /** The "Add a card" button of a section ("Propose a decision", "Add a quality indicator" in the records' sections). */
   addCardButton(title: SectionTitle): Locator {
-    return this.page.getByRole('button', { name: `Add a card to ${title}`, exact: true });
+    const name =
+      title === 'Decisions'
+        ? 'Propose a decision'
+        : title === 'Quality indicators'
+          ? 'Add one quality indicator'
+          : `Add a card to ${title}`;
+    return this.page.getByRole('button', { name, exact: true });
   }
 
   /** Every card on the board, or in one section. */
