@@ -77,12 +77,14 @@ test('a facilitator edits and runs the agenda; a participant sees the step and i
   // A card to vote on later (facilitators are not limited by steps).
   const idea = await franBoard.addCard('Joint priorities');
   await franBoard.typeAtEnd(idea, 'Shorter waits');
+  await expect(pat.page.getByTestId('board-announcer')).toHaveText('1 card added by others');
 
   // Next: the change is announced politely; Ideas asks people to write on their own first,
   // and turns private writing on (I83).
   await f.getByRole('button', { name: 'Next: Ideas' }).click();
+  // The step and private writing start together: the region says one, then the other.
   await expect(pat.page.getByTestId('board-announcer')).toHaveText(
-    'Now: Ideas. Write down what you think we should work on first.',
+    /^(Now: Ideas\. Write down what you think we should work on first\.|Private writing has started\. .+)$/,
   );
   await expect(banner).toContainText('Write on your own first.');
   await expect(

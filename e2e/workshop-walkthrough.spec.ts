@@ -41,15 +41,6 @@ async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
   throw new Error(`Could not reach ${target} with Tab in ${max} presses`);
 }
 
-/** The id of the private card that has focus. */
-const focusedDraftId = (page: Page) =>
-  page.evaluate(
-    () =>
-      document.activeElement
-        ?.closest('li[data-draft-card-id]')
-        ?.getAttribute('data-draft-card-id') ?? null,
-  );
-
 const decision = (board: BoardPage) => board.page.locator('li[data-kind="decision"]');
 const indicator = (board: BoardPage) => board.page.locator('li[data-kind="indicator"]');
 
@@ -125,18 +116,18 @@ test('a facilitator and four participants go through the whole default agenda', 
 
     // Pat taps on her phone; Kim uses the keyboard alone; Sam clicks.
     await pat.page.getByRole('button', { name: 'Add a private card to Joint priorities' }).click();
-    const patCard = await focusedDraftId(pat.page);
+    const patCard = await patBoard.focusedDraftId();
     expect(patCard, 'focus moves into the new private card').not.toBeNull();
     await pat.page.keyboard.type(PAT_IDEA, { delay: 10 });
     await kim.page.locator('#main').focus();
     await kimPress(
       kim.page.getByRole('button', { name: 'Add a private card to Joint priorities' }),
     );
-    const kimCard = await focusedDraftId(kim.page);
+    const kimCard = await kimBoard.focusedDraftId();
     expect(kimCard).not.toBeNull();
     await kim.page.keyboard.type(KIM_IDEA, { delay: 10 });
     await sam.page.getByRole('button', { name: 'Add a private card to Joint priorities' }).click();
-    const samCard = await focusedDraftId(sam.page);
+    const samCard = await samBoard.focusedDraftId();
     expect(samCard).not.toBeNull();
     await sam.page.keyboard.type(SAM_IDEA, { delay: 10 });
 
@@ -162,10 +153,10 @@ test('a facilitator and four participants go through the whole default agenda', 
     await next('Prioritise', 3);
     for (const [a, b] of everyone) {
       // Prioritise closes Joint priorities for editing: only Fran still has text fields.
-      const shows = (id: string, text: string) =>
-        a === fran
-          ? expect(b.cardText(b.card(id))).toHaveValue(text)
-          : expect(b.card(id)).toContainText(text);
+      const shows = async (id: string, text: string) => {
+        if (a === fran) await expect(b.cardText(b.card(id))).toHaveValue(text);
+        else await expect(b.card(id)).toContainText(text);
+      };
       await shows(patCard!, PAT_IDEA);
       await shows(kimCard!, KIM_IDEA);
       await shows(samCard!, SAM_IDEA);

@@ -8,15 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardText, createCard, readBoard } from '../../lib/board/doc';
-import type { FacilitationView } from '../../lib/protocol/facilitationEvents';
-import type { PersonView } from '../../lib/protocol/peopleEvents';
 import { REASON_INFO } from '../../lib/protocol/reasons';
 import type { Store } from '../../server/store/Store';
 import {
   type Actor,
   ask,
   colourSeenBy,
-  connectControl,
   connectY,
   createWorkshop,
   join,
@@ -24,6 +21,7 @@ import {
   stopTestServer,
   type TestServer,
   waitFor,
+  watchFacilitation,
   type YClient,
 } from './harness';
 
@@ -59,22 +57,7 @@ afterAll(async () => {
   await stopTestServer(server);
 });
 
-/** A connected control socket that keeps the latest facilitation view and people list. */
-async function watch(actor: Actor) {
-  const seen = {
-    socket: connectControl(actor),
-    view: null as FacilitationView | null,
-    people: [] as PersonView[],
-  };
-  seen.socket.on('facilitation:update', (v) => {
-    seen.view = v;
-  });
-  seen.socket.on('people:update', (p) => {
-    seen.people = p;
-  });
-  await waitFor('control connected', () => seen.socket.connected && seen.view !== null);
-  return seen;
-}
+const watch = watchFacilitation;
 
 const draftRoom = (a: Actor) => `${a.workshopId}/draft/${a.participantId}`;
 
