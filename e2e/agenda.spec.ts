@@ -74,20 +74,27 @@ test('a facilitator edits and runs the agenda; a participant sees the step and i
   await expectNoAxeViolations(pat.page, 'the step banner on a phone');
   if (SHOTS) await pat.page.screenshot({ path: 'docs/agenda-step-phone.png', fullPage: false });
 
-  // Next: the change is announced politely; Ideas asks people to write on their own first.
+  // A card to vote on later (facilitators are not limited by steps).
+  const idea = await franBoard.addCard('Joint priorities');
+  await franBoard.typeAtEnd(idea, 'Shorter waits');
+  await expect(pat.page.getByTestId('board-announcer')).toHaveText('1 card added by others');
+
+  // Next: the change is announced politely; Ideas asks people to write on their own first,
+  // and turns private writing on (I83).
   await f.getByRole('button', { name: 'Next: Ideas' }).click();
+  // The step and private writing start together: the region says one, then the other.
   await expect(pat.page.getByTestId('board-announcer')).toHaveText(
-    'Now: Ideas. Write down what you think we should work on first.',
+    /^(Now: Ideas\. Write down what you think we should work on first\.|Private writing has started\. .+)$/,
   );
   await expect(banner).toContainText('Write on your own first.');
-  await expect(patBoard.addCardButton('Joint priorities')).toBeVisible();
+  await expect(
+    pat.page.getByRole('button', { name: 'Add a private card to Joint priorities' }),
+  ).toBeVisible();
   await expect(patBoard.addCardButton('Context')).toHaveCount(0);
   await expectNoAxeViolations(f, 'the facilitator with the banner and the agenda editor open');
   if (SHOTS) await f.screenshot({ path: 'docs/agenda-editor.png', fullPage: true });
 
   // A vote opened during Ideas waits for its step.
-  const idea = await franBoard.addCard('Joint priorities');
-  await franBoard.typeAtEnd(idea, 'Shorter waits');
   await new VoteControls(f).openRound();
   await expect(pat.page.getByTestId('voting-closed-by-step')).toHaveText(
     'Voting is not open in this step. Voting opens in the "Prioritise" step.',

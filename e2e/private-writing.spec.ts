@@ -22,15 +22,6 @@ function recordFrames(page: Page): string[] {
   return frames;
 }
 
-/** The id of the private card that has focus. */
-const focusedDraftId = (page: Page) =>
-  page.evaluate(
-    () =>
-      document.activeElement
-        ?.closest('li[data-draft-card-id]')
-        ?.getAttribute('data-draft-card-id') ?? null,
-  );
-
 test('private cards stay private until the facilitator reveals them all at once', async ({
   newActor,
 }) => {
@@ -54,7 +45,7 @@ test('private cards stay private until the facilitator reveals them all at once'
 
   // Pat adds a private card with the mouse and types in it.
   await pat.page.getByRole('button', { name: 'Add a private card to Joint priorities' }).click();
-  const patCard = await focusedDraftId(pat.page);
+  const patCard = await patBoard.focusedDraftId();
   expect(patCard, 'focus moves into the new private card').not.toBeNull();
   await pat.page.keyboard.type('Pat private idea', { delay: 10 });
   await expect(
@@ -65,7 +56,7 @@ test('private cards stay private until the facilitator reveals them all at once'
   // Kim adds one with the keyboard alone.
   await kim.page.getByRole('button', { name: 'Add a private card to Joint priorities' }).focus();
   await kim.page.keyboard.press('Enter');
-  const kimCard = await focusedDraftId(kim.page);
+  const kimCard = await kimBoard.focusedDraftId();
   expect(kimCard).not.toBeNull();
   await kim.page.keyboard.type('Kim private idea', { delay: 10 });
 

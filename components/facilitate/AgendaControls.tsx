@@ -3,6 +3,8 @@
  * The facilitator's agenda (issue 11): start it, move the room Back and Next, end it, and
  * (in a disclosure) edit the steps. Every move carries the step this facilitator was
  * looking at, so two facilitators pressing Next together move the room once (I53).
+ * While private writing is on, any move shows everyone's private cards first (I83): the
+ * panel says so beside the buttons, so nobody is surprised by it.
  */
 import { useId } from 'react';
 import { type Agenda, currentStep, nextStep, previousStep } from '../../lib/facilitation/agenda';
@@ -13,18 +15,21 @@ import type { TimerControlsProps } from './TimerControls';
 /** Props of `AgendaControls`. */
 export interface AgendaControlsProps {
   agenda: Agenda | null;
+  /** Private writing is on: a move reveals every private card first. */
+  privateOn: boolean;
   act: TimerControlsProps['act'];
 }
 
 /** Move the room through the agenda, and edit it. */
-export function AgendaControls({ agenda, act }: AgendaControlsProps) {
+export function AgendaControls({ agenda, privateOn, act }: AgendaControlsProps) {
   const id = useId();
   if (!agenda) return null;
   const now = currentStep(agenda);
   const next = nextStep(agenda);
   const back = previousStep(agenda);
+  const shown = privateOn ? 'Everyone’s private cards are now on the board. ' : '';
   const go = (to: string | null, done: string) =>
-    act((c) => c('agenda:go', { from: agenda.current, to }), done);
+    act((c) => c('agenda:go', { from: agenda.current, to }), `${shown}${done}`);
   const first = agenda.steps[0];
   return (
     <section aria-labelledby={`${id}-h`} className="space-y-2" data-testid="agenda-controls">
@@ -36,6 +41,11 @@ export function AgendaControls({ agenda, act }: AgendaControlsProps) {
           ? `Now: step ${agenda.steps.indexOf(now) + 1} of ${agenda.steps.length}, ${now.title}.`
           : 'The agenda has not started: the whole board is open.'}
       </p>
+      {now && privateOn && (
+        <p className="font-semibold" data-testid="agenda-reveals">
+          Moving to another step shows everyone’s private cards first.
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
         {!now && first && (
           <Button onClick={() => go(first.id, `Started the agenda: ${first.title}.`)}>

@@ -38,7 +38,11 @@ export function FacilitationTools({ facilitation, call, announce }: Facilitation
         Live facilitation
       </h3>
       {error && <ErrorLine message={error} />}
-      <AgendaControls agenda={view?.agenda ?? null} act={act} />
+      <AgendaControls
+        agenda={view?.agenda ?? null}
+        privateOn={Boolean(view?.privateWriting)}
+        act={act}
+      />
       <TimerControls view={view} act={act} />
       <PrivateWritingControls
         state={view?.privateWriting}

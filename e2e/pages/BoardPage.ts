@@ -107,6 +107,16 @@ export class BoardPage {
     return id!;
   }
 
+  /** The id of the private card (issue 11) that has focus, or null. */
+  focusedDraftId(): Promise<string | null> {
+    return this.page.evaluate(
+      () =>
+        document.activeElement
+          ?.closest('li[data-draft-card-id]')
+          ?.getAttribute('data-draft-card-id') ?? null,
+    );
+  }
+
   /** Types at the end of a card's text, as a person would. */
   async typeAtEnd(id: string, text: string): Promise<void> {
     const field = this.cardText(this.card(id));

@@ -146,6 +146,7 @@ export class Control {
       log: deps.log,
       publishInvites: (id) => this.publishInvites(id),
       stored: (id, s) => deps.drafts.setOpen(id, draftsOpen(s)),
+      reveal: (id) => this.privateWriting.revealNow(id),
     });
     this.records = new Records({
       io: this.io,

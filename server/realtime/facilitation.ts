@@ -42,6 +42,8 @@ export interface FacilitationDeps {
   publishInvites(workshopId: string): Promise<void>;
   /** Told after each stored change, before it is broadcast (private writing opens drafts). */
   stored?(workshopId: string, s: FacilitationState): void;
+  /** Reveal every draft before the room leaves a step (private writing's `revealNow`, I83). */
+  reveal?(workshopId: string): Promise<Ack>;
 }
 
 /** A change to the state: a failure, or null when it was made in place. */
@@ -121,7 +123,10 @@ export class Facilitation implements ControlModule {
       return { ok: true, ...(await attendanceList(this.deps.store, p.workshopId)) };
     });
     on('cofacilitator:set', coFacilitatorSchema, (p, d) => this.coFacilitator(p, d.key, d.on));
-    attachAgenda(on, (p, action, fn) => this.change(p, action, fn));
+    attachAgenda(on, (p, action, fn) => this.change(p, action, fn), {
+      current: (id) => this.current(id),
+      reveal: this.deps.reveal,
+    });
   }
 
   /** Send a new socket the current state, and facilitators the queue and balance; count attendance. */

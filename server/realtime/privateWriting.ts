@@ -49,8 +49,9 @@ export class PrivateWriting implements ControlModule {
   }
 
   /**
-   * Start private writing (new cards go to drafts). Also for the agenda: a step marked
-   * "write privately first" calls this when it begins, and `revealNow` when it ends.
+   * Start private writing (new cards go to drafts). The agenda turns it on itself when the
+   * room enters a step marked "write privately first", and calls `revealNow` before the
+   * room leaves any step while it is on (I83).
    */
   start(workshopId: string): Promise<Ack> {
     return this.deps.facilitation.apply(workshopId, (s, now) => {

@@ -20,7 +20,7 @@ import { routeSync, step1Message, step2Message, updateMessage } from './syncMess
 export interface DraftHost {
   store: Store;
   log: Logger;
-  /** The loaded board of the workshop (for clientIDs, card ids, locks and card limits). */
+  /** The loaded board of the workshop (for clientIDs, card ids, locks, the step and card limits). */
   board(): Promise<Room>;
   /** True while private writing is on and not being revealed. */
   open(): Promise<boolean>;
@@ -110,7 +110,9 @@ export class DraftRoom {
       participantId: this.participantId,
       mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
       mode,
+      // The same locks and step check as the board (I52, I84): a draft is no way around them.
       locks: board.mayBypassLocks(p) ? undefined : board.locks,
+      step: board.mayBypassLocks(p) ? undefined : board.step,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.detail);
     if (verdict.update === null) return;

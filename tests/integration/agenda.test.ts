@@ -7,14 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTextEdit, createCard, moveCard, readCard } from '../../lib/board/doc';
 import { STEP_CLOSED_CARD } from '../../lib/facilitation/agenda';
-import type { FacilitationView } from '../../lib/protocol/facilitationEvents';
-import type { PersonView } from '../../lib/protocol/peopleEvents';
 import { REASON_INFO } from '../../lib/protocol/reasons';
 import {
-  type Actor,
   ask,
   type ControlClient,
-  connectControl,
   connectY,
   createWorkshop,
   join,
@@ -22,6 +18,7 @@ import {
   stopTestServer,
   type TestServer,
   waitFor,
+  watchFacilitation,
 } from './harness';
 
 let server: TestServer;
@@ -32,22 +29,7 @@ afterAll(async () => {
   await stopTestServer(server);
 });
 
-/** A connected control socket that keeps the latest facilitation view. */
-async function watch(actor: Actor) {
-  const seen = {
-    socket: connectControl(actor),
-    view: null as FacilitationView | null,
-    people: [] as PersonView[],
-  };
-  seen.socket.on('facilitation:update', (v) => {
-    seen.view = v;
-  });
-  seen.socket.on('people:update', (p) => {
-    seen.people = p;
-  });
-  await waitFor('control connected', () => seen.socket.connected && seen.view !== null);
-  return seen;
-}
+const watch = watchFacilitation;
 
 const go = (s: ControlClient, from: string | null, to: string | null) =>
   ask(s, 'agenda:go', { from, to });

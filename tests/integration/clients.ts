@@ -10,6 +10,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Roster } from '../../lib/attribution/roster';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/events';
+import type { FacilitationView } from '../../lib/protocol/facilitationEvents';
+import type { PersonView } from '../../lib/protocol/peopleEvents';
 import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
 
@@ -130,6 +132,23 @@ export function ask<E extends keyof ClientToServerEvents>(
     // biome-ignore lint/suspicious/noExplicitAny: generic emit over the typed event map
     (socket as any).emit(event, payload, resolve);
   });
+}
+
+/** A connected control socket that keeps the latest facilitation view and people list. */
+export async function watchFacilitation(actor: Actor) {
+  const seen = {
+    socket: connectControl(actor),
+    view: null as FacilitationView | null,
+    people: [] as PersonView[],
+  };
+  seen.socket.on('facilitation:update', (v) => {
+    seen.view = v;
+  });
+  seen.socket.on('people:update', (p) => {
+    seen.people = p;
+  });
+  await waitFor('control connected', () => seen.socket.connected && seen.view !== null);
+  return seen;
 }
 
 /** Poll until `check` returns true (or throws with `what` after `ms`). */

@@ -49,7 +49,14 @@ export async function stopTestServer(server: TestServer): Promise<void> {
 }
 
 export type { Actor, ControlClient, YClient } from './clients';
-export { ask, authedWebSocket, connectControl, connectY, waitFor } from './clients';
+export {
+  ask,
+  authedWebSocket,
+  connectControl,
+  connectY,
+  waitFor,
+  watchFacilitation,
+} from './clients';
 
 export interface TestWorkshop {
   workshopId: string;
