@@ -61,6 +61,8 @@ export interface FanoutSize {
 }
 
 export interface FanoutResult {
+  /** Records on the room's board while measuring (absent in results from before issue 9: 0). */
+  boardCards?: number;
   sizes: FanoutSize[];
   profile?: { clients: number; reference: ProfileSummary; purple: ProfileSummary; edits: number };
 }
@@ -104,6 +106,16 @@ export async function oneRun(
   }
 }
 
+/**
+ * Put the same `cfg.fanoutBoardCards`-record board on a room of each server before it is
+ * measured (a no-op when the board is already there: Purple keeps it on disk, the in-memory
+ * reference while it runs). `seat` is the facilitator's on Purple.
+ */
+async function seedBoard(ctx: Ctx, seat: Seat): Promise<void> {
+  const cards = ctx.cfg.fanoutBoardCards;
+  if (cards > 0) await ctx.lg.call('board.seed', { seat, cards, filled: true });
+}
+
 function side(windows: WindowResult[], connectMs: number[]): FanoutSide {
   return {
     p50: bootstrapMedian(windows.map((w) => w.p50)),
@@ -119,7 +131,7 @@ export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
   ctx.cleanup.push(dataDir);
   const max = Math.max(...cfg.fanoutSizes);
   const workshops = await setupPurple(dataDir, cfg.fanoutSizes);
-  const result: FanoutResult = { sizes: [] };
+  const result: FanoutResult = { boardCards: cfg.fanoutBoardCards, sizes: [] };
   const ref = await startServer('ref-mem');
   const purple = await startServer('purple', { dataDir });
   const opts = {
@@ -136,6 +148,7 @@ export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
         s === ref
           ? Array.from({ length: n }, () => refSeat(ref, `fanout-${n}`))
           : purpleSeats(purple, w, n);
+      for (const s of [ref, purple]) await seedBoard(ctx, seatsFor(s)[0] as Seat);
       const acc = new Map<ServerProc, { windows: WindowResult[]; connect: number[] }>([
         [ref, { windows: [], connect: [] }],
         [purple, { windows: [], connect: [] }],
@@ -188,6 +201,7 @@ export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
           kind === 'ref-mem'
             ? Array.from({ length: max }, () => refSeat(s, `fanout-prof`))
             : purpleSeats(s, w, max);
+        await seedBoard(ctx, seats[0] as Seat);
         await oneRun(ctx, s, seats, { ...opts, edits });
       } finally {
         await s.stop();

@@ -75,7 +75,11 @@ export async function measureJoin(ctx: Ctx): Promise<JoinResultSet> {
   for (const kind of ['ref-ldb', 'purple'] as const) {
     const s = await start(kind);
     try {
-      const r = await lg.call<{ bytes: number }>('board.seed', { seat: seat(kind, s, 0), cards });
+      const r = await lg.call<{ bytes: number }>('board.seed', {
+        seat: seat(kind, s, 0),
+        cards,
+        filled: true,
+      });
       bytes = r.bytes || bytes;
     } finally {
       await s.stop();
@@ -117,7 +121,7 @@ export async function measureJoin(ctx: Ctx): Promise<JoinResultSet> {
   // The in-memory reference: seed once, hold, join warm.
   const mem = await startServer('ref-mem');
   try {
-    await lg.call('board.seed', { seat: refSeat(mem, 'big-board'), cards });
+    await lg.call('board.seed', { seat: refSeat(mem, 'big-board'), cards, filled: true });
     const holder = await lg.call<JoinResult & { holder: number }>('board.join', {
       seat: refSeat(mem, 'big-board'),
       cards,

@@ -10,7 +10,7 @@
  * worstframe,soak,export;
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
- * development --runs=N, --sizes=a,b, --rate=N, --memory-n=N, --repeat=N and --no-profile
+ * development --runs=N, --sizes=a,b, --rate=N, --fanout-board=N, --memory-n=N, --repeat=N and --no-profile
  * (see README.md). The quick run never judges timings: it exits non-zero only when the
  * harness itself failed.
  */
@@ -87,6 +87,9 @@ async function main(): Promise<void> {
   if (sizes) cfg.fanoutSizes = sizes.split(',').map(Number);
   const rate = arg('rate');
   if (rate) cfg.fanoutRate = Number(rate);
+  // --fanout-board=N: records on the fan-out room's board (0: the empty room).
+  const board = arg('fanout-board');
+  if (board) cfg.fanoutBoardCards = Number(board);
   if (process.argv.includes('--no-profile')) cfg.profile = false;
   const memoryN = arg('memory-n');
   if (memoryN) cfg.memoryN = Number(memoryN);

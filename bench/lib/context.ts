@@ -18,6 +18,11 @@ export interface BenchConfig {
   fanoutWarmup: number;
   /** Total edits per second across the writers. */
   fanoutRate: number;
+  /**
+   * Records already on the fan-out room's board (a quarter per section, decisions and
+   * indicators filled in and linked), the same Yjs state on both servers; 0 for an empty room.
+   */
+  fanoutBoardCards: number;
   throughputClients: number;
   throughputWriters: number;
   throughputRates: number[];
@@ -66,6 +71,8 @@ export const FULL: BenchConfig = {
   fanoutEdits: 100,
   fanoutWarmup: 20,
   fanoutRate: 20,
+  // Issue 9: fan-out is measured on a board the size the join measures, not an empty room.
+  fanoutBoardCards: 2000,
   throughputClients: 50,
   // Purple admits 200 messages/s per connection (I13): 32 writers allow up to 6,400/s.
   throughputWriters: 32,
@@ -110,6 +117,7 @@ export const QUICK: BenchConfig = {
   fanoutEdits: 20,
   fanoutWarmup: 5,
   fanoutRate: 40,
+  fanoutBoardCards: 100,
   throughputClients: 20,
   throughputWriters: 4,
   throughputRates: [50, 200],

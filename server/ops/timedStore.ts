@@ -23,21 +23,33 @@ const TIMED: ReadonlySet<string> = new Set<keyof Store | keyof OrderedLog>([
   'deleteWorkshop',
 ]);
 
-/** `store`, with each timed write observed in `metrics` (failed writes too). */
+/**
+ * `store`, with each timed write observed in `metrics` (failed writes too). Each method is
+ * wrapped or bound once (again only if the store's method is replaced): `appendUpdate` runs
+ * for every edit, and a new closure on every property read was garbage on the broadcast path.
+ */
 export function timedStore(store: Store, metrics: Metrics): Store {
+  type Method = (...args: unknown[]) => unknown;
+  const methods = new Map<string, { value: Method; method: Method }>();
+  const timed =
+    (name: string, fn: Method) =>
+    async (...args: unknown[]) => {
+      const started = process.hrtime.bigint();
+      try {
+        return await fn.apply(store, args);
+      } finally {
+        metrics.storeWrite(name, Number(process.hrtime.bigint() - started) / 1e9);
+      }
+    };
   return new Proxy(store, {
     get(target, name, receiver) {
       const value = Reflect.get(target, name, receiver);
-      if (typeof name !== 'string' || !TIMED.has(name) || typeof value !== 'function')
-        return typeof value === 'function' ? value.bind(target) : value;
-      return async (...args: unknown[]) => {
-        const started = process.hrtime.bigint();
-        try {
-          return await value.apply(target, args);
-        } finally {
-          metrics.storeWrite(name, Number(process.hrtime.bigint() - started) / 1e9);
-        }
-      };
+      if (typeof name !== 'string' || typeof value !== 'function') return value;
+      const known = methods.get(name);
+      if (known && known.value === value) return known.method;
+      const method = TIMED.has(name) ? timed(name, value) : value.bind(target);
+      methods.set(name, { value, method });
+      return method;
     },
   });
 }

@@ -280,15 +280,20 @@ export class Room {
     }
     if (verdict.update === null) return null;
     const added = verdict.createdCards.length;
-    const limited = reveal
-      ? this.cardLimits.boardFull(this.cardCount(), added)
-      : await this.cardLimits.admit(this.workshopId, p.id, this.cardCount(), added);
-    if (limited) {
-      this.refuse(conn, limited, 'card limit');
-      return null;
+    // Typing adds no card: skip the limiter's await (admit returns null at once for none),
+    // so an edit reaches its broadcast without an extra hop through the microtask queue.
+    if (added > 0) {
+      const limited = reveal
+        ? this.cardLimits.boardFull(this.cardCount(), added)
+        : await this.cardLimits.admit(this.workshopId, p.id, this.cardCount(), added);
+      if (limited) {
+        this.refuse(conn, limited, 'card limit');
+        return null;
+      }
     }
     // Whether the author could be named when this clientID was bound; it stays so (I26).
-    const identifiable = identifiableNow(p, this.groupSizes());
+    // Counted only when something is bound: counting the groups walks every participant.
+    const identifiable = verdict.newBindings.length > 0 && identifiableNow(p, this.groupSizes());
     const bindings = verdict.newBindings.map((clientId) => ({
       clientId,
       participantId: owners?.get(clientId) ?? p.id,
