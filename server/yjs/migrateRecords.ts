@@ -7,32 +7,13 @@
 import type * as Y from 'yjs';
 import { applyRecordMigration, planRecordMigration } from '../../lib/board/recordMigration';
 import type { Store } from '../store/Store';
-import { SERVER_CLIENT_ID } from './inspectUpdate';
+import { runLoadMigration } from './loadMigration';
 
 /** Migrate `doc` to records if needed; returns the stored update's seq, or null when none was. */
-export async function migrateRecords(
+export function migrateRecords(
   doc: Y.Doc,
   store: Store,
   workshopId: string,
 ): Promise<number | null> {
-  const plan = planRecordMigration(doc);
-  if (!plan) return null;
-  let update: Uint8Array | null = null;
-  const capture = (u: Uint8Array) => {
-    update = u;
-  };
-  // As in migrateOrderKeys: the server writes under clientID 0 after loading.
-  doc.clientID = SERVER_CLIENT_ID;
-  doc.once('update', capture);
-  applyRecordMigration(doc, plan, 'server');
-  doc.off('update', capture);
-  if (!update) return null;
-  return store.appendUpdate({
-    workshopId,
-    data: update,
-    participantId: null,
-    bindings: [],
-    attributions: [],
-    createdCards: [],
-  });
+  return runLoadMigration(doc, store, workshopId, planRecordMigration, applyRecordMigration);
 }
