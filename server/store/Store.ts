@@ -373,6 +373,15 @@ export interface Store {
    * clientID is already bound to another participant; then nothing is written.
    */
   appendUpdate(input: AppendInput): Promise<number>;
+  /**
+   * The single-process SQLite store's fast path for an ordinary edit (I92): make `input`
+   * durable in the journal at once and return its seq, or null when it must take
+   * `appendUpdate` (new bindings or cards, a transaction open, no journal). After a non-null
+   * answer the caller broadcasts and then calls `settleJournal` in the same synchronous step.
+   */
+  journalUpdate?(input: AppendInput): number | null;
+  /** Commit the journalled edit to the database; throws when it cannot (it stays journalled). */
+  settleJournal?(): void;
   /** Highest stored seq of a workshop (0 when none). */
   lastSeq(workshopId: string): Promise<number>;
   /**

@@ -17,8 +17,9 @@ export class SqliteAppend {
   private readonly attributionStmt;
   private readonly creatorStmt;
   private readonly eventStmt;
+  private readonly coveredStmt;
   /** Writes one update with its bindings, attributions and created cards; all or nothing. */
-  readonly write: (input: AppendInput, seq: number) => void;
+  readonly write: (input: AppendInput, seq: number, createdAt?: string) => void;
   /** Writes one server update and its card event; all or nothing (issue 8 §3). */
   readonly writeServer: (input: ServerWriteInput, seq: number) => void;
 
@@ -44,7 +45,15 @@ export class SqliteAppend {
     this.eventStmt = raw.prepare(
       'insert into card_events (workshop_id, card_id, participant_id, action, at, identifiable) values (?, ?, ?, ?, ?, ?)',
     );
-    this.write = raw.transaction((input: AppendInput, seq: number) => this.writeAll(input, seq));
+    this.coveredStmt = raw.prepare<
+      [string, number, string, string],
+      { u: number | null; s: number | null; w: number | null }
+    >(
+      'select (select 1 from updates where workshop_id = ? and seq = ?) as u, (select upto_seq from snapshots where workshop_id = ?) as s, (select 1 from workshops where id = ?) as w',
+    );
+    this.write = raw.transaction((input: AppendInput, seq: number, createdAt?: string) =>
+      this.writeAll(input, seq, createdAt ?? new Date().toISOString()),
+    );
     this.writeServer = raw.transaction((input: ServerWriteInput, seq: number) => {
       const e = input.event;
       this.updateStmt.run(input.workshopId, seq, input.data, null, new Date().toISOString());
@@ -59,13 +68,22 @@ export class SqliteAppend {
     });
   }
 
+  /**
+   * Whether a journalled update (I92) needs no replay: its seq is stored, or folded into a
+   * snapshot, or its workshop was deleted.
+   */
+  covered(workshopId: string, seq: number): boolean {
+    const row = this.coveredStmt.get(workshopId, seq, workshopId, workshopId);
+    return row?.w == null || row.u != null || (row.s != null && seq <= row.s);
+  }
+
   /** The highest seq stored for a workshop, counting a compacted snapshot. */
   lastSeq(workshopId: string): number {
     const row = this.lastSeqStmt.get(workshopId, workshopId);
     return Math.max(Number(row?.m ?? 0), Number(row?.s ?? 0));
   }
 
-  private writeAll(input: AppendInput, seq: number): void {
+  private writeAll(input: AppendInput, seq: number, createdAt: string): void {
     const w = input.workshopId;
     const who = input.participantId;
     for (const b of input.bindings) {
@@ -75,7 +93,7 @@ export class SqliteAppend {
       if (owner === undefined)
         this.bindStmt.run(w, b.clientId, b.participantId, b.identifiable ? 1 : 0);
     }
-    this.updateStmt.run(w, seq, input.data, who, new Date().toISOString());
+    this.updateStmt.run(w, seq, input.data, who, createdAt);
     for (const a of input.attributions)
       this.attributionStmt.run(w, seq, who, a.cardId, a.field ?? 'text', a.inserted, a.deleted);
     for (const c of input.createdCards) this.creatorStmt.run(w, c, who);

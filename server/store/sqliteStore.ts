@@ -8,9 +8,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KyselyStore, readLastSeq } from './kyselyStore';
 import { deleteWorkshopEverywhere } from './peopleQueries';
-import type { AppendInput, ServerWriteInput, Store } from './Store';
+import type { AppendInput, LoadedDocument, ServerWriteInput, Store } from './Store';
 import { type Database, migrate } from './schema';
 import { SqliteAppend } from './sqliteAppend';
+import { type JournalEntry, replayJournals, UpdateJournal } from './updateJournal';
 import type * as voting from './votingQueries';
 
 type Db = Kysely<Database>;
@@ -27,6 +28,8 @@ const noLock: voting.LockRound = async () => undefined;
 /** A SQLite-backed store; `pragma` reads a connection setting back (for tests and health). */
 export interface SqliteStore extends Store {
   pragma(name: 'journal_mode' | 'synchronous' | 'foreign_keys' | 'busy_timeout'): unknown;
+  /** What opening replayed from the journals of stopped processes (I92). */
+  readonly replayed: { records: number; torn: number };
 }
 
 /** Open (creating if needed) the SQLite file, apply PRAGMAs and migrations, return a Store. */
@@ -47,7 +50,10 @@ export async function openSqliteStore(opts: {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
     const applied = await migrate(db, 'sqlite');
     opts.onMigrated?.(applied);
-    return new SqliteStoreImpl(db, raw);
+    // The journal is as durable as SQLite at NORMAL; FULL fsyncs every commit, so it keeps
+    // the plain path (a journal would need an fsync of its own before the broadcast).
+    const journalled = opts.file !== ':memory:' && opts.synchronous !== 'FULL';
+    return new SqliteStoreImpl(db, raw, journalled ? opts.file : null);
   } catch (error) {
     raw.close();
     throw error;
@@ -69,17 +75,123 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
   /** Last committed seq per workshop; only ever read or written while holding the connection. */
   readonly #lastSeq = new Map<string, number>();
   readonly #append: SqliteAppend;
+  readonly replayed = { records: 0, torn: 0 };
+  /** This store's journal (I92); null for `:memory:` and `synchronous=FULL`. */
+  private readonly journal: UpdateJournal | null;
+  /** Journalled, broadcast, and not yet committed to SQLite (only after a failed commit). */
+  private readonly backlog: JournalEntry[] = [];
+  private pending: JournalEntry | null = null;
 
   constructor(
     db: Db,
     private readonly raw: BetterSqlite3.Database,
+    file: string | null,
   ) {
     super(db);
     this.#append = new SqliteAppend(raw);
+    this.journal = null;
+    if (file) {
+      // Edits a stopped process broadcast but had not yet committed: commit them first.
+      Object.assign(
+        this.replayed,
+        replayJournals(file, (entries) => {
+          for (const e of entries)
+            if (!this.#append.covered(e.workshopId, e.seq)) this.commitEntry(e);
+        }),
+      );
+      this.journal = UpdateJournal.open(file);
+    }
   }
 
   pragma(name: 'journal_mode' | 'synchronous' | 'foreign_keys' | 'busy_timeout'): unknown {
     return this.raw.pragma(name, { simple: true });
+  }
+
+  /**
+   * The fast path (I92): journal an ordinary edit (no new bindings, no new cards) and
+   * return its seq; the caller broadcasts it and then calls `settleJournal` in the same
+   * synchronous step. Null when the edit must take `appendUpdate`. Arrow functions, so they
+   * work through the Proxies that wrap the store (metrics, tests).
+   */
+  readonly journalUpdate = (input: AppendInput): number | null => {
+    const journal = this.journal;
+    if (!journal || journal.broken || this.pending || this.backlog.length > 0) return null;
+    if (input.bindings.length > 0 || input.createdCards.length > 0) return null;
+    // A Kysely transaction holds the connection: the append must not land inside it.
+    if (this.raw.inTransaction) return null;
+    const w = input.workshopId;
+    const seq = (this.#lastSeq.get(w) ?? this.#append.lastSeq(w)) + 1;
+    const entry: JournalEntry = {
+      workshopId: w,
+      seq,
+      participantId: input.participantId,
+      data: input.data,
+      createdAt: new Date().toISOString(),
+      attributions: input.attributions,
+    };
+    try {
+      journal.append(entry);
+    } catch {
+      return null; // the disk refused the journal: the plain path reports it
+    }
+    this.#lastSeq.set(w, seq);
+    this.pending = entry;
+    return seq;
+  };
+
+  /** Commit the journalled edit to SQLite; throws (keeping it for the next write) on failure. */
+  readonly settleJournal = (): void => {
+    const entry = this.pending;
+    if (!entry) return;
+    this.pending = null;
+    this.backlog.push(entry);
+    this.settleBacklog();
+  };
+
+  /**
+   * Commit what a failed commit left journalled, in seq order, before anything else. This
+   * and the journal's state are plain properties and arrow functions, not #private: tests
+   * and metrics wrap the store in Proxies, where a #private read throws.
+   */
+  private readonly settleBacklog = (): void => {
+    while (this.backlog.length > 0) {
+      this.commitEntry(this.backlog[0] as JournalEntry);
+      this.backlog.shift();
+    }
+    this.journal?.settled();
+  };
+
+  private readonly commitEntry = (e: JournalEntry): void => {
+    const input: AppendInput = {
+      workshopId: e.workshopId,
+      data: e.data,
+      participantId: e.participantId,
+      bindings: [],
+      attributions: e.attributions,
+      createdCards: [],
+    };
+    this.#append.write(input, e.seq, e.createdAt);
+  };
+
+  override async loadDocument(workshopId: string): Promise<LoadedDocument> {
+    this.settleBacklog();
+    return super.loadDocument(workshopId);
+  }
+
+  override async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.settleBacklog();
+    return super.compact(workshopId, snapshot, uptoSeq);
+  }
+
+  override async close(): Promise<void> {
+    try {
+      this.settleBacklog();
+    } catch {
+      // Left in the journal: the next open commits it.
+    }
+    if (this.backlog.length > 0 || this.pending) this.journal?.abandon();
+    else this.journal?.close();
+    return super.close();
   }
 
   async appendUpdate(input: AppendInput): Promise<number> {
@@ -93,6 +205,7 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
   }
 
   private appendNow(input: AppendInput): number {
+    this.settleBacklog();
     return this.nextSeq(input.workshopId, (seq) => this.#append.write(input, seq));
   }
 
@@ -112,7 +225,10 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
   // ── Server writes (issue 8 §3; helper "yjs") ──────────────────────────────────
 
   async appendServerWrite(input: ServerWriteInput): Promise<number> {
-    const now = () => this.nextSeq(input.workshopId, (seq) => this.#append.writeServer(input, seq));
+    const now = () => {
+      this.settleBacklog();
+      return this.nextSeq(input.workshopId, (seq) => this.#append.writeServer(input, seq));
+    };
     if (!this.raw.inTransaction) return now();
     return this.db.connection().execute(async () => now());
   }
@@ -130,6 +246,11 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
   async deleteWorkshop(id: string) {
     return this.db.connection().execute(async () => {
       this.#lastSeq.delete(id); // a deleted workshop's seq must not outlive it in the cache
+      // A deleted workshop's uncommitted edits would only fail their foreign keys forever.
+      for (let i = this.backlog.length - 1; i >= 0; i--)
+        if (this.backlog[i]?.workshopId === id) this.backlog.splice(i, 1);
+      // Its edits must not outlive it in the journal either (everything there is committed).
+      if (this.backlog.length === 0 && !this.pending) this.journal?.truncate();
       return deleteWorkshopEverywhere(this.raw, id);
     });
   }

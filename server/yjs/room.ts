@@ -214,8 +214,37 @@ export class Room {
     if (this.ordered) return this.acceptOrdered(this.ordered, conn, raw, mode, owners, reveal);
     const d = await this.decide(conn, raw, mode, owners, reveal);
     if (!d) return;
-    if (!(await this.storeUpdate(conn, d))) return;
-    this.publish(conn, d.verdict, d.verdict.update as Uint8Array, d.bindings);
+    const journalled = this.journalled(conn, d);
+    if (!journalled && !(await this.storeUpdate(conn, d))) return;
+    this.publish(conn, d.verdict, d.verdict.update as Uint8Array, d.bindings, journalled);
+  }
+
+  /**
+   * The store's fast path (I92): true when the edit is durable in the journal, to be
+   * committed right after its broadcast; false to store it the plain way first.
+   */
+  private journalled(conn: RoomConn, d: Decided): boolean {
+    if (!this.store.journalUpdate) return false;
+    try {
+      const seq = this.store.journalUpdate(this.appendInput(conn, d));
+      if (seq === null) return false;
+      this.lastSeq = seq;
+      return true;
+    } catch {
+      return false; // the plain path meets the same fault and reports it
+    }
+  }
+
+  /** Commit the journalled edit; a failure leaves it journalled for the next write (I92). */
+  private settle(): void {
+    try {
+      this.store.settleJournal?.();
+    } catch (err) {
+      this.log.error('an edit is journalled but not yet in the database; the next write retries', {
+        workshop: this.workshopId,
+        err,
+      });
+    }
   }
 
   /**
@@ -394,6 +423,7 @@ export class Room {
     verdict: Inspection,
     update: Uint8Array,
     bindings: AppendInput['bindings'],
+    journalled = false,
   ): void {
     const p = conn.participant;
     for (const b of bindings) this.bind(b);
@@ -404,6 +434,7 @@ export class Room {
     if (verdict.newBindings.length > 0) this.broadcastRoster(verdict.newBindings);
     const replaced = watchReplacements(this, p, verdict.attributions);
     this.broadcastUpdate(update, conn);
+    if (journalled) this.settle();
     Y.applyUpdate(this.doc, update, conn);
     if (replaced) this.listener.cardNotices?.(this.workshopId, replaced());
     conn.send(encodeJsonMessage(MESSAGE_SAVED, { clocks: [...verdict.clocks] }));
