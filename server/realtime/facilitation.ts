@@ -46,8 +46,13 @@ export interface FacilitationDeps {
   reveal?(workshopId: string): Promise<Ack>;
 }
 
-/** A change to the state: a failure, or null when it was made in place. */
-type Change = (s: FacilitationState, now: number) => Ack | null | Promise<Ack | null>;
+/**
+ * A change to the state: a failure, or null when it was made in place. Synchronous: it runs
+ * inside the store's transaction (I85); anything to look up first goes in a `Check`.
+ */
+type Change = (s: FacilitationState, now: number) => Ack | null;
+/** A look-up before the change (a card exists): a failure, or null to go on. */
+type Check = () => Promise<Ack | null>;
 
 /** How long balance waits after an edit before it is recomputed, so typing sends one update. */
 const BALANCE_DELAY_MS = 1000;
@@ -76,26 +81,35 @@ export class Facilitation implements ControlModule {
     on('timer:resume', noPayloadSchema, timer('resume'));
     on('timer:add', timerAddSchema, timer('add'));
     on('timer:stop', noPayloadSchema, timer('stop'));
+    /** Refuse a card that does not exist or is deleted. */
+    const liveCard = (p: ParticipantRow, id: string) => async () =>
+      (await this.liveCard(p.workshopId, id)) ? null : fail('unknownCard');
     on('focus:set', focusSetSchema, (p, d) =>
-      this.change(p, 'session:facilitate', async (s, now) => {
-        if (d.kind === 'none') s.focus = null;
-        else if (d.kind === 'card' && !(await this.liveCard(p.workshopId, d.id)))
-          return fail('unknownCard');
-        else s.focus = { kind: d.kind, id: d.id, at: new Date(now).toISOString() };
-        return null;
-      }),
+      this.change(
+        p,
+        'session:facilitate',
+        (s, now) => {
+          if (d.kind === 'none') s.focus = null;
+          else s.focus = { kind: d.kind, id: d.id, at: new Date(now).toISOString() };
+          return null;
+        },
+        d.kind === 'card' ? liveCard(p, d.id) : undefined,
+      ),
     );
     on('lock:set', lockSetSchema, (p, d) =>
-      this.change(p, 'session:facilitate', async (s) => {
-        if (d.kind === 'card' && d.locked && !(await this.liveCard(p.workshopId, d.id)))
-          return fail('unknownCard');
-        const list: string[] = d.kind === 'card' ? s.locks.cards : s.locks.sections;
-        const rest = list.filter((id) => id !== d.id);
-        const next = d.locked ? [...rest, d.id] : rest;
-        if (d.kind === 'card') s.locks.cards = next;
-        else s.locks.sections = next as FacilitationState['locks']['sections'];
-        return null;
-      }),
+      this.change(
+        p,
+        'session:facilitate',
+        (s) => {
+            const list: string[] = d.kind === 'card' ? s.locks.cards : s.locks.sections;
+          const rest = list.filter((id) => id !== d.id);
+          const next = d.locked ? [...rest, d.id] : rest;
+          if (d.kind === 'card') s.locks.cards = next;
+          else s.locks.sections = next as FacilitationState['locks']['sections'];
+          return null;
+        },
+        d.kind === 'card' && d.locked ? liveCard(p, d.id) : undefined,
+      ),
     );
     on('hand:raise', handRaiseSchema, (p, d) =>
       this.change(p, 'hand:raise', (s, now) => {
@@ -164,21 +178,33 @@ export class Facilitation implements ControlModule {
   // ── Actions ───────────────────────────────────────────────────────────────
 
   /** Check `action`, change the state one at a time, store it, then broadcast it (I47). */
-  private change(p: ParticipantRow, action: Action, fn: Change): Promise<Ack> {
+  private change(p: ParticipantRow, action: Action, fn: Change, check?: Check): Promise<Ack> {
     if (!can(p.capability, action)) return Promise.resolve(fail('forbidden'));
-    return this.apply(p.workshopId, fn);
+    return this.apply(p.workshopId, fn, check);
   }
 
-  /** Change a workshop's state as the server (permission already checked): serial, stored, broadcast. */
-  apply(workshopId: string, fn: Change): Promise<Ack> {
+  /**
+   * Change a workshop's state as the server (permission already checked): serial, stored,
+   * broadcast. The change is made to the state read in the same transaction that stores it,
+   * under the workshop's row lock (I85): on several instances a change another one stored a
+   * moment ago is the state this change starts from, never overwritten by it.
+   */
+  apply(workshopId: string, fn: Change, check?: Check): Promise<Ack> {
     return this.serial(workshopId, async () => {
-      // On several instances another one may have changed it: start from the stored state.
-      if (this.relay) this.states.delete(workshopId);
-      const s = structuredClone(await this.state(workshopId));
+      const refused = check ? await check() : null;
+      if (refused) return refused;
       const now = Date.now();
-      const problem = await fn(s, now);
-      if (problem) return problem;
-      await this.deps.store.saveFacilitation(workshopId, s, new Date(now).toISOString());
+      let problem = null as Ack | null;
+      const s = await this.deps.store.updateFacilitation(
+        workshopId,
+        (stored) => {
+          const next = structuredClone(stored ?? emptyFacilitation());
+          problem = fn(next, now);
+          return problem ? null : next;
+        },
+        new Date(now).toISOString(),
+      );
+      if (!s) return problem ?? fail('invalidInput');
       this.states.set(workshopId, s);
       this.deps.stored?.(workshopId, s);
       this.relay?.(workshopId);

@@ -499,6 +499,18 @@ export interface Store {
   loadFacilitation(workshopId: string): Promise<FacilitationState | null>;
   /** Replace the workshop's facilitation state in one write. */
   saveFacilitation(workshopId: string, state: FacilitationState, at: string): Promise<void>;
+  /**
+   * Read the stored state, let `change` make the next one from it and store that, in ONE
+   * transaction under the workshop's row lock (I85): a change stored meanwhile, by this
+   * instance or another, is always the one `change` starts from, so no change overwrites
+   * another. `change` is synchronous (it runs inside the transaction) and returns null to
+   * store nothing. Returns the state stored, or null.
+   */
+  updateFacilitation(
+    workshopId: string,
+    change: (stored: FacilitationState | null) => FacilitationState | null,
+    at: string,
+  ): Promise<FacilitationState | null>;
   /** Change a participant's capability (co-facilitator); the row after, or null when unknown. */
   setCapability(
     workshopId: string,

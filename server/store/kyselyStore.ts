@@ -616,6 +616,21 @@ export abstract class KyselyStore implements Store {
     return facilitation.saveFacilitation(this.db, workshopId, state, at);
   }
 
+  updateFacilitation(
+    workshopId: string,
+    change: (stored: FacilitationState | null) => FacilitationState | null,
+    at: string,
+  ) {
+    // The workshop's row, not the facilitation row: there may be no facilitation row yet,
+    // and the ordered write path takes the same lock first, so no two locks cross (I85).
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockWorkshop(trx, workshopId);
+      const next = change(await facilitation.loadFacilitation(trx, workshopId));
+      if (next) await facilitation.saveFacilitation(trx, workshopId, next, at);
+      return next;
+    });
+  }
+
   async setCapability(workshopId: string, participantId: string, capability: Capability) {
     await this.db
       .updateTable('participants')

@@ -617,6 +617,21 @@ class MemoryStore implements Store {
     this.#facilitationUpdated.set(workshopId, at);
   }
 
+  /** Read, change and store with no await in between: this adapter's transaction (I85). */
+  async updateFacilitation(
+    workshopId: string,
+    change: (stored: FacilitationState | null) => FacilitationState | null,
+    at: string,
+  ) {
+    this.needWorkshop(workshopId);
+    const stored = this.#facilitation.get(workshopId);
+    const next = change(stored ? structuredClone(stored) : null);
+    if (!next) return null;
+    this.#facilitation.set(workshopId, structuredClone(next));
+    this.#facilitationUpdated.set(workshopId, at);
+    return structuredClone(next);
+  }
+
   async setCapability(workshopId: string, participantId: string, capability: Capability) {
     const p = this.#participants.get(participantId);
     if (!p || p.workshopId !== workshopId) return null;
