@@ -39,6 +39,7 @@ import type {
 import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
 import type { LockSet } from './lockCheck';
+import { type LoadMigration, migrationInput } from './loadMigration';
 import { migrateOrderKeys } from './migrateOrderKeys';
 import { migrateRecords } from './migrateRecords';
 import { type StepSet, stepSet } from './stepCheck';
@@ -159,13 +160,35 @@ export class Room {
     this.doc.clientID = SERVER_CLIENT_ID;
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.sinceCompaction = loaded.updates.length;
-    this.lastSeq = (await migrateOrderKeys(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
-    this.lastSeq = (await migrateRecords(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
     for (const b of loaded.bindings) this.bind(b);
     for (const c of loaded.cardCreators) this.creators.set(c.cardId, c.participantId);
     for (const p of participants) this.participants.set(p.id, p);
     for (const e of endorsements) this.addEndorsement(e);
+    for (const migration of [migrateOrderKeys, migrateRecords]) await this.migrate(migration);
     this.loaded = true;
+  }
+
+  /**
+   * Run one load-time migration and store it before anyone is served (I71). On several
+   * instances it is planned under the workshop's row lock after applying what the others
+   * stored since this room read the log (I86): a board two instances load at once is
+   * migrated by the first, and a write stored in between is applied, never skipped.
+   */
+  private async migrate(migration: LoadMigration): Promise<void> {
+    const input = (data: Uint8Array) => migrationInput(this.workshopId, data);
+    if (!this.ordered) {
+      const update = migration(this.doc);
+      if (update) this.lastSeq = await this.store.appendUpdate(input(update));
+      return;
+    }
+    const seq = await this.ordered.appendOrdered(this.workshopId, async (log) => {
+      await this.applyLog(log);
+      const update = migration(this.doc);
+      return update && { kind: 'update', input: input(update) };
+    });
+    if (seq === null) return;
+    this.lastSeq = seq;
+    this.listener.stored?.(this.workshopId, seq);
   }
 
   /** Admit a connection: once the board is loaded, roster first, then sync step 1. */
@@ -367,6 +390,8 @@ export class Room {
     this.lastSeq = Math.max(tail.snapshotSeq, tail.updates.at(-1)?.seq ?? 0);
     this.sinceCompaction += tail.updates.length;
     for (const c of await log.creatorsFor(added)) this.creators.set(c.cardId, c.participantId);
+    // While loading nobody is served yet: a joining connection gets roster and board after.
+    if (!this.loaded) return;
     if (fresh.length > 0) this.broadcastRoster(fresh.map((b) => b.clientId));
     for (const part of parts) this.broadcastUpdate(part, null);
   }
