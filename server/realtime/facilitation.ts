@@ -101,7 +101,7 @@ export class Facilitation implements ControlModule {
         p,
         'session:facilitate',
         (s) => {
-            const list: string[] = d.kind === 'card' ? s.locks.cards : s.locks.sections;
+          const list: string[] = d.kind === 'card' ? s.locks.cards : s.locks.sections;
           const rest = list.filter((id) => id !== d.id);
           const next = d.locked ? [...rest, d.id] : rest;
           if (d.kind === 'card') s.locks.cards = next;

@@ -38,5 +38,12 @@ export function loadMigration<P>(
 
 /** What a load migration stores: the server's update, with no author, binding or new card. */
 export function migrationInput(workshopId: string, data: Uint8Array): AppendInput {
-  return { workshopId, data, participantId: null, bindings: [], attributions: [], createdCards: [] };
+  return {
+    workshopId,
+    data,
+    participantId: null,
+    bindings: [],
+    attributions: [],
+    createdCards: [],
+  };
 }

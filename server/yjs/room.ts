@@ -38,8 +38,8 @@ import type {
 } from '../store/Store';
 import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
-import type { LockSet } from './lockCheck';
 import { type LoadMigration, migrationInput } from './loadMigration';
+import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
 import { migrateRecords } from './migrateRecords';
 import { type StepSet, stepSet } from './stepCheck';
