@@ -143,6 +143,7 @@ export async function createPurple(
     limits,
     onRefused: refused('control'),
     presenceSalt: cluster ? secret : undefined,
+    severalInstances: cluster !== null,
   });
   cluster?.attach({ rooms, control, store });
   yjs = new YjsEndpoint({

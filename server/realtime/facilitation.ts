@@ -44,6 +44,11 @@ export interface FacilitationDeps {
   stored?(workshopId: string, s: FacilitationState): void;
   /** Reveal every draft before the room leaves a step (private writing's `revealNow`, I83). */
   reveal?(workshopId: string): Promise<Ack>;
+  /**
+   * Several instances (I88): attendance stretches are this instance's to close only, and
+   * those a vanished instance left open are swept every `sweepMs`.
+   */
+  severalInstances?: { sweepMs: number };
 }
 
 /**
@@ -64,12 +69,67 @@ export class Facilitation implements ControlModule {
   private readonly here = new Map<string, { sockets: number; stretch: Promise<string> }>();
   private readonly balanceTimers = new Map<string, NodeJS.Timeout>();
   private readonly started: Promise<unknown>;
+  private sweeper: NodeJS.Timeout | null = null;
+  /** Open stretches whose person had no control socket anywhere at the last sweep (I88). */
+  private absent = new Set<string>();
 
   constructor(private readonly deps: FacilitationDeps) {
     // Stretches left open by a crash end at this start-up (see ARCHITECTURE, attendance).
-    this.started = deps.store
-      .closeOpenAttendance(new Date().toISOString())
-      .catch((err) => deps.log.error('closing attendance failed', { err }));
+    // Not on several instances: the open stretches are mostly the other instances' people,
+    // still here; the sweep finds those a vanished instance left (I88).
+    this.started = deps.severalInstances
+      ? Promise.resolve()
+      : deps.store
+          .closeOpenAttendance(new Date().toISOString())
+          .catch((err) => deps.log.error('closing attendance failed', { err }));
+    if (deps.severalInstances) {
+      let sweeping = false;
+      this.sweeper = setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        this.sweepAttendance()
+          .catch((err) => deps.log.warn('attendance sweep skipped', { err: String(err) }))
+          .finally(() => {
+            sweeping = false;
+          });
+      }, deps.severalInstances.sweepMs);
+      this.sweeper.unref();
+    }
+  }
+
+  /**
+   * Several instances (I88): close the open stretches of people who have had no control
+   * socket on any instance at two sweeps running: an instance killed with its people's
+   * stretches open cannot close them, and a restarted one must not close everyone's. Two
+   * sweeps, so a moment when one instance is slow to answer closes nobody's. Returns how
+   * many it closed.
+   */
+  async sweepAttendance(): Promise<number> {
+    const open = await this.deps.store.listOpenAttendance();
+    const mine = new Set<string>();
+    for (const h of this.here.values()) mine.add(await h.stretch.catch(() => ''));
+    const byWorkshop = new Map<string, typeof open>();
+    for (const r of open)
+      if (!mine.has(r.id))
+        byWorkshop.set(r.workshopId, [...(byWorkshop.get(r.workshopId) ?? []), r]);
+    const absent = new Set<string>();
+    let closed = 0;
+    const at = new Date().toISOString();
+    for (const [workshopId, rows] of byWorkshop) {
+      // fetchSockets asks every instance; it rejects (and nothing is closed) if one does not answer.
+      const sockets = await this.deps.io.in(roomNames.workshop(workshopId)).fetchSockets();
+      const present = new Set(sockets.map((s) => s.data.participant.id));
+      for (const r of rows) {
+        if (present.has(r.participantId)) continue;
+        if (!this.absent.has(r.id)) absent.add(r.id);
+        else {
+          await this.deps.store.closeAttendance(r.id, at);
+          closed++;
+        }
+      }
+    }
+    this.absent = absent;
+    return closed;
   }
 
   attach(on: Register): void {
@@ -172,7 +232,14 @@ export class Facilitation implements ControlModule {
   stop(): void {
     for (const t of this.balanceTimers.values()) clearTimeout(t);
     this.balanceTimers.clear();
-    void this.deps.store.closeOpenAttendance(new Date().toISOString()).catch(() => undefined); // the store may already be closing; start-up closes them then
+    if (this.sweeper) clearInterval(this.sweeper);
+    const at = new Date().toISOString();
+    // The store may already be closing; start-up (or, on several instances, a sweep) closes them then.
+    if (!this.deps.severalInstances)
+      void this.deps.store.closeOpenAttendance(at).catch(() => undefined);
+    else
+      for (const h of this.here.values())
+        void h.stretch.then((id) => this.deps.store.closeAttendance(id, at)).catch(() => undefined);
   }
 
   // ── Actions ───────────────────────────────────────────────────────────────
@@ -305,6 +372,11 @@ export class Facilitation implements ControlModule {
       const room = this.deps.rooms.peek(workshopId);
       if (room) await room.ready.then(() => room.setFacilitation(s));
     });
+  }
+
+  /** Redis came back: changes told while it was away were lost, so read every known state again. */
+  async reread(): Promise<void> {
+    await Promise.all([...this.states.keys()].map((w) => this.changedElsewhere(w)));
   }
 
   private async state(workshopId: string): Promise<FacilitationState> {

@@ -523,6 +523,8 @@ export interface Store {
   closeAttendance(id: string, leftAt: string): Promise<void>;
   /** Close every stretch still open (at start-up, after a crash, or at shutdown); how many. */
   closeOpenAttendance(at: string): Promise<number>;
+  /** Every stretch still open, in every workshop (several instances sweep them, I88). */
+  listOpenAttendance(): Promise<AttendanceRow[]>;
   /** Every stretch of a workshop, oldest first. */
   listAttendance(workshopId: string): Promise<AttendanceRow[]>;
   /** Characters inserted per participant in updates with seq > `afterSeq`. */

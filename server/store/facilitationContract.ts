@@ -99,6 +99,7 @@ export function facilitationContract(get: () => Store): void {
       await s.openAttendance({ ...row, id: 'a1', joinedAt: T0 });
       await s.closeAttendance('a1', '2026-11-01T10:30:00.000Z');
       await s.openAttendance({ ...row, id: 'a2', joinedAt: '2026-11-01T11:00:00.000Z' });
+      expect((await s.listOpenAttendance()).map((a) => a.id)).toEqual(['a2']);
       expect(await s.closeOpenAttendance('2026-11-01T11:10:00.000Z')).toBe(1);
       const list = await s.listAttendance('fw');
       expect(list.map((a) => [a.id, a.leftAt])).toEqual([

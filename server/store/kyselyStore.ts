@@ -658,6 +658,10 @@ export abstract class KyselyStore implements Store {
     return facilitation.listAttendance(this.db, workshopId);
   }
 
+  listOpenAttendance() {
+    return facilitation.listOpenAttendance(this.db);
+  }
+
   writtenSince(workshopId: string, afterSeq: number) {
     return facilitation.writtenSince(this.db, workshopId, afterSeq);
   }

@@ -662,6 +662,10 @@ class MemoryStore implements Store {
     return closed;
   }
 
+  async listOpenAttendance() {
+    return [...this.#attendance.values()].filter((r) => r.leftAt === null).map((r) => ({ ...r }));
+  }
+
   async listAttendance(workshopId: string) {
     const byTime = (a: AttendanceRow, b: AttendanceRow) =>
       a.joinedAt.localeCompare(b.joinedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -49,6 +49,9 @@ let locks: TestWorkshop;
 let coFacilitator: Actor;
 let limited: TestWorkshop;
 let limitedPink: Actor;
+let present: TestWorkshop;
+let stays: Actor;
+let vanishes: Actor;
 const oldBoards: { w: TestWorkshop; pink: Actor; blue: Actor; seedSeq: number }[] = [];
 
 /** The board a workshop's stored log replays to. */
@@ -111,12 +114,18 @@ async function makeOld(workshopId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  env = await clusterEnv({ CARDS_PER_MINUTE: String(CARDS_PER_MINUTE) });
+  env = await clusterEnv({
+    CARDS_PER_MINUTE: String(CARDS_PER_MINUTE),
+    ATTENDANCE_SWEEP_MS: '1000',
+  });
   const setup = await env.setupServer();
   locks = await createWorkshop(setup);
   coFacilitator = await join(setup, locks.tokens.system, { name: 'Cal' });
   limited = await createWorkshop(setup);
   limitedPink = await join(setup, limited.tokens.people, { name: 'Lee' });
+  present = await createWorkshop(setup);
+  stays = await join(setup, present.tokens.people, { name: 'Sam' });
+  vanishes = await join(setup, present.tokens.system, { name: 'Val' });
   for (let i = 0; i < TRIALS; i++) {
     const w = await createWorkshop(setup);
     const pink = await join(setup, w.tokens.people, { name: `Pat ${i}` });
@@ -288,4 +297,31 @@ describe('cluster gaps (issue 12)', () => {
     onA.destroy();
     onB.destroy();
   }, 60_000);
+
+  it("[I88] a starting instance closes nobody's attendance; a sweep closes what a killed one left open", async () => {
+    const openOf = async (who: Actor) =>
+      query<{ id: string }>(
+        env,
+        'select id from attendance where participant_id = $1 and left_at is null',
+        [who.participantId],
+      );
+    const onA = client(at(stays, a.url));
+    await until('stays is present', async () => ((await openOf(stays)).length === 1 ? true : null));
+    // A third instance starts: the stretch of someone on A stays open.
+    const c = await startInstance(env);
+    const onC = client(at(vanishes, c.url));
+    await until('vanishes is present', async () =>
+      (await openOf(vanishes)).length === 1 ? true : null,
+    );
+    expect(await openOf(stays)).toHaveLength(1);
+    // Killed, C cannot close its person's stretch: the others' sweep does, and only that one.
+    await c.kill();
+    await until("the killed instance's stretch is closed", async () =>
+      (await openOf(vanishes)).length === 0 ? true : null,
+    );
+    expect(await openOf(stays)).toHaveLength(1);
+    onA.socket.disconnect();
+    await until('stays has left', async () => ((await openOf(stays)).length === 0 ? true : null));
+    onC.socket.disconnect();
+  }, 90_000);
 });
