@@ -155,6 +155,13 @@ export interface LogReader {
   creatorsFor(
     cardIds: readonly string[],
   ): Promise<{ cardId: string; participantId: string | null }[]>;
+  /**
+   * The workshop's participants and its facilitation state. Inside `appendOrdered` every read
+   * goes through its transaction's one connection (I89): a read from the pool there could
+   * wait for a connection that only transactions waiting on it would give back.
+   */
+  participants(): Promise<ParticipantRow[]>;
+  facilitation(): Promise<FacilitationState | null>;
 }
 
 /** What a room decides to write once it has caught up, inside `appendOrdered`. */

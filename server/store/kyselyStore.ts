@@ -19,7 +19,7 @@ import {
   toParticipant,
   toWorkshop,
 } from './kyselyRows';
-import { kyselyLogReader } from './logQueries';
+import { kyselyLogReader, listParticipants } from './logQueries';
 import type { ActionChange, ActionRow, ClosureRow, OutcomeRow, ReadingRow } from './recordRows';
 import * as records from './recordsQueries';
 import type {
@@ -221,15 +221,8 @@ export abstract class KyselyStore implements Store {
     return r ? toParticipant(r) : null;
   }
 
-  async listParticipants(workshopId: string) {
-    const rows = await this.db
-      .selectFrom('participants')
-      .selectAll()
-      .where('workshop_id', '=', workshopId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    return rows.map(toParticipant);
+  listParticipants(workshopId: string) {
+    return listParticipants(this.db, workshopId);
   }
 
   async loadDocument(workshopId: string): Promise<LoadedDocument> {

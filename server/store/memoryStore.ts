@@ -230,6 +230,8 @@ class MemoryStore implements Store {
   logReader(workshopId: string): LogReader {
     const board = () => this.#boards.get(workshopId);
     return {
+      participants: () => this.listParticipants(workshopId),
+      facilitation: () => this.loadFacilitation(workshopId),
       since: async (afterSeq) => {
         const b = board();
         const snapshotSeq = b?.snapshot?.seq ?? 0;

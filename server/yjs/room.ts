@@ -342,7 +342,7 @@ export class Room {
    */
   private async catchUpOrdered(log: LogReader): Promise<void> {
     await this.applyLog(log);
-    const facilitation = await this.store.loadFacilitation(this.workshopId);
+    const facilitation = await log.facilitation();
     if (facilitation) this.setFacilitation(facilitation);
   }
 
@@ -370,7 +370,7 @@ export class Room {
         if (id !== SERVER_CLIENT_ID && !this.bindings.has(id)) unknown.add(id);
     const fresh = await log.bindingsFor([...unknown]);
     if (fresh.some((b) => !this.participants.has(b.participantId)))
-      for (const p of await this.store.listParticipants(this.workshopId))
+      for (const p of await log.participants())
         if (!this.participants.has(p.id)) this.participants.set(p.id, p);
     for (const b of fresh) this.bind(b);
     const cards = this.doc.getMap('cards');
