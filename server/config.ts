@@ -41,6 +41,7 @@ const schema = z.object({
     .int()
     .positive()
     .default(60 * 60 * 1000),
+  ATTENDANCE_SWEEP_MS: z.coerce.number().int().positive().default(60_000),
   // --- Edge: proxies and limits at the door (README "Limits") ---
   TRUST_PROXY: z
     .string()
@@ -107,6 +108,8 @@ export interface Config {
   retentionDays: number;
   /** How often the retention sweep runs (default hourly). */
   retentionSweepMs: number;
+  /** Several instances: how often stretches left open by a vanished instance are looked for (I88). */
+  attendanceSweepMs: number;
   /** Proxies in front of Purple whose X-Forwarded-* headers are trusted; 0 trusts none. */
   trustProxy: number;
   limits: LimitsConfig;
@@ -148,6 +151,7 @@ export function loadConfig(
     cardsPerMinute: e.CARDS_PER_MINUTE,
     retentionDays: e.RETENTION_DAYS,
     retentionSweepMs: e.RETENTION_SWEEP_MS,
+    attendanceSweepMs: e.ATTENDANCE_SWEEP_MS,
     trustProxy: e.TRUST_PROXY === 'true' ? 1 : Number(e.TRUST_PROXY ?? 0) || 0,
     limits: {
       workshopsPerHour: e.LIMIT_WORKSHOPS_PER_HOUR,

@@ -91,10 +91,11 @@ export async function createPurple(
   const sessions = new Sessions(secret, store);
   const tokens = new LinkTokens(secret);
   const cluster = config.redisUrl ? new Cluster(config.redisUrl, config.redisPrefix, log) : null;
-  const limits = new Limits(
-    config.limits,
-    cluster ? { client: cluster.limitsClient(), prefix: config.redisPrefix } : undefined,
-  );
+  // Rate limits and the per-minute card limit count across instances (I87).
+  const counters = cluster
+    ? { client: cluster.limitsClient(), prefix: config.redisPrefix }
+    : undefined;
+  const limits = new Limits(config.limits, counters);
   rooms = new Rooms(
     store,
     log,
@@ -117,6 +118,7 @@ export async function createPurple(
         cardsPerMinute: config.cardsPerMinute,
       },
       ordered,
+      counters,
     },
   );
   const drafts = new Drafts({
@@ -141,6 +143,7 @@ export async function createPurple(
     limits,
     onRefused: refused('control'),
     presenceSalt: cluster ? secret : undefined,
+    severalInstances: cluster !== null,
   });
   cluster?.attach({ rooms, control, store });
   yjs = new YjsEndpoint({

@@ -119,6 +119,7 @@ export class Cluster {
     // Messages published while Redis was away are lost: read the log instead.
     this.onReconnect = () => {
       for (const room of rooms.all()) room.catchUp().catch(fail('catch-up'));
+      control.facilitation.reread().catch(fail('facilitation'));
     };
   }
 

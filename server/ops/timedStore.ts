@@ -20,6 +20,7 @@ const TIMED: ReadonlySet<string> = new Set<keyof Store | keyof OrderedLog>([
   'createRound',
   'closeRound',
   'saveFacilitation',
+  'updateFacilitation',
   'deleteWorkshop',
 ]);
 

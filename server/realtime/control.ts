@@ -106,6 +106,8 @@ export class Control {
       onRefused?: (reason: string) => void;
       /** Several instances: presence spans them, with keys every instance agrees on. */
       presenceSalt?: Buffer;
+      /** Several instances: attendance is swept across them (I88). */
+      severalInstances?: boolean;
     },
   ) {
     const door = engineDoor(deps.config, deps.limits);
@@ -147,6 +149,9 @@ export class Control {
       publishInvites: (id) => this.publishInvites(id),
       stored: (id, s) => deps.drafts.setOpen(id, draftsOpen(s)),
       reveal: (id) => this.privateWriting.revealNow(id),
+      severalInstances: deps.severalInstances
+        ? { sweepMs: deps.config.attendanceSweepMs }
+        : undefined,
     });
     this.records = new Records({
       io: this.io,

@@ -44,10 +44,20 @@ export interface FacilitationDeps {
   stored?(workshopId: string, s: FacilitationState): void;
   /** Reveal every draft before the room leaves a step (private writing's `revealNow`, I83). */
   reveal?(workshopId: string): Promise<Ack>;
+  /**
+   * Several instances (I88): attendance stretches are this instance's to close only, and
+   * those a vanished instance left open are swept every `sweepMs`.
+   */
+  severalInstances?: { sweepMs: number };
 }
 
-/** A change to the state: a failure, or null when it was made in place. */
-type Change = (s: FacilitationState, now: number) => Ack | null | Promise<Ack | null>;
+/**
+ * A change to the state: a failure, or null when it was made in place. Synchronous: it runs
+ * inside the store's transaction (I85); anything to look up first goes in a `Check`.
+ */
+type Change = (s: FacilitationState, now: number) => Ack | null;
+/** A look-up before the change (a card exists): a failure, or null to go on. */
+type Check = () => Promise<Ack | null>;
 
 /** How long balance waits after an edit before it is recomputed, so typing sends one update. */
 const BALANCE_DELAY_MS = 1000;
@@ -59,12 +69,67 @@ export class Facilitation implements ControlModule {
   private readonly here = new Map<string, { sockets: number; stretch: Promise<string> }>();
   private readonly balanceTimers = new Map<string, NodeJS.Timeout>();
   private readonly started: Promise<unknown>;
+  private sweeper: NodeJS.Timeout | null = null;
+  /** Open stretches whose person had no control socket anywhere at the last sweep (I88). */
+  private absent = new Set<string>();
 
   constructor(private readonly deps: FacilitationDeps) {
     // Stretches left open by a crash end at this start-up (see ARCHITECTURE, attendance).
-    this.started = deps.store
-      .closeOpenAttendance(new Date().toISOString())
-      .catch((err) => deps.log.error('closing attendance failed', { err }));
+    // Not on several instances: the open stretches are mostly the other instances' people,
+    // still here; the sweep finds those a vanished instance left (I88).
+    this.started = deps.severalInstances
+      ? Promise.resolve()
+      : deps.store
+          .closeOpenAttendance(new Date().toISOString())
+          .catch((err) => deps.log.error('closing attendance failed', { err }));
+    if (deps.severalInstances) {
+      let sweeping = false;
+      this.sweeper = setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        this.sweepAttendance()
+          .catch((err) => deps.log.warn('attendance sweep skipped', { err: String(err) }))
+          .finally(() => {
+            sweeping = false;
+          });
+      }, deps.severalInstances.sweepMs);
+      this.sweeper.unref();
+    }
+  }
+
+  /**
+   * Several instances (I88): close the open stretches of people who have had no control
+   * socket on any instance at two sweeps running: an instance killed with its people's
+   * stretches open cannot close them, and a restarted one must not close everyone's. Two
+   * sweeps, so a moment when one instance is slow to answer closes nobody's. Returns how
+   * many it closed.
+   */
+  async sweepAttendance(): Promise<number> {
+    const open = await this.deps.store.listOpenAttendance();
+    const mine = new Set<string>();
+    for (const h of this.here.values()) mine.add(await h.stretch.catch(() => ''));
+    const byWorkshop = new Map<string, typeof open>();
+    for (const r of open)
+      if (!mine.has(r.id))
+        byWorkshop.set(r.workshopId, [...(byWorkshop.get(r.workshopId) ?? []), r]);
+    const absent = new Set<string>();
+    let closed = 0;
+    const at = new Date().toISOString();
+    for (const [workshopId, rows] of byWorkshop) {
+      // fetchSockets asks every instance; it rejects (and nothing is closed) if one does not answer.
+      const sockets = await this.deps.io.in(roomNames.workshop(workshopId)).fetchSockets();
+      const present = new Set(sockets.map((s) => s.data.participant.id));
+      for (const r of rows) {
+        if (present.has(r.participantId)) continue;
+        if (!this.absent.has(r.id)) absent.add(r.id);
+        else {
+          await this.deps.store.closeAttendance(r.id, at);
+          closed++;
+        }
+      }
+    }
+    this.absent = absent;
+    return closed;
   }
 
   attach(on: Register): void {
@@ -76,26 +141,35 @@ export class Facilitation implements ControlModule {
     on('timer:resume', noPayloadSchema, timer('resume'));
     on('timer:add', timerAddSchema, timer('add'));
     on('timer:stop', noPayloadSchema, timer('stop'));
+    /** Refuse a card that does not exist or is deleted. */
+    const liveCard = (p: ParticipantRow, id: string) => async () =>
+      (await this.liveCard(p.workshopId, id)) ? null : fail('unknownCard');
     on('focus:set', focusSetSchema, (p, d) =>
-      this.change(p, 'session:facilitate', async (s, now) => {
-        if (d.kind === 'none') s.focus = null;
-        else if (d.kind === 'card' && !(await this.liveCard(p.workshopId, d.id)))
-          return fail('unknownCard');
-        else s.focus = { kind: d.kind, id: d.id, at: new Date(now).toISOString() };
-        return null;
-      }),
+      this.change(
+        p,
+        'session:facilitate',
+        (s, now) => {
+          if (d.kind === 'none') s.focus = null;
+          else s.focus = { kind: d.kind, id: d.id, at: new Date(now).toISOString() };
+          return null;
+        },
+        d.kind === 'card' ? liveCard(p, d.id) : undefined,
+      ),
     );
     on('lock:set', lockSetSchema, (p, d) =>
-      this.change(p, 'session:facilitate', async (s) => {
-        if (d.kind === 'card' && d.locked && !(await this.liveCard(p.workshopId, d.id)))
-          return fail('unknownCard');
-        const list: string[] = d.kind === 'card' ? s.locks.cards : s.locks.sections;
-        const rest = list.filter((id) => id !== d.id);
-        const next = d.locked ? [...rest, d.id] : rest;
-        if (d.kind === 'card') s.locks.cards = next;
-        else s.locks.sections = next as FacilitationState['locks']['sections'];
-        return null;
-      }),
+      this.change(
+        p,
+        'session:facilitate',
+        (s) => {
+          const list: string[] = d.kind === 'card' ? s.locks.cards : s.locks.sections;
+          const rest = list.filter((id) => id !== d.id);
+          const next = d.locked ? [...rest, d.id] : rest;
+          if (d.kind === 'card') s.locks.cards = next;
+          else s.locks.sections = next as FacilitationState['locks']['sections'];
+          return null;
+        },
+        d.kind === 'card' && d.locked ? liveCard(p, d.id) : undefined,
+      ),
     );
     on('hand:raise', handRaiseSchema, (p, d) =>
       this.change(p, 'hand:raise', (s, now) => {
@@ -158,27 +232,46 @@ export class Facilitation implements ControlModule {
   stop(): void {
     for (const t of this.balanceTimers.values()) clearTimeout(t);
     this.balanceTimers.clear();
-    void this.deps.store.closeOpenAttendance(new Date().toISOString()).catch(() => undefined); // the store may already be closing; start-up closes them then
+    if (this.sweeper) clearInterval(this.sweeper);
+    const at = new Date().toISOString();
+    // The store may already be closing; start-up (or, on several instances, a sweep) closes them then.
+    if (!this.deps.severalInstances)
+      void this.deps.store.closeOpenAttendance(at).catch(() => undefined);
+    else
+      for (const h of this.here.values())
+        void h.stretch.then((id) => this.deps.store.closeAttendance(id, at)).catch(() => undefined);
   }
 
   // ── Actions ───────────────────────────────────────────────────────────────
 
   /** Check `action`, change the state one at a time, store it, then broadcast it (I47). */
-  private change(p: ParticipantRow, action: Action, fn: Change): Promise<Ack> {
+  private change(p: ParticipantRow, action: Action, fn: Change, check?: Check): Promise<Ack> {
     if (!can(p.capability, action)) return Promise.resolve(fail('forbidden'));
-    return this.apply(p.workshopId, fn);
+    return this.apply(p.workshopId, fn, check);
   }
 
-  /** Change a workshop's state as the server (permission already checked): serial, stored, broadcast. */
-  apply(workshopId: string, fn: Change): Promise<Ack> {
+  /**
+   * Change a workshop's state as the server (permission already checked): serial, stored,
+   * broadcast. The change is made to the state read in the same transaction that stores it,
+   * under the workshop's row lock (I85): on several instances a change another one stored a
+   * moment ago is the state this change starts from, never overwritten by it.
+   */
+  apply(workshopId: string, fn: Change, check?: Check): Promise<Ack> {
     return this.serial(workshopId, async () => {
-      // On several instances another one may have changed it: start from the stored state.
-      if (this.relay) this.states.delete(workshopId);
-      const s = structuredClone(await this.state(workshopId));
+      const refused = check ? await check() : null;
+      if (refused) return refused;
       const now = Date.now();
-      const problem = await fn(s, now);
-      if (problem) return problem;
-      await this.deps.store.saveFacilitation(workshopId, s, new Date(now).toISOString());
+      let problem = null as Ack | null;
+      const s = await this.deps.store.updateFacilitation(
+        workshopId,
+        (stored) => {
+          const next = structuredClone(stored ?? emptyFacilitation());
+          problem = fn(next, now);
+          return problem ? null : next;
+        },
+        new Date(now).toISOString(),
+      );
+      if (!s) return problem ?? fail('invalidInput');
       this.states.set(workshopId, s);
       this.deps.stored?.(workshopId, s);
       this.relay?.(workshopId);
@@ -279,6 +372,11 @@ export class Facilitation implements ControlModule {
       const room = this.deps.rooms.peek(workshopId);
       if (room) await room.ready.then(() => room.setFacilitation(s));
     });
+  }
+
+  /** Redis came back: changes told while it was away were lost, so read every known state again. */
+  async reread(): Promise<void> {
+    await Promise.all([...this.states.keys()].map((w) => this.changedElsewhere(w)));
   }
 
   private async state(workshopId: string): Promise<FacilitationState> {

@@ -155,6 +155,13 @@ export interface LogReader {
   creatorsFor(
     cardIds: readonly string[],
   ): Promise<{ cardId: string; participantId: string | null }[]>;
+  /**
+   * The workshop's participants and its facilitation state. Inside `appendOrdered` every read
+   * goes through its transaction's one connection (I89): a read from the pool there could
+   * wait for a connection that only transactions waiting on it would give back.
+   */
+  participants(): Promise<ParticipantRow[]>;
+  facilitation(): Promise<FacilitationState | null>;
 }
 
 /** What a room decides to write once it has caught up, inside `appendOrdered`. */
@@ -508,6 +515,18 @@ export interface Store {
   loadFacilitation(workshopId: string): Promise<FacilitationState | null>;
   /** Replace the workshop's facilitation state in one write. */
   saveFacilitation(workshopId: string, state: FacilitationState, at: string): Promise<void>;
+  /**
+   * Read the stored state, let `change` make the next one from it and store that, in ONE
+   * transaction under the workshop's row lock (I85): a change stored meanwhile, by this
+   * instance or another, is always the one `change` starts from, so no change overwrites
+   * another. `change` is synchronous (it runs inside the transaction) and returns null to
+   * store nothing. Returns the state stored, or null.
+   */
+  updateFacilitation(
+    workshopId: string,
+    change: (stored: FacilitationState | null) => FacilitationState | null,
+    at: string,
+  ): Promise<FacilitationState | null>;
   /** Change a participant's capability (co-facilitator); the row after, or null when unknown. */
   setCapability(
     workshopId: string,
@@ -520,6 +539,8 @@ export interface Store {
   closeAttendance(id: string, leftAt: string): Promise<void>;
   /** Close every stretch still open (at start-up, after a crash, or at shutdown); how many. */
   closeOpenAttendance(at: string): Promise<number>;
+  /** Every stretch still open, in every workshop (several instances sweep them, I88). */
+  listOpenAttendance(): Promise<AttendanceRow[]>;
   /** Every stretch of a workshop, oldest first. */
   listAttendance(workshopId: string): Promise<AttendanceRow[]>;
   /** Characters inserted per participant in updates with seq > `afterSeq`. */

@@ -43,6 +43,36 @@ export function facilitationContract(get: () => Store): void {
       expect((await s.loadFacilitation('fw'))?.locks.cards).toEqual([]);
     });
 
+    it('[I85] changes made at once all take effect; a refused change stores nothing', async () => {
+      const s = get();
+      await seed(s);
+      const lock = (id: string) =>
+        s.updateFacilitation(
+          'fw',
+          (stored) => {
+            const next = stored ?? emptyFacilitation();
+            next.locks.cards.push(id);
+            return next;
+          },
+          T0,
+        );
+      // On Postgres these are concurrent transactions on a pool: each must start from the last.
+      const ids = Array.from({ length: 24 }, (_, i) => `c${i}`);
+      const stored = await Promise.all(ids.map(lock));
+      expect(stored.every((x) => x !== null)).toBe(true);
+      expect((await s.loadFacilitation('fw'))?.locks.cards.sort()).toEqual([...ids].sort());
+      const refused = await s.updateFacilitation(
+        'fw',
+        (stored) => {
+          if (stored) stored.locks.cards = [];
+          return null;
+        },
+        T0,
+      );
+      expect(refused).toBeNull();
+      expect((await s.loadFacilitation('fw'))?.locks.cards).toHaveLength(24);
+    });
+
     it('[I51] keeps the agenda and its current step', async () => {
       const s = get();
       await seed(s);
@@ -69,6 +99,7 @@ export function facilitationContract(get: () => Store): void {
       await s.openAttendance({ ...row, id: 'a1', joinedAt: T0 });
       await s.closeAttendance('a1', '2026-11-01T10:30:00.000Z');
       await s.openAttendance({ ...row, id: 'a2', joinedAt: '2026-11-01T11:00:00.000Z' });
+      expect((await s.listOpenAttendance()).map((a) => a.id)).toEqual(['a2']);
       expect(await s.closeOpenAttendance('2026-11-01T11:10:00.000Z')).toBe(1);
       const list = await s.listAttendance('fw');
       expect(list.map((a) => [a.id, a.leftAt])).toEqual([

@@ -79,13 +79,33 @@ export async function listAttendance(db: Db, workshopId: string): Promise<Attend
     .orderBy('joined_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toAttendance);
+}
+
+export async function listOpenAttendance(db: Db): Promise<AttendanceRow[]> {
+  const rows = await db
+    .selectFrom('attendance')
+    .selectAll()
+    .where('left_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toAttendance);
+}
+
+function toAttendance(r: {
+  id: string;
+  workshop_id: string;
+  participant_id: string;
+  joined_at: string;
+  left_at: string | null;
+}): AttendanceRow {
+  return {
     id: r.id,
     workshopId: r.workshop_id,
     participantId: r.participant_id,
     joinedAt: r.joined_at,
     leftAt: r.left_at,
-  }));
+  };
 }
 
 export async function writtenSince(

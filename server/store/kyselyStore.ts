@@ -19,7 +19,7 @@ import {
   toParticipant,
   toWorkshop,
 } from './kyselyRows';
-import { kyselyLogReader } from './logQueries';
+import { kyselyLogReader, listParticipants } from './logQueries';
 import type { ActionChange, ActionRow, ClosureRow, OutcomeRow, ReadingRow } from './recordRows';
 import * as records from './recordsQueries';
 import type {
@@ -221,15 +221,8 @@ export abstract class KyselyStore implements Store {
     return r ? toParticipant(r) : null;
   }
 
-  async listParticipants(workshopId: string) {
-    const rows = await this.db
-      .selectFrom('participants')
-      .selectAll()
-      .where('workshop_id', '=', workshopId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    return rows.map(toParticipant);
+  listParticipants(workshopId: string) {
+    return listParticipants(this.db, workshopId);
   }
 
   async loadDocument(workshopId: string): Promise<LoadedDocument> {
@@ -616,6 +609,21 @@ export abstract class KyselyStore implements Store {
     return facilitation.saveFacilitation(this.db, workshopId, state, at);
   }
 
+  updateFacilitation(
+    workshopId: string,
+    change: (stored: FacilitationState | null) => FacilitationState | null,
+    at: string,
+  ) {
+    // The workshop's row, not the facilitation row: there may be no facilitation row yet,
+    // and the ordered write path takes the same lock first, so no two locks cross (I85).
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockWorkshop(trx, workshopId);
+      const next = change(await facilitation.loadFacilitation(trx, workshopId));
+      if (next) await facilitation.saveFacilitation(trx, workshopId, next, at);
+      return next;
+    });
+  }
+
   async setCapability(workshopId: string, participantId: string, capability: Capability) {
     await this.db
       .updateTable('participants')
@@ -641,6 +649,10 @@ export abstract class KyselyStore implements Store {
 
   listAttendance(workshopId: string) {
     return facilitation.listAttendance(this.db, workshopId);
+  }
+
+  listOpenAttendance() {
+    return facilitation.listOpenAttendance(this.db);
   }
 
   writtenSince(workshopId: string, afterSeq: number) {

@@ -3,8 +3,9 @@
  * SQLite and Postgres, over the store's connection or inside `appendOrdered`'s transaction.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { bytes } from './kyselyRows';
-import type { LogReader, LogTail } from './Store';
+import { loadFacilitation } from './facilitationQueries';
+import { bytes, toParticipant } from './kyselyRows';
+import type { LogReader, LogTail, ParticipantRow } from './Store';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -65,5 +66,19 @@ export function kyselyLogReader(db: Db, workshopId: string): LogReader {
         .execute();
       return rows.map((r) => ({ cardId: r.card_id, participantId: r.participant_id }));
     },
+    participants: () => listParticipants(db, workshopId),
+    facilitation: () => loadFacilitation(db, workshopId),
   };
+}
+
+/** A workshop's participants, oldest first (as `Store.listParticipants`). */
+export async function listParticipants(db: Db, workshopId: string): Promise<ParticipantRow[]> {
+  const rows = await db
+    .selectFrom('participants')
+    .selectAll()
+    .where('workshop_id', '=', workshopId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toParticipant);
 }

@@ -230,6 +230,8 @@ class MemoryStore implements Store {
   logReader(workshopId: string): LogReader {
     const board = () => this.#boards.get(workshopId);
     return {
+      participants: () => this.listParticipants(workshopId),
+      facilitation: () => this.loadFacilitation(workshopId),
       since: async (afterSeq) => {
         const b = board();
         const snapshotSeq = b?.snapshot?.seq ?? 0;
@@ -617,6 +619,21 @@ class MemoryStore implements Store {
     this.#facilitationUpdated.set(workshopId, at);
   }
 
+  /** Read, change and store with no await in between: this adapter's transaction (I85). */
+  async updateFacilitation(
+    workshopId: string,
+    change: (stored: FacilitationState | null) => FacilitationState | null,
+    at: string,
+  ) {
+    this.needWorkshop(workshopId);
+    const stored = this.#facilitation.get(workshopId);
+    const next = change(stored ? structuredClone(stored) : null);
+    if (!next) return null;
+    this.#facilitation.set(workshopId, structuredClone(next));
+    this.#facilitationUpdated.set(workshopId, at);
+    return structuredClone(next);
+  }
+
   async setCapability(workshopId: string, participantId: string, capability: Capability) {
     const p = this.#participants.get(participantId);
     if (!p || p.workshopId !== workshopId) return null;
@@ -645,6 +662,10 @@ class MemoryStore implements Store {
       closed++;
     }
     return closed;
+  }
+
+  async listOpenAttendance() {
+    return [...this.#attendance.values()].filter((r) => r.leftAt === null).map((r) => ({ ...r }));
   }
 
   async listAttendance(workshopId: string) {

@@ -1,10 +1,19 @@
 /**
  * Limits on new cards (issue 8 §4, invariant I21): at most `maxCardsPerBoard` cards on a
  * board, and at most `cardsPerMinute` new cards per participant per minute, counted with
- * rate-limiter-flexible's in-memory limiter (one per process, shared by every room).
+ * rate-limiter-flexible (one counter per process, shared by every room). On several
+ * instances the minute counts in Redis (I87), so a person whose connections are spread
+ * over two instances gets one allowance, not one per instance; while Redis is away it
+ * falls back to this process's memory, as the other rate limits do.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import type { Reason } from '../../lib/protocol/reasons';
+import type { SharedCounters } from '../limits/limiters';
 
 /** The two limits; both come from server/config.ts. */
 export interface CardLimitSettings {
@@ -20,14 +29,28 @@ export const DEFAULT_CARD_LIMITS: CardLimitSettings = {
 
 /** Counts new cards per participant and checks the board's total. */
 export class CardLimits {
-  private readonly perMinute: RateLimiterMemory;
+  private readonly perMinute: RateLimiterAbstract;
 
-  constructor(readonly settings: CardLimitSettings = DEFAULT_CARD_LIMITS) {
-    this.perMinute = new RateLimiterMemory({
-      keyPrefix: 'purple-cards',
-      points: settings.cardsPerMinute,
-      duration: 60,
-    });
+  /** `shared`: count in Redis, across instances (I87). */
+  constructor(
+    readonly settings: CardLimitSettings = DEFAULT_CARD_LIMITS,
+    shared?: SharedCounters,
+  ) {
+    const memory = () =>
+      new RateLimiterMemory({
+        keyPrefix: 'purple-cards',
+        points: settings.cardsPerMinute,
+        duration: 60,
+      });
+    this.perMinute = shared
+      ? new RateLimiterRedis({
+          storeClient: shared.client,
+          keyPrefix: `${shared.prefix}limit:cards`,
+          points: settings.cardsPerMinute,
+          duration: 60,
+          insuranceLimiter: memory(),
+        })
+      : memory();
   }
 
   /** 'boardFull' when `adding` more cards would pass the board's cap; else null. */

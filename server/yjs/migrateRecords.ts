@@ -4,16 +4,8 @@
  * (clientID 0), stored before anyone is served, like the order key migration. Their words
  * stay where they were, as the proposal or the statement, with their colour and history.
  */
-import type * as Y from 'yjs';
 import { applyRecordMigration, planRecordMigration } from '../../lib/board/recordMigration';
-import type { Store } from '../store/Store';
-import { runLoadMigration } from './loadMigration';
+import { loadMigration } from './loadMigration';
 
-/** Migrate `doc` to records if needed; returns the stored update's seq, or null when none was. */
-export function migrateRecords(
-  doc: Y.Doc,
-  store: Store,
-  workshopId: string,
-): Promise<number | null> {
-  return runLoadMigration(doc, store, workshopId, planRecordMigration, applyRecordMigration);
-}
+/** Migrate a doc to records if needed (the room stores the update). */
+export const migrateRecords = loadMigration(planRecordMigration, applyRecordMigration);

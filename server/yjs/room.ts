@@ -38,6 +38,7 @@ import type {
 } from '../store/Store';
 import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
+import { type LoadMigration, migrationInput } from './loadMigration';
 import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
 import { migrateRecords } from './migrateRecords';
@@ -159,13 +160,35 @@ export class Room {
     this.doc.clientID = SERVER_CLIENT_ID;
     this.lastSeq = loaded.updates.at(-1)?.seq ?? loaded.snapshotSeq;
     this.sinceCompaction = loaded.updates.length;
-    this.lastSeq = (await migrateOrderKeys(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
-    this.lastSeq = (await migrateRecords(this.doc, this.store, this.workshopId)) ?? this.lastSeq;
     for (const b of loaded.bindings) this.bind(b);
     for (const c of loaded.cardCreators) this.creators.set(c.cardId, c.participantId);
     for (const p of participants) this.participants.set(p.id, p);
     for (const e of endorsements) this.addEndorsement(e);
+    for (const migration of [migrateOrderKeys, migrateRecords]) await this.migrate(migration);
     this.loaded = true;
+  }
+
+  /**
+   * Run one load-time migration and store it before anyone is served (I71). On several
+   * instances it is planned under the workshop's row lock after applying what the others
+   * stored since this room read the log (I86): a board two instances load at once is
+   * migrated by the first, and a write stored in between is applied, never skipped.
+   */
+  private async migrate(migration: LoadMigration): Promise<void> {
+    const input = (data: Uint8Array) => migrationInput(this.workshopId, data);
+    if (!this.ordered) {
+      const update = migration(this.doc);
+      if (update) this.lastSeq = await this.store.appendUpdate(input(update));
+      return;
+    }
+    const seq = await this.ordered.appendOrdered(this.workshopId, async (log) => {
+      await this.applyLog(log);
+      const update = migration(this.doc);
+      return update && { kind: 'update', input: input(update) };
+    });
+    if (seq === null) return;
+    this.lastSeq = seq;
+    this.listener.stored?.(this.workshopId, seq);
   }
 
   /** Admit a connection: once the board is loaded, roster first, then sync step 1. */
@@ -348,7 +371,7 @@ export class Room {
    */
   private async catchUpOrdered(log: LogReader): Promise<void> {
     await this.applyLog(log);
-    const facilitation = await this.store.loadFacilitation(this.workshopId);
+    const facilitation = await log.facilitation();
     if (facilitation) this.setFacilitation(facilitation);
   }
 
@@ -376,7 +399,7 @@ export class Room {
         if (id !== SERVER_CLIENT_ID && !this.bindings.has(id)) unknown.add(id);
     const fresh = await log.bindingsFor([...unknown]);
     if (fresh.some((b) => !this.participants.has(b.participantId)))
-      for (const p of await this.store.listParticipants(this.workshopId))
+      for (const p of await log.participants())
         if (!this.participants.has(p.id)) this.participants.set(p.id, p);
     for (const b of fresh) this.bind(b);
     const cards = this.doc.getMap('cards');
@@ -396,6 +419,8 @@ export class Room {
     this.lastSeq = Math.max(tail.snapshotSeq, tail.updates.at(-1)?.seq ?? 0);
     this.sinceCompaction += tail.updates.length;
     for (const c of await log.creatorsFor(added)) this.creators.set(c.cardId, c.participantId);
+    // While loading nobody is served yet: a joining connection gets roster and board after.
+    if (!this.loaded) return;
     if (fresh.length > 0) this.broadcastRoster(fresh.map((b) => b.clientId));
     for (const part of parts) this.broadcastUpdate(part, null);
   }

@@ -4,6 +4,7 @@
  * message well inside the y-websocket client's 30 s silence watchdog.
  */
 import type { Reason } from '../../lib/protocol/reasons';
+import type { SharedCounters } from '../limits/limiters';
 import type { Logger } from '../log';
 import type { OrderedLog, ParticipantRow, Store } from '../store/Store';
 import { type CardLimitSettings, CardLimits, DEFAULT_CARD_LIMITS } from './cardLimits';
@@ -24,7 +25,7 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly timer: NodeJS.Timeout;
   private readonly keepalive: Uint8Array;
-  /** One counter of new cards for every room of the process (I21). */
+  /** One counter of new cards for every room of the process (I21), in Redis on several (I87). */
   private readonly cardLimits: CardLimits;
   /** The workshop's private drafts (issue 11): closed with the board's connections. */
   drafts: Drafts | null = null;
@@ -39,9 +40,11 @@ export class Rooms {
       cardLimits?: CardLimitSettings;
       /** Several instances: writes are ordered through the database (I62). */
       ordered?: OrderedLog;
+      /** Several instances: the per-minute card limit counts in Redis (I87). */
+      counters?: SharedCounters;
     },
   ) {
-    this.cardLimits = new CardLimits(opts.cardLimits ?? DEFAULT_CARD_LIMITS);
+    this.cardLimits = new CardLimits(opts.cardLimits ?? DEFAULT_CARD_LIMITS, opts.counters);
     this.keepalive = keepAliveMessage();
     this.timer = setInterval(() => this.tick(), KEEPALIVE_MS);
     this.timer.unref();

@@ -33,11 +33,17 @@ let clearsStarted = 0;
 const watchReveals = (store: Store): Store =>
   new Proxy(store, {
     get(target, key, receiver) {
-      if (key === 'saveFacilitation')
-        return (...args: Parameters<Store['saveFacilitation']>) => {
-          if (args[1].privateWriting?.revealing) revealStarts++;
-          return target.saveFacilitation(...args);
-        };
+      if (key === 'updateFacilitation')
+        return (...[w, change, at]: Parameters<Store['updateFacilitation']>) =>
+          target.updateFacilitation(
+            w,
+            (stored) => {
+              const next = change(stored);
+              if (next?.privateWriting?.revealing) revealStarts++;
+              return next;
+            },
+            at,
+          );
       if (key === 'clearDraft')
         return async (...args: Parameters<Store['clearDraft']>) => {
           clearsStarted++;
