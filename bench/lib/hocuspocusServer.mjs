@@ -13,6 +13,7 @@
 // Prints "hocuspocus running at ws://127.0.0.1:<port>" once it listens. On SIGTERM or SIGINT
 // it closes every connection, lets each document's last store finish, closes the SQLite
 // database (which waits for queued writes) and exits 0.
+import { once } from 'node:events';
 import { Redis } from '@hocuspocus/extension-redis';
 import { SQLite } from '@hocuspocus/extension-sqlite';
 import { Server } from '@hocuspocus/server';
@@ -26,16 +27,15 @@ if (!Number.isInteger(port) || port <= 0 || !database) {
 const name = process.env.HOCUS_NAME || `hocuspocus-${port}`;
 const sqlite = new SQLite({ database });
 const extensions = [sqlite];
-if (process.env.HOCUS_REDIS_HOST) {
-  extensions.push(
-    new Redis({
+const redis = process.env.HOCUS_REDIS_HOST
+  ? new Redis({
       host: process.env.HOCUS_REDIS_HOST,
       port: Number(process.env.HOCUS_REDIS_PORT || 6379),
       prefix: process.env.HOCUS_REDIS_PREFIX || 'hocuspocus',
       identifier: name,
-    }),
-  );
-}
+    })
+  : null;
+if (redis) extensions.push(redis);
 
 const server = new Server({
   name,
@@ -62,6 +62,14 @@ async function stop() {
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
+// Take no client before both Redis connections are ready. ioredis 5.9 (the version
+// installed) writes a SUBSCRIBE issued during its connection handshake at once, and its
+// ready check (INFO) then fails "in subscriber mode" (ioredis issue #2037): the instance
+// then misses the other's updates. Documents load, and subscribe, only once clients come.
+if (redis) {
+  for (const client of [redis.pub, redis.sub])
+    if (client.status !== 'ready') await once(client, 'ready');
+}
 await server.listen();
 // The one setting added to the extension's defaults: instances sharing one file wait for
 // its lock (up to 5 s) instead of failing with SQLITE_BUSY. A lone instance never waits.
