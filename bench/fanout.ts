@@ -1,12 +1,15 @@
 /**
  * 1. Fan-out latency in one room of N clients: p50 and p99 from an edit to its arrival at
- * every other client, against the in-memory reference and Purple, interleaved A/B.
- * Also the CPU profiles of both servers during the largest room (`--cpu-prof`).
+ * every other client, against the in-memory reference and Purple, interleaved A/B; and,
+ * for comparison, Hocuspocus on its SQLite extension in the same interleaving (its writers
+ * are HocuspocusProviders, its other clients light clients speaking its framing).
+ * Also the CPU profiles of the reference and Purple during the largest room (`--cpu-prof`).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Seat } from './lib/clients';
-import { type Ctx, interleave, purpleSeats, refSeat } from './lib/context';
+import { type Ctx, interleaveAll, purpleSeats, refSeat } from './lib/context';
+import { hocuspocusSeat, startHocuspocus } from './lib/hocuspocus';
 import { command } from './lib/loadgen';
 import { type ProfileSummary, summariseProfileDir } from './lib/profile';
 import { freshDir, setupPurple } from './lib/purpleSetup';
@@ -58,6 +61,11 @@ export interface FanoutSize {
   purple: FanoutSide;
   ratioP50: ReturnType<typeof bootstrapRatio>;
   ratioP99: ReturnType<typeof bootstrapRatio>;
+  /** Hocuspocus on SQLite (absent when left out, and in results from before it was added). */
+  hocuspocus?: FanoutSide;
+  /** Purple ÷ Hocuspocus. */
+  ratioP50Hocuspocus?: ReturnType<typeof bootstrapRatio>;
+  ratioP99Hocuspocus?: ReturnType<typeof bootstrapRatio>;
 }
 
 export interface FanoutResult {
@@ -108,8 +116,8 @@ export async function oneRun(
 
 /**
  * Put the same `cfg.fanoutBoardCards`-record board on a room of each server before it is
- * measured (a no-op when the board is already there: Purple keeps it on disk, the in-memory
- * reference while it runs). `seat` is the facilitator's on Purple.
+ * measured (a no-op when the board is already there: Purple and Hocuspocus keep it on disk,
+ * the in-memory reference while it runs). `seat` is the facilitator's on Purple.
  */
 async function seedBoard(ctx: Ctx, seat: Seat): Promise<void> {
   const cards = ctx.cfg.fanoutBoardCards;
@@ -128,12 +136,15 @@ function side(windows: WindowResult[], connectMs: number[]): FanoutSide {
 export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
   const { cfg } = ctx;
   const dataDir = freshDir('purple-bench-fanout-');
-  ctx.cleanup.push(dataDir);
+  const hocusDir = freshDir('hocuspocus-bench-fanout-');
+  ctx.cleanup.push(dataDir, hocusDir);
   const max = Math.max(...cfg.fanoutSizes);
   const workshops = await setupPurple(dataDir, cfg.fanoutSizes);
   const result: FanoutResult = { boardCards: cfg.fanoutBoardCards, sizes: [] };
   const ref = await startServer('ref-mem');
   const purple = await startServer('purple', { dataDir });
+  const hocus = cfg.hocuspocus ? await startHocuspocus({ dataDir: hocusDir }) : null;
+  const servers = hocus ? [ref, purple, hocus] : [ref, purple];
   const opts = {
     writers: cfg.fanoutWriters,
     warmup: cfg.fanoutWarmup,
@@ -144,17 +155,17 @@ export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
     for (const [si, n] of cfg.fanoutSizes.entries()) {
       const w = workshops[si];
       if (!w) throw new Error('missing workshop');
-      const seatsFor = (s: ServerProc): Seat[] =>
-        s === ref
-          ? Array.from({ length: n }, () => refSeat(ref, `fanout-${n}`))
-          : purpleSeats(purple, w, n);
-      for (const s of [ref, purple]) await seedBoard(ctx, seatsFor(s)[0] as Seat);
-      const acc = new Map<ServerProc, { windows: WindowResult[]; connect: number[] }>([
-        [ref, { windows: [], connect: [] }],
-        [purple, { windows: [], connect: [] }],
-      ]);
+      const seatsFor = (s: ServerProc): Seat[] => {
+        if (s === ref) return Array.from({ length: n }, () => refSeat(ref, `fanout-${n}`));
+        if (s === hocus) return Array.from({ length: n }, () => hocuspocusSeat(s, `fanout-${n}`));
+        return purpleSeats(purple, w, n);
+      };
+      for (const s of servers) await seedBoard(ctx, seatsFor(s)[0] as Seat);
+      const acc = new Map<ServerProc, { windows: WindowResult[]; connect: number[] }>(
+        servers.map((s) => [s, { windows: [], connect: [] }]),
+      );
       for (let r = 0; r < cfg.runs; r++) {
-        for (const s of interleave(r, ref, purple)) {
+        for (const s of interleaveAll(r, servers)) {
           const { window, connectMs } = await oneRun(ctx, s, seatsFor(s), opts);
           acc.get(s)?.windows.push(window);
           acc.get(s)?.connect.push(connectMs);
@@ -163,9 +174,10 @@ export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
           );
         }
       }
-      const a = acc.get(ref) ?? { windows: [], connect: [] };
-      const b = acc.get(purple) ?? { windows: [], connect: [] };
-      result.sizes.push({
+      const none = { windows: [] as WindowResult[], connect: [] as number[] };
+      const a = acc.get(ref) ?? none;
+      const b = acc.get(purple) ?? none;
+      const size: FanoutSize = {
         clients: n,
         reference: side(a.windows, a.connect),
         purple: side(b.windows, b.connect),
@@ -177,11 +189,25 @@ export async function measureFanout(ctx: Ctx): Promise<FanoutResult> {
           b.windows.map((x) => x.p99),
           a.windows.map((x) => x.p99),
         ),
-      });
+      };
+      const h = hocus ? acc.get(hocus) : undefined;
+      if (h) {
+        size.hocuspocus = side(h.windows, h.connect);
+        size.ratioP50Hocuspocus = bootstrapRatio(
+          b.windows.map((x) => x.p50),
+          h.windows.map((x) => x.p50),
+        );
+        size.ratioP99Hocuspocus = bootstrapRatio(
+          b.windows.map((x) => x.p99),
+          h.windows.map((x) => x.p99),
+        );
+      }
+      result.sizes.push(size);
     }
   } finally {
     await ref.stop();
     await purple.stop();
+    await hocus?.stop();
   }
 
   if (cfg.profile) {

@@ -4,16 +4,18 @@
  * and records how many cards it held at its 'sync' event. Cold: the server was just
  * restarted, so the board is on disk only (Purple: SQLite; reference: LevelDB — the
  * in-memory reference cannot be cold). Warm: the board is in memory (another client holds
- * it): Purple against both references.
+ * it): Purple against both references. For comparison, Hocuspocus on its SQLite extension
+ * (its own HocuspocusProvider joins): cold from its SQLite file, and warm.
  */
 import type { JoinResult } from './lib/board';
 import type { Seat } from './lib/clients';
-import { type Ctx, interleave, purpleSeats, refSeat } from './lib/context';
+import { type Ctx, interleaveAll, purpleSeats, refSeat } from './lib/context';
+import { hocuspocusSeat, startHocuspocus } from './lib/hocuspocus';
 import { freshDir, setupPurple } from './lib/purpleSetup';
 import { type ServerProc, startServer } from './lib/servers';
 import { bootstrapMedian, bootstrapRatio, type Estimate } from './lib/stats';
 
-type Kind = 'ref-ldb' | 'purple' | 'ref-mem';
+type Kind = 'ref-ldb' | 'purple' | 'ref-mem' | 'hocuspocus';
 
 export interface JoinSide {
   cold?: JoinResult[];
@@ -36,6 +38,11 @@ export interface JoinResultSet {
   /** Purple ÷ reference on connect → content: cold vs LevelDB, warm vs in-memory. */
   ratioCold: ReturnType<typeof bootstrapRatio>;
   ratioWarm: ReturnType<typeof bootstrapRatio>;
+  /** Hocuspocus on SQLite (absent when left out, and in results from before it was added). */
+  hocuspocus?: JoinSide;
+  /** Purple ÷ Hocuspocus on connect → content: cold (both from SQLite) and warm. */
+  ratioColdHocuspocus?: ReturnType<typeof bootstrapRatio>;
+  ratioWarmHocuspocus?: ReturnType<typeof bootstrapRatio>;
 }
 
 const content = (xs: JoinResult[]) => xs.map((x) => x.contentMs ?? Number.NaN);
@@ -60,19 +67,29 @@ export async function measureJoin(ctx: Ctx): Promise<JoinResultSet> {
   const cards = cfg.joinCards;
   const dataDir = freshDir('purple-bench-join-');
   const ldbDir = freshDir('ref-bench-join-');
-  ctx.cleanup.push(dataDir, ldbDir);
+  const hocusDir = freshDir('hocuspocus-bench-join-');
+  ctx.cleanup.push(dataDir, ldbDir, hocusDir);
   const [w] = await setupPurple(dataDir, [4]);
   if (!w) throw new Error('no workshop');
-  const start = (kind: Kind): Promise<ServerProc> =>
-    kind === 'purple' ? startServer('purple', { dataDir }) : startServer(kind, { ldbDir });
+  const start = (kind: Kind): Promise<ServerProc> => {
+    if (kind === 'purple') return startServer('purple', { dataDir });
+    if (kind === 'hocuspocus') return startHocuspocus({ dataDir: hocusDir });
+    return startServer(kind, { ldbDir });
+  };
   // Seats: 0 seeds, 1 holds the board in memory, 2 joins.
-  const seat = (kind: Kind, s: ServerProc, i: number): Seat =>
-    kind === 'purple' ? (purpleSeats(s, w, 4)[i] as Seat) : refSeat(s, 'big-board');
+  const seat = (kind: Kind, s: ServerProc, i: number): Seat => {
+    if (kind === 'purple') return purpleSeats(s, w, 4)[i] as Seat;
+    if (kind === 'hocuspocus') return hocuspocusSeat(s, 'big-board');
+    return refSeat(s, 'big-board');
+  };
   const timeoutMs = 60_000;
+  const onDisk: ('ref-ldb' | 'purple' | 'hocuspocus')[] = cfg.hocuspocus
+    ? ['ref-ldb', 'purple', 'hocuspocus']
+    : ['ref-ldb', 'purple'];
 
-  // Seed the same content into the reference's LevelDB and Purple's SQLite.
+  // Seed the same content into the reference's LevelDB, Purple's and Hocuspocus's SQLite.
   let bytes = 0;
-  for (const kind of ['ref-ldb', 'purple'] as const) {
+  for (const kind of onDisk) {
     const s = await start(kind);
     try {
       const r = await lg.call<{ bytes: number }>('board.seed', {
@@ -86,14 +103,19 @@ export async function measureJoin(ctx: Ctx): Promise<JoinResultSet> {
     }
   }
 
-  const cold = { 'ref-ldb': [] as JoinResult[], purple: [] as JoinResult[] };
+  const cold = {
+    'ref-ldb': [] as JoinResult[],
+    purple: [] as JoinResult[],
+    hocuspocus: [] as JoinResult[],
+  };
   const warm = {
     'ref-ldb': [] as JoinResult[],
     purple: [] as JoinResult[],
     'ref-mem': [] as JoinResult[],
+    hocuspocus: [] as JoinResult[],
   };
   for (let r = 0; r < cfg.joinRuns; r++) {
-    for (const kind of interleave(r, 'ref-ldb' as const, 'purple' as const)) {
+    for (const kind of interleaveAll(r, onDisk)) {
       const s = await start(kind);
       try {
         const c = await lg.call<JoinResult & { holder: number }>('board.join', {
@@ -141,7 +163,7 @@ export async function measureJoin(ctx: Ctx): Promise<JoinResultSet> {
   } finally {
     await mem.stop();
   }
-  return {
+  const result: JoinResultSet = {
     cards,
     bytes,
     purple: sideOf(cards, warm.purple, cold.purple),
@@ -150,4 +172,10 @@ export async function measureJoin(ctx: Ctx): Promise<JoinResultSet> {
     ratioCold: bootstrapRatio(content(cold.purple), content(cold['ref-ldb'])),
     ratioWarm: bootstrapRatio(content(warm.purple), content(warm['ref-mem'])),
   };
+  if (cfg.hocuspocus) {
+    result.hocuspocus = sideOf(cards, warm.hocuspocus, cold.hocuspocus);
+    result.ratioColdHocuspocus = bootstrapRatio(content(cold.purple), content(cold.hocuspocus));
+    result.ratioWarmHocuspocus = bootstrapRatio(content(warm.purple), content(warm.hocuspocus));
+  }
+  return result;
 }

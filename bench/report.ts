@@ -75,17 +75,30 @@ function fanoutSection(r: FanoutResult, out: string[], targets: string[][]): voi
   const onBoard = board > 0 ? `, on a ${board.toLocaleString('en-GB')}-record board` : '';
   out.push(
     board > 0
-      ? `The room already holds a board of ${board.toLocaleString('en-GB')} records, a quarter in each section (decisions and indicators with fields filled in and linked to priorities), the same Yjs state on both servers.`
+      ? `The room already holds a board of ${board.toLocaleString('en-GB')} records, a quarter in each section (decisions and indicators with fields filled in and linked to priorities), the same Yjs state on every server.`
       : 'The room starts empty.',
     '',
     "Median over runs of each run's p50 / p99 (ms), with 95 % bootstrap intervals. Reference: `@y/websocket-server` 0.1.1 in memory.",
     '',
-    '| clients | reference p50 | Purple p50 | ratio p50 | reference p99 | Purple p99 | ratio p99 | runs |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
+  const withHocus = r.sizes.some((s) => s.hocuspocus);
+  if (withHocus)
+    out.push(
+      'Hocuspocus (3.4.4 on its SQLite extension, the second reference) ran in the same interleaving, for comparison: the targets judge Purple against the reference only. Its writers are HocuspocusProviders; it also answers every update with a sync-status message to its sender.',
+      '',
+      '| clients | reference p50 | Hocuspocus p50 | Purple p50 | Purple ÷ reference p50 | Purple ÷ Hocuspocus p50 | reference p99 | Hocuspocus p99 | Purple p99 | Purple ÷ reference p99 | Purple ÷ Hocuspocus p99 | runs |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+  else
+    out.push(
+      '| clients | reference p50 | Purple p50 | ratio p50 | reference p99 | Purple p99 | ratio p99 | runs |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
   for (const s of r.sizes) {
     out.push(
-      `| ${s.clients} | ${est(s.reference.p50)} | ${est(s.purple.p50)} | ${ratio(s.ratioP50)} | ${est(s.reference.p99)} | ${est(s.purple.p99)} | ${ratio(s.ratioP99)} | ${s.reference.p50.n}+${s.purple.p50.n} |`,
+      withHocus
+        ? `| ${s.clients} | ${est(s.reference.p50)} | ${est(s.hocuspocus?.p50)} | ${est(s.purple.p50)} | ${ratio(s.ratioP50)} | ${ratio(s.ratioP50Hocuspocus)} | ${est(s.reference.p99)} | ${est(s.hocuspocus?.p99)} | ${est(s.purple.p99)} | ${ratio(s.ratioP99)} | ${ratio(s.ratioP99Hocuspocus)} | ${s.reference.p50.n}+${s.hocuspocus?.p50.n ?? 0}+${s.purple.p50.n} |`
+        : `| ${s.clients} | ${est(s.reference.p50)} | ${est(s.purple.p50)} | ${ratio(s.ratioP50)} | ${est(s.reference.p99)} | ${est(s.purple.p99)} | ${ratio(s.ratioP99)} | ${s.reference.p50.n}+${s.purple.p50.n} |`,
     );
     targets.push([
       `fan-out p50, ${s.clients} clients${onBoard}`,
@@ -101,7 +114,7 @@ function fanoutSection(r: FanoutResult, out: string[], targets: string[][]): voi
     ]);
   }
   const lost = r.sizes
-    .flatMap((s) => [...s.reference.windows, ...s.purple.windows])
+    .flatMap((s) => [...s.reference.windows, ...s.purple.windows, ...(s.hocuspocus?.windows ?? [])])
     .filter((w) => w.received < w.expected);
   out.push(
     '',
@@ -144,6 +157,8 @@ export function writeReport(r: BenchResults): string {
   const m = r.machine;
   const out: string[] = [];
   const targets: string[][] = [];
+  // Hocuspocus, the second reference, when this run measured it.
+  const hocus = Boolean(r.fanout?.sizes.some((s) => s.hocuspocus) || r.join?.hocuspocus);
   out.push(
     `# Purple benchmark results (${m.mode})`,
     '',
@@ -173,9 +188,16 @@ export function writeReport(r: BenchResults): string {
     '## Setup',
     '',
     '- **Reference**: `node node_modules/@y/websocket-server/src/server.js` (0.1.1, its own server), in memory, and with `YPERSISTENCE=<fresh folder>` (LevelDB) where persistence matters (durability, cold joins, boards loaded from disk, reconnect storm).',
+    ...(hocus
+      ? [
+          '- **Hocuspocus** (second reference, fan-out and joins, for comparison): `node bench/lib/hocuspocusServer.mjs`, `@hocuspocus/server` 3.4.4 (4.x needs Node 22) with `@hocuspocus/extension-sqlite` 3.4.4 on a fresh SQLite file, at its defaults (the whole document stored as one row 2 s after the last change, at most 10 s apart, and when the last client leaves; it broadcasts before storing) plus a 5 s busy timeout; its clients frame every message with the document name and authenticate with an empty token; joins use its own `HocuspocusProvider`. `bench/lib/hocuspocus.ts` can add `@hocuspocus/extension-redis` for several instances.',
+        ]
+      : []),
     '- **Purple**: `NODE_ENV=production node --import tsx server/index.ts --no-next` (the realtime part of what `npm start` runs: one process, SQLite in WAL mode with `synchronous=NORMAL`, a fresh `DATA_DIR`). The browser part runs it with the Next pages on, after `next build`.',
     "- Purple's workshops and participants are created through the facade (invite link → join → cookie) by an in-process server on the same data folder before the measured process starts; every Purple connection sends its participant's cookie and an allowed Origin.",
-    `- Interleaved A/B runs (order alternates each run): ${r.config.runs} per server for fan-out; medians with 95 % percentile-bootstrap intervals (2,000 seeded resamples). Ratios are Purple ÷ reference with a bootstrap interval on the ratio of medians.`,
+    hocus
+      ? `- Interleaved runs (the three servers take all six orders every six runs, each pair in both orders every two): ${r.config.runs} per server for fan-out; medians with 95 % percentile-bootstrap intervals (2,000 seeded resamples). Ratios are Purple ÷ reference and Purple ÷ Hocuspocus with a bootstrap interval on the ratio of medians.`
+      : `- Interleaved A/B runs (order alternates each run): ${r.config.runs} per server for fan-out; medians with 95 % percentile-bootstrap intervals (2,000 seeded resamples). Ratios are Purple ÷ reference with a bootstrap interval on the ratio of medians.`,
     '',
   );
   if (r.fanout) fanoutSection(r.fanout, out, targets);
@@ -243,16 +265,27 @@ export function writeReport(r: BenchResults): string {
     out.push(
       `## 4. Joining a board of ${j.cards} cards`,
       '',
-      `The same Yjs content on every server (${f(j.bytes / KiB, 0)} KiB as one update). A real WebsocketProvider; "content" is connect → 'sync' fired and every card is in the doc; "sync" is connect → 'sync' event. Cold: server just restarted (board on disk only); warm: another client holds the board in memory.`,
+      `The same Yjs content on every server (${f(j.bytes / KiB, 0)} KiB as one update). A real ${j.hocuspocus ? "provider (y-websocket's WebsocketProvider; Hocuspocus's own HocuspocusProvider for Hocuspocus)" : 'WebsocketProvider'}; "content" is connect → 'sync' fired and every card is in the doc; "sync" is connect → 'sync' event. Cold: server just restarted (board on disk only); warm: another client holds the board in memory.`,
       '',
       '| server | cold: content ms | cold: sync ms | warm: content ms | warm: sync ms | synced before content |',
       '| --- | --- | --- | --- | --- | --- |',
       `| reference, LevelDB | ${est(j.referenceLevelDb.coldContentMs, 1)} | ${est(j.referenceLevelDb.coldSyncMs, 1)} | ${est(j.referenceLevelDb.warmContentMs, 1)} | ${est(j.referenceLevelDb.warmSyncMs, 1)} | ${j.referenceLevelDb.syncedBeforeContent} of ${j.referenceLevelDb.joins} |`,
       `| reference, memory | – | – | ${est(j.referenceMemory.warmContentMs, 1)} | ${est(j.referenceMemory.warmSyncMs, 1)} | ${j.referenceMemory.syncedBeforeContent} of ${j.referenceMemory.joins} |`,
+      ...(j.hocuspocus
+        ? [
+            `| Hocuspocus, SQLite (its own provider) | ${est(j.hocuspocus.coldContentMs, 1)} | ${est(j.hocuspocus.coldSyncMs, 1)} | ${est(j.hocuspocus.warmContentMs, 1)} | ${est(j.hocuspocus.warmSyncMs, 1)} | ${j.hocuspocus.syncedBeforeContent} of ${j.hocuspocus.joins} |`,
+          ]
+        : []),
       `| Purple | ${est(j.purple.coldContentMs, 1)} | ${est(j.purple.coldSyncMs, 1)} | ${est(j.purple.warmContentMs, 1)} | ${est(j.purple.warmSyncMs, 1)} | ${j.purple.syncedBeforeContent} of ${j.purple.joins} |`,
       '',
       `Ratio Purple ÷ reference (content): cold vs LevelDB ${ratio(j.ratioCold)}, warm vs memory ${ratio(j.ratioWarm)}.`,
       '',
+      ...(j.hocuspocus
+        ? [
+            `Ratio Purple ÷ Hocuspocus (content), for comparison: cold (both from SQLite) ${ratio(j.ratioColdHocuspocus)}, warm ${ratio(j.ratioWarmHocuspocus)}.`,
+            '',
+          ]
+        : []),
     );
     targets.push([
       `${j.cards}-card join, cold (vs LevelDB reference)`,

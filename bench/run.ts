@@ -2,7 +2,8 @@
  * `npm run bench` (full) and `npm run bench:quick` (small sizes, under a minute, for CI).
  *
  * Starts every server itself — `@y/websocket-server` 0.1.1's own server in memory and with
- * LevelDB, and Purple's production server — pins servers to CPU 0 and the load generator
+ * LevelDB, Purple's production server, and Hocuspocus 3.4.4 on SQLite (the second reference,
+ * in fan-out and join) — pins servers to CPU 0 and the load generator
  * (a separate child process) to CPU 1 where `taskset` exists, interleaves A/B runs and
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
@@ -10,7 +11,8 @@
  * worstframe,soak,export;
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
- * development --runs=N, --sizes=a,b, --rate=N, --fanout-board=N, --memory-n=N, --repeat=N and --no-profile
+ * development --runs=N, --sizes=a,b, --rate=N, --fanout-board=N, --memory-n=N, --repeat=N, --no-profile
+ * and --no-hocuspocus
  * (see README.md). The quick run never judges timings: it exits non-zero only when the
  * harness itself failed.
  */
@@ -91,6 +93,8 @@ async function main(): Promise<void> {
   const board = arg('fanout-board');
   if (board) cfg.fanoutBoardCards = Number(board);
   if (process.argv.includes('--no-profile')) cfg.profile = false;
+  // --no-hocuspocus: leave the second reference out of fan-out and join.
+  if (process.argv.includes('--no-hocuspocus')) cfg.hocuspocus = false;
   const memoryN = arg('memory-n');
   if (memoryN) cfg.memoryN = Number(memoryN);
   const repeat = arg('repeat');

@@ -1,8 +1,9 @@
 /**
  * Load-generator side of a large board: seeding the same Yjs content into any server
  * (a fixed clientID, card ids and texts, so the reference and Purple hold identical
- * documents), and joining it with a real WebsocketProvider, timing connect → synced and
- * checking how many cards the client holds at its 'sync' event.
+ * documents), and joining it with a real provider (y-websocket's; Hocuspocus's own for
+ * Hocuspocus), timing connect → synced and checking how many cards the client holds at its
+ * 'sync' event.
  */
 import * as Y from 'yjs';
 import { cardsMap, createCard } from '../../lib/board/doc';
@@ -123,8 +124,8 @@ async function join(a: {
   const client = new ProviderClient(a.seat, { awareness: false });
   let syncMs: number | null = null;
   let cardsAtSync = -1;
-  client.provider.on('sync', (s: boolean) => {
-    if (s && syncMs === null) {
+  client.onSync(() => {
+    if (syncMs === null) {
       syncMs = performance.now() - t0;
       cardsAtSync = cardCount(client.doc);
     }

@@ -1,14 +1,20 @@
 /**
  * Clients the load generator drives. A `Seat` says where and as whom to connect:
  * the reference takes a bare WebSocket on `/<room>`; Purple takes `/yjs/<workshopId>` with
- * the participant's session cookie and an allowed Origin, plus a socket.io connection.
+ * the participant's session cookie and an allowed Origin, plus a socket.io connection;
+ * Hocuspocus takes a WebSocket on its root, where every message in both directions starts
+ * with the document's name (a lib0 varString) and a client sends an authentication message
+ * (type 2, an empty token) before the server handles anything else for that document.
  *
  * - `LightClient` speaks the sync protocol correctly (step 1 out, the server's step 1
  *   answered with an empty step 2, "synced" on the server's step 2) and applies nothing:
  *   it only timestamps arrivals and scans updates for edit tokens. It ignores Purple's
- *   own messages (101 roster, 102 saved, 103 keep-alive).
- * - `ProviderClient` is a real y-websocket `WebsocketProvider` (disableBc, ws polyfill).
+ *   own messages (101 roster, 102 saved, 103 keep-alive) and Hocuspocus's (2 authenticated,
+ *   8 sync status: the server's acknowledgement of each update the client sent).
+ * - `ProviderClient` is a real y-websocket `WebsocketProvider` (disableBc, ws polyfill), or
+ *   for a Hocuspocus seat a real `HocuspocusProvider` 3.4.4 (awareness null when asked).
  */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
@@ -29,9 +35,47 @@ export interface Seat {
   cookie?: string;
   /** Purple only: the Origin a browser on the board page would send. */
   origin?: string;
+  /** Hocuspocus: `room` is the document's name, sent in every message (see the top). */
+  hocuspocus?: boolean;
 }
 
 export const isPurple = (seat: Seat): boolean => seat.cookie !== undefined;
+export const isHocuspocus = (seat: Seat): boolean => seat.hocuspocus === true;
+
+/** Hocuspocus's frame: the document's name, then the y-protocols message. */
+export function hocuspocusFrame(documentName: string, body: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarString(enc, documentName);
+  encoding.writeUint8Array(enc, body);
+  return encoding.toUint8Array(enc);
+}
+
+/** Hocuspocus's authentication message: type 2, sub-type 0 (token), the token. */
+export function hocuspocusAuth(documentName: string, token = ''): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarString(enc, documentName);
+  encoding.writeVarUint(enc, 2);
+  encoding.writeVarUint(enc, 0);
+  encoding.writeVarString(enc, token);
+  return encoding.toUint8Array(enc);
+}
+
+/**
+ * The y-protocols message type of a received frame (0 sync, 1 awareness, …), after
+ * Hocuspocus's document name when the seat is Hocuspocus's; -1 when it does not decode.
+ * Hocuspocus's "sync reply" (4) is a sync message (0).
+ */
+export function frameType(seat: Seat, bytes: Uint8Array): number {
+  if (!isHocuspocus(seat)) return bytes[0] ?? -1;
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    return type === 4 ? 0 : type;
+  } catch {
+    return -1;
+  }
+}
 
 /** Frames a client received, by kind (for the idle-traffic measurement). */
 export interface FrameCounts {
@@ -150,14 +194,17 @@ export class LightClient {
   ) {}
 
   connect(): void {
-    const url = `${this.seat.wsBase}/${this.seat.room}`;
+    const hocus = isHocuspocus(this.seat);
+    // Hocuspocus reads the document's name from each message, not from the URL.
+    const url = hocus ? this.seat.wsBase : `${this.seat.wsBase}/${this.seat.room}`;
     const ws = new WebSocket(url, { headers: headersFor(this.seat), perMessageDeflate: false });
     this.ws = ws;
     this.synced = false;
     ws.binaryType = 'nodebuffer';
     ws.on('open', () => {
       this.failures = 0;
-      ws.send(STEP1);
+      if (hocus) ws.send(hocuspocusAuth(this.seat.room));
+      this.send(STEP1);
     });
     ws.on('message', (data) => this.onMessage(toBytes(data), performance.now()));
     ws.on('ping', () => {
@@ -184,8 +231,10 @@ export class LightClient {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** Send a y-protocols message (framed with the document's name for Hocuspocus). */
   send(message: Uint8Array): void {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(message);
+    if (this.ws?.readyState !== WebSocket.OPEN) return;
+    this.ws.send(isHocuspocus(this.seat) ? hocuspocusFrame(this.seat.room, message) : message);
   }
 
   close(): void {
@@ -202,11 +251,12 @@ export class LightClient {
     let decoder: decoding.Decoder;
     try {
       decoder = decoding.createDecoder(bytes);
+      if (isHocuspocus(this.seat)) decoding.readVarString(decoder);
       type = decoding.readVarUint(decoder);
     } catch {
       return;
     }
-    if (type === 0) {
+    if (type === 0 || (type === 4 && isHocuspocus(this.seat))) {
       if (counts) counts.sync++;
       const sub = decoding.readVarUint(decoder);
       if (sub === 0) {
@@ -224,18 +274,23 @@ export class LightClient {
     } else if (type === 1) {
       if (counts) counts.awareness++;
     } else if (counts) {
-      counts.purple++; // 101 roster, 102 saved, 103 keep-alive: ignored
+      // Purple's 101 roster, 102 saved, 103 keep-alive; Hocuspocus's 2 auth, 8 sync status.
+      counts.purple++;
     }
   }
 }
 
-/** A real WebsocketProvider client, with Purple's handlers when the seat is Purple's. */
+/**
+ * A real provider client: y-websocket's WebsocketProvider, with Purple's handlers when the
+ * seat is Purple's; Hocuspocus's own HocuspocusProvider when the seat is Hocuspocus's.
+ */
 export class ProviderClient {
   readonly doc: Y.Doc;
-  readonly provider: WebsocketProvider;
+  readonly provider: WebsocketProvider | HocuspocusProvider;
   readonly synced: Promise<void>;
   /** Purple: the highest clock of this doc's clientID the server says it stored. */
   acked = 0;
+  private readonly socket: HocuspocusProviderWebsocket | null = null;
 
   constructor(
     readonly seat: Seat,
@@ -246,48 +301,80 @@ export class ProviderClient {
     const counts = hooks.counts;
     const tap = (bytes: Uint8Array, at: number) => {
       hooks.onFrame?.(bytes, at);
+      const t = frameType(seat, bytes);
       if (counts) {
-        const t = bytes[0];
         if (t === 0) counts.sync++;
         else if (t === 1) counts.awareness++;
         else counts.purple++;
       }
-      if (hooks.onToken && bytes[0] === 0) {
+      if (hooks.onToken && t === 0) {
         const hook = hooks.onToken;
         scanTokens(bytes, (id) => hook(id, at));
       }
     };
-    this.provider = new WebsocketProvider(seat.wsBase, seat.room, doc, {
-      disableBc: true,
-      WebSocketPolyfill: tappedWebSocket(seat, tap, () => {
-        if (counts) counts.wsPing++;
-      }) as unknown as typeof globalThis.WebSocket,
+    const Polyfill = tappedWebSocket(seat, tap, () => {
+      if (counts) counts.wsPing++;
     });
-    if (isPurple(seat)) {
-      // As the board page does: no awareness on the Yjs channel (presence is on socket.io).
-      this.provider.awareness.setLocalState(null);
-      attachPurpleHandlers(
-        this.provider,
-        new Roster(),
-        () => undefined,
-        (clocks) => {
-          for (const [c, clock] of clocks)
-            if (c === doc.clientID) this.acked = Math.max(this.acked, clock);
-        },
-      );
-    } else if (hooks.awareness === false) {
-      this.provider.awareness.setLocalState(null);
-    }
-    this.synced = new Promise<void>((resolve) => {
-      if (this.provider.synced) resolve();
-      this.provider.on('sync', (s: boolean) => {
-        if (s) resolve();
+    if (isHocuspocus(seat)) {
+      // The socket is made apart from the provider, so it can take the ws polyfill (Node 20
+      // has no WebSocket); such a provider must be attached, and its socket destroyed, by us.
+      const socket = new HocuspocusProviderWebsocket({
+        url: seat.wsBase,
+        WebSocketPolyfill: Polyfill,
       });
-    });
+      const provider = new HocuspocusProvider({
+        websocketProvider: socket,
+        name: seat.room,
+        document: doc,
+        ...(hooks.awareness === false ? { awareness: null } : {}),
+      });
+      provider.attach();
+      this.socket = socket;
+      this.provider = provider;
+    } else {
+      const provider = new WebsocketProvider(seat.wsBase, seat.room, doc, {
+        disableBc: true,
+        WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
+      });
+      this.provider = provider;
+      if (isPurple(seat)) {
+        // As the board page does: no awareness on the Yjs channel (presence is on socket.io).
+        provider.awareness.setLocalState(null);
+        attachPurpleHandlers(
+          provider,
+          new Roster(),
+          () => undefined,
+          (clocks) => {
+            for (const [c, clock] of clocks)
+              if (c === doc.clientID) this.acked = Math.max(this.acked, clock);
+          },
+        );
+      } else if (hooks.awareness === false) {
+        provider.awareness.setLocalState(null);
+      }
+    }
+    this.synced = new Promise<void>((resolve) => this.onSync(resolve));
+  }
+
+  /** `fn` at every sync with the server (now, too, if already synced). */
+  onSync(fn: () => void): void {
+    const p = this.provider;
+    if (p instanceof HocuspocusProvider) {
+      if (p.synced) fn();
+      p.on('synced', (e: { state: boolean }) => {
+        if (e.state) fn();
+      });
+    } else {
+      if (p.synced) fn();
+      p.on('sync', (s: boolean) => {
+        if (s) fn();
+      });
+    }
   }
 
   destroy(): void {
     this.provider.destroy();
+    this.socket?.destroy();
     this.doc.destroy();
   }
 }

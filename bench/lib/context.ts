@@ -52,6 +52,11 @@ export interface BenchConfig {
   browserRuns: number;
   browserCards: number;
   profile: boolean;
+  /**
+   * Hocuspocus (`@hocuspocus/server` 3.4.4 on its SQLite extension) as a second reference
+   * in the fan-out and join sections, for comparison (`--no-hocuspocus` leaves it out).
+   */
+  hocuspocus: boolean;
   /** Soak: how long, how many sessions at once, workshops × people, edits per session. */
   soakSeconds: number;
   soakConcurrency: number;
@@ -100,6 +105,7 @@ export const FULL: BenchConfig = {
   browserRuns: 3,
   browserCards: 2000,
   profile: true,
+  hocuspocus: true,
   // About 4 minutes: more short sessions than a busy workshop hour has (bench/soak.ts).
   soakSeconds: 240,
   soakConcurrency: 8,
@@ -144,6 +150,7 @@ export const QUICK: BenchConfig = {
   browserRuns: 0,
   browserCards: 0,
   profile: false,
+  hocuspocus: true,
   soakSeconds: 12,
   soakConcurrency: 4,
   soakWorkshops: 6,
@@ -184,4 +191,17 @@ export function removeAll(paths: string[]): void {
 /** Alternate which server goes first in each run (A/B, B/A, …). */
 export function interleave<T>(run: number, a: T, b: T): [T, T] {
   return run % 2 === 0 ? [a, b] : [b, a];
+}
+
+/**
+ * The order of several servers in run `run`: two alternate as `interleave` does; more are
+ * rotated one place every two runs, and every odd run reverses the even run before it, so
+ * each pair of servers runs in both orders within every two runs (three servers: all six
+ * orders in six runs).
+ */
+export function interleaveAll<T>(run: number, items: readonly T[]): T[] {
+  if (items.length <= 2) return run % 2 === 0 ? [...items] : [...items].reverse();
+  const k = Math.floor(run / 2) % items.length;
+  const rotated = [...items.slice(k), ...items.slice(0, k)];
+  return run % 2 === 0 ? rotated : rotated.reverse();
 }

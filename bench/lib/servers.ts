@@ -6,7 +6,9 @@
  * - `ref-ldb`: the same with `YPERSISTENCE` pointing at a LevelDB folder;
  * - `purple`: `node --import tsx server/index.ts --no-next` with NODE_ENV=production and a
  *   SQLite data folder (the realtime part of what `npm start` runs; Next pages off);
- * - `purple-next`: the same with the Next pages on, as `npm start` runs it (needs a build).
+ * - `purple-next`: the same with the Next pages on, as `npm start` runs it (needs a build);
+ * - `hocuspocus`: `@hocuspocus/server` 3.4.4 with its SQLite (and optionally Redis) extension,
+ *   `bench/lib/hocuspocusServer.mjs`; start it through `startHocuspocus` (lib/hocuspocus.ts).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,10 +17,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type ServerKind = 'ref-mem' | 'ref-ldb' | 'purple' | 'purple-next';
+export type ServerKind = 'ref-mem' | 'ref-ldb' | 'purple' | 'purple-next' | 'hocuspocus';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REFERENCE_SERVER = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
+const HOCUSPOCUS_SERVER = path.join(ROOT, 'bench/lib/hocuspocusServer.mjs');
 
 /** True when the server and the load generator can be pinned to separate cores. */
 export const canPin =
@@ -151,6 +154,11 @@ export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promi
       env.YPERSISTENCE = opts.ldbDir;
     }
     ready = /running at/;
+  } else if (kind === 'hocuspocus') {
+    // Its settings (HOCUS_DB, HOCUS_REDIS_*) come in opts.env from startHocuspocus.
+    if (!env.HOCUS_DB) throw new Error('hocuspocus needs HOCUS_DB: use startHocuspocus');
+    args = [...prof, HOCUSPOCUS_SERVER];
+    ready = /hocuspocus running at/;
   } else {
     if (!opts.dataDir) throw new Error('purple needs dataDir');
     args = [
