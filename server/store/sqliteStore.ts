@@ -10,6 +10,7 @@ import { KyselyStore, readLastSeq } from './kyselyStore';
 import { deleteWorkshopEverywhere } from './peopleQueries';
 import type { AppendInput, ServerWriteInput, Store } from './Store';
 import { type Database, migrate } from './schema';
+import { SharedReads } from './sharedReads';
 import { SqliteAppend } from './sqliteAppend';
 import type * as voting from './votingQueries';
 
@@ -74,7 +75,8 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
     db: Db,
     private readonly raw: BetterSqlite3.Database,
   ) {
-    super(db);
+    // One connection, one query at a time: concurrent identical reads can share (I91).
+    super(db, new SharedReads());
     this.#append = new SqliteAppend(raw);
   }
 
