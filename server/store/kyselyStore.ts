@@ -104,8 +104,8 @@ export abstract class KyselyStore implements Store {
   }
 
   /** `read()`, shared with concurrent callers of `key` when this store shares reads. */
-  private shared<T>(key: string, read: () => Promise<T>): Promise<T> {
-    return this.reads ? this.reads.run(key, read) : read();
+  private shared<T>(key: string, read: () => Promise<T>, keep = false): Promise<T> {
+    return this.reads ? this.reads.run(key, read, keep) : read();
   }
 
   /** Serialise casts and candidate changes of one round inside a transaction. */
@@ -239,16 +239,20 @@ export abstract class KyselyStore implements Store {
   }
 
   async listParticipants(workshopId: string) {
-    const list = await this.shared(`participants\0${workshopId}`, async () => {
-      const rows = await this.db
-        .selectFrom('participants')
-        .selectAll()
-        .where('workshop_id', '=', workshopId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toParticipant);
-    });
+    const list = await this.shared(
+      `participants\0${workshopId}`,
+      async () => {
+        const rows = await this.db
+          .selectFrom('participants')
+          .selectAll()
+          .where('workshop_id', '=', workshopId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute();
+        return rows.map(toParticipant);
+      },
+      true,
+    );
     // Each caller its own array (some filter or sort); the rows are shared and never changed.
     return this.reads ? list.slice() : list;
   }

@@ -65,6 +65,17 @@ describe('SharedReads (I91)', () => {
     expect(a.map((x) => x.id)).toEqual(['p1']); // the early one asked before it
   });
 
+  it('starts afresh again once a write has run, for reads issued while it waited', async () => {
+    const { db, list } = await rig();
+    const write = db.insertInto('people').values({ id: 'p3', w: 'w' }).execute();
+    const during = list(); // issued after the write began: runs after it
+    await write;
+    const after = list();
+    expect(after).not.toBe(during);
+    expect((await after).map((x) => x.id)).toEqual(['p1', 'p3']);
+    await during;
+  });
+
   it('treats raw SQL and deletes as writes, but keeps sharing across attendance writes', async () => {
     const { db, list, selects } = await rig();
     let p = list();
@@ -85,6 +96,49 @@ describe('SharedReads (I91)', () => {
     expect(await afterDelete).toEqual([]);
     await Promise.all([p, deleted]);
     expect(selects()).toBe(5);
+  });
+
+  it('keeps a finished read until a write here or a commit by another process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'purple-kept-'));
+    dirs.push(dir);
+    const file = join(dir, 'kept.sqlite');
+    const raw = new BetterSqlite3(file);
+    raw.pragma('journal_mode = WAL');
+    const version = raw.prepare('PRAGMA data_version').pluck();
+    const reads = new SharedReads(() => version.get());
+    let selects = 0;
+    const db = new Kysely<Db>({
+      dialect: new SqliteDialect({ database: raw }),
+      log: (e) => {
+        if (e.query.sql.startsWith('select')) selects++;
+      },
+    }).withPlugin(reads.plugin);
+    await db.schema.createTable('people').addColumn('id', 'text').addColumn('w', 'text').execute();
+    await db.insertInto('people').values({ id: 'p1', w: 'w' }).execute();
+    const list = () =>
+      reads.run(
+        'people/w',
+        () => db.selectFrom('people').select('id').where('w', '=', 'w').orderBy('id').execute(),
+        true,
+      );
+    const ids = async () => (await list()).map((x) => x.id);
+    expect(await ids()).toEqual(['p1']);
+    expect(await ids()).toEqual(['p1']);
+    expect(selects).toBe(1); // kept
+    expect(reads.keptSize).toBe(1);
+    await db.insertInto('people').values({ id: 'p2', w: 'w' }).execute();
+    expect(reads.keptSize).toBe(0); // a write here forgets
+    expect(await ids()).toEqual(['p1', 'p2']);
+    expect(selects).toBe(2);
+    // Another process (here: another connection to the file) commits a row.
+    const other = new BetterSqlite3(file);
+    other.prepare("insert into people (id, w) values ('p3', 'w')").run();
+    other.close();
+    expect(await ids()).toEqual(['p1', 'p2', 'p3']);
+    expect(selects).toBe(3);
+    expect(await ids()).toEqual(['p1', 'p2', 'p3']);
+    expect(selects).toBe(3);
+    await db.destroy();
   });
 
   it('gives every caller of the SQLite store its own array, and read-your-writes', async () => {
@@ -130,6 +184,14 @@ describe('SharedReads (I91)', () => {
       const after = await store.listParticipants('w1');
       expect(after.map((p) => p.id).sort()).toEqual(['f', 'p']);
       await pending;
+      // Kept now: still the same answer, and still a copy per caller.
+      const again = await store.listParticipants('w1');
+      expect(again).toEqual(after);
+      expect(again).not.toBe(after);
+      await store.removeParticipant('w1', 'p', '2026-11-01T11:00:00.000Z');
+      expect((await store.listParticipants('w1')).find((p) => p.id === 'p')?.removedAt).toBe(
+        '2026-11-01T11:00:00.000Z',
+      );
     } finally {
       await store.close();
     }
