@@ -100,6 +100,8 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
   /** Last committed seq per workshop; only ever read or written while holding the connection. */
   readonly #lastSeq = new Map<string, number>();
   readonly #append: SqliteAppend;
+  /** Shared and kept reads (I91): told of the writes made with raw statements. */
+  readonly #reads: SharedReads;
 
   constructor(
     db: Db,
@@ -108,7 +110,9 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
     // One connection, one query at a time: concurrent identical reads can share (I91), and a
     // participant list is kept until a write here or a commit by another process.
     const dataVersion = raw.prepare('PRAGMA data_version').pluck();
-    super(db, new SharedReads(() => dataVersion.get()));
+    const reads = new SharedReads(() => dataVersion.get());
+    super(db, reads);
+    this.#reads = reads;
     this.#append = new SqliteAppend(raw);
   }
 
@@ -164,7 +168,13 @@ class SqliteStoreImpl extends KyselyStore implements SqliteStore {
   async deleteWorkshop(id: string) {
     return this.db.connection().execute(async () => {
       this.#lastSeq.delete(id); // a deleted workshop's seq must not outlive it in the cache
-      return deleteWorkshopEverywhere(this.raw, id);
+      // Raw statements the shared reads' plugin cannot see: forget before and after (I91).
+      this.#reads.forget();
+      try {
+        return deleteWorkshopEverywhere(this.raw, id);
+      } finally {
+        this.#reads.forget();
+      }
     });
   }
 }
