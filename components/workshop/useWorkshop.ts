@@ -146,9 +146,17 @@ export function useWorkshop(
     socket.on('presence:join', (person) =>
       setPresence((list) => [...list.filter((p) => p.key !== person.key), person]),
     );
+    socket.on('presence:joined', (people) => {
+      const keys = new Set(people.map((p) => p.key));
+      setPresence((list) => [...list.filter((p) => !keys.has(p.key)), ...people]);
+    });
     socket.on('presence:leave', ({ key }) =>
       setPresence((list) => list.filter((p) => p.key !== key)),
     );
+    socket.on('presence:left', (people) => {
+      const keys = new Set(people.map((p) => p.key));
+      setPresence((list) => list.filter((p) => !keys.has(p.key)));
+    });
     socket.on('agreement:update', (cards) =>
       setAgreements((prev) => {
         const next = new Map(prev);

@@ -153,8 +153,12 @@ export interface ServerToClientEvents
   'presence:update': (people: PresenceEntry[]) => void;
   /** Someone arrived (their first connection). */
   'presence:join': (person: PresenceEntry) => void;
+  /** Several people arrived in the same moment (after a restart): one message for all (I90). */
+  'presence:joined': (people: PresenceEntry[]) => void;
   /** Someone left (their last connection closed). */
   'presence:leave': (person: { key: string }) => void;
+  /** Several people left in the same moment: one message for all (I90). */
+  'presence:left': (people: { key: string }[]) => void;
   'agreement:update': (cards: CardAgreement[]) => void;
   'deleted:update': (cards: DeletedCard[]) => void;
   /** Your own deleted cards, which you may restore (issue 13); never anyone else's. */

@@ -427,6 +427,7 @@ export class Control {
 
   async close(): Promise<void> {
     await this.voting.stop();
+    this.presence.stop();
     for (const m of this.modules) m.stop?.();
     return new Promise((resolve) => this.io.close(() => resolve()));
   }

@@ -46,6 +46,7 @@ import type {
   WorkshopRow,
 } from './Store';
 import type { Database } from './schema';
+import type { SharedReads } from './sharedReads';
 import * as summary from './summaryQueries';
 import * as voting from './votingQueries';
 import type { WorkshopFile } from './workshopFile';
@@ -93,7 +94,19 @@ export async function lockWorkshopRow(trx: Trx, workshopId: string): Promise<voi
 
 /** The portable part of a SQL Store adapter. */
 export abstract class KyselyStore implements Store {
-  constructor(protected readonly db: Db) {}
+  protected readonly db: Db;
+  /** Concurrent identical participant and invite reads share one query (I91); SQLite only. */
+  private readonly reads: SharedReads | null;
+
+  constructor(db: Db, reads: SharedReads | null = null) {
+    this.reads = reads;
+    this.db = reads ? db.withPlugin(reads.plugin) : db;
+  }
+
+  /** `read()`, shared with concurrent callers of `key` when this store shares reads. */
+  private shared<T>(key: string, read: () => Promise<T>, keep = false): Promise<T> {
+    return this.reads ? this.reads.run(key, read, keep) : read();
+  }
 
   /** Serialise casts and candidate changes of one round inside a transaction. */
   protected abstract readonly lockRound: voting.LockRound;
@@ -160,14 +173,16 @@ export abstract class KyselyStore implements Store {
     return r ? toInvite(r) : null;
   }
 
-  async getInvite(workshopId: string, inviteId: string) {
-    const r = await this.db
-      .selectFrom('invites')
-      .selectAll()
-      .where('workshop_id', '=', workshopId)
-      .where('id', '=', inviteId)
-      .executeTakeFirst();
-    return r ? toInvite(r) : null;
+  getInvite(workshopId: string, inviteId: string) {
+    return this.shared(`invite\0${workshopId}\0${inviteId}`, async () => {
+      const r = await this.db
+        .selectFrom('invites')
+        .selectAll()
+        .where('workshop_id', '=', workshopId)
+        .where('id', '=', inviteId)
+        .executeTakeFirst();
+      return r ? toInvite(r) : null;
+    });
   }
 
   async listInvites(workshopId: string) {
@@ -203,13 +218,15 @@ export abstract class KyselyStore implements Store {
     await this.db.insertInto('participants').values(participantValues(participant)).execute();
   }
 
-  async getParticipant(id: string) {
-    const r = await this.db
-      .selectFrom('participants')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r ? toParticipant(r) : null;
+  getParticipant(id: string) {
+    return this.shared(`participant\0${id}`, async () => {
+      const r = await this.db
+        .selectFrom('participants')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return r ? toParticipant(r) : null;
+    });
   }
 
   async getParticipantByPersonalToken(token: string) {
@@ -221,8 +238,14 @@ export abstract class KyselyStore implements Store {
     return r ? toParticipant(r) : null;
   }
 
-  listParticipants(workshopId: string) {
-    return listParticipants(this.db, workshopId);
+  async listParticipants(workshopId: string) {
+    const list = await this.shared(
+      `participants\0${workshopId}`,
+      () => listParticipants(this.db, workshopId),
+      true,
+    );
+    // Each caller its own array (some filter or sort); the rows are shared and never changed.
+    return this.reads ? list.slice() : list;
   }
 
   async loadDocument(workshopId: string): Promise<LoadedDocument> {

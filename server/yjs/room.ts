@@ -106,6 +106,12 @@ export class Room {
   /** Why the current step keeps voting closed (I54); null when it is open or not running. */
   votingClosed: string | null = null;
   lastActive = Date.now();
+  /**
+   * Sync step 2 for a client that holds nothing yet (an empty state vector), kept until the
+   * doc next changes: after a restart a room's clients ask for the same whole board at once,
+   * and encoding it for each was the room's largest cost in the reconnect storm (profiled).
+   */
+  private wholeStep2: Uint8Array | null = null;
   private sinceCompaction = 0;
   /** False until the stored board is in memory; nothing is served before (invariant I7). */
   private loaded = false;
@@ -130,6 +136,9 @@ export class Room {
     private readonly ordered?: OrderedLog,
   ) {
     this.doc.clientID = SERVER_CLIENT_ID;
+    this.doc.on('update', () => {
+      this.wholeStep2 = null;
+    });
     this.ready = this.enqueue(() => this.load());
   }
 
@@ -220,10 +229,17 @@ export class Room {
     if (this.failed) return this.refuse(conn, 'storeFailed', 'room reloading');
     this.lastActive = Date.now();
     return routeSync(data, {
-      step1: (sv) => conn.send(step2Message(this.doc, sv)),
+      step1: (sv) => conn.send(this.step2For(sv)),
       step2: (u) => this.accept(conn, u, 'step2'),
       update: (u) => this.accept(conn, u, 'update'),
     });
+  }
+
+  /** Sync step 2 for `sv`; the whole board's is encoded once per version of the doc. */
+  private step2For(sv: Uint8Array): Uint8Array {
+    if (sv.length !== 1 || sv[0] !== 0) return step2Message(this.doc, sv);
+    this.wholeStep2 ??= step2Message(this.doc, sv);
+    return this.wholeStep2;
   }
 
   /** Validate, check card limits, store, then broadcast and apply one participant update. */

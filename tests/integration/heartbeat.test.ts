@@ -31,6 +31,8 @@ it('drops a silent connection, so others see the person leave within 15 s', asyn
   });
   const joined: string[] = [];
   fran.on('presence:join', (p) => joined.push(p.key));
+  // Arrivals in the same moment as Fran's own come in her list (I90).
+  fran.on('presence:update', (list) => joined.push(...list.map((p) => p.key)));
   await new Promise<void>((r) => fran.on('connect', () => r()));
   const patSocket = connectControl(pat);
   await new Promise<void>((r) => patSocket.on('connect', () => r()));

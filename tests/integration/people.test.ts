@@ -249,6 +249,10 @@ describe('removing and erasing a participant', () => {
     viewerCtl.on('presence:leave', ({ key }) => {
       here = here.filter((h) => h.key !== key);
     });
+    viewerCtl.on('presence:joined', (ps) => {
+      const keys = new Set(ps.map((p) => p.key));
+      here = [...here.filter((h) => !keys.has(h.key)), ...ps];
+    });
     await Promise.all([pat.synced, viewer.synced]);
     await waitFor('pat here', () => here.some((h) => h.name === 'PatVisible'));
     const id = createCard(pat.doc, 'context', 'named while we were three');
