@@ -18,6 +18,7 @@ import type { Estimate } from './lib/stats';
 import { quantile } from './lib/stats';
 import type { MemoryResult } from './memory';
 import type { StormSize } from './reconnect';
+import type { ScaleoutResult } from './scaleout';
 import type { SoakResult } from './soak';
 import type { ThroughputResult } from './throughput';
 import { type WorstFrameResult, worstFrameSection } from './worstFrame';
@@ -51,6 +52,8 @@ export interface BenchResults {
   soak?: SoakResult;
   /** The summary's exports (issue 10); reported in RESULTS-export.md. */
   export?: ExportResults;
+  /** Issue 12: two instances on Postgres and Redis against one on SQLite. */
+  scaleout?: ScaleoutResult;
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;

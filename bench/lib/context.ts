@@ -59,6 +59,15 @@ export interface BenchConfig {
   soakPeople: number;
   soakEdits: number;
   soakSampleSeconds: number;
+  /** Scale-out (issue 12): clients in the fan-out and fail-over rooms, over two instances. */
+  scaleoutClients: number;
+  /** Interleaved fan-out runs per set-up (one SQLite instance, two cluster instances). */
+  scaleoutRuns: number;
+  scaleoutThroughputRuns: number;
+  scaleoutFailoverRuns: number;
+  scaleoutJoinRuns: number;
+  /** Only these parts (fanout, throughput, failover, join); all when absent. */
+  scaleoutParts?: string[];
 }
 
 export const FULL: BenchConfig = {
@@ -107,6 +116,12 @@ export const FULL: BenchConfig = {
   soakPeople: 10,
   soakEdits: 10,
   soakSampleSeconds: 10,
+  scaleoutClients: 500,
+  // Eight interleaved runs per set-up: the fan-out rooms of 500 take about 15 s a run each.
+  scaleoutRuns: 8,
+  scaleoutThroughputRuns: 2,
+  scaleoutFailoverRuns: 5,
+  scaleoutJoinRuns: 6,
 };
 
 export const QUICK: BenchConfig = {
@@ -150,6 +165,13 @@ export const QUICK: BenchConfig = {
   soakPeople: 5,
   soakEdits: 3,
   soakSampleSeconds: 3,
+  // Not part of --quick (it starts several instances on Postgres); these are its sizes when
+  // it is asked for with --quick --only=scaleout.
+  scaleoutClients: 20,
+  scaleoutRuns: 2,
+  scaleoutThroughputRuns: 1,
+  scaleoutFailoverRuns: 1,
+  scaleoutJoinRuns: 1,
 };
 
 export interface Ctx {

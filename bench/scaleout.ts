@@ -1,0 +1,675 @@
+/**
+ * 9. Scale-out (issue 12): Purple on two instances in cluster mode (one Postgres database,
+ * one Redis prefix) against one instance on SQLite, in the same run.
+ *
+ * 1. Fan-out p50/p99 in one room of N clients spread over both instances (seat i on
+ *    instance i mod 2: writers and receivers on both), interleaved with the same room on one
+ *    SQLite instance; ratio two instances ÷ one.
+ * 2. Edits per second one workshop sustains (the stepping of throughput.ts) on both set-ups.
+ * 3. Fail-over: N clients spread over both, `kill -9` of one instance; the time from the kill
+ *    until every client of the killed instance has synced again on the survivor (and its
+ *    socket.io connection is back there), and the survivor's peak RSS meanwhile. Clients
+ *    reconnect with y-websocket's backoff and try the other instance's address on every
+ *    attempt (see README.md for why not through nginx).
+ * 4. The 2,000-card cold join: one cluster instance just started (the board in Postgres
+ *    only) against one SQLite instance just started.
+ *
+ * Services: DATABASE_URL / REDIS_URL given to the bench (taken out of the environment by
+ * `takeServiceUrls` so the other sections stay on SQLite), else 127.0.0.1:5432 / 6379 when
+ * they answer, else throwaway servers (scripts/ensurePostgres.ts, scripts/ensureRedis.ts).
+ * Each run gets a fresh Postgres database and a fresh Redis key prefix, dropped at the end.
+ *
+ * Pinning: both instances on CPU 0 (where the single instance runs), the load generator on
+ * CPU 1: the two instances get the same CPU budget as the one they are compared with, so the
+ * ratio shows what the cluster path costs, not what a second core buys. Postgres and Redis
+ * are the machine's services (not pinned).
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { Socket } from 'socket.io-client';
+import { ensurePostgres } from '../scripts/ensurePostgres';
+import { ensureRedis } from '../scripts/ensureRedis';
+import { type FanoutSide, oneRun } from './fanout';
+import type { JoinResult } from './lib/board';
+import { connectControl, inBatches, LightClient, type Seat, sleep, until } from './lib/clients';
+import { type Ctx, interleave, purpleSeats } from './lib/context';
+import { command } from './lib/loadgen';
+import { freshDir, type PurpleWorkshop, setupPurple } from './lib/purpleSetup';
+import type { WindowResult } from './lib/room';
+import { withTimeout } from './lib/room';
+import { type ServerProc, startServer, wallNow } from './lib/servers';
+import { bootstrapMedian, bootstrapRatio, type Estimate } from './lib/stats';
+import { stepRun, type ThroughputRun } from './throughput';
+
+/** The services the bench was given (DATABASE_URL / REDIS_URL), if any. */
+export interface ServiceUrls {
+  databaseUrl?: string;
+  redisUrl?: string;
+}
+
+/**
+ * Take DATABASE_URL, REDIS_URL and REDIS_PREFIX out of the environment: every other section,
+ * and every server process it starts, must stay one instance on SQLite. Only this section
+ * uses them, for the instances it starts itself.
+ */
+export function takeServiceUrls(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
+  const urls = {
+    databaseUrl: env.DATABASE_URL?.match(/^postgres(ql)?:\/\//i) ? env.DATABASE_URL : undefined,
+    redisUrl: env.REDIS_URL?.startsWith('redis') ? env.REDIS_URL : undefined,
+  };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  delete env.REDIS_PREFIX;
+  return urls;
+}
+
+// ── load-generator side of the fail-over ───────────────────────────────────────────────
+
+interface FailoverSession {
+  light: LightClient[];
+  controls: Socket[];
+  /** Wall time of each control connection's latest connect, and how many it made. */
+  controlAt: number[];
+  controlConnects: number[];
+}
+
+const sessions = new Map<number, FailoverSession>();
+let nextSession = 1;
+
+function session(handle: number): FailoverSession {
+  const s = sessions.get(handle);
+  if (!s) throw new Error(`no fail-over session ${handle}`);
+  return s;
+}
+
+/** The socket.io manager's current address (where the next attempt goes). */
+const managerUri = (socket: Socket): string => (socket.io as unknown as { uri: string }).uri;
+
+export const scaleoutHandlers = {
+  /** Connect every seat (Yjs light client + socket.io), reconnecting with `seat.alt`. */
+  'scaleout.open': command(async (a: { seats: Seat[] }) => {
+    const s: FailoverSession = { light: [], controls: [], controlAt: [], controlConnects: [] };
+    const handle = nextSession++;
+    sessions.set(handle, s);
+    await inBatches(a.seats, 50, async (seat, i) => {
+      const socket = connectControl(seat, seat.origin ?? '', { reconnect: true });
+      s.controls[i] = socket;
+      s.controlConnects[i] = 0;
+      socket.on('connect', () => {
+        s.controlAt[i] = wallNow();
+        s.controlConnects[i] = (s.controlConnects[i] ?? 0) + 1;
+      });
+      await withTimeout(
+        new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', (e) => reject(e));
+        }),
+        60_000,
+        'a socket.io connection',
+      );
+      const c = new LightClient(seat, { reconnect: true });
+      s.light[i] = c;
+      c.connect();
+      await withTimeout(c.whenSynced(), 60_000, 'a light client to sync');
+    });
+    return { handle };
+  }),
+  /**
+   * Wait until every client is synced on an instance other than the dead one (its Yjs
+   * socket and its socket.io connection both). Times are wall clock (comparable with the
+   * orchestrator's kill time).
+   */
+  'scaleout.moved': command(
+    async (a: { handle: number; deadWsBase: string; deadHttp: string; timeoutMs: number }) => {
+      const s = session(a.handle);
+      let ok = true;
+      try {
+        await until(
+          'every client on the surviving instance',
+          () =>
+            s.light.every((c) => c.synced && c.target.wsBase !== a.deadWsBase) &&
+            s.controls.every((c) => c.connected && managerUri(c) !== a.deadHttp),
+          a.timeoutMs,
+          5,
+        );
+      } catch {
+        ok = false;
+      }
+      const perf = performance.now();
+      const moved = s.light.filter((c) => c.syncs > 1);
+      const lastSynced = Math.max(...moved.map((c) => c.syncedAt));
+      return {
+        ok,
+        moved: moved.length,
+        controlsMoved: s.controlConnects.filter((n) => n > 1).length,
+        lastSyncedAt: moved.length > 0 ? wallNow() - (perf - lastSynced) : null,
+        lastControlAt: Math.max(...s.controlAt.filter((_, i) => (s.controlConnects[i] ?? 0) > 1)),
+        notSynced: s.light.filter((c) => !c.synced || c.target.wsBase === a.deadWsBase).length,
+      };
+    },
+  ),
+  'scaleout.close': command(async (a: { handle: number }) => {
+    const s = sessions.get(a.handle);
+    if (!s) return null;
+    sessions.delete(a.handle);
+    for (const c of s.light) c.close();
+    for (const c of s.controls) c.disconnect();
+    return null;
+  }),
+};
+
+// ── results ─────────────────────────────────────────────────────────────────────────────
+
+export interface ScaleFanoutSide extends FanoutSide {
+  /** Server CPU (all instances together) per edit, ms, per run. */
+  cpuMsPerEdit: number[];
+}
+
+export interface ScaleFailoverRun {
+  /** kill -9 → the last client of the killed instance synced again on the survivor, ms. */
+  allSyncedMs: number;
+  /** kill -9 → the last of their socket.io connections back on the survivor, ms. */
+  allControlMs: number;
+  /** Clients that were on the killed instance and moved (Yjs), and their control sockets. */
+  moved: number;
+  controlsMoved: number;
+  ok: boolean;
+  /** The survivor's RSS just before the kill, and its highest RSS until all had moved. */
+  rssBefore: number;
+  peakRss: number;
+}
+
+export interface ScaleoutResult {
+  clients: number;
+  /** Where Postgres and Redis came from: 'env', 'local' or 'throwaway'. */
+  services: { postgres: string; redis: string };
+  fanout?: {
+    boardCards: number;
+    writers: number;
+    rate: number;
+    edits: number;
+    single: ScaleFanoutSide;
+    cluster: ScaleFanoutSide;
+    /**
+     * HOCUSPOCUS (for the lead): two `@hocuspocus/server` instances with the Redis
+     * extension (bench/lib/hocuspocus.ts), clients spread the same way; null until plugged in.
+     */
+    hocuspocus: ScaleFanoutSide | null;
+    ratioP50: ReturnType<typeof bootstrapRatio>;
+    ratioP99: ReturnType<typeof bootstrapRatio>;
+  };
+  throughput?: {
+    clients: number;
+    writers: number;
+    rates: number[];
+    single: { runs: ThroughputRun[]; sustained: Estimate };
+    cluster: { runs: ThroughputRun[]; sustained: Estimate };
+    /** HOCUSPOCUS (for the lead): two instances with the Redis extension; null until then. */
+    hocuspocus: { runs: ThroughputRun[]; sustained: Estimate } | null;
+  };
+  failover?: {
+    cards: number;
+    runs: ScaleFailoverRun[];
+    allSyncedMs: Estimate;
+    allControlMs: Estimate;
+    peakRss: Estimate;
+    /** HOCUSPOCUS (for the lead): the same fail-over between two instances; null until then. */
+    hocuspocus: { runs: ScaleFailoverRun[]; allSyncedMs: Estimate; peakRss: Estimate } | null;
+  };
+  join?: {
+    cards: number;
+    sqlite: JoinResult[];
+    postgres: JoinResult[];
+    sqliteContentMs: Estimate;
+    postgresContentMs: Estimate;
+    sqliteSyncMs: Estimate;
+    postgresSyncMs: Estimate;
+    /** Postgres ÷ SQLite, connect → every card. */
+    ratio: ReturnType<typeof bootstrapRatio>;
+  };
+  /** Parts that failed (the others are still reported). */
+  failed: Record<string, string>;
+}
+
+// ── the cluster's services ──────────────────────────────────────────────────────────────
+
+interface Cluster {
+  databaseUrl: string;
+  sources: { postgres: string; redis: string };
+  /** Workshops and participants in the cluster's database (an in-process server). */
+  setup(sizes: number[]): Promise<PurpleWorkshop[]>;
+  /** One instance on the database and Redis, pinned like every server. */
+  start(): Promise<ServerProc>;
+  /** Drop the database and the Redis keys; stop throwaway services. */
+  close(): Promise<void>;
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
+  let n = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) n += await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return n;
+}
+
+async function openCluster(ctx: Ctx, services: ServiceUrls): Promise<Cluster> {
+  const postgres = services.databaseUrl ? null : await ensurePostgres();
+  const baseUrl = services.databaseUrl ?? (postgres?.url as string);
+  const redis = services.redisUrl ? null : await ensureRedis();
+  const redisUrl = services.redisUrl ?? (redis?.url as string);
+  const tag = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const dbName = `purple_bench_${tag}`;
+  await adminQuery(baseUrl, `create database "${dbName}"`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  const prefix = `purple-bench:${tag}:`;
+  const dataDir = freshDir('purple-bench-cluster-');
+  ctx.cleanup.push(dataDir);
+  // Every instance signs and checks the same cookies.
+  const secret = randomBytes(32).toString('hex');
+  ctx.log(
+    `scale-out: Postgres ${postgres?.source ?? 'env'} (database ${dbName}), Redis ${redis?.source ?? 'env'} (prefix ${prefix})`,
+  );
+  return {
+    databaseUrl,
+    sources: { postgres: postgres?.source ?? 'env', redis: redis?.source ?? 'env' },
+    setup: (sizes) => setupPurple(dataDir, sizes, { databaseUrl, secret }),
+    start: () =>
+      startServer('purple', {
+        dataDir,
+        env: {
+          DATABASE_URL: databaseUrl,
+          REDIS_URL: redisUrl,
+          REDIS_PREFIX: prefix,
+          PURPLE_SECRET: secret,
+          LIMIT_REQUESTS_PER_PERSON_PER_10_S: '1000000',
+        },
+      }),
+    async close() {
+      await adminQuery(baseUrl, `drop database if exists "${dbName}" with (force)`).catch(
+        (err: unknown) => ctx.log(`scale-out: could not drop ${dbName}: ${String(err)}`),
+      );
+      await deleteKeys(redisUrl, prefix).catch((err: unknown) =>
+        ctx.log(`scale-out: could not delete the Redis keys ${prefix}*: ${String(err)}`),
+      );
+      if (postgres?.source === 'throwaway') await postgres.stop();
+      if (redis?.source === 'throwaway') await redis.stop();
+    },
+  };
+}
+
+/** Seats for `n` participants, seat i on instance i mod 2, reconnecting to the other one. */
+function spreadSeats(servers: ServerProc[], w: PurpleWorkshop, n: number): Seat[] {
+  const per = servers.map((s) => purpleSeats(s, w, n));
+  return Array.from({ length: n }, (_, i) => {
+    const own = per[i % servers.length]?.[i] as Seat;
+    const other = per[(i + 1) % servers.length]?.[i] as Seat;
+    return servers.length > 1
+      ? { ...own, alt: { wsBase: other.wsBase, origin: other.origin } }
+      : own;
+  });
+}
+
+async function stopAll(servers: ServerProc[]): Promise<void> {
+  await Promise.all(servers.map((s) => s.stop()));
+}
+
+// ── the parts ───────────────────────────────────────────────────────────────────────────
+
+interface Workshops {
+  single: { fanout: PurpleWorkshop; throughput: PurpleWorkshop; join: PurpleWorkshop };
+  cluster: {
+    fanout: PurpleWorkshop;
+    throughput: PurpleWorkshop;
+    failover: PurpleWorkshop;
+    join: PurpleWorkshop;
+  };
+}
+
+function fanoutSide(
+  windows: (WindowResult & { serverCpuMsPerEdit: number })[],
+  connectMs: number[],
+): ScaleFanoutSide {
+  return {
+    p50: bootstrapMedian(windows.map((w) => w.p50)),
+    p99: bootstrapMedian(windows.map((w) => w.p99)),
+    windows,
+    connectMs,
+    cpuMsPerEdit: windows.map((w) => w.serverCpuMsPerEdit),
+  };
+}
+
+async function fanoutPart(
+  ctx: Ctx,
+  cluster: Cluster,
+  sqliteDir: string,
+  w: Workshops,
+): Promise<NonNullable<ScaleoutResult['fanout']>> {
+  const { cfg, lg } = ctx;
+  const n = cfg.scaleoutClients;
+  const opts = {
+    writers: cfg.fanoutWriters,
+    warmup: cfg.fanoutWarmup,
+    edits: cfg.fanoutEdits,
+    rate: cfg.fanoutRate,
+  };
+  const single = await startServer('purple', { dataDir: sqliteDir });
+  const pair: ServerProc[] = [];
+  try {
+    pair.push(await cluster.start(), await cluster.start());
+    const seats = {
+      single: purpleSeats(single, w.single.fanout, n),
+      cluster: spreadSeats(pair, w.cluster.fanout, n),
+    };
+    const cpu = {
+      single: { cpuMs: () => single.cpuMs() },
+      cluster: { cpuMs: () => pair.reduce((t, s) => t + s.cpuMs(), 0) },
+    };
+    if (cfg.fanoutBoardCards > 0)
+      for (const kind of ['single', 'cluster'] as const)
+        await lg.call('board.seed', {
+          seat: seats[kind][0],
+          cards: cfg.fanoutBoardCards,
+          filled: true,
+        });
+    // HOCUSPOCUS (for the lead): start two Hocuspocus instances with the Redis extension
+    // here (bench/lib/hocuspocus.ts), seed the same board, and add them to the interleaving.
+    type Acc = { windows: (WindowResult & { serverCpuMsPerEdit: number })[]; connect: number[] };
+    const acc: Record<'single' | 'cluster', Acc> = {
+      single: { windows: [], connect: [] },
+      cluster: { windows: [], connect: [] },
+    };
+    for (let r = 0; r < cfg.scaleoutRuns; r++) {
+      for (const kind of interleave(r, 'single' as const, 'cluster' as const)) {
+        const { window, connectMs } = await oneRun(ctx, cpu[kind], seats[kind], opts);
+        acc[kind].windows.push(window);
+        acc[kind].connect.push(connectMs);
+        ctx.log(
+          `scale-out fan-out ${n} clients, run ${r + 1}/${cfg.scaleoutRuns}, ${kind === 'single' ? 'one instance (SQLite)' : 'two instances (Postgres + Redis)'}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(2)} ms (${window.received}/${window.expected}); server CPU ${window.serverCpuMsPerEdit.toFixed(2)} ms/edit`,
+        );
+      }
+    }
+    const p50 = (k: 'single' | 'cluster') => acc[k].windows.map((x) => x.p50);
+    const p99 = (k: 'single' | 'cluster') => acc[k].windows.map((x) => x.p99);
+    return {
+      boardCards: cfg.fanoutBoardCards,
+      writers: opts.writers,
+      rate: opts.rate,
+      edits: opts.edits,
+      single: fanoutSide(acc.single.windows, acc.single.connect),
+      cluster: fanoutSide(acc.cluster.windows, acc.cluster.connect),
+      hocuspocus: null,
+      ratioP50: bootstrapRatio(p50('cluster'), p50('single')),
+      ratioP99: bootstrapRatio(p99('cluster'), p99('single')),
+    };
+  } finally {
+    await stopAll([single, ...pair]);
+  }
+}
+
+async function throughputPart(
+  ctx: Ctx,
+  cluster: Cluster,
+  sqliteDir: string,
+  w: Workshops,
+): Promise<NonNullable<ScaleoutResult['throughput']>> {
+  const { cfg } = ctx;
+  const n = cfg.throughputClients;
+  const runs = { single: [] as ThroughputRun[], cluster: [] as ThroughputRun[] };
+  for (let r = 0; r < cfg.scaleoutThroughputRuns; r++) {
+    for (const kind of interleave(r, 'single' as const, 'cluster' as const)) {
+      // Fresh servers per run, as throughput.ts does.
+      const servers: ServerProc[] = [];
+      try {
+        let seats: Seat[];
+        if (kind === 'single') {
+          servers.push(await startServer('purple', { dataDir: sqliteDir }));
+          seats = purpleSeats(servers[0] as ServerProc, w.single.throughput, n);
+        } else {
+          servers.push(await cluster.start(), await cluster.start());
+          seats = spreadSeats(servers, w.cluster.throughput, n);
+        }
+        const run = await stepRun(ctx, seats);
+        runs[kind].push(run);
+        ctx.log(
+          `scale-out throughput ${n} clients, run ${r + 1}/${cfg.scaleoutThroughputRuns}, ${kind}: sustained ${run.sustained}/s (${run.stoppedBy})`,
+        );
+      } finally {
+        await stopAll(servers);
+      }
+    }
+  }
+  return {
+    clients: n,
+    writers: cfg.throughputWriters,
+    rates: cfg.throughputRates,
+    single: { runs: runs.single, sustained: bootstrapMedian(runs.single.map((x) => x.sustained)) },
+    cluster: {
+      runs: runs.cluster,
+      sustained: bootstrapMedian(runs.cluster.map((x) => x.sustained)),
+    },
+    hocuspocus: null,
+  };
+}
+
+async function failoverPart(
+  ctx: Ctx,
+  cluster: Cluster,
+  w: Workshops,
+): Promise<NonNullable<ScaleoutResult['failover']>> {
+  const { cfg, lg } = ctx;
+  const n = cfg.scaleoutClients;
+  // The reconnect section's board size, so the figures sit side by side.
+  {
+    const s = await cluster.start();
+    try {
+      await lg.call('board.seed', {
+        seat: purpleSeats(s, w.cluster.failover, 1)[0],
+        cards: cfg.reconnectCards,
+      });
+    } finally {
+      await s.stop();
+    }
+  }
+  const runs: ScaleFailoverRun[] = [];
+  for (let r = 0; r < cfg.scaleoutFailoverRuns; r++) {
+    const pair = [await cluster.start(), await cluster.start()];
+    try {
+      const { handle } = await lg.call<{ handle: number }>('scaleout.open', {
+        seats: spreadSeats(pair, w.cluster.failover, n),
+      });
+      try {
+        await sleep(500);
+        // Alternate which instance dies.
+        const victim = pair[r % 2] as ServerProc;
+        const survivor = pair[(r + 1) % 2] as ServerProc;
+        const rssBefore = survivor.rss();
+        let peak = rssBefore;
+        const killedAt = wallNow();
+        await victim.kill9();
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, survivor.rss() || 0);
+        }, 50);
+        const res = await lg
+          .call<{
+            ok: boolean;
+            moved: number;
+            controlsMoved: number;
+            lastSyncedAt: number | null;
+            lastControlAt: number;
+            notSynced: number;
+          }>('scaleout.moved', {
+            handle,
+            deadWsBase: `${victim.wsUrl}/yjs`,
+            deadHttp: victim.httpUrl,
+            timeoutMs: 60_000,
+          })
+          .finally(() => clearInterval(sampler));
+        peak = Math.max(peak, survivor.rss() || 0);
+        const run: ScaleFailoverRun = {
+          allSyncedMs: (res.lastSyncedAt ?? Number.NaN) - killedAt,
+          allControlMs: res.lastControlAt - killedAt,
+          moved: res.moved,
+          controlsMoved: res.controlsMoved,
+          ok: res.ok,
+          rssBefore,
+          peakRss: peak,
+        };
+        runs.push(run);
+        ctx.log(
+          `scale-out fail-over ${n} clients, run ${r + 1}/${cfg.scaleoutFailoverRuns}: ${run.moved} moved, all synced on the survivor ${run.allSyncedMs.toFixed(0)} ms after kill -9${run.ok ? '' : ` (NOT all: ${res.notSynced} not synced)`}, socket.io back after ${run.allControlMs.toFixed(0)} ms; survivor RSS ${(rssBefore / 2 ** 20).toFixed(1)} → peak ${(peak / 2 ** 20).toFixed(1)} MiB`,
+        );
+      } finally {
+        await lg.call('scaleout.close', { handle });
+      }
+    } finally {
+      await stopAll(pair);
+    }
+  }
+  return {
+    cards: cfg.reconnectCards,
+    runs,
+    allSyncedMs: bootstrapMedian(runs.map((x) => x.allSyncedMs)),
+    allControlMs: bootstrapMedian(runs.map((x) => x.allControlMs)),
+    peakRss: bootstrapMedian(runs.map((x) => x.peakRss)),
+    hocuspocus: null,
+  };
+}
+
+async function joinPart(
+  ctx: Ctx,
+  cluster: Cluster,
+  sqliteDir: string,
+  w: Workshops,
+): Promise<NonNullable<ScaleoutResult['join']>> {
+  const { cfg, lg } = ctx;
+  const cards = cfg.joinCards;
+  // One instance each: the cluster's board comes from Postgres, the other's from SQLite.
+  const start = (kind: 'sqlite' | 'postgres') =>
+    kind === 'sqlite' ? startServer('purple', { dataDir: sqliteDir }) : cluster.start();
+  const workshop = (kind: 'sqlite' | 'postgres') =>
+    kind === 'sqlite' ? w.single.join : w.cluster.join;
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    const s = await start(kind);
+    try {
+      await lg.call('board.seed', {
+        seat: purpleSeats(s, workshop(kind), 1)[0],
+        cards,
+        filled: true,
+      });
+    } finally {
+      await s.stop();
+    }
+  }
+  const joins = { sqlite: [] as JoinResult[], postgres: [] as JoinResult[] };
+  for (let r = 0; r < cfg.scaleoutJoinRuns; r++) {
+    for (const kind of interleave(r, 'sqlite' as const, 'postgres' as const)) {
+      const s = await start(kind);
+      try {
+        const j = await lg.call<JoinResult>('board.join', {
+          seat: purpleSeats(s, workshop(kind), 2)[1],
+          cards,
+          timeoutMs: 60_000,
+        });
+        joins[kind].push(j);
+        ctx.log(
+          `scale-out join ${cards} cards cold, run ${r + 1}/${cfg.scaleoutJoinRuns}, ${kind}: ${j.contentMs?.toFixed(1)} ms (${j.cardsAtSync} cards at sync)`,
+        );
+      } finally {
+        await s.stop();
+      }
+    }
+  }
+  const content = (xs: JoinResult[]) => xs.map((x) => x.contentMs ?? Number.NaN);
+  const synced = (xs: JoinResult[]) => xs.map((x) => x.syncMs ?? Number.NaN);
+  return {
+    cards,
+    sqlite: joins.sqlite,
+    postgres: joins.postgres,
+    sqliteContentMs: bootstrapMedian(content(joins.sqlite)),
+    postgresContentMs: bootstrapMedian(content(joins.postgres)),
+    sqliteSyncMs: bootstrapMedian(synced(joins.sqlite)),
+    postgresSyncMs: bootstrapMedian(synced(joins.postgres)),
+    ratio: bootstrapRatio(content(joins.postgres), content(joins.sqlite)),
+  };
+}
+
+export async function measureScaleout(ctx: Ctx, services: ServiceUrls): Promise<ScaleoutResult> {
+  const { cfg } = ctx;
+  const n = cfg.scaleoutClients;
+  const cluster = await openCluster(ctx, services);
+  const result: ScaleoutResult = { clients: n, services: cluster.sources, failed: {} };
+  try {
+    const sqliteDir = freshDir('purple-bench-scaleout-');
+    ctx.cleanup.push(sqliteDir);
+    const t0 = performance.now();
+    const [sf, st, sj] = await setupPurple(sqliteDir, [n, cfg.throughputClients, 4]);
+    const [cf, ct, cv, cj] = await cluster.setup([n, cfg.throughputClients, n, 4]);
+    if (!sf || !st || !sj || !cf || !ct || !cv || !cj) throw new Error('missing workshop');
+    ctx.log(`scale-out: workshops set up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const w: Workshops = {
+      single: { fanout: sf, throughput: st, join: sj },
+      cluster: { fanout: cf, throughput: ct, failover: cv, join: cj },
+    };
+    const parts: [string, () => Promise<void>][] = [
+      [
+        'fanout',
+        async () => {
+          result.fanout = await fanoutPart(ctx, cluster, sqliteDir, w);
+        },
+      ],
+      [
+        'throughput',
+        async () => {
+          result.throughput = await throughputPart(ctx, cluster, sqliteDir, w);
+        },
+      ],
+      [
+        'failover',
+        async () => {
+          result.failover = await failoverPart(ctx, cluster, w);
+        },
+      ],
+      [
+        'join',
+        async () => {
+          result.join = await joinPart(ctx, cluster, sqliteDir, w);
+        },
+      ],
+    ];
+    for (const [name, run] of parts) {
+      if (cfg.scaleoutParts && !cfg.scaleoutParts.includes(name)) continue;
+      try {
+        await run();
+      } catch (err) {
+        const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        result.failed[name] = message;
+        ctx.log(`scale-out ${name} FAILED: ${message}`);
+      }
+    }
+  } finally {
+    await cluster.close();
+  }
+  return result;
+}
