@@ -164,6 +164,9 @@ export const scaleoutHandlers = {
 export interface ScaleFanoutSide extends FanoutSide {
   /** Server CPU (all instances together) per edit, ms, per run. */
   cpuMsPerEdit: number[];
+  /** Spread over two instances: p50 of arrivals on the writer's own instance, and the other. */
+  sameInstanceP50?: Estimate;
+  otherInstanceP50?: Estimate;
 }
 
 export interface ScaleFailoverRun {
@@ -351,12 +354,19 @@ function fanoutSide(
   windows: (WindowResult & { serverCpuMsPerEdit: number })[],
   connectMs: number[],
 ): ScaleFanoutSide {
+  const split = windows.flatMap((w) => (w.byServer ? [w.byServer] : []));
   return {
     p50: bootstrapMedian(windows.map((w) => w.p50)),
     p99: bootstrapMedian(windows.map((w) => w.p99)),
     windows,
     connectMs,
     cpuMsPerEdit: windows.map((w) => w.serverCpuMsPerEdit),
+    ...(split.length > 0
+      ? {
+          sameInstanceP50: bootstrapMedian(split.map((b) => b.same.p50)),
+          otherInstanceP50: bootstrapMedian(split.map((b) => b.other.p50)),
+        }
+      : {}),
   };
 }
 
@@ -406,7 +416,7 @@ async function fanoutPart(
         acc[kind].windows.push(window);
         acc[kind].connect.push(connectMs);
         ctx.log(
-          `scale-out fan-out ${n} clients, run ${r + 1}/${cfg.scaleoutRuns}, ${kind === 'single' ? 'one instance (SQLite)' : 'two instances (Postgres + Redis)'}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(2)} ms (${window.received}/${window.expected}); server CPU ${window.serverCpuMsPerEdit.toFixed(2)} ms/edit`,
+          `scale-out fan-out ${n} clients, run ${r + 1}/${cfg.scaleoutRuns}, ${kind === 'single' ? 'one instance (SQLite)' : 'two instances (Postgres + Redis)'}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(2)} ms (${window.received}/${window.expected})${window.byServer ? ` [p50 on the writer's instance ${window.byServer.same.p50.toFixed(2)} ms, on the other ${window.byServer.other.p50.toFixed(2)} ms]` : ''}; server CPU ${window.serverCpuMsPerEdit.toFixed(2)} ms/edit`,
         );
       }
     }
