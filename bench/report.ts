@@ -520,7 +520,7 @@ function scaleoutSection(
     out.push(
       `### 9.3 Fail-over: kill -9 of one of two instances, ${n} clients (board of ${fv.cards} cards)`,
       '',
-      `From the kill until every client of the killed instance (${Math.min(...moved) === Math.max(...moved) ? Math.min(...moved) : `${Math.min(...moved)}–${Math.max(...moved)}`} per run) has synced again on the survivor, Yjs and socket.io. Clients reconnect with y-websocket's backoff (100 ms doubling to 2.5 s) and try the other instance's address on every attempt (a load balancer would route them the same way; bench/README.md says why not nginx here). Peak memory is the survivor's highest RSS until then (it already held the other half). Beside it, section 6's figures at the same size: one instance killed and restarted on the same port, timed from listening again.`,
+      `From the kill until every client of the killed instance (${Math.min(...moved) === Math.max(...moved) ? Math.min(...moved) : `${Math.min(...moved)}–${Math.max(...moved)}`} per run) has synced again on the survivor, Yjs and socket.io. Clients reconnect with y-websocket's backoff (100 ms doubling to 2.5 s) and try the other instance's address on every attempt (a load balancer would route them the same way; bench/README.md says why not nginx here). Peak memory is the survivor's highest RSS until then (it already held the other half). Beside it, one SQLite instance with the same clients and board killed and restarted on its port, interleaved with the fail-over runs (section 6's method: timed from listening again, peak = the new process's VmHWM), and section 6's own figures at the same size when this run has them.`,
       '',
       '| figure | all synced ms | socket.io back ms | peak MiB | runs |',
       '| --- | --- | --- | --- | --- |',
@@ -528,6 +528,7 @@ function scaleoutSection(
       fv.hocuspocus
         ? `| ${hp} | ${est(fv.hocuspocus.allSyncedMs, 0)} | – | ${est(fv.hocuspocus.peakRss, 1, MiB)} | ${fv.hocuspocus.runs.length} |`
         : `| ${hp} | ${notYet} | | | |`,
+      `| one instance, Purple (SQLite): restart, interleaved with the fail-over | ${est(fv.restart.allSyncedMs, 0)} | – | ${est(fv.restart.peakRss, 1, MiB)} | ${fv.restart.runs.length}${fv.restart.runs.every((x) => x.ok) ? '' : ` (${fv.restart.runs.filter((x) => !x.ok).length} NOT all synced)`} |`,
       same
         ? `| one instance, Purple: restart (section 6) | ${est(same.purple.allSyncedMs, 0)} | – | ${est(same.purple.peakRss, 1, MiB)} | ${same.purple.runs.length} |`
         : `| one instance, Purple: restart (section 6) | not in this run at ${n} clients | | | |`,
@@ -536,6 +537,12 @@ function scaleoutSection(
         : `| reference (LevelDB): restart (section 6) | not in this run at ${n} clients | | | |`,
       '',
     );
+    targets.push([
+      `for comparison: fail-over, ${n} clients ÷ one SQLite instance's restart in the same runs`,
+      '–',
+      `${f(fv.allSyncedMs.median / fv.restart.allSyncedMs.median)}×`,
+      '–',
+    ]);
     if (same) {
       const x = fv.allSyncedMs.median / same.reference.allSyncedMs.median;
       targets.push([

@@ -39,7 +39,8 @@ import { freshDir, type PurpleWorkshop, setupPurple } from './lib/purpleSetup';
 import type { WindowResult } from './lib/room';
 import { withTimeout } from './lib/room';
 import { type ServerProc, startServer, wallNow } from './lib/servers';
-import { bootstrapMedian, bootstrapRatio, type Estimate } from './lib/stats';
+import { bootstrapMedian, bootstrapRatio, type Estimate, median } from './lib/stats';
+import type { StormRun } from './reconnect';
 import { stepRun, type ThroughputRun } from './throughput';
 
 /** The services the bench was given (DATABASE_URL / REDIS_URL), if any. */
@@ -146,6 +147,9 @@ export const scaleoutHandlers = {
         lastSyncedAt: moved.length > 0 ? wallNow() - (perf - lastSynced) : null,
         lastControlAt: Math.max(...s.controlAt.filter((_, i) => (s.controlConnects[i] ?? 0) > 1)),
         notSynced: s.light.filter((c) => !c.synced || c.target.wsBase === a.deadWsBase).length,
+        /** Reconnect attempts of the clients that moved: most and median. */
+        attemptsMax: Math.max(0, ...moved.map((c) => c.attempts - 1)),
+        attemptsMedian: median(moved.map((c) => c.attempts - 1)),
       };
     },
   ),
@@ -177,6 +181,9 @@ export interface ScaleFailoverRun {
   /** Clients that were on the killed instance and moved (Yjs), and their control sockets. */
   moved: number;
   controlsMoved: number;
+  /** Reconnect attempts per moved client (Yjs): median and most. */
+  attemptsMedian: number;
+  attemptsMax: number;
   ok: boolean;
   /** The survivor's RSS just before the kill, and its highest RSS until all had moved. */
   rssBefore: number;
@@ -217,6 +224,12 @@ export interface ScaleoutResult {
     allSyncedMs: Estimate;
     allControlMs: Estimate;
     peakRss: Estimate;
+    /**
+     * Interleaved with the fail-over runs, under the same load: one SQLite instance with the
+     * same clients and board, killed and restarted on its port (section 6's method: from
+     * listening again; peak = the new process's VmHWM).
+     */
+    restart: { runs: StormRun[]; allSyncedMs: Estimate; peakRss: Estimate };
     /** HOCUSPOCUS (for the lead): the same fail-over between two instances; null until then. */
     hocuspocus: { runs: ScaleFailoverRun[]; allSyncedMs: Estimate; peakRss: Estimate } | null;
   };
@@ -341,7 +354,12 @@ async function stopAll(servers: ServerProc[]): Promise<void> {
 // ── the parts ───────────────────────────────────────────────────────────────────────────
 
 interface Workshops {
-  single: { fanout: PurpleWorkshop; throughput: PurpleWorkshop; join: PurpleWorkshop };
+  single: {
+    fanout: PurpleWorkshop;
+    throughput: PurpleWorkshop;
+    failover: PurpleWorkshop;
+    join: PurpleWorkshop;
+  };
   cluster: {
     fanout: PurpleWorkshop;
     throughput: PurpleWorkshop;
@@ -486,16 +504,19 @@ async function throughputPart(
 async function failoverPart(
   ctx: Ctx,
   cluster: Cluster,
+  sqliteDir: string,
   w: Workshops,
 ): Promise<NonNullable<ScaleoutResult['failover']>> {
   const { cfg, lg } = ctx;
-  const n = cfg.scaleoutClients;
   // The reconnect section's board size, so the figures sit side by side.
-  {
-    const s = await cluster.start();
+  for (const kind of ['single', 'cluster'] as const) {
+    const s =
+      kind === 'single'
+        ? await startServer('purple', { dataDir: sqliteDir })
+        : await cluster.start();
     try {
       await lg.call('board.seed', {
-        seat: purpleSeats(s, w.cluster.failover, 1)[0],
+        seat: purpleSeats(s, w[kind].failover, 1)[0],
         cards: cfg.reconnectCards,
       });
     } finally {
@@ -503,58 +524,11 @@ async function failoverPart(
     }
   }
   const runs: ScaleFailoverRun[] = [];
+  const restarts: StormRun[] = [];
   for (let r = 0; r < cfg.scaleoutFailoverRuns; r++) {
-    const pair = [await cluster.start(), await cluster.start()];
-    try {
-      const { handle } = await lg.call<{ handle: number }>('scaleout.open', {
-        seats: spreadSeats(pair, w.cluster.failover, n),
-      });
-      try {
-        await sleep(500);
-        // Alternate which instance dies.
-        const victim = pair[r % 2] as ServerProc;
-        const survivor = pair[(r + 1) % 2] as ServerProc;
-        const rssBefore = survivor.rss();
-        let peak = rssBefore;
-        const killedAt = wallNow();
-        await victim.kill9();
-        const sampler = setInterval(() => {
-          peak = Math.max(peak, survivor.rss() || 0);
-        }, 50);
-        const res = await lg
-          .call<{
-            ok: boolean;
-            moved: number;
-            controlsMoved: number;
-            lastSyncedAt: number | null;
-            lastControlAt: number;
-            notSynced: number;
-          }>('scaleout.moved', {
-            handle,
-            deadWsBase: `${victim.wsUrl}/yjs`,
-            deadHttp: victim.httpUrl,
-            timeoutMs: 60_000,
-          })
-          .finally(() => clearInterval(sampler));
-        peak = Math.max(peak, survivor.rss() || 0);
-        const run: ScaleFailoverRun = {
-          allSyncedMs: (res.lastSyncedAt ?? Number.NaN) - killedAt,
-          allControlMs: res.lastControlAt - killedAt,
-          moved: res.moved,
-          controlsMoved: res.controlsMoved,
-          ok: res.ok,
-          rssBefore,
-          peakRss: peak,
-        };
-        runs.push(run);
-        ctx.log(
-          `scale-out fail-over ${n} clients, run ${r + 1}/${cfg.scaleoutFailoverRuns}: ${run.moved} moved, all synced on the survivor ${run.allSyncedMs.toFixed(0)} ms after kill -9${run.ok ? '' : ` (NOT all: ${res.notSynced} not synced)`}, socket.io back after ${run.allControlMs.toFixed(0)} ms; survivor RSS ${(rssBefore / 2 ** 20).toFixed(1)} → peak ${(peak / 2 ** 20).toFixed(1)} MiB`,
-        );
-      } finally {
-        await lg.call('scaleout.close', { handle });
-      }
-    } finally {
-      await stopAll(pair);
+    for (const kind of interleave(r, 'cluster' as const, 'single' as const)) {
+      if (kind === 'cluster') runs.push(await failoverRun(ctx, cluster, w, r));
+      else restarts.push(await restartRun(ctx, sqliteDir, w, r));
     }
   }
   return {
@@ -563,8 +537,127 @@ async function failoverPart(
     allSyncedMs: bootstrapMedian(runs.map((x) => x.allSyncedMs)),
     allControlMs: bootstrapMedian(runs.map((x) => x.allControlMs)),
     peakRss: bootstrapMedian(runs.map((x) => x.peakRss)),
+    restart: {
+      runs: restarts,
+      allSyncedMs: bootstrapMedian(restarts.map((x) => x.allSyncedMs)),
+      peakRss: bootstrapMedian(restarts.map((x) => x.peakRss)),
+    },
     hocuspocus: null,
   };
+}
+
+/** Two instances, clients spread, kill -9 one: until every client is on the survivor. */
+async function failoverRun(
+  ctx: Ctx,
+  cluster: Cluster,
+  w: Workshops,
+  r: number,
+): Promise<ScaleFailoverRun> {
+  const { cfg, lg } = ctx;
+  const n = cfg.scaleoutClients;
+  const pair = [await cluster.start(), await cluster.start()];
+  try {
+    const { handle } = await lg.call<{ handle: number }>('scaleout.open', {
+      seats: spreadSeats(pair, w.cluster.failover, n),
+    });
+    try {
+      await sleep(500);
+      // Alternate which instance dies.
+      const victim = pair[r % 2] as ServerProc;
+      const survivor = pair[(r + 1) % 2] as ServerProc;
+      const rssBefore = survivor.rss();
+      let peak = rssBefore;
+      const killedAt = wallNow();
+      await victim.kill9();
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, survivor.rss() || 0);
+      }, 50);
+      const res = await lg
+        .call<{
+          ok: boolean;
+          moved: number;
+          controlsMoved: number;
+          lastSyncedAt: number | null;
+          lastControlAt: number;
+          notSynced: number;
+          attemptsMedian: number;
+          attemptsMax: number;
+        }>('scaleout.moved', {
+          handle,
+          deadWsBase: `${victim.wsUrl}/yjs`,
+          deadHttp: victim.httpUrl,
+          timeoutMs: 60_000,
+        })
+        .finally(() => clearInterval(sampler));
+      peak = Math.max(peak, survivor.rss() || 0);
+      const run: ScaleFailoverRun = {
+        allSyncedMs: (res.lastSyncedAt ?? Number.NaN) - killedAt,
+        allControlMs: res.lastControlAt - killedAt,
+        moved: res.moved,
+        controlsMoved: res.controlsMoved,
+        attemptsMedian: res.attemptsMedian,
+        attemptsMax: res.attemptsMax,
+        ok: res.ok,
+        rssBefore,
+        peakRss: peak,
+      };
+      ctx.log(
+        `scale-out fail-over ${n} clients, run ${r + 1}/${cfg.scaleoutFailoverRuns}: ${run.moved} moved, all synced on the survivor ${run.allSyncedMs.toFixed(0)} ms after kill -9${run.ok ? '' : ` (NOT all: ${res.notSynced} not synced)`}, socket.io back after ${run.allControlMs.toFixed(0)} ms; attempts per moved client median ${run.attemptsMedian}, most ${run.attemptsMax}; survivor RSS ${(rssBefore / 2 ** 20).toFixed(1)} → peak ${(peak / 2 ** 20).toFixed(1)} MiB`,
+      );
+      return run;
+    } finally {
+      await lg.call('scaleout.close', { handle });
+    }
+  } finally {
+    await stopAll(pair);
+  }
+}
+
+/** One SQLite instance, the same clients: kill -9, restart on the port (reconnect.ts's way). */
+async function restartRun(ctx: Ctx, sqliteDir: string, w: Workshops, r: number): Promise<StormRun> {
+  const { cfg, lg } = ctx;
+  const n = cfg.scaleoutClients;
+  const first = await startServer('purple', { dataDir: sqliteDir });
+  let again: ServerProc | null = null;
+  const { handle } = await lg.call<{ handle: number }>('idle.open', {
+    seats: purpleSeats(first, w.single.failover, n),
+    kind: 'light',
+    controlBase: first.httpUrl,
+    reconnect: true,
+  });
+  try {
+    await sleep(500);
+    await first.kill9();
+    const restarted = await startServer('purple', { dataDir: sqliteDir, port: first.port });
+    again = restarted;
+    let peak = restarted.hwm();
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, restarted.hwm());
+    }, 50);
+    const res = await lg
+      .call<{ ok: boolean; lastSyncedAt: number; lastControlAt: number | null }>('idle.resynced', {
+        handle,
+        minSyncs: 2,
+        timeoutMs: 60_000,
+      })
+      .finally(() => clearInterval(sampler));
+    peak = Math.max(peak, restarted.hwm());
+    const run: StormRun = {
+      allSyncedMs: res.lastSyncedAt - restarted.readyAt,
+      allControlMs: res.lastControlAt === null ? null : res.lastControlAt - restarted.readyAt,
+      ok: res.ok,
+      peakRss: peak,
+      rssAfter: restarted.rss(),
+    };
+    ctx.log(
+      `scale-out one-instance restart ${n} clients, run ${r + 1}/${cfg.scaleoutFailoverRuns}: all synced ${run.allSyncedMs.toFixed(0)} ms after listening again${run.ok ? '' : ' (NOT all)'}, peak RSS ${(peak / 2 ** 20).toFixed(1)} MiB`,
+    );
+    return run;
+  } finally {
+    await lg.call('idle.close', { handle });
+    await first.stop();
+    await again?.stop();
+  }
 }
 
 async function joinPart(
@@ -634,12 +727,13 @@ export async function measureScaleout(ctx: Ctx, services: ServiceUrls): Promise<
     const sqliteDir = freshDir('purple-bench-scaleout-');
     ctx.cleanup.push(sqliteDir);
     const t0 = performance.now();
-    const [sf, st, sj] = await setupPurple(sqliteDir, [n, cfg.throughputClients, 4]);
-    const [cf, ct, cv, cj] = await cluster.setup([n, cfg.throughputClients, n, 4]);
-    if (!sf || !st || !sj || !cf || !ct || !cv || !cj) throw new Error('missing workshop');
+    const sizes = [n, cfg.throughputClients, n, 4];
+    const [sf, st, sv, sj] = await setupPurple(sqliteDir, sizes);
+    const [cf, ct, cv, cj] = await cluster.setup(sizes);
+    if (!sf || !st || !sv || !sj || !cf || !ct || !cv || !cj) throw new Error('missing workshop');
     ctx.log(`scale-out: workshops set up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const w: Workshops = {
-      single: { fanout: sf, throughput: st, join: sj },
+      single: { fanout: sf, throughput: st, failover: sv, join: sj },
       cluster: { fanout: cf, throughput: ct, failover: cv, join: cj },
     };
     const parts: [string, () => Promise<void>][] = [
@@ -658,7 +752,7 @@ export async function measureScaleout(ctx: Ctx, services: ServiceUrls): Promise<
       [
         'failover',
         async () => {
-          result.failover = await failoverPart(ctx, cluster, w);
+          result.failover = await failoverPart(ctx, cluster, sqliteDir, w);
         },
       ],
       [

@@ -145,6 +145,8 @@ export class LightClient {
   /** performance.now() of the latest "synced" (the server's step 2). */
   syncedAt = Number.NaN;
   syncs = 0;
+  /** Connection attempts so far (the first included). */
+  attempts = 0;
   closedByUs = false;
   /** With `seat.alt`: whether the current (or next) connection goes to the other address. */
   onAlt = false;
@@ -167,6 +169,7 @@ export class LightClient {
     const url = `${to.wsBase}/${this.seat.room}`;
     const headers = headersFor({ cookie: this.seat.cookie, origin: to.origin });
     const ws = new WebSocket(url, { headers, perMessageDeflate: false });
+    this.attempts++;
     this.ws = ws;
     this.synced = false;
     ws.binaryType = 'nodebuffer';
