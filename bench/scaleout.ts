@@ -28,7 +28,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
-import { ensurePostgres } from '../scripts/ensurePostgres';
+import { ensurePostgres, freshSchema } from '../scripts/ensurePostgres';
 import { ensureRedis } from '../scripts/ensureRedis';
 import { type FanoutSide, oneRun } from './fanout';
 import type { JoinResult } from './lib/board';
@@ -294,11 +294,27 @@ async function openCluster(ctx: Ctx, services: ServiceUrls): Promise<Cluster> {
   const redis = services.redisUrl ? null : await ensureRedis();
   const redisUrl = services.redisUrl ?? (redis?.url as string);
   const tag = `${process.pid}_${randomBytes(4).toString('hex')}`;
-  const dbName = `purple_bench_${tag}`;
-  await adminQuery(baseUrl, `create database "${dbName}"`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
+  // A database of this run's own; where the role may not create one (a managed
+  // DATABASE_URL), a schema of its own instead, as the cluster tests use.
+  let dbName = `purple_bench_${tag}`;
+  let databaseUrl: string;
+  let dropDatabase: () => Promise<void>;
+  try {
+    await adminQuery(baseUrl, `create database "${dbName}"`);
+    const url = new URL(baseUrl);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+    const name = dbName;
+    dropDatabase = () => adminQuery(baseUrl, `drop database if exists "${name}" with (force)`);
+  } catch (err) {
+    const { schema, drop } = await freshSchema(baseUrl);
+    ctx.log(`scale-out: cannot create a database (${String(err)}); using schema ${schema}`);
+    const url = new URL(baseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    databaseUrl = url.toString();
+    dbName = `schema ${schema}`;
+    dropDatabase = drop;
+  }
   const prefix = `purple-bench:${tag}:`;
   const dataDir = freshDir('purple-bench-cluster-');
   ctx.cleanup.push(dataDir);
@@ -323,8 +339,8 @@ async function openCluster(ctx: Ctx, services: ServiceUrls): Promise<Cluster> {
         },
       }),
     async close() {
-      await adminQuery(baseUrl, `drop database if exists "${dbName}" with (force)`).catch(
-        (err: unknown) => ctx.log(`scale-out: could not drop ${dbName}: ${String(err)}`),
+      await dropDatabase().catch((err: unknown) =>
+        ctx.log(`scale-out: could not drop ${dbName}: ${String(err)}`),
       );
       await deleteKeys(redisUrl, prefix).catch((err: unknown) =>
         ctx.log(`scale-out: could not delete the Redis keys ${prefix}*: ${String(err)}`),

@@ -117,8 +117,9 @@ export const FULL: BenchConfig = {
   soakEdits: 10,
   soakSampleSeconds: 10,
   scaleoutClients: 500,
-  // Eight interleaved runs per set-up: the fan-out rooms of 500 take about 15 s a run each.
-  scaleoutRuns: 8,
+  // Six interleaved runs per set-up: a 500-client run takes 30–45 s on two loaded cores
+  // (connecting, warm-up, 100 edits, the two-instance queue draining).
+  scaleoutRuns: 6,
   scaleoutThroughputRuns: 2,
   scaleoutFailoverRuns: 5,
   scaleoutJoinRuns: 6,
