@@ -121,7 +121,7 @@ export const FULL: BenchConfig = {
   // (connecting, warm-up, 100 edits, the two-instance queue draining).
   scaleoutRuns: 6,
   scaleoutThroughputRuns: 2,
-  scaleoutFailoverRuns: 5,
+  scaleoutFailoverRuns: 3,
   scaleoutJoinRuns: 6,
 };
 
