@@ -537,6 +537,8 @@ function scaleoutSection(
         : `| reference (LevelDB): restart (section 6) | not in this run at ${n} clients | | | |`,
       '',
     );
+    if (fv.brokenRuns.length > 0)
+      out.push(`Runs that broke before measuring: ${fv.brokenRuns.join('; ')}.`, '');
     targets.push([
       `for comparison: fail-over, ${n} clients ÷ one SQLite instance's restart in the same runs`,
       '–',
