@@ -558,7 +558,7 @@ function scaleoutSection(
   if (s.join) {
     const j = s.join;
     out.push(
-      `### 9.4 Joining a board of ${j.cards} cards, cold`,
+      `### 9.4 Joining a board of ${j.cards.toLocaleString('en-GB')} cards, cold`,
       '',
       "Section 4's board and client (a WebsocketProvider; connect → every card), on one instance just started: in cluster mode the board comes from Postgres, otherwise from SQLite.",
       '',
