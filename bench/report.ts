@@ -468,7 +468,7 @@ function scaleoutSection(
   out.push(
     '## 9. Scale-out: two instances on Postgres and Redis',
     '',
-    `Two Purple processes in cluster mode (\`DATABASE_URL\` + \`REDIS_URL\`: a fresh Postgres database and Redis key prefix per run, dropped at the end; Postgres ${s.services.postgres}, Redis ${s.services.redis}) against one Purple process on SQLite, measured in the same run. Both instances are pinned to CPU 0, where the one instance runs, so they share the same CPU budget; the load generator stays on CPU 1; Postgres and Redis are not pinned. Clients are spread over the two instances (seat i on instance i mod 2), writers included.`,
+    `Two Purple processes in cluster mode (\`DATABASE_URL\` + \`REDIS_URL\`: a fresh Postgres database and Redis key prefix per run, dropped at the end; Postgres ${s.services.postgres}, Redis ${s.services.redis}) against one Purple process on SQLite, measured in the same run. ${(s.cpus ?? [0, 0]).every((c) => c === 0) ? 'Both instances are pinned to CPU 0, where the one instance runs, so they share the same CPU budget' : `The instances are pinned to CPUs ${(s.cpus ?? []).join(' and ')} (\`--scaleout-cpus\`), the one instance to CPU 0`}; the load generator stays on CPU 1; Postgres and Redis are not pinned. Clients are spread over the two instances (seat i on instance i mod 2), writers included.`,
     '',
   );
   const hp = 'two Hocuspocus instances (Redis extension)';

@@ -11,7 +11,7 @@
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
  * development --runs=N, --sizes=a,b, --rate=N, --fanout-board=N, --memory-n=N, --repeat=N, --no-profile,
- * --scaleout-clients=N and --scaleout-parts=fanout,throughput,failover,join
+ * --scaleout-clients=N, --scaleout-parts=fanout,throughput,failover,join and --scaleout-cpus=0,1
  * (see README.md). The quick run never judges timings: it exits non-zero only when the
  * harness itself failed.
  */
@@ -122,6 +122,8 @@ async function main(): Promise<void> {
   if (scaleoutClients) cfg.scaleoutClients = Number(scaleoutClients);
   const scaleoutParts = arg('scaleout-parts');
   if (scaleoutParts) cfg.scaleoutParts = scaleoutParts.split(',');
+  const scaleoutCpus = arg('scaleout-cpus')?.split(',').map(Number);
+  if (scaleoutCpus?.length === 2) cfg.scaleoutCpus = [scaleoutCpus[0] ?? 0, scaleoutCpus[1] ?? 0];
   const only = arg('only')?.split(',') as Name[] | undefined;
   const outDir = path.resolve(ROOT, arg('out') ?? (quick ? 'bench/tmp/quick' : 'bench'));
   // The browser part needs a build and the scale-out section Postgres, Redis and several

@@ -212,6 +212,8 @@ export interface ScaleoutResult {
   clients: number;
   /** Where Postgres and Redis came from: 'env', 'local' or 'throwaway'. */
   services: { postgres: string; redis: string };
+  /** The CPUs the two instances were pinned to (absent: both on 0). */
+  cpus?: [number, number];
   fanout?: {
     boardCards: number;
     writers: number;
@@ -275,8 +277,8 @@ interface Cluster {
   sources: { postgres: string; redis: string };
   /** Workshops and participants in the cluster's database (an in-process server). */
   setup(sizes: number[]): Promise<PurpleWorkshop[]>;
-  /** One instance on the database and Redis, pinned like every server. */
-  start(): Promise<ServerProc>;
+  /** Instance `k` (0 or 1) on the database and Redis, pinned to `cfg.scaleoutCpus[k]`. */
+  start(k?: number): Promise<ServerProc>;
   /** Drop the database and the Redis keys; stop throwaway services. */
   close(): Promise<void>;
 }
@@ -347,9 +349,10 @@ async function openCluster(ctx: Ctx, services: ServiceUrls): Promise<Cluster> {
     databaseUrl,
     sources: { postgres: postgres?.source ?? 'env', redis: redis?.source ?? 'env' },
     setup: (sizes) => setupPurple(dataDir, sizes, { databaseUrl, secret }),
-    start: () =>
+    start: (k = 0) =>
       startServer('purple', {
         dataDir,
+        cpu: ctx.cfg.scaleoutCpus?.[k] ?? 0,
         env: {
           DATABASE_URL: databaseUrl,
           REDIS_URL: redisUrl,
@@ -441,7 +444,7 @@ async function fanoutPart(
   const single = await startServer('purple', { dataDir: sqliteDir });
   const pair: ServerProc[] = [];
   try {
-    pair.push(await cluster.start(), await cluster.start());
+    pair.push(await cluster.start(0), await cluster.start(1));
     const seats = {
       single: purpleSeats(single, w.single.fanout, n),
       cluster: spreadSeats(pair, w.cluster.fanout, n),
@@ -511,7 +514,7 @@ async function throughputPart(
           servers.push(await startServer('purple', { dataDir: sqliteDir }));
           seats = purpleSeats(servers[0] as ServerProc, w.single.throughput, n);
         } else {
-          servers.push(await cluster.start(), await cluster.start());
+          servers.push(await cluster.start(0), await cluster.start(1));
           seats = spreadSeats(servers, w.cluster.throughput, n);
         }
         const run = await stepRun(ctx, seats);
@@ -603,7 +606,7 @@ async function failoverRun(
 ): Promise<ScaleFailoverRun> {
   const { cfg, lg } = ctx;
   const n = cfg.scaleoutClients;
-  const pair = [await cluster.start(), await cluster.start()];
+  const pair = [await cluster.start(0), await cluster.start(1)];
   try {
     const { handle } = await lg.call<{ handle: number }>('scaleout.open', {
       seats: spreadSeats(pair, w.cluster.failover, n),
@@ -770,7 +773,12 @@ export async function measureScaleout(ctx: Ctx, services: ServiceUrls): Promise<
   const { cfg } = ctx;
   const n = cfg.scaleoutClients;
   const cluster = await openCluster(ctx, services);
-  const result: ScaleoutResult = { clients: n, services: cluster.sources, failed: {} };
+  const result: ScaleoutResult = {
+    clients: n,
+    services: cluster.sources,
+    cpus: cfg.scaleoutCpus ?? [0, 0],
+    failed: {},
+  };
   try {
     const sqliteDir = freshDir('purple-bench-scaleout-');
     ctx.cleanup.push(sqliteDir);

@@ -66,6 +66,11 @@ export interface BenchConfig {
   scaleoutThroughputRuns: number;
   scaleoutFailoverRuns: number;
   scaleoutJoinRuns: number;
+  /**
+   * CPUs of the two cluster instances: [0, 0] (default: the one instance's budget) or, to
+   * see what a second core changes, [0, 1] (the second shares the load generator's core).
+   */
+  scaleoutCpus?: [number, number];
   /** Only these parts (fanout, throughput, failover, join); all when absent. */
   scaleoutParts?: string[];
 }
