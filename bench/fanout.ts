@@ -75,10 +75,13 @@ export interface FanoutResult {
   profile?: { clients: number; reference: ProfileSummary; purple: ProfileSummary; edits: number };
 }
 
-/** One measured run in one room: connect, warm up, measure, disconnect. */
+/**
+ * One measured run in one room: connect, warm up, measure, disconnect. `server` only
+ * gives the CPU time used (the scale-out section passes the sum over its two instances).
+ */
 export async function oneRun(
   ctx: Ctx,
-  server: ServerProc,
+  server: Pick<ServerProc, 'cpuMs'>,
   seats: Seat[],
   opts: { writers: number; warmup: number; edits: number; rate: number },
 ): Promise<{

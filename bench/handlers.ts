@@ -5,6 +5,7 @@ import { fanoutHandlers } from './fanout';
 import { boardHandlers } from './lib/board';
 import { idleHandlers } from './lib/idle';
 import type { Handler } from './lib/loadgen';
+import { scaleoutHandlers } from './scaleout';
 import { soakHandlers } from './soak';
 
 export const handlers: Record<string, Handler> = {
@@ -14,4 +15,5 @@ export const handlers: Record<string, Handler> = {
   ...durabilityHandlers,
   ...browserHandlers,
   ...soakHandlers,
+  ...scaleoutHandlers,
 };

@@ -18,6 +18,7 @@ import type { Estimate } from './lib/stats';
 import { quantile } from './lib/stats';
 import type { MemoryResult } from './memory';
 import type { StormSize } from './reconnect';
+import type { ScaleoutResult } from './scaleout';
 import type { SoakResult } from './soak';
 import type { ThroughputResult } from './throughput';
 import { type WorstFrameResult, worstFrameSection } from './worstFrame';
@@ -51,6 +52,8 @@ export interface BenchResults {
   soak?: SoakResult;
   /** The summary's exports (issue 10); reported in RESULTS-export.md. */
   export?: ExportResults;
+  /** Issue 12: two instances on Postgres and Redis against one on SQLite. */
+  scaleout?: ScaleoutResult;
   errors: Record<string, string>;
   durationsS: Record<string, number>;
   totalS?: number;
@@ -371,6 +374,7 @@ export function writeReport(r: BenchResults): string {
   if (r.browser) browserSection(r.browser, out, targets);
   if (r.worstframe) worstFrameSection(r.worstframe, out, targets);
   if (r.soak) soakSection(r.soak, out, targets);
+  if (r.scaleout) scaleoutSection(r.scaleout, r.reconnect, out, targets);
   out.push(...votePageSection());
   if (r.export)
     for (const [name, goal, value, ok] of exportTargets(r.export))
@@ -484,6 +488,124 @@ function soakSection(s: SoakResult, out: string[], targets: string[][]): void {
     `${f(s.atRest.kiBPer1000Sessions, 0)} KiB`,
     verdict(s.sessions >= 100 ? s.atRest.kiBPer1000Sessions < 256 : null),
   ]);
+}
+
+/** Issue 12: two instances on Postgres and Redis against one on SQLite, same run. */
+function scaleoutSection(
+  s: ScaleoutResult,
+  reconnect: BenchResults['reconnect'],
+  out: string[],
+  targets: string[][],
+): void {
+  const n = s.clients;
+  out.push(
+    '## 9. Scale-out: two instances on Postgres and Redis',
+    '',
+    `Two Purple processes in cluster mode (\`DATABASE_URL\` + \`REDIS_URL\`: a fresh Postgres database and Redis key prefix per run, dropped at the end; Postgres ${s.services.postgres}, Redis ${s.services.redis}) against one Purple process on SQLite, measured in the same run. ${(s.cpus ?? [0, 0]).every((c) => c === 0) ? 'Both instances are pinned to CPU 0, where the one instance runs, so they share the same CPU budget' : `The instances are pinned to CPUs ${(s.cpus ?? []).join(' and ')} (\`--scaleout-cpus\`), the one instance to CPU 0`}; the load generator stays on CPU 1; Postgres and Redis are not pinned. Clients are spread over the two instances (seat i on instance i mod 2), writers included.`,
+    '',
+  );
+  const hp = 'two Hocuspocus instances (Redis extension)';
+  const notYet = 'not measured yet';
+  if (s.fanout) {
+    const fo = s.fanout;
+    const row = (name: string, x: NonNullable<typeof fo.hocuspocus>, r50: string, r99: string) =>
+      `| ${name} | ${est(x.p50)} | ${est(x.p99)} | ${r50} | ${r99} | ${est(x.sameInstanceP50)} | ${est(x.otherInstanceP50)} | ${f(x.cpuMsPerEdit.reduce((a, b) => a + b, 0) / Math.max(x.cpuMsPerEdit.length, 1))} | ${x.p50.n} |`;
+    out.push(
+      `### 9.1 Fan-out, ${n} clients in one room${fo.boardCards > 0 ? ` on a ${fo.boardCards.toLocaleString('en-GB')}-record board` : ''}`,
+      '',
+      `${fo.writers} writers, ${fo.rate} edits/s, ${fo.edits} measured edits per run, interleaved runs; medians of each run's p50 / p99 (ms) with 95 % bootstrap intervals. Ratios: two instances ÷ one. "Own" / "other" split the two-instance arrivals by whether the receiving client is on the writer's instance (Redis + Postgres between them) or not.`,
+      '',
+      '| set-up | p50 ms | p99 ms | ratio p50 | ratio p99 | p50 own instance | p50 other instance | server CPU ms/edit | runs |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      row('one instance, SQLite', fo.single, '1', '1'),
+      row('two instances, Postgres + Redis', fo.cluster, ratio(fo.ratioP50), ratio(fo.ratioP99)),
+      fo.hocuspocus ? row(hp, fo.hocuspocus, '–', '–') : `| ${hp} | ${notYet} | | | | | | | |`,
+      '',
+    );
+    targets.push([
+      `scale-out fan-out p50, ${n} clients over two instances (÷ one on SQLite)`,
+      '≤ 1.5×',
+      `${f(fo.ratioP50.ratio)}×`,
+      verdict(fo.ratioP50.ratio <= 1.5),
+    ]);
+  }
+  if (s.throughput) {
+    const t = s.throughput;
+    out.push(
+      `### 9.2 Edits per second one workshop sustains (${t.clients} clients, ${t.writers} writers)`,
+      '',
+      `The stepping of section 2 (${t.rates.join(', ')} edits/s; sustained = the highest rate with p50 within 2× the lowest rate's, every edit delivered, the pace kept), fresh servers per run.`,
+      '',
+      '| set-up | sustained edits/s | runs | stopped by (first run) |',
+      '| --- | --- | --- | --- |',
+      `| one instance, SQLite | ${est(t.single.sustained, 0)} | ${t.single.runs.length} | ${t.single.runs[0]?.stoppedBy ?? '–'} |`,
+      `| two instances, Postgres + Redis | ${est(t.cluster.sustained, 0)} | ${t.cluster.runs.length} | ${t.cluster.runs[0]?.stoppedBy ?? '–'} |`,
+      t.hocuspocus
+        ? `| ${hp} | ${est(t.hocuspocus.sustained, 0)} | ${t.hocuspocus.runs.length} | ${t.hocuspocus.runs[0]?.stoppedBy ?? '–'} |`
+        : `| ${hp} | ${notYet} | | |`,
+      '',
+    );
+  }
+  if (s.failover) {
+    const fv = s.failover;
+    const same = reconnect?.sizes.find((x) => x.clients === n);
+    const moved = fv.runs.map((x) => x.moved);
+    out.push(
+      `### 9.3 Fail-over: kill -9 of one of two instances, ${n} clients (board of ${fv.cards} cards)`,
+      '',
+      `From the kill until every client of the killed instance (${Math.min(...moved) === Math.max(...moved) ? Math.min(...moved) : `${Math.min(...moved)}–${Math.max(...moved)}`} per run) has synced again on the survivor, Yjs and socket.io. Clients reconnect with y-websocket's backoff (100 ms doubling to 2.5 s) and try the other instance's address on every attempt (a load balancer would route them the same way; bench/README.md says why not nginx here). Peak memory is the survivor's highest RSS until then (it already held the other half). Beside it, one SQLite instance with the same clients and board killed and restarted on its port, interleaved with the fail-over runs (section 6's method: timed from listening again, peak = the new process's VmHWM), and section 6's own figures at the same size when this run has them.`,
+      '',
+      '| figure | all synced ms | socket.io back ms | peak MiB | runs |',
+      '| --- | --- | --- | --- | --- |',
+      `| two instances, Purple: clients move to the survivor | ${est(fv.allSyncedMs, 0)} | ${est(fv.allControlMs, 0)} | ${est(fv.peakRss, 1, MiB)} | ${fv.runs.length}${fv.runs.every((x) => x.ok) ? '' : ` (${fv.runs.filter((x) => !x.ok).length} NOT all moved)`} |`,
+      fv.hocuspocus
+        ? `| ${hp} | ${est(fv.hocuspocus.allSyncedMs, 0)} | – | ${est(fv.hocuspocus.peakRss, 1, MiB)} | ${fv.hocuspocus.runs.length} |`
+        : `| ${hp} | ${notYet} | | | |`,
+      `| one instance, Purple (SQLite): restart, interleaved with the fail-over | ${est(fv.restart.allSyncedMs, 0)} | – | ${est(fv.restart.peakRss, 1, MiB)} | ${fv.restart.runs.length}${fv.restart.runs.every((x) => x.ok) ? '' : ` (${fv.restart.runs.filter((x) => !x.ok).length} NOT all synced)`} |`,
+      same
+        ? `| one instance, Purple: restart (section 6) | ${est(same.purple.allSyncedMs, 0)} | – | ${est(same.purple.peakRss, 1, MiB)} | ${same.purple.runs.length} |`
+        : `| one instance, Purple: restart (section 6) | not in this run at ${n} clients | | | |`,
+      same
+        ? `| reference (LevelDB): restart (section 6) | ${est(same.reference.allSyncedMs, 0)} | – | ${est(same.reference.peakRss, 1, MiB)} | ${same.reference.runs.length} |`
+        : `| reference (LevelDB): restart (section 6) | not in this run at ${n} clients | | | |`,
+      '',
+    );
+    if (fv.brokenRuns.length > 0)
+      out.push(`Runs that broke before measuring: ${fv.brokenRuns.join('; ')}.`, '');
+    targets.push([
+      `for comparison: fail-over, ${n} clients ÷ one SQLite instance's restart in the same runs`,
+      '–',
+      `${f(fv.allSyncedMs.median / fv.restart.allSyncedMs.median)}×`,
+      '–',
+    ]);
+    if (same) {
+      const x = fv.allSyncedMs.median / same.reference.allSyncedMs.median;
+      targets.push([
+        `fail-over to the surviving instance, ${n} clients: all synced (÷ reference restart)`,
+        '≤ 1.5×',
+        `${f(x)}×`,
+        verdict(Number.isFinite(x) ? x <= 1.5 : null),
+      ]);
+    }
+  }
+  if (s.join) {
+    const j = s.join;
+    out.push(
+      `### 9.4 Joining a board of ${j.cards.toLocaleString('en-GB')} cards, cold`,
+      '',
+      "Section 4's board and client (a WebsocketProvider; connect → every card), on one instance just started: in cluster mode the board comes from Postgres, otherwise from SQLite.",
+      '',
+      '| store | content ms | sync ms | runs |',
+      '| --- | --- | --- | --- |',
+      `| SQLite | ${est(j.sqliteContentMs, 1)} | ${est(j.sqliteSyncMs, 1)} | ${j.sqlite.length} |`,
+      `| Postgres | ${est(j.postgresContentMs, 1)} | ${est(j.postgresSyncMs, 1)} | ${j.postgres.length} |`,
+      '',
+      `Ratio Postgres ÷ SQLite (content): ${ratio(j.ratio)}.`,
+      '',
+    );
+  }
+  const failed = Object.keys(s.failed);
+  if (failed.length > 0) out.push(`Parts that failed: ${failed.join(', ')} (see Errors).`, '');
 }
 
 /**

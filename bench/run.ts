@@ -8,11 +8,12 @@
  * writes RESULTS.md and results.json (bench/ for the full run, bench/tmp/quick/ for quick).
  *
  * Flags: --quick; --only=fanout,throughput,memory,join,durability,reconnect,awareness,browser,
- * worstframe,soak,export;
+ * worstframe,soak,export,scaleout (scaleout is in the full run, not in --quick);
  * --out=<folder>; --merge (keep the other sections of an existing results.json);
  * --report-only (rewrite RESULTS.md from results.json); for
- * development --runs=N, --sizes=a,b, --rate=N, --fanout-board=N, --memory-n=N, --repeat=N, --no-profile
- * and --no-hocuspocus
+ * development --runs=N, --sizes=a,b, --rate=N, --fanout-board=N, --memory-n=N, --repeat=N, --no-profile,
+ * --no-hocuspocus, --scaleout-clients=N, --scaleout-parts=fanout,throughput,failover,join and
+ * --scaleout-cpus=0,1
  * (see README.md). The quick run never judges timings: it exits non-zero only when the
  * harness itself failed.
  */
@@ -32,6 +33,7 @@ import { canPin, ROOT } from './lib/servers';
 import { measureMemory } from './memory';
 import { measureReconnect } from './reconnect';
 import { type BenchResults, type Machine, writeReport } from './report';
+import { measureScaleout, takeServiceUrls } from './scaleout';
 import { measureSoak } from './soak';
 import { measureThroughput } from './throughput';
 import { measureWorstFrames } from './worstFrame';
@@ -48,6 +50,7 @@ const MEASUREMENTS = [
   'worstframe',
   'soak',
   'export',
+  'scaleout',
 ] as const;
 type Name = (typeof MEASUREMENTS)[number];
 
@@ -80,11 +83,17 @@ function machine(cfg: BenchConfig): Machine {
 }
 
 async function main(): Promise<void> {
+  // DATABASE_URL / REDIS_URL are for the scale-out section only: every other section (and
+  // every server it starts) is one instance on SQLite.
+  const services = takeServiceUrls();
   const quick = process.argv.includes('--quick');
   const cfg: BenchConfig = { ...(quick ? QUICK : FULL) };
   // Development overrides: --runs=N (interleaved runs), --sizes=50,200 (fan-out room sizes).
   const runs = arg('runs');
-  if (runs) cfg.runs = Number(runs);
+  if (runs) {
+    cfg.runs = Number(runs);
+    cfg.scaleoutRuns = Number(runs);
+  }
   const sizes = arg('sizes');
   if (sizes) cfg.fanoutSizes = sizes.split(',').map(Number);
   const rate = arg('rate');
@@ -108,11 +117,23 @@ async function main(): Promise<void> {
       reconnectRuns: k,
       throughputRuns: k,
       browserRuns: k,
+      scaleoutThroughputRuns: k,
+      scaleoutFailoverRuns: k,
+      scaleoutJoinRuns: k,
     });
   }
+  const scaleoutClients = arg('scaleout-clients');
+  if (scaleoutClients) cfg.scaleoutClients = Number(scaleoutClients);
+  const scaleoutParts = arg('scaleout-parts');
+  if (scaleoutParts) cfg.scaleoutParts = scaleoutParts.split(',');
+  const scaleoutCpus = arg('scaleout-cpus')?.split(',').map(Number);
+  if (scaleoutCpus?.length === 2) cfg.scaleoutCpus = [scaleoutCpus[0] ?? 0, scaleoutCpus[1] ?? 0];
   const only = arg('only')?.split(',') as Name[] | undefined;
   const outDir = path.resolve(ROOT, arg('out') ?? (quick ? 'bench/tmp/quick' : 'bench'));
-  const wanted = (n: Name) => (only ? only.includes(n) : n !== 'browser' || cfg.browser);
+  // The browser part needs a build and the scale-out section Postgres, Redis and several
+  // instances: the quick run (CI) leaves both out unless asked for by name.
+  const wanted = (n: Name) =>
+    only ? only.includes(n) : (n !== 'browser' || cfg.browser) && (n !== 'scaleout' || !cfg.quick);
   if (process.argv.includes('--report-only')) {
     // Rewrite RESULTS.md from an existing results.json (after changing report.ts).
     const earlier = JSON.parse(
@@ -224,6 +245,16 @@ async function main(): Promise<void> {
       'export',
       async () => {
         results.export = await measureExport(cfg.quick, outDir, log);
+      },
+    ],
+    [
+      // Issue 12: two instances on Postgres and Redis against one on SQLite.
+      'scaleout',
+      async () => {
+        results.scaleout = await measureScaleout(ctx, services);
+        const failed = Object.entries(results.scaleout.failed);
+        if (failed.length > 0)
+          throw new Error(failed.map(([part, m]) => `${part}: ${m}`).join('\n'));
       },
     ],
   ];

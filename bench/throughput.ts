@@ -27,7 +27,8 @@ export interface ThroughputResult {
   purple: { runs: ThroughputRun[]; sustained: Estimate };
 }
 
-async function stepRun(ctx: Ctx, seats: Seat[]): Promise<ThroughputRun> {
+/** One stepping run in one room of `seats` (also used by the scale-out section). */
+export async function stepRun(ctx: Ctx, seats: Seat[]): Promise<ThroughputRun> {
   const { cfg, lg } = ctx;
   const { handle } = await lg.call<{ handle: number }>('room.open', {
     seats,

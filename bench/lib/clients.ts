@@ -37,6 +37,12 @@ export interface Seat {
   origin?: string;
   /** Hocuspocus: `room` is the document's name, sent in every message (see the top). */
   hocuspocus?: boolean;
+  /**
+   * Another instance serving the same workshop (the scale-out bench): a reconnecting
+   * client alternates between this and the seat's own address on every attempt, so the
+   * first retry after its instance died goes to the survivor.
+   */
+  alt?: { wsBase: string; origin?: string };
 }
 
 export const isPurple = (seat: Seat): boolean => seat.cookie !== undefined;
@@ -94,7 +100,7 @@ export const zeroCounts = (): FrameCounts => ({
   socketIo: 0,
 });
 
-function headersFor(seat: Seat): Record<string, string> {
+function headersFor(seat: Pick<Seat, 'cookie' | 'origin'>): Record<string, string> {
   const h: Record<string, string> = {};
   if (seat.cookie) h.cookie = seat.cookie;
   if (seat.origin) h.origin = seat.origin;
@@ -183,7 +189,11 @@ export class LightClient {
   /** performance.now() of the latest "synced" (the server's step 2). */
   syncedAt = Number.NaN;
   syncs = 0;
+  /** Connection attempts so far (the first included). */
+  attempts = 0;
   closedByUs = false;
+  /** With `seat.alt`: whether the current (or next) connection goes to the other address. */
+  onAlt = false;
   private failures = 0;
   private waiters: (() => void)[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -193,11 +203,19 @@ export class LightClient {
     private readonly hooks: ClientHooks = {},
   ) {}
 
+  /** The address this client is connected to, or will try next. */
+  get target(): { wsBase: string; origin?: string } {
+    return this.onAlt && this.seat.alt ? this.seat.alt : this.seat;
+  }
+
   connect(): void {
     const hocus = isHocuspocus(this.seat);
+    const to = this.target;
     // Hocuspocus reads the document's name from each message, not from the URL.
-    const url = hocus ? this.seat.wsBase : `${this.seat.wsBase}/${this.seat.room}`;
-    const ws = new WebSocket(url, { headers: headersFor(this.seat), perMessageDeflate: false });
+    const url = hocus ? to.wsBase : `${to.wsBase}/${this.seat.room}`;
+    const headers = headersFor({ cookie: this.seat.cookie, origin: to.origin });
+    const ws = new WebSocket(url, { headers, perMessageDeflate: false });
+    this.attempts++;
     this.ws = ws;
     this.synced = false;
     ws.binaryType = 'nodebuffer';
@@ -216,6 +234,7 @@ export class LightClient {
       this.synced = false;
       this.ws = null;
       if (this.closedByUs || !this.hooks.reconnect) return;
+      if (this.seat.alt) this.onAlt = !this.onAlt;
       const wait = Math.min(2 ** this.failures * 100, 2500);
       this.failures++;
       this.timer = setTimeout(() => {
@@ -399,6 +418,18 @@ export function connectControl(
   if (counts) {
     const hook = () => socket.io.engine?.on('packet', () => counts.socketIo++);
     socket.io.on('open', hook);
+  }
+  const alt = seat.alt?.origin;
+  if (opts.reconnect && alt) {
+    // Alternate between the two instances on every attempt, as LightClient does. The
+    // manager opens each attempt with its current uri and options (read at that moment).
+    const own = httpBase;
+    const manager = socket.io as unknown as { uri: string };
+    socket.io.on('reconnect_attempt', () => {
+      const next = manager.uri === own ? alt : own;
+      manager.uri = next;
+      socket.io.opts.extraHeaders = headersFor({ cookie: seat.cookie, origin: next });
+    });
   }
   return socket;
 }

@@ -64,6 +64,20 @@ export interface BenchConfig {
   soakPeople: number;
   soakEdits: number;
   soakSampleSeconds: number;
+  /** Scale-out (issue 12): clients in the fan-out and fail-over rooms, over two instances. */
+  scaleoutClients: number;
+  /** Interleaved fan-out runs per set-up (one SQLite instance, two cluster instances). */
+  scaleoutRuns: number;
+  scaleoutThroughputRuns: number;
+  scaleoutFailoverRuns: number;
+  scaleoutJoinRuns: number;
+  /**
+   * CPUs of the two cluster instances: [0, 0] (default: the one instance's budget) or, to
+   * see what a second core changes, [0, 1] (the second shares the load generator's core).
+   */
+  scaleoutCpus?: [number, number];
+  /** Only these parts (fanout, throughput, failover, join); all when absent. */
+  scaleoutParts?: string[];
 }
 
 export const FULL: BenchConfig = {
@@ -113,6 +127,13 @@ export const FULL: BenchConfig = {
   soakPeople: 10,
   soakEdits: 10,
   soakSampleSeconds: 10,
+  scaleoutClients: 500,
+  // Six interleaved runs per set-up: a 500-client run takes 30–45 s on two loaded cores
+  // (connecting, warm-up, 100 edits, the two-instance queue draining).
+  scaleoutRuns: 6,
+  scaleoutThroughputRuns: 2,
+  scaleoutFailoverRuns: 3,
+  scaleoutJoinRuns: 6,
 };
 
 export const QUICK: BenchConfig = {
@@ -157,6 +178,13 @@ export const QUICK: BenchConfig = {
   soakPeople: 5,
   soakEdits: 3,
   soakSampleSeconds: 3,
+  // Not part of --quick (it starts several instances on Postgres); these are its sizes when
+  // it is asked for with --quick --only=scaleout.
+  scaleoutClients: 20,
+  scaleoutRuns: 2,
+  scaleoutThroughputRuns: 1,
+  scaleoutFailoverRuns: 1,
+  scaleoutJoinRuns: 1,
 };
 
 export interface Ctx {

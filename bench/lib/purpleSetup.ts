@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config';
 import { outcomeValue } from '../../server/facade';
-import { type RunningServer, startServer } from '../../server/index';
+import { type RunningServer, type StartOptions, startServer } from '../../server/index';
 import { BENCH_LIMITS_ENV } from './servers';
 
 export interface PurpleParticipant {
@@ -57,9 +57,17 @@ async function createOne(server: RunningServer, people: number): Promise<PurpleW
   return { workshopId: grant.workshopId, participants };
 }
 
-/** Create one workshop per entry of `sizes` (each with that many participants) in `dataDir`. */
-export async function setupPurple(dataDir: string, sizes: number[]): Promise<PurpleWorkshop[]> {
+/**
+ * Create one workshop per entry of `sizes` (each with that many participants) in `dataDir`,
+ * or, with `options.databaseUrl` (the scale-out section), in that Postgres database.
+ */
+export async function setupPurple(
+  dataDir: string,
+  sizes: number[],
+  options: Pick<StartOptions, 'databaseUrl' | 'secret'> = {},
+): Promise<PurpleWorkshop[]> {
   const server = await startServer({
+    ...options,
     port: 0,
     host: '127.0.0.1',
     withNext: false,

@@ -33,6 +33,14 @@ export interface WindowResult {
   drainMs: number;
   /** Share of one core the load generator used over the window (1 = saturated). */
   loadgenCpu: number;
+  /**
+   * Only when the room's seats are spread over several servers (the scale-out section):
+   * arrivals at clients on the writer's own server, and on another server.
+   */
+  byServer?: {
+    same: { p50: number; p99: number; n: number };
+    other: { p50: number; p99: number; n: number };
+  };
 }
 
 interface Writer {
@@ -55,6 +63,10 @@ export class LoadRoom {
   private readonly sendTimes = new Map<number, { t: number; writer: number }>();
   private nextId = 1;
   private latencies: number[] = [];
+  /** With seats on several servers: arrivals on the writer's own server, and on another. */
+  private sameLatencies: number[] = [];
+  private otherLatencies: number[] = [];
+  private readonly spread: boolean;
   private received = 0;
   connectMs = 0;
 
@@ -67,13 +79,20 @@ export class LoadRoom {
     private readonly seats: Seat[],
     private readonly writerCount: number,
     private readonly lightWriters = false,
-  ) {}
+  ) {
+    this.spread = new Set(seats.map((s) => s.wsBase)).size > 1;
+  }
 
   /** Index `i` receives token `id` at `at`. Writers are indices 0..writerCount-1. */
   private arrive(i: number, id: number, at: number): void {
     const s = this.sendTimes.get(id);
     if (!s || s.writer === i) return;
     this.latencies.push(at - s.t);
+    if (this.spread)
+      (this.seats[i]?.wsBase === this.seats[s.writer]?.wsBase
+        ? this.sameLatencies
+        : this.otherLatencies
+      ).push(at - s.t);
     this.received++;
   }
 
@@ -135,6 +154,8 @@ export class LoadRoom {
   /** Send `edits` edits at `rate` per second, then wait for every arrival; returns the window's figures. */
   async drive(rate: number, edits: number, drainTimeoutMs = 10_000): Promise<WindowResult> {
     this.latencies = [];
+    this.sameLatencies = [];
+    this.otherLatencies = [];
     this.received = 0;
     const first = this.nextId;
     const cpu0 = process.cpuUsage();
@@ -170,7 +191,18 @@ export class LoadRoom {
       expected,
       drainMs,
       loadgenCpu,
+      byServer: this.spread ? this.splitByServer() : undefined,
     };
+  }
+
+  /** Arrivals on the writer's own server vs another, over the window. */
+  private splitByServer(): NonNullable<WindowResult['byServer']> {
+    const sum = (xs: number[]) => ({
+      p50: quantile(xs, 0.5),
+      p99: quantile(xs, 0.99),
+      n: xs.length,
+    });
+    return { same: sum(this.sameLatencies), other: sum(this.otherLatencies) };
   }
 
   close(): void {

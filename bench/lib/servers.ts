@@ -61,6 +61,8 @@ export interface StartOpts {
   port?: number;
   /** Write a V8 CPU profile into this folder when the server exits on SIGTERM. */
   cpuProfDir?: string;
+  /** The CPU to pin the server to (0 unless the scale-out section is told otherwise). */
+  cpu?: number;
   /** Preload bench/lib/gcProbe.mjs (SIGUSR2 → full GC → memoryUsage on stderr). */
   gcProbe?: boolean;
   env?: Record<string, string>;
@@ -182,7 +184,7 @@ export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promi
     env.CARDS_PER_MINUTE = env.CARDS_PER_MINUTE ?? '1000000';
     ready = /running at/;
   }
-  const [cmd, cmdArgs] = pinned(0, process.execPath, args);
+  const [cmd, cmdArgs] = pinned(opts.cpu ?? 0, process.execPath, args);
   const child = spawn(cmd, cmdArgs, {
     cwd: ROOT,
     env: env as NodeJS.ProcessEnv,
