@@ -521,6 +521,12 @@ function scaleoutSection(
       row('two instances, Postgres + Redis', fo.cluster, ratio(fo.ratioP50), ratio(fo.ratioP99)),
       fo.hocuspocus ? row(hp, fo.hocuspocus, '–', '–') : `| ${hp} | ${notYet} | | | | | | | |`,
       '',
+      ...(fo.ratioP50Hocuspocus
+        ? [
+            `Purple's two instances ÷ Hocuspocus's two, p50: ${ratio(fo.ratioP50Hocuspocus)} (Hocuspocus relays an edit over Redis pub/sub and stores it seconds later; Purple orders and stores every edit in Postgres before anyone sees it).`,
+            '',
+          ]
+        : []),
     );
     targets.push([
       `scale-out fan-out p50, ${n} clients over two instances (÷ one on SQLite)`,

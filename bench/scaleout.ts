@@ -33,7 +33,8 @@ import { ensureRedis } from '../scripts/ensureRedis';
 import { type FanoutSide, oneRun } from './fanout';
 import type { JoinResult } from './lib/board';
 import { connectControl, inBatches, LightClient, type Seat, sleep, until } from './lib/clients';
-import { type Ctx, interleave, purpleSeats } from './lib/context';
+import { type Ctx, interleave, interleaveAll, purpleSeats } from './lib/context';
+import { hocuspocusSeat, startHocuspocus } from './lib/hocuspocus';
 import { command } from './lib/loadgen';
 import { freshDir, type PurpleWorkshop, setupPurple } from './lib/purpleSetup';
 import type { WindowResult } from './lib/room';
@@ -222,12 +223,14 @@ export interface ScaleoutResult {
     single: ScaleFanoutSide;
     cluster: ScaleFanoutSide;
     /**
-     * HOCUSPOCUS (for the lead): two `@hocuspocus/server` instances with the Redis
-     * extension (bench/lib/hocuspocus.ts), clients spread the same way; null until plugged in.
+     * Two `@hocuspocus/server` instances with the Redis extension (bench/lib/hocuspocus.ts),
+     * clients spread the same way; null with `--no-hocuspocus`.
      */
     hocuspocus: ScaleFanoutSide | null;
     ratioP50: ReturnType<typeof bootstrapRatio>;
     ratioP99: ReturnType<typeof bootstrapRatio>;
+    /** Purple's two instances ÷ Hocuspocus's two, p50 (when measured). */
+    ratioP50Hocuspocus?: ReturnType<typeof bootstrapRatio>;
   };
   throughput?: {
     clients: number;
@@ -274,6 +277,9 @@ export interface ScaleoutResult {
 
 interface Cluster {
   databaseUrl: string;
+  /** The Redis the instances share, and this run's key prefix (Hocuspocus uses it too). */
+  redisUrl: string;
+  prefix: string;
   sources: { postgres: string; redis: string };
   /** Workshops and participants in the cluster's database (an in-process server). */
   setup(sizes: number[]): Promise<PurpleWorkshop[]>;
@@ -347,6 +353,8 @@ async function openCluster(ctx: Ctx, services: ServiceUrls): Promise<Cluster> {
   );
   return {
     databaseUrl,
+    redisUrl,
+    prefix,
     sources: { postgres: postgres?.source ?? 'env', redis: redis?.source ?? 'env' },
     setup: (sizes) => setupPurple(dataDir, sizes, { databaseUrl, secret }),
     start: (k = 0) =>
@@ -443,6 +451,7 @@ async function fanoutPart(
   };
   const single = await startServer('purple', { dataDir: sqliteDir });
   const pair: ServerProc[] = [];
+  const hocus: ServerProc[] = [];
   try {
     pair.push(await cluster.start(0), await cluster.start(1));
     const seats = {
@@ -460,24 +469,66 @@ async function fanoutPart(
           cards: cfg.fanoutBoardCards,
           filled: true,
         });
-    // HOCUSPOCUS (for the lead): start two Hocuspocus instances with the Redis extension
-    // here (bench/lib/hocuspocus.ts), seed the same board, and add them to the interleaving.
+    // Two Hocuspocus instances with its Redis extension, on the same CPUs, sharing one
+    // SQLite file and this run's Redis prefix, clients spread the same way (issue 12).
+    const hocusSeats: Seat[] = [];
+    if (cfg.hocuspocus) {
+      const dataDir = freshDir('purple-bench-hocus-scale-');
+      ctx.cleanup.push(dataDir);
+      const u = new URL(cluster.redisUrl);
+      const redis = {
+        host: u.hostname,
+        port: Number(u.port || 6379),
+        prefix: `${cluster.prefix}hocus:`,
+      };
+      for (const k of [0, 1])
+        hocus.push(
+          await startHocuspocus({
+            dataDir,
+            redis,
+            name: `hocus-scale-${k}`,
+            cpu: cfg.scaleoutCpus?.[k] ?? 0,
+          }),
+        );
+      for (let i = 0; i < n; i++)
+        hocusSeats.push(hocuspocusSeat(hocus[i % 2] as ServerProc, 'scaleout'));
+      if (cfg.fanoutBoardCards > 0)
+        await lg.call('board.seed', {
+          seat: hocusSeats[0],
+          cards: cfg.fanoutBoardCards,
+          filled: true,
+        });
+    }
+    const hocusCpu = { cpuMs: () => hocus.reduce((t, s) => t + s.cpuMs(), 0) };
+    type Kind = 'single' | 'cluster' | 'hocus';
     type Acc = { windows: (WindowResult & { serverCpuMsPerEdit: number })[]; connect: number[] };
-    const acc: Record<'single' | 'cluster', Acc> = {
+    const acc: Record<Kind, Acc> = {
       single: { windows: [], connect: [] },
       cluster: { windows: [], connect: [] },
+      hocus: { windows: [], connect: [] },
+    };
+    const kinds: Kind[] =
+      hocusSeats.length > 0 ? ['single', 'cluster', 'hocus'] : ['single', 'cluster'];
+    const names: Record<Kind, string> = {
+      single: 'one instance (SQLite)',
+      cluster: 'two instances (Postgres + Redis)',
+      hocus: 'two Hocuspocus instances (Redis)',
     };
     for (let r = 0; r < cfg.scaleoutRuns; r++) {
-      for (const kind of interleave(r, 'single' as const, 'cluster' as const)) {
-        const { window, connectMs } = await oneRun(ctx, cpu[kind], seats[kind], opts);
+      for (const kind of interleaveAll(r, kinds)) {
+        const run =
+          kind === 'hocus'
+            ? await oneRun(ctx, hocusCpu, hocusSeats, opts)
+            : await oneRun(ctx, cpu[kind], seats[kind], opts);
+        const { window, connectMs } = run;
         acc[kind].windows.push(window);
         acc[kind].connect.push(connectMs);
         ctx.log(
-          `scale-out fan-out ${n} clients, run ${r + 1}/${cfg.scaleoutRuns}, ${kind === 'single' ? 'one instance (SQLite)' : 'two instances (Postgres + Redis)'}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(2)} ms (${window.received}/${window.expected})${window.byServer ? ` [p50 on the writer's instance ${window.byServer.same.p50.toFixed(2)} ms, on the other ${window.byServer.other.p50.toFixed(2)} ms]` : ''}; server CPU ${window.serverCpuMsPerEdit.toFixed(2)} ms/edit`,
+          `scale-out fan-out ${n} clients, run ${r + 1}/${cfg.scaleoutRuns}, ${names[kind]}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(2)} ms (${window.received}/${window.expected})${window.byServer ? ` [p50 on the writer's instance ${window.byServer.same.p50.toFixed(2)} ms, on the other ${window.byServer.other.p50.toFixed(2)} ms]` : ''}; server CPU ${window.serverCpuMsPerEdit.toFixed(2)} ms/edit`,
         );
       }
     }
-    const p50 = (k: 'single' | 'cluster') => acc[k].windows.map((x) => x.p50);
+    const p50 = (k: Kind) => acc[k].windows.map((x) => x.p50);
     const p99 = (k: 'single' | 'cluster') => acc[k].windows.map((x) => x.p99);
     return {
       boardCards: cfg.fanoutBoardCards,
@@ -486,12 +537,16 @@ async function fanoutPart(
       edits: opts.edits,
       single: fanoutSide(acc.single.windows, acc.single.connect),
       cluster: fanoutSide(acc.cluster.windows, acc.cluster.connect),
-      hocuspocus: null,
+      hocuspocus:
+        acc.hocus.windows.length > 0 ? fanoutSide(acc.hocus.windows, acc.hocus.connect) : null,
       ratioP50: bootstrapRatio(p50('cluster'), p50('single')),
       ratioP99: bootstrapRatio(p99('cluster'), p99('single')),
+      ...(acc.hocus.windows.length > 0
+        ? { ratioP50Hocuspocus: bootstrapRatio(p50('cluster'), p50('hocus')) }
+        : {}),
     };
   } finally {
-    await stopAll([single, ...pair]);
+    await stopAll([single, ...pair, ...hocus]);
   }
 }
 

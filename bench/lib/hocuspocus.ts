@@ -45,6 +45,8 @@ export interface HocuspocusOpts {
   /** Write a V8 CPU profile into this folder when the server exits on SIGTERM. */
   cpuProfDir?: string;
   env?: Record<string, string>;
+  /** The CPU to pin it to (default 0, as every server). */
+  cpu?: number;
 }
 
 export interface HocuspocusProc extends ServerProc {
@@ -62,7 +64,7 @@ export async function startHocuspocus(opts: HocuspocusOpts): Promise<HocuspocusP
     env.HOCUS_REDIS_PORT = String(opts.redis.port);
     env.HOCUS_REDIS_PREFIX = opts.redis.prefix;
   }
-  const start: StartOpts = { port: opts.port, cpuProfDir: opts.cpuProfDir, env };
+  const start: StartOpts = { port: opts.port, cpuProfDir: opts.cpuProfDir, env, cpu: opts.cpu };
   const proc = await startServer('hocuspocus', start);
   return Object.assign(proc, { dbFile });
 }
