@@ -107,7 +107,7 @@ export async function createPurple(
         control?.facilitation.written(w);
       },
       refused: (reason) => metrics.refused('yjs', reason),
-      stored: (w, seq) => cluster?.stored(w, seq),
+      stored: (w, seq, data) => cluster?.stored(w, seq, data),
       endorsed: (e) => cluster?.endorsed(e.workshopId, e.cardId, e.participantId),
     },
     {

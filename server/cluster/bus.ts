@@ -11,10 +11,24 @@ import type { Logger } from '../log';
 
 const reasonSchema = z.string().max(40);
 
+/** The largest stored entry a 'log' message carries; larger ones are read from the store. */
+export const RELAY_MAX_BYTES = 64 * 1024;
+
 /** What one instance tells the others. */
 export const busMessageSchema = z.discriminatedUnion('t', [
-  /** Entry `seq` of the workshop's log was stored. */
-  z.object({ t: z.literal('log'), w: z.string(), seq: z.number().int() }),
+  /**
+   * Entry `seq` of the workshop's log was stored; `d` is the entry itself (base64) when it
+   * is an update of at most `RELAY_MAX_BYTES`, so the others need not read it back (I63).
+   */
+  z.object({
+    t: z.literal('log'),
+    w: z.string(),
+    seq: z.number().int(),
+    d: z
+      .string()
+      .max(Math.ceil(RELAY_MAX_BYTES / 3) * 4)
+      .optional(),
+  }),
   /** An endorsement was stored. */
   z.object({ t: z.literal('endorsed'), w: z.string(), card: z.string(), p: z.string() }),
   /** A participant joined or changed (roster, thresholds, capability). */

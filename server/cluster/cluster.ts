@@ -11,7 +11,7 @@ import { openRedis } from '../ops/redisClient';
 import type { Control } from '../realtime/control';
 import type { Store } from '../store/Store';
 import type { Rooms } from '../yjs/rooms';
-import { type BusMessage, ClusterBus } from './bus';
+import { type BusMessage, ClusterBus, RELAY_MAX_BYTES } from './bus';
 
 /** How often instances tell each other they are alive, and when one counts as gone. */
 const HEARTBEAT_MS = 1000;
@@ -79,7 +79,9 @@ export class Cluster {
       switch (m.t) {
         case 'log': {
           const room = rooms.peek(m.w);
-          if (room && room.lastSeq < m.seq) room.catchUp().catch(fail('log'));
+          if (!room || room.lastSeq >= m.seq) return;
+          const entry = m.d ? { seq: m.seq, data: Buffer.from(m.d, 'base64') } : undefined;
+          room.catchUp(entry).catch(fail('log'));
           return;
         }
         case 'endorsed': {
@@ -123,9 +125,13 @@ export class Cluster {
     };
   }
 
-  /** What the room listener tells the others. */
-  stored(workshopId: string, seq: number): void {
-    this.bus.publish({ t: 'log', w: workshopId, seq });
+  /** What the room listener tells the others: the entry too, when it is small. */
+  stored(workshopId: string, seq: number, data?: Uint8Array): void {
+    const d =
+      data && data.byteLength <= RELAY_MAX_BYTES
+        ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64')
+        : undefined;
+    this.bus.publish({ t: 'log', w: workshopId, seq, ...(d ? { d } : {}) });
   }
 
   endorsed(workshopId: string, cardId: string, participantId: string): void {

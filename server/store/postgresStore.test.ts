@@ -1,8 +1,10 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { emptyFacilitation } from '../../lib/facilitation/state';
 import { answers, ensurePostgres, freshSchema, startThrowaway } from '../../scripts/ensurePostgres';
 import { openStore } from './openStore';
 import { openPostgresStore } from './postgresStore';
+import type { OrderedLog, Store } from './Store';
 import { MIGRATIONS } from './schema';
 import { storeContract } from './store.contract';
 
@@ -48,6 +50,27 @@ async function dropSchemas(): Promise<void> {
   contractSchema = null;
 }
 
+/** Workshop w1 with its facilitator f. */
+async function createW1(store: Store): Promise<void> {
+  await store.createWorkshop(
+    { id: 'w1', title: 'T', question: 'Q', createdAt: '2026-11-01T10:00:00.000Z' },
+    {
+      id: 'f',
+      workshopId: 'w1',
+      inviteId: null,
+      name: 'F',
+      anonymous: false,
+      accessNeeds: null,
+      group: null,
+      capability: 'facilitator',
+      personalToken: 'pt',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      removedAt: null,
+    },
+    [],
+  );
+}
+
 storeContract(`postgres (${server.source})`, open);
 afterAll(dropSchemas);
 
@@ -76,23 +99,7 @@ describe('postgres store specifics', () => {
       openPostgresStore({ connectionString: server.url, schema }),
       openPostgresStore({ connectionString: server.url, schema }),
     ]);
-    await a.createWorkshop(
-      { id: 'w1', title: 'T', question: 'Q', createdAt: '2026-11-01T10:00:00.000Z' },
-      {
-        id: 'f',
-        workshopId: 'w1',
-        inviteId: null,
-        name: 'F',
-        anonymous: false,
-        accessNeeds: null,
-        group: null,
-        capability: 'facilitator',
-        personalToken: 'pt',
-        createdAt: '2026-11-01T10:00:00.000Z',
-        removedAt: null,
-      },
-      [],
-    );
+    await createW1(a);
     // Seqs come from the database, not a process cache: two pools share one counter.
     const update = (n: number) => ({
       workshopId: 'w1',
@@ -107,6 +114,65 @@ describe('postgres store specifics', () => {
     );
     expect([...seqs].sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(await b.lastSeq('w1')).toBe(40);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('[I62] ordered writes from two stores: each decides after every earlier entry, seqs have no gap, and the next write sees a facilitation change', async () => {
+    const { schema, drop } = await freshSchema(server.url);
+    drops.push(drop);
+    const [a, b] = await Promise.all([
+      openPostgresStore({ connectionString: server.url, schema }),
+      openPostgresStore({ connectionString: server.url, schema }),
+    ]);
+    await createW1(a);
+    const seen = new Map<number, number>();
+    const write = (store: OrderedLog, n: number) =>
+      store.appendOrdered('w1', async (log) => {
+        seen.set(n, (await log.since(0)).updates.length);
+        return {
+          kind: 'update',
+          input: {
+            workshopId: 'w1',
+            data: new Uint8Array([n]),
+            participantId: 'f',
+            bindings: [],
+            attributions: [{ cardId: `c${n}`, inserted: 1, deleted: 0 }],
+            createdCards: n % 3 === 0 ? [`c${n}`] : [],
+          },
+        };
+      });
+    const seqs = await Promise.all(Array.from({ length: 30 }, (_, n) => write(n % 2 ? a : b, n)));
+    expect([...seqs].sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
+    // Under the row lock, the write with seq s read exactly the s - 1 entries before it.
+    for (let n = 0; n < 30; n++) expect(seen.get(n)).toBe((seqs[n] as number) - 1);
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    const count = async (table: string) =>
+      Number((await client.query(`select count(*) as n from "${schema}".${table}`)).rows[0].n);
+    expect([
+      await count('updates'),
+      await count('attributions'),
+      await count('card_creators'),
+    ]).toEqual([30, 30, 10]);
+    await client.end();
+
+    // A facilitation change made through one store is what the other's next write reads.
+    const locked = (cards: string[]) => ({
+      ...emptyFacilitation(),
+      locks: { cards, sections: [] },
+    });
+    for (const cards of [['c1'], ['c1', 'c2'], []]) {
+      await a.saveFacilitation('w1', locked(cards), '2026-11-01T11:00:00.000Z');
+      let read: unknown;
+      await b.appendOrdered('w1', async (log) => {
+        await log.since(30);
+        read = (await log.facilitation())?.locks.cards;
+        return null;
+      });
+      expect(read).toEqual(cards);
+    }
     await Promise.all([a.close(), b.close()]);
   });
 

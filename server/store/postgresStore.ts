@@ -9,8 +9,12 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { KyselyStore, lockWorkshopRow, readLastSeq } from './kyselyStore';
-import { kyselyLogReader } from './logQueries';
-import { appendInTransaction, serverWriteInTransaction } from './postgresAppend';
+import {
+  appendInTransaction,
+  FacilitationCache,
+  postgresLogReader,
+  serverWriteInTransaction,
+} from './postgresAppend';
 import { deletePostgresWorkshop } from './postgresSchemaInfo';
 import type {
   AppendInput,
@@ -89,6 +93,7 @@ const lockRoundRow: LockRound = async (trx, roundId) => {
 class PostgresStoreImpl extends KyselyStore implements OrderedLog {
   protected readonly lockRound = lockRoundRow;
   protected readonly rowLocks = true;
+  private readonly facilitationTexts = new FacilitationCache();
 
   appendUpdate(input: AppendInput): Promise<number> {
     return this.db.transaction().execute((trx) => appendInTransaction(trx, input));
@@ -103,14 +108,20 @@ class PostgresStoreImpl extends KyselyStore implements OrderedLog {
     decide: (log: LogReader) => Promise<OrderedWrite | null>,
   ): Promise<number | null> {
     return this.db.transaction().execute(async (trx) => {
-      // Lock first, so the log read inside `decide` is everything before this write (I62).
+      // Lock first, so the log read inside `decide` is everything before this write (I62),
+      // and the last seq it read is the one this write follows.
       await lockWorkshopRow(trx, workshopId);
-      const write = await decide(kyselyLogReader(trx, workshopId));
+      const log = postgresLogReader(trx, workshopId, this.facilitationTexts);
+      const write = await decide(log);
       if (!write) return null;
       return write.kind === 'update'
-        ? appendInTransaction(trx, write.input)
-        : serverWriteInTransaction(trx, write.input);
+        ? appendInTransaction(trx, write.input, log.lastSeq())
+        : serverWriteInTransaction(trx, write.input, log.lastSeq());
     });
+  }
+
+  override logReader(workshopId: string): LogReader {
+    return postgresLogReader(this.db, workshopId, this.facilitationTexts);
   }
 
   lastSeq(workshopId: string): Promise<number> {

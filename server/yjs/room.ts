@@ -35,6 +35,7 @@ import type {
   ParticipantRow,
   ServerWriteInput,
   Store,
+  StoredUpdate,
 } from '../store/Store';
 import { CardLimits } from './cardLimits';
 import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
@@ -71,8 +72,11 @@ export interface RoomListener {
   written?(workshopId: string): void;
   /** A connection was closed for `reason` (the refusals metric counts it, issue 12). */
   refused?(reason: Reason): void;
-  /** This instance stored entry `seq` of the board's log (several instances tell the others, I62). */
-  stored?(workshopId: string, seq: number): void;
+  /**
+   * This instance stored entry `seq` of the board's log (several instances tell the others,
+   * I62); `data` is the entry itself when it is an update this room just stored and sent.
+   */
+  stored?(workshopId: string, seq: number, data?: Uint8Array): void;
   /** This instance stored an endorsement (several instances tell the others, I65). */
   endorsed?(row: EndorsementRow): void;
 }
@@ -313,8 +317,9 @@ export class Room {
       return this.refuse(conn, 'storeFailed', 'store write failed');
     }
     const d = decided as Decided;
-    this.publish(conn, d.verdict, d.verdict.update as Uint8Array, d.bindings);
-    this.listener.stored?.(this.workshopId, this.lastSeq);
+    const update = d.verdict.update as Uint8Array;
+    this.publish(conn, d.verdict, update, d.bindings);
+    this.listener.stored?.(this.workshopId, this.lastSeq, update);
   }
 
   /**
@@ -391,13 +396,25 @@ export class Room {
     if (facilitation) this.setFacilitation(facilitation);
   }
 
-  /** Apply what other instances stored since `lastSeq`, off a bus message (I62). */
-  catchUp(): Promise<void> {
-    return this.enqueue(async () => {
+  /**
+   * Apply what other instances stored since `lastSeq`, off a bus message (I62). `entry` is
+   * the stored entry the message carried: when it is the next one, it is applied without
+   * reading the log (I63: it was committed before it was sent). Catch-ups asked for while
+   * one waits in the queue are that one: it reads everything stored until it runs.
+   */
+  catchUp(entry?: StoredUpdate): Promise<void> {
+    if (this.pendingCatchUp && !entry) return this.pendingCatchUp;
+    const run = this.enqueue(async () => {
+      if (this.pendingCatchUp === run) this.pendingCatchUp = null;
       if (!this.loaded || this.failed) return;
-      await this.applyLog(this.store.logReader(this.workshopId));
+      const log = this.store.logReader(this.workshopId);
+      if (entry && entry.seq <= this.lastSeq) return;
+      await this.applyLog(entry && entry.seq === this.lastSeq + 1 ? withEntry(log, entry) : log);
     });
+    if (!entry) this.pendingCatchUp = run;
+    return run;
   }
+  private pendingCatchUp: Promise<void> | null = null;
 
   /**
    * Apply and relay the log entries after `lastSeq`, in seq order: bindings (and the
@@ -869,6 +886,14 @@ export class Room {
  * The attribution rows of an accepted update: one per record and field written (I70), and
  * a `text` row of 0/0 for a record it creates without writing into any field.
  */
+/** `log`, but its tail is the one entry another instance sent (I63); the rest is read. */
+function withEntry(log: LogReader, entry: StoredUpdate): LogReader {
+  return {
+    ...log,
+    since: async () => ({ snapshot: null, snapshotSeq: 0, updates: [entry] }),
+  };
+}
+
 export function attributionRows(verdict: Inspection): AttributionInput[] {
   const rows: AttributionInput[] = [];
   for (const [cardId, total] of verdict.attributions) {

@@ -1,0 +1,140 @@
+/**
+ * Several instances (I62, I63): an instance that stored an update sends it over the bus with
+ * its seq, and another instance applies it without reading it back from Postgres when it is
+ * the next entry it lacks; a gap, or a message without the entry, is read from the log, and
+ * catch-ups asked for while one waits are that one. Two rooms on one Postgres schema stand
+ * for two instances; the bus is the listener handing the entry over.
+ */
+import { afterAll, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { cardText, createCard, readCard } from '../../lib/board/doc';
+import { ensurePostgres, freshSchema } from '../../scripts/ensurePostgres';
+import { createLogger } from '../log';
+import { openPostgresStore } from '../store/postgresStore';
+import type { ParticipantRow, Store, StoredUpdate } from '../store/Store';
+import { Room, type RoomConn } from './room';
+import { updateMessage } from './syncMessage';
+
+const server = await ensurePostgres();
+const { schema, drop } = await freshSchema(server.url);
+afterAll(async () => {
+  await drop();
+  await server.stop();
+});
+
+const T0 = '2026-12-02T10:00:00.000Z';
+const fay: ParticipantRow = {
+  id: 'fay',
+  workshopId: 'w',
+  inviteId: null,
+  name: 'Fay',
+  anonymous: false,
+  accessNeeds: null,
+  group: 'people',
+  capability: 'facilitator',
+  personalToken: 'personal-fay',
+  createdAt: T0,
+  removedAt: null,
+};
+
+/** The update `edit` makes to a copy of `base` under `clientId`. */
+function editOf(base: Y.Doc, clientId: number, edit: (d: Y.Doc) => void): Uint8Array {
+  const d = new Y.Doc();
+  Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
+  d.clientID = clientId;
+  const parts: Uint8Array[] = [];
+  d.on('update', (u: Uint8Array) => parts.push(u));
+  edit(d);
+  return Y.mergeUpdates(parts);
+}
+
+/** `store`, counting how often a log reader of it reads the log's tail. */
+function counting(store: Store): { store: Store; tailReads: () => number } {
+  let reads = 0;
+  const wrapped = new Proxy(store, {
+    get(target, key) {
+      if (key === 'logReader')
+        return (w: string) => {
+          const log = target.logReader(w);
+          return {
+            ...log,
+            since: (after: number) => {
+              reads++;
+              return log.since(after);
+            },
+          };
+        };
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { store: wrapped, tailReads: () => reads };
+}
+
+it('[I63] the next entry sent over the bus is applied without a read; a gap or a bare message reads the log once', async () => {
+  const store = await openPostgresStore({ connectionString: server.url, schema });
+  try {
+    await store.createWorkshop({ id: 'w', title: 'T', question: 'Q', createdAt: T0 }, fay, []);
+    const sent: StoredUpdate[] = [];
+    const a = new Room(
+      'w',
+      store,
+      createLogger('silent'),
+      {
+        cardsChanged: () => undefined,
+        stored: (_w, seq, data) => {
+          if (data) sent.push({ seq, data });
+        },
+      },
+      500,
+      undefined,
+      store,
+    );
+    const other = counting(store);
+    const b = new Room(
+      'w',
+      other.store,
+      createLogger('silent'),
+      { cardsChanged: () => undefined },
+      500,
+      undefined,
+      store,
+    );
+    await Promise.all([a.ready, b.ready]);
+    const conn: RoomConn = { participant: fay, send: () => undefined, close: () => undefined };
+    await a.join(conn);
+    const edit = (change: (d: Y.Doc) => void) =>
+      a.handleMessage(conn, updateMessage(editOf(a.doc, 5151, change)));
+    const type = (text: string) =>
+      edit((d) => cardText(d, 'c1')?.insert(cardText(d, 'c1')?.length ?? 0, text));
+    const text = (room: Room) => readCard(room.doc, 'c1')?.text;
+
+    // A new card (a new clientID, a new creator) and then typing: each the next entry.
+    await edit((d) => createCard(d, 'context', 'We', { id: 'c1' }));
+    await b.catchUp(sent.at(-1));
+    await type(' need');
+    await b.catchUp(sent.at(-1));
+    expect(text(b)).toBe('We need');
+    expect(b.lastSeq).toBe(a.lastSeq);
+    expect(b.participants.has('fay')).toBe(true);
+    expect(other.tailReads()).toBe(0);
+
+    // An entry after a gap: the log is read, and both entries are applied.
+    await type(' more');
+    await type(' buses');
+    await b.catchUp(sent.at(-1));
+    expect(text(b)).toBe('We need more buses');
+    expect(other.tailReads()).toBe(1);
+
+    // A stale entry changes nothing; bare messages waiting together are one read.
+    await b.catchUp(sent.at(-3));
+    await type(' at night');
+    await Promise.all([b.catchUp(), b.catchUp(), b.catchUp()]);
+    expect(text(b)).toBe('We need more buses at night');
+    expect(other.tailReads()).toBe(2);
+    expect(b.lastSeq).toBe(await store.lastSeq('w'));
+    expect(Y.encodeStateVector(b.doc)).toEqual(Y.encodeStateVector(a.doc));
+  } finally {
+    await store.close();
+  }
+}, 30_000);
