@@ -490,6 +490,12 @@ function soakSection(s: SoakResult, out: string[], targets: string[][]): void {
   ]);
 }
 
+/** " (k NOT all moved)" when some fail-over runs ended before every client had moved. */
+function notAllMoved(runs: { ok: boolean }[]): string {
+  const k = runs.filter((x) => !x.ok).length;
+  return k === 0 ? '' : ` (${k} NOT all moved)`;
+}
+
 /** Issue 12: two instances on Postgres and Redis against one on SQLite, same run. */
 function scaleoutSection(
   s: ScaleoutResult,
@@ -505,7 +511,8 @@ function scaleoutSection(
     '',
   );
   const hp = 'two Hocuspocus instances (Redis extension)';
-  const notYet = 'not measured yet';
+  // Null: left out with --no-hocuspocus (or, for 9.3, no Hocuspocus run completed).
+  const notYet = 'not measured in this run';
   if (s.fanout) {
     const fo = s.fanout;
     const row = (name: string, x: NonNullable<typeof fo.hocuspocus>, r50: string, r99: string) =>
@@ -540,7 +547,7 @@ function scaleoutSection(
     out.push(
       `### 9.2 Edits per second one workshop sustains (${t.clients} clients, ${t.writers} writers)`,
       '',
-      `The stepping of section 2 (${t.rates.join(', ')} edits/s; sustained = the highest rate with p50 within 2× the lowest rate's, every edit delivered, the pace kept), fresh servers per run.`,
+      `The stepping of section 2 (${t.rates.join(', ')} edits/s; sustained = the highest rate with p50 within 2× the lowest rate's, every edit delivered, the pace kept), fresh servers per run${t.hocuspocus ? ", interleaved; Hocuspocus's two instances share one SQLite file and this run's Redis prefix, and take the same light writers and clients in its framing" : ''}.`,
       '',
       '| set-up | sustained edits/s | runs | stopped by (first run) |',
       '| --- | --- | --- | --- |',
@@ -559,13 +566,13 @@ function scaleoutSection(
     out.push(
       `### 9.3 Fail-over: kill -9 of one of two instances, ${n} clients (board of ${fv.cards} cards)`,
       '',
-      `From the kill until every client of the killed instance (${Math.min(...moved) === Math.max(...moved) ? Math.min(...moved) : `${Math.min(...moved)}–${Math.max(...moved)}`} per run) has synced again on the survivor, Yjs and socket.io. Clients reconnect with y-websocket's backoff (100 ms doubling to 2.5 s) and try the other instance's address on every attempt (a load balancer would route them the same way; bench/README.md says why not nginx here). Peak memory is the survivor's highest RSS until then (it already held the other half). Beside it, one SQLite instance with the same clients and board killed and restarted on its port, interleaved with the fail-over runs (section 6's method: timed from listening again, peak = the new process's VmHWM), and section 6's own figures at the same size when this run has them.`,
+      `From the kill until every client of the killed instance (${Math.min(...moved) === Math.max(...moved) ? Math.min(...moved) : `${Math.min(...moved)}–${Math.max(...moved)}`} per run) has synced again on the survivor, Yjs and socket.io. Clients reconnect with y-websocket's backoff (100 ms doubling to 2.5 s) and try the other instance's address on every attempt (a load balancer would route them the same way; bench/README.md says why not nginx here). Peak memory is the survivor's highest RSS until then (it already held the other half).${fv.hocuspocus ? " Hocuspocus's two instances (Redis extension, one SQLite file) fail over the same way, interleaved, on the same board (the same cards, ids and texts, checked back from its file before the runs); it has no socket.io, so its figure is the Yjs one." : ''} Beside it, one SQLite instance with the same clients and board killed and restarted on its port, interleaved with the fail-over runs (section 6's method: timed from listening again, peak = the new process's VmHWM), and section 6's own figures at the same size when this run has them.`,
       '',
       '| figure | all synced ms | socket.io back ms | peak MiB | runs |',
       '| --- | --- | --- | --- | --- |',
-      `| two instances, Purple: clients move to the survivor | ${est(fv.allSyncedMs, 0)} | ${est(fv.allControlMs, 0)} | ${est(fv.peakRss, 1, MiB)} | ${fv.runs.length}${fv.runs.every((x) => x.ok) ? '' : ` (${fv.runs.filter((x) => !x.ok).length} NOT all moved)`} |`,
+      `| two instances, Purple: clients move to the survivor | ${est(fv.allSyncedMs, 0)} | ${est(fv.allControlMs, 0)} | ${est(fv.peakRss, 1, MiB)} | ${fv.runs.length}${notAllMoved(fv.runs)} |`,
       fv.hocuspocus
-        ? `| ${hp} | ${est(fv.hocuspocus.allSyncedMs, 0)} | – | ${est(fv.hocuspocus.peakRss, 1, MiB)} | ${fv.hocuspocus.runs.length} |`
+        ? `| ${hp}: clients move to the survivor (Yjs only) | ${est(fv.hocuspocus.allSyncedMs, 0)} | – | ${est(fv.hocuspocus.peakRss, 1, MiB)} | ${fv.hocuspocus.runs.length}${notAllMoved(fv.hocuspocus.runs)} |`
         : `| ${hp} | ${notYet} | | | |`,
       `| one instance, Purple (SQLite): restart, interleaved with the fail-over | ${est(fv.restart.allSyncedMs, 0)} | – | ${est(fv.restart.peakRss, 1, MiB)} | ${fv.restart.runs.length}${fv.restart.runs.every((x) => x.ok) ? '' : ` (${fv.restart.runs.filter((x) => !x.ok).length} NOT all synced)`} |`,
       same

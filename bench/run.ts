@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const board = arg('fanout-board');
   if (board) cfg.fanoutBoardCards = Number(board);
   if (process.argv.includes('--no-profile')) cfg.profile = false;
-  // --no-hocuspocus: leave the second reference out of fan-out and join.
+  // --no-hocuspocus: leave the second reference out of fan-out, join and scale-out.
   if (process.argv.includes('--no-hocuspocus')) cfg.hocuspocus = false;
   const memoryN = arg('memory-n');
   if (memoryN) cfg.memoryN = Number(memoryN);

@@ -14,6 +14,10 @@
  * 4. The 2,000-card cold join: one cluster instance just started (the board in Postgres
  *    only) against one SQLite instance just started.
  *
+ * Parts 1–3 also measure two Hocuspocus instances with its Redis extension, interleaved
+ * (`startHocusPair`; `--no-hocuspocus` leaves them out): the same clients spread the same
+ * way, and in the fail-over the same board, with the Yjs figure only (it has no socket.io).
+ *
  * Services: DATABASE_URL / REDIS_URL given to the bench (taken out of the environment by
  * `takeServiceUrls` so the other sections stay on SQLite), else 127.0.0.1:5432 / 6379 when
  * they answer, else throwaway servers (scripts/ensurePostgres.ts, scripts/ensureRedis.ts).
@@ -32,7 +36,15 @@ import { ensurePostgres, freshSchema } from '../scripts/ensurePostgres';
 import { ensureRedis } from '../scripts/ensureRedis';
 import { type FanoutSide, oneRun } from './fanout';
 import type { JoinResult } from './lib/board';
-import { connectControl, inBatches, LightClient, type Seat, sleep, until } from './lib/clients';
+import {
+  connectControl,
+  inBatches,
+  isPurple,
+  LightClient,
+  type Seat,
+  sleep,
+  until,
+} from './lib/clients';
 import { type Ctx, interleave, interleaveAll, purpleSeats } from './lib/context';
 import { hocuspocusSeat, startHocuspocus } from './lib/hocuspocus';
 import { command } from './lib/loadgen';
@@ -103,8 +115,30 @@ function closeSession(handle: number): void {
 /** The socket.io manager's current address (where the next attempt goes). */
 const managerUri = (socket: Socket): string => (socket.io as unknown as { uri: string }).uri;
 
+/** Seat `i`'s socket.io connection, reconnecting with `seat.alt`; resolves once connected. */
+async function openControl(s: FailoverSession, seat: Seat, i: number): Promise<void> {
+  const socket = connectControl(seat, seat.origin ?? '', { reconnect: true });
+  s.controls.push(socket);
+  s.controlConnects[i] = 0;
+  socket.on('connect', () => {
+    s.controlAt[i] = wallNow();
+    s.controlConnects[i] = (s.controlConnects[i] ?? 0) + 1;
+  });
+  await withTimeout(
+    new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (e) => reject(e));
+    }),
+    CONNECT_TIMEOUT_MS,
+    'a socket.io connection',
+  );
+}
+
 export const scaleoutHandlers = {
-  /** Connect every seat (Yjs light client + socket.io), reconnecting with `seat.alt`. */
+  /**
+   * Connect every seat (a Yjs light client, and socket.io for a Purple seat), reconnecting
+   * with `seat.alt`.
+   */
   'scaleout.open': command(async (a: { seats: Seat[] }) => {
     const s: FailoverSession = { light: [], controls: [], controlAt: [], controlConnects: [] };
     const handle = nextSession++;
@@ -112,21 +146,8 @@ export const scaleoutHandlers = {
     try {
       await inBatches(a.seats, 50, async (seat, i) => {
         if (!sessions.has(handle)) return; // another client's set-up broke: stop here
-        const socket = connectControl(seat, seat.origin ?? '', { reconnect: true });
-        s.controls[i] = socket;
-        s.controlConnects[i] = 0;
-        socket.on('connect', () => {
-          s.controlAt[i] = wallNow();
-          s.controlConnects[i] = (s.controlConnects[i] ?? 0) + 1;
-        });
-        await withTimeout(
-          new Promise<void>((resolve, reject) => {
-            socket.once('connect', () => resolve());
-            socket.once('connect_error', (e) => reject(e));
-          }),
-          CONNECT_TIMEOUT_MS,
-          'a socket.io connection',
-        );
+        // Hocuspocus has no socket.io: its seats are a Yjs connection only.
+        if (isPurple(seat)) await openControl(s, seat, i);
         const c = new LightClient(seat, { reconnect: true });
         s.light[i] = c;
         c.connect();
@@ -163,12 +184,14 @@ export const scaleoutHandlers = {
       const perf = performance.now();
       const moved = s.light.filter((c) => c.syncs > 1);
       const lastSynced = Math.max(...moved.map((c) => c.syncedAt));
+      const controlsBack = s.controlAt.filter((_, i) => (s.controlConnects[i] ?? 0) > 1);
       return {
         ok,
         moved: moved.length,
-        controlsMoved: s.controlConnects.filter((n) => n > 1).length,
+        controlsMoved: controlsBack.length,
         lastSyncedAt: moved.length > 0 ? wallNow() - (perf - lastSynced) : null,
-        lastControlAt: Math.max(...s.controlAt.filter((_, i) => (s.controlConnects[i] ?? 0) > 1)),
+        /** null when no control connection moved (Hocuspocus's seats have none). */
+        lastControlAt: controlsBack.length > 0 ? Math.max(...controlsBack) : null,
         notSynced: s.light.filter((c) => !c.synced || c.target.wsBase === a.deadWsBase).length,
         /** Reconnect attempts of the clients that moved: most and median. */
         attemptsMax: Math.max(0, ...moved.map((c) => c.attempts - 1)),
@@ -195,8 +218,11 @@ export interface ScaleFanoutSide extends FanoutSide {
 export interface ScaleFailoverRun {
   /** kill -9 → the last client of the killed instance synced again on the survivor, ms. */
   allSyncedMs: number;
-  /** kill -9 → the last of their socket.io connections back on the survivor, ms. */
-  allControlMs: number;
+  /**
+   * kill -9 → the last of their socket.io connections back on the survivor, ms; null for
+   * Hocuspocus (no socket.io).
+   */
+  allControlMs: number | null;
   /** Clients that were on the killed instance and moved (Yjs), and their control sockets. */
   moved: number;
   controlsMoved: number;
@@ -238,7 +264,10 @@ export interface ScaleoutResult {
     rates: number[];
     single: { runs: ThroughputRun[]; sustained: Estimate };
     cluster: { runs: ThroughputRun[]; sustained: Estimate };
-    /** HOCUSPOCUS (for the lead): two instances with the Redis extension; null until then. */
+    /**
+     * Two fresh Hocuspocus instances with the Redis extension per run, clients spread the same
+     * way; null with `--no-hocuspocus`.
+     */
     hocuspocus: { runs: ThroughputRun[]; sustained: Estimate } | null;
   };
   failover?: {
@@ -255,7 +284,11 @@ export interface ScaleoutResult {
     restart: { runs: StormRun[]; allSyncedMs: Estimate; peakRss: Estimate };
     /** Runs that broke before measuring (and why); not in the figures. */
     brokenRuns: string[];
-    /** HOCUSPOCUS (for the lead): the same fail-over between two instances; null until then. */
+    /**
+     * The same fail-over between two Hocuspocus instances with the Redis extension, on a
+     * board seeded the same way (Yjs only: no socket.io); interleaved with the other runs;
+     * null with `--no-hocuspocus` or when none of its runs completed (see `brokenRuns`).
+     */
     hocuspocus: { runs: ScaleFailoverRun[]; allSyncedMs: Estimate; peakRss: Estimate } | null;
   };
   join?: {
@@ -398,6 +431,45 @@ async function stopAll(servers: ServerProc[]): Promise<void> {
   await Promise.all(servers.map((s) => s.stop()));
 }
 
+/**
+ * Two Hocuspocus instances with its Redis extension, on the CPUs Purple's two get, sharing
+ * one SQLite file in `dataDir` (as its instances share one database) and this run's Redis
+ * prefix, with a distinct name each (issue 12's second reference).
+ */
+async function startHocusPair(ctx: Ctx, cluster: Cluster, dataDir: string): Promise<ServerProc[]> {
+  const u = new URL(cluster.redisUrl);
+  const redis = {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    prefix: `${cluster.prefix}hocus:`,
+  };
+  const pair: ServerProc[] = [];
+  try {
+    for (const k of [0, 1])
+      pair.push(
+        await startHocuspocus({
+          dataDir,
+          redis,
+          name: `hocus-scale-${k}`,
+          cpu: ctx.cfg.scaleoutCpus?.[k] ?? 0,
+        }),
+      );
+  } catch (err) {
+    await stopAll(pair);
+    throw err;
+  }
+  return pair;
+}
+
+/** Hocuspocus seats on document `doc`, seat i on instance i mod 2, reconnecting to the other. */
+function hocusSpreadSeats(pair: ServerProc[], doc: string, n: number): Seat[] {
+  return Array.from({ length: n }, (_, i) => {
+    const own = pair[i % pair.length] as ServerProc;
+    const other = pair[(i + 1) % pair.length] as ServerProc;
+    return { ...hocuspocusSeat(own, doc), alt: { wsBase: other.wsUrl } };
+  });
+}
+
 // ── the parts ───────────────────────────────────────────────────────────────────────────
 
 interface Workshops {
@@ -475,23 +547,8 @@ async function fanoutPart(
     if (cfg.hocuspocus) {
       const dataDir = freshDir('purple-bench-hocus-scale-');
       ctx.cleanup.push(dataDir);
-      const u = new URL(cluster.redisUrl);
-      const redis = {
-        host: u.hostname,
-        port: Number(u.port || 6379),
-        prefix: `${cluster.prefix}hocus:`,
-      };
-      for (const k of [0, 1])
-        hocus.push(
-          await startHocuspocus({
-            dataDir,
-            redis,
-            name: `hocus-scale-${k}`,
-            cpu: cfg.scaleoutCpus?.[k] ?? 0,
-          }),
-        );
-      for (let i = 0; i < n; i++)
-        hocusSeats.push(hocuspocusSeat(hocus[i % 2] as ServerProc, 'scaleout'));
+      hocus.push(...(await startHocusPair(ctx, cluster, dataDir)));
+      hocusSeats.push(...hocusSpreadSeats(hocus, 'scaleout', n));
       if (cfg.fanoutBoardCards > 0)
         await lg.call('board.seed', {
           seat: hocusSeats[0],
@@ -558,9 +615,14 @@ async function throughputPart(
 ): Promise<NonNullable<ScaleoutResult['throughput']>> {
   const { cfg } = ctx;
   const n = cfg.throughputClients;
-  const runs = { single: [] as ThroughputRun[], cluster: [] as ThroughputRun[] };
+  type Kind = 'single' | 'cluster' | 'hocus';
+  const runs: Record<Kind, ThroughputRun[]> = { single: [], cluster: [], hocus: [] };
+  const kinds: Kind[] = cfg.hocuspocus ? ['single', 'cluster', 'hocus'] : ['single', 'cluster'];
+  // Hocuspocus's runs share one SQLite file and document, as Purple's share one workshop.
+  const hocusDir = cfg.hocuspocus ? freshDir('purple-bench-hocus-tput-') : '';
+  if (hocusDir) ctx.cleanup.push(hocusDir);
   for (let r = 0; r < cfg.scaleoutThroughputRuns; r++) {
-    for (const kind of interleave(r, 'single' as const, 'cluster' as const)) {
+    for (const kind of interleaveAll(r, kinds)) {
       // Fresh servers per run, as throughput.ts does.
       const servers: ServerProc[] = [];
       try {
@@ -568,9 +630,12 @@ async function throughputPart(
         if (kind === 'single') {
           servers.push(await startServer('purple', { dataDir: sqliteDir }));
           seats = purpleSeats(servers[0] as ServerProc, w.single.throughput, n);
-        } else {
+        } else if (kind === 'cluster') {
           servers.push(await cluster.start(0), await cluster.start(1));
           seats = spreadSeats(servers, w.cluster.throughput, n);
+        } else {
+          servers.push(...(await startHocusPair(ctx, cluster, hocusDir)));
+          seats = hocusSpreadSeats(servers, 'scaleout-throughput', n);
         }
         const run = await stepRun(ctx, seats);
         runs[kind].push(run);
@@ -582,17 +647,79 @@ async function throughputPart(
       }
     }
   }
+  const side = (xs: ThroughputRun[]) => ({
+    runs: xs,
+    sustained: bootstrapMedian(xs.map((x) => x.sustained)),
+  });
   return {
     clients: n,
     writers: cfg.throughputWriters,
     rates: cfg.throughputRates,
-    single: { runs: runs.single, sustained: bootstrapMedian(runs.single.map((x) => x.sustained)) },
-    cluster: {
-      runs: runs.cluster,
-      sustained: bootstrapMedian(runs.cluster.map((x) => x.sustained)),
-    },
-    hocuspocus: null,
+    single: side(runs.single),
+    cluster: side(runs.cluster),
+    hocuspocus: cfg.hocuspocus ? side(runs.hocus) : null,
   };
+}
+
+/** One kind of two-instance set-up the fail-over runs kill one of. */
+interface FailoverPair {
+  /** Its name in the log. */
+  name: string;
+  /** Start both instances (the board is already stored). */
+  start(): Promise<ServerProc[]>;
+  /** `n` seats spread over both, each with the other instance as `alt`. */
+  seats(pair: ServerProc[], n: number): Seat[];
+  /** The address an instance's Yjs clients connect to (as `LightClient.target.wsBase`). */
+  yjsBase(s: ServerProc): string;
+}
+
+/** Purple's two cluster instances, the board seeded in Postgres. */
+function purpleFailoverPair(cluster: Cluster, w: Workshops): FailoverPair {
+  return {
+    name: 'Purple',
+    start: async () => [await cluster.start(0), await cluster.start(1)],
+    seats: (pair, n) => spreadSeats(pair, w.cluster.failover, n),
+    yjsBase: (s) => `${s.wsUrl}/yjs`,
+  };
+}
+
+const HOCUS_FAILOVER_DOC = 'scaleout-failover';
+
+/**
+ * Two Hocuspocus instances on one SQLite file, with the same board as Purple's (section 4's
+ * seeding: the same cards, ids and texts), so the state a moved client syncs is comparable.
+ * Hocuspocus stores seconds after the last change, so the board is checked back from the
+ * file by a fresh pair before any run counts on it.
+ */
+async function hocusFailoverPair(ctx: Ctx, cluster: Cluster): Promise<FailoverPair> {
+  const { cfg, lg } = ctx;
+  const dataDir = freshDir('purple-bench-hocus-failover-');
+  ctx.cleanup.push(dataDir);
+  const pairKind: FailoverPair = {
+    name: 'Hocuspocus',
+    start: () => startHocusPair(ctx, cluster, dataDir),
+    seats: (pair, n) => hocusSpreadSeats(pair, HOCUS_FAILOVER_DOC, n),
+    yjsBase: (s) => s.wsUrl,
+  };
+  const cards = cfg.reconnectCards;
+  const withPair = async (fn: (seat: Seat) => Promise<void>) => {
+    const pair = await pairKind.start();
+    try {
+      await fn(pairKind.seats(pair, 1)[0] as Seat);
+    } finally {
+      // SIGTERM: each document's last store finishes before the process exits.
+      await stopAll(pair);
+    }
+  };
+  await withPair(async (seat) => {
+    await lg.call('board.seed', { seat, cards });
+  });
+  await withPair(async (seat) => {
+    const j = await lg.call<JoinResult>('board.join', { seat, cards, timeoutMs: 30_000 });
+    if (j.contentMs === null)
+      throw new Error(`Hocuspocus's SQLite file does not hold the ${cards} seeded cards`);
+  });
+  return pairKind;
 }
 
 async function failoverPart(
@@ -617,15 +744,21 @@ async function failoverPart(
       await s.stop();
     }
   }
+  const purple = purpleFailoverPair(cluster, w);
+  const hocus = cfg.hocuspocus ? await hocusFailoverPair(ctx, cluster) : null;
+  type Kind = 'cluster' | 'single' | 'hocus';
+  const kinds: Kind[] = hocus ? ['cluster', 'single', 'hocus'] : ['cluster', 'single'];
   const runs: ScaleFailoverRun[] = [];
+  const hocusRuns: ScaleFailoverRun[] = [];
   const restarts: StormRun[] = [];
   const brokenRuns: string[] = [];
   for (let r = 0; r < cfg.scaleoutFailoverRuns; r++) {
-    for (const kind of interleave(r, 'cluster' as const, 'single' as const)) {
+    for (const kind of interleaveAll(r, kinds)) {
       // A run that breaks (a client that never connected) is counted and the next one
-      // tried; the part fails only when no run of a kind completed.
+      // tried; the part fails only when no run of Purple's kinds completed.
       try {
-        if (kind === 'cluster') runs.push(await failoverRun(ctx, cluster, w, r));
+        if (kind === 'cluster') runs.push(await failoverRun(ctx, purple, r));
+        else if (kind === 'hocus' && hocus) hocusRuns.push(await failoverRun(ctx, hocus, r));
         else restarts.push(await restartRun(ctx, sqliteDir, w, r));
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -640,7 +773,7 @@ async function failoverPart(
     cards: cfg.reconnectCards,
     runs,
     allSyncedMs: bootstrapMedian(runs.map((x) => x.allSyncedMs)),
-    allControlMs: bootstrapMedian(runs.map((x) => x.allControlMs)),
+    allControlMs: bootstrapMedian(runs.map((x) => x.allControlMs ?? Number.NaN)),
     peakRss: bootstrapMedian(runs.map((x) => x.peakRss)),
     restart: {
       runs: restarts,
@@ -648,23 +781,36 @@ async function failoverPart(
       peakRss: bootstrapMedian(restarts.map((x) => x.peakRss)),
     },
     brokenRuns,
-    hocuspocus: null,
+    hocuspocus:
+      hocusRuns.length > 0
+        ? {
+            runs: hocusRuns,
+            allSyncedMs: bootstrapMedian(hocusRuns.map((x) => x.allSyncedMs)),
+            peakRss: bootstrapMedian(hocusRuns.map((x) => x.peakRss)),
+          }
+        : null,
   };
 }
 
+interface MovedResult {
+  ok: boolean;
+  moved: number;
+  controlsMoved: number;
+  lastSyncedAt: number | null;
+  lastControlAt: number | null;
+  notSynced: number;
+  attemptsMedian: number;
+  attemptsMax: number;
+}
+
 /** Two instances, clients spread, kill -9 one: until every client is on the survivor. */
-async function failoverRun(
-  ctx: Ctx,
-  cluster: Cluster,
-  w: Workshops,
-  r: number,
-): Promise<ScaleFailoverRun> {
+async function failoverRun(ctx: Ctx, kind: FailoverPair, r: number): Promise<ScaleFailoverRun> {
   const { cfg, lg } = ctx;
   const n = cfg.scaleoutClients;
-  const pair = [await cluster.start(0), await cluster.start(1)];
+  const pair = await kind.start();
   try {
     const { handle } = await lg.call<{ handle: number }>('scaleout.open', {
-      seats: spreadSeats(pair, w.cluster.failover, n),
+      seats: kind.seats(pair, n),
     });
     try {
       await sleep(500);
@@ -679,18 +825,9 @@ async function failoverRun(
         peak = Math.max(peak, survivor.rss() || 0);
       }, 50);
       const res = await lg
-        .call<{
-          ok: boolean;
-          moved: number;
-          controlsMoved: number;
-          lastSyncedAt: number | null;
-          lastControlAt: number;
-          notSynced: number;
-          attemptsMedian: number;
-          attemptsMax: number;
-        }>('scaleout.moved', {
+        .call<MovedResult>('scaleout.moved', {
           handle,
-          deadWsBase: `${victim.wsUrl}/yjs`,
+          deadWsBase: kind.yjsBase(victim),
           deadHttp: victim.httpUrl,
           timeoutMs: 60_000,
         })
@@ -698,7 +835,7 @@ async function failoverRun(
       peak = Math.max(peak, survivor.rss() || 0);
       const run: ScaleFailoverRun = {
         allSyncedMs: (res.lastSyncedAt ?? Number.NaN) - killedAt,
-        allControlMs: res.lastControlAt - killedAt,
+        allControlMs: res.lastControlAt === null ? null : res.lastControlAt - killedAt,
         moved: res.moved,
         controlsMoved: res.controlsMoved,
         attemptsMedian: res.attemptsMedian,
@@ -707,9 +844,7 @@ async function failoverRun(
         rssBefore,
         peakRss: peak,
       };
-      ctx.log(
-        `scale-out fail-over ${n} clients, run ${r + 1}/${cfg.scaleoutFailoverRuns}: ${run.moved} moved, all synced on the survivor ${run.allSyncedMs.toFixed(0)} ms after kill -9${run.ok ? '' : ` (NOT all: ${res.notSynced} not synced)`}, socket.io back after ${run.allControlMs.toFixed(0)} ms; attempts per moved client median ${run.attemptsMedian}, most ${run.attemptsMax}; survivor RSS ${(rssBefore / 2 ** 20).toFixed(1)} → peak ${(peak / 2 ** 20).toFixed(1)} MiB`,
-      );
+      logFailover(ctx, kind, run, res.notSynced, r);
       return run;
     } finally {
       await lg.call('scaleout.close', { handle });
@@ -717,6 +852,22 @@ async function failoverRun(
   } finally {
     await stopAll(pair);
   }
+}
+
+function logFailover(
+  ctx: Ctx,
+  kind: FailoverPair,
+  run: ScaleFailoverRun,
+  notSynced: number,
+  r: number,
+): void {
+  const { cfg } = ctx;
+  const mib = (b: number) => (b / 2 ** 20).toFixed(1);
+  const control =
+    run.allControlMs === null ? '' : `, socket.io back after ${run.allControlMs.toFixed(0)} ms`;
+  ctx.log(
+    `scale-out fail-over ${cfg.scaleoutClients} clients, ${kind.name}, run ${r + 1}/${cfg.scaleoutFailoverRuns}: ${run.moved} moved, all synced on the survivor ${run.allSyncedMs.toFixed(0)} ms after kill -9${run.ok ? '' : ` (NOT all: ${notSynced} not synced)`}${control}; attempts per moved client median ${run.attemptsMedian}, most ${run.attemptsMax}; survivor RSS ${mib(run.rssBefore)} → peak ${mib(run.peakRss)} MiB`,
+  );
 }
 
 /** One SQLite instance, the same clients: kill -9, restart on the port (reconnect.ts's way). */

@@ -54,7 +54,8 @@ export interface BenchConfig {
   profile: boolean;
   /**
    * Hocuspocus (`@hocuspocus/server` 3.4.4 on its SQLite extension) as a second reference
-   * in the fan-out and join sections, for comparison (`--no-hocuspocus` leaves it out).
+   * in the fan-out and join sections, and two instances with its Redis extension in every
+   * part of the scale-out section but the join, for comparison (`--no-hocuspocus` leaves it out).
    */
   hocuspocus: boolean;
   /** Soak: how long, how many sessions at once, workshops × people, edits per session. */
