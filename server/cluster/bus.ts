@@ -47,10 +47,15 @@ export const busMessageSchema = z.discriminatedUnion('t', [
 ]);
 export type BusMessage = z.infer<typeof busMessageSchema>;
 
+/** A message on the wire: who sent it, and what. Built once: zod schemas are costly to make. */
+const envelopeSchema = z.object({ from: z.string(), m: busMessageSchema });
+
 export class ClusterBus {
   /** This instance, so it ignores its own messages. */
   readonly id = randomUUID();
   private readonly channel: string;
+  /** How this instance's messages begin on the wire (`publish` puts `from` first). */
+  private readonly ownPrefix = `{"from":${JSON.stringify(this.id)},`;
 
   constructor(
     private readonly pub: Redis,
@@ -70,13 +75,15 @@ export class ClusterBus {
     void sub.subscribe(this.channel).catch(() => undefined);
     sub.on('message', (channel: string, text: string) => {
       if (channel !== this.channel) return;
+      // Every instance hears its own messages too: skip those before parsing anything.
+      if (text.startsWith(this.ownPrefix)) return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
       } catch {
         return;
       }
-      const m = z.object({ from: z.string(), m: busMessageSchema }).safeParse(parsed);
+      const m = envelopeSchema.safeParse(parsed);
       if (!m.success || m.data.from === this.id) return;
       onMessage(m.data.m);
     });
