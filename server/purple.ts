@@ -90,7 +90,9 @@ export async function createPurple(
   const health = new Health({ store, redis, metrics });
   const sessions = new Sessions(secret, store);
   const tokens = new LinkTokens(secret);
-  const cluster = config.redisUrl ? new Cluster(config.redisUrl, config.redisPrefix, log) : null;
+  const cluster = config.redisUrl
+    ? new Cluster(config.redisUrl, config.redisPrefix, secret, log)
+    : null;
   // Rate limits and the per-minute card limit count across instances (I87).
   const counters = cluster
     ? { client: cluster.limitsClient(), prefix: config.redisPrefix }
@@ -107,7 +109,7 @@ export async function createPurple(
         control?.facilitation.written(w);
       },
       refused: (reason) => metrics.refused('yjs', reason),
-      stored: (w, seq, data) => cluster?.stored(w, seq, data),
+      stored: (w, seq, data, versions) => cluster?.stored(w, seq, data, versions),
       endorsed: (e) => cluster?.endorsed(e.workshopId, e.cardId, e.participantId),
     },
     {

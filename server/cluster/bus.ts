@@ -4,7 +4,7 @@
  * costs latency only: rooms catch up from the database on their next write, on the next
  * message, and when Redis comes back (`onReconnect`).
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../log';
@@ -28,6 +28,9 @@ export const busMessageSchema = z.discriminatedUnion('t', [
       .string()
       .max(Math.ceil(RELAY_MAX_BYTES / 3) * 4)
       .optional(),
+    /** The versions of the workshop's row before and after this entry (I94). */
+    pv: z.string().max(20).optional(),
+    v: z.string().max(20).optional(),
   }),
   /** An endorsement was stored. */
   z.object({ t: z.literal('endorsed'), w: z.string(), card: z.string(), p: z.string() }),
@@ -50,22 +53,33 @@ export type BusMessage = z.infer<typeof busMessageSchema>;
 /** A message on the wire: who sent it, and what. Built once: zod schemas are costly to make. */
 const envelopeSchema = z.object({ from: z.string(), m: busMessageSchema });
 
+/** The length of a message's signature on the wire (HMAC-SHA256, base64url). */
+const MAC_CHARS = 43;
+
+/**
+ * Messages are signed with a key derived from the instances' shared secret, since a
+ * 'log' message carries an entry that rooms apply without reading it back (I63): whoever
+ * can publish on Redis, but does not hold the secret, cannot put words on a board.
+ */
 export class ClusterBus {
   /** This instance, so it ignores its own messages. */
   readonly id = randomUUID();
   private readonly channel: string;
-  /** How this instance's messages begin on the wire (`publish` puts `from` first). */
+  private readonly key: Buffer;
+  /** How this instance's messages begin after their signature (`publish` puts `from` first). */
   private readonly ownPrefix = `{"from":${JSON.stringify(this.id)},`;
 
   constructor(
     private readonly pub: Redis,
     sub: Redis,
     prefix: string,
+    secret: Buffer,
     private readonly log: Logger,
     onMessage: (m: BusMessage) => void,
     onReconnect: () => void,
   ) {
     this.channel = `${prefix}bus`;
+    this.key = createHmac('sha256', secret).update('purple cluster bus v1').digest();
     let connectedBefore = false;
     sub.on('ready', () => {
       // ioredis resubscribes by itself; what was published meanwhile is read from Postgres.
@@ -75,11 +89,16 @@ export class ClusterBus {
     void sub.subscribe(this.channel).catch(() => undefined);
     sub.on('message', (channel: string, text: string) => {
       if (channel !== this.channel) return;
-      // Every instance hears its own messages too: skip those before parsing anything.
-      if (text.startsWith(this.ownPrefix)) return;
+      const body = text.slice(MAC_CHARS + 1);
+      // Every instance hears its own messages too: skip those before checking anything.
+      if (body.startsWith(this.ownPrefix)) return;
+      if (!this.signedHere(text.slice(0, MAC_CHARS), body)) {
+        this.log.warn("bus message dropped: not signed with this cluster's key");
+        return;
+      }
       let parsed: unknown;
       try {
-        parsed = JSON.parse(text);
+        parsed = JSON.parse(body);
       } catch {
         return;
       }
@@ -92,8 +111,19 @@ export class ClusterBus {
   /** Tell the other instances; never throws (a lost message costs latency, not data). */
   publish(m: BusMessage): void {
     if (this.pub.status !== 'ready') return;
-    this.pub.publish(this.channel, JSON.stringify({ from: this.id, m })).catch((err) => {
+    const body = JSON.stringify({ from: this.id, m });
+    this.pub.publish(this.channel, `${this.mac(body)}.${body}`).catch((err) => {
       this.log.warn('bus message not sent', { err: String(err) });
     });
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url');
+  }
+
+  private signedHere(mac: string, body: string): boolean {
+    const given = Buffer.from(mac);
+    const expected = Buffer.from(this.mac(body));
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import { openRedis } from '../ops/redisClient';
 import type { Control } from '../realtime/control';
 import type { Store } from '../store/Store';
+import type { Versions } from '../yjs/room';
 import type { Rooms } from '../yjs/rooms';
 import { type BusMessage, ClusterBus, RELAY_MAX_BYTES } from './bus';
 
@@ -25,6 +26,7 @@ export class Cluster {
   constructor(
     private readonly url: string,
     private readonly prefix: string,
+    secret: Buffer,
     private readonly log: Logger,
   ) {
     const pub = openRedis(url, log, 'purple-pub');
@@ -34,6 +36,7 @@ export class Cluster {
       pub,
       sub,
       prefix,
+      secret,
       log,
       (m) => this.onMessage?.(m),
       () => this.onReconnect?.(),
@@ -80,7 +83,10 @@ export class Cluster {
         case 'log': {
           const room = rooms.peek(m.w);
           if (!room || room.lastSeq >= m.seq) return;
-          const entry = m.d ? { seq: m.seq, data: Buffer.from(m.d, 'base64') } : undefined;
+          const versions = m.pv && m.v ? { from: m.pv, to: m.v } : undefined;
+          const entry = m.d
+            ? { seq: m.seq, data: Buffer.from(m.d, 'base64'), versions }
+            : undefined;
           room.catchUp(entry).catch(fail('log'));
           return;
         }
@@ -126,12 +132,13 @@ export class Cluster {
   }
 
   /** What the room listener tells the others: the entry too, when it is small. */
-  stored(workshopId: string, seq: number, data?: Uint8Array): void {
+  stored(workshopId: string, seq: number, data?: Uint8Array, versions?: Versions): void {
     const d =
       data && data.byteLength <= RELAY_MAX_BYTES
         ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64')
         : undefined;
-    this.bus.publish({ t: 'log', w: workshopId, seq, ...(d ? { d } : {}) });
+    const v = d && versions ? { pv: versions.from, v: versions.to } : {};
+    this.bus.publish({ t: 'log', w: workshopId, seq, ...(d ? { d } : {}), ...v });
   }
 
   endorsed(workshopId: string, cardId: string, participantId: string): void {

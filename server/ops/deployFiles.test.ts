@@ -56,7 +56,7 @@ describe('docker-compose.yml and deploy/nginx.conf', () => {
         interpolate(String(v), { PURPLE_SECRET: 'x'.repeat(64) }),
       ]),
     );
-    const config = loadConfig(filled);
+    const config = loadConfig(filled as NodeJS.ProcessEnv);
     const db = new URL(config.databaseUrl as string);
     const pg = services.postgres?.environment ?? {};
     expect([db.protocol, db.hostname, db.port]).toEqual(['postgres:', 'postgres', '5432']);
@@ -86,7 +86,7 @@ describe('docker-compose.yml and deploy/nginx.conf', () => {
       ...services[purple[0] as string]?.environment,
       PURPLE_SECRET: 'x'.repeat(64),
       PUBLIC_URL: 'http://localhost:8080',
-    }).port;
+    } as unknown as NodeJS.ProcessEnv).port;
     const block = /# upstreams:begin\n([\s\S]*?)# upstreams:end/.exec(nginx)?.[1] ?? '';
     const upstreams = [...block.matchAll(/server ([\w.-]+):(\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
     expect(upstreams).toEqual(purple.map((name) => `${name}:${port}`));

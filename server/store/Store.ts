@@ -162,6 +162,12 @@ export interface LogReader {
    */
   participants(): Promise<ParticipantRow[]>;
   facilitation(): Promise<FacilitationState | null>;
+  /**
+   * Several instances (I94): the version of the workshop's row as the last `since` read it,
+   * in the same snapshot as the entries and the facilitation state; absent where there are
+   * no versions (one instance).
+   */
+  version?(): string | null;
 }
 
 /** What a room decides to write once it has caught up, inside `appendOrdered`. */
@@ -177,12 +183,30 @@ export interface OrderedLog {
   /**
    * In one transaction under the workshop's row lock: let `decide` catch up through `log`
    * and return what to write (or null to write nothing), then write it. Returns the new
-   * seq, or null when nothing was written. Nothing is written when `decide` throws.
+   * seq (null when nothing was written) and the versions of the workshop's row (I94).
+   * Nothing is written when `decide` throws.
    */
   appendOrdered(
     workshopId: string,
     decide: (log: LogReader) => Promise<OrderedWrite | null>,
-  ): Promise<number | null>;
+  ): Promise<OrderedResult>;
+  /**
+   * The fast path (I94): in ONE statement, append `input` as entry `afterSeq + 1` only if
+   * nobody changed the workshop's log, facilitation state or snapshot since `version`.
+   * Returns the new version, or null when someone did (nothing is written: catch up
+   * through `appendOrdered`). Only for updates that bind no clientID and create no card.
+   */
+  appendIfUnchanged(input: AppendInput, afterSeq: number, version: string): Promise<string | null>;
+}
+
+/** What an ordered write did (I94). */
+export interface OrderedResult {
+  /** The new entry's seq; null when nothing was written. */
+  seq: number | null;
+  /** The version of the workshop's row that `decide`'s catch-up brought the caller to. */
+  before: string | null;
+  /** The version after the write (`before` when nothing was written). */
+  version: string | null;
 }
 
 export interface CardEventRow {

@@ -79,17 +79,35 @@ export async function readLastSeq(db: Db | Trx, workshopId: string): Promise<num
 }
 
 /**
- * Lock a workshop's row until the transaction ends, on engines with row locks. NO KEY UPDATE
- * serialises appends and compactions of one workshop without blocking inserts that merely
- * refer to it (their foreign-key checks take KEY SHARE).
+ * Lock a workshop's row until the transaction ends, on engines with row locks, and return
+ * the row's version (`xmin`) as the lock found it. NO KEY UPDATE serialises appends,
+ * compactions and facilitation changes of one workshop without blocking inserts that
+ * merely refer to it (their foreign-key checks take KEY SHARE). A locking read that waited
+ * returns the row's latest version, not its snapshot's.
  */
-export async function lockWorkshopRow(trx: Trx, workshopId: string): Promise<void> {
-  await trx
+export async function lockWorkshopRow(trx: Trx, workshopId: string): Promise<string | null> {
+  const row = await trx
     .selectFrom('workshops')
-    .select('id')
+    .select(sql<string>`xmin::text`.as('version'))
     .where('id', '=', workshopId)
     .forNoKeyUpdate()
-    .execute();
+    .executeTakeFirst();
+  return row?.version ?? null;
+}
+
+/**
+ * Lock a workshop's row and write a new version of it (an update that changes no key takes
+ * the same NO KEY UPDATE lock): a change a room's fast path must not miss (I94). Returns
+ * the new version.
+ */
+export async function bumpWorkshopRow(trx: Trx, workshopId: string): Promise<string | null> {
+  const row = await trx
+    .updateTable('workshops')
+    .set((eb) => ({ title: eb.ref('title') }))
+    .where('id', '=', workshopId)
+    .returning(sql<string>`xmin::text`.as('version'))
+    .executeTakeFirst();
+  return row?.version ?? null;
 }
 
 /** The portable part of a SQL Store adapter. */
@@ -120,7 +138,8 @@ export abstract class KyselyStore implements Store {
 
   /** Lock a workshop's row until the transaction ends (no-op without row locks). */
   protected async lockWorkshop(trx: Trx, workshopId: string): Promise<void> {
-    if (this.rowLocks) await lockWorkshopRow(trx, workshopId);
+    // Whatever takes this lock changes something an ordered write reads: a new version (I94).
+    if (this.rowLocks) await bumpWorkshopRow(trx, workshopId);
   }
 
   async createWorkshop(workshop: WorkshopRow, facilitator: ParticipantRow, invites: InviteRow[]) {
@@ -629,7 +648,12 @@ export abstract class KyselyStore implements Store {
   }
 
   saveFacilitation(workshopId: string, state: FacilitationState, at: string) {
-    return facilitation.saveFacilitation(this.db, workshopId, state, at);
+    if (!this.rowLocks) return facilitation.saveFacilitation(this.db, workshopId, state, at);
+    // Under the workshop's row lock, as every change an ordered write reads (I94).
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockWorkshop(trx, workshopId);
+      await facilitation.saveFacilitation(trx, workshopId, state, at);
+    });
   }
 
   updateFacilitation(

@@ -63,6 +63,7 @@ export class FacilitationCache {
 }
 
 interface TailRow {
+  version: string | null;
   snap_seq: number | null;
   last_seq: number | null;
   fac: string | null;
@@ -84,13 +85,15 @@ export function postgresLogReader(
   const plain = kyselyLogReader(trx, workshopId);
   let last: number | null = null;
   let facText: string | null | undefined;
+  let version: string | null = null;
   return {
     ...plain,
     async since(afterSeq: number): Promise<LogTail> {
       const w = workshopId;
       const { rows } = await sql<TailRow>`
-        select h.snap_seq, h.last_seq, h.fac, u.seq, u.data
+        select h.version, h.snap_seq, h.last_seq, h.fac, u.seq, u.data
         from (select
+                (select xmin::text from workshops where id = ${w}) as version,
                 (select upto_seq from snapshots where workshop_id = ${w}) as snap_seq,
                 (select max(seq) from updates where workshop_id = ${w}) as last_seq,
                 (select state from facilitation where workshop_id = ${w}) as fac) h
@@ -101,6 +104,7 @@ export function postgresLogReader(
       const snapshotSeq = Number(head.snap_seq ?? 0);
       last = Math.max(Number(head.last_seq ?? 0), snapshotSeq);
       facText = head.fac;
+      version = head.version;
       // Compaction folded entries this instance has not seen into the snapshot (rare).
       const snapshot = snapshotSeq > afterSeq ? await readSnapshot(trx, w) : null;
       const updates = rows
@@ -113,6 +117,7 @@ export function postgresLogReader(
       return Promise.resolve(facilitation.parse(workshopId, facText));
     },
     lastSeq: () => last,
+    version: () => version,
   };
 }
 
@@ -125,8 +130,14 @@ async function readSnapshot(trx: Db, workshopId: string): Promise<Uint8Array | n
   return row ? bytes(row.data) : null;
 }
 
+/** An entry written: its seq and the version of the workshop's row it left (I94). */
+export interface Written {
+  seq: number;
+  version: string;
+}
+
 /**
- * Write one update with its bindings, attributions and created cards; returns its seq.
+ * Write one update with its bindings, attributions and created cards.
  * `lastSeq`: the log's last seq read under this transaction's row lock, or null to lock
  * and read it here.
  */
@@ -134,9 +145,8 @@ export async function appendInTransaction(
   trx: Trx,
   input: AppendInput,
   lastSeq: number | null = null,
-): Promise<number> {
+): Promise<Written> {
   const w = input.workshopId;
-  const who = input.participantId;
   const seq = lastSeq === null ? await nextSeq(trx, w) : lastSeq + 1;
   for (const b of input.bindings) {
     const owner = await trx
@@ -158,74 +168,96 @@ export async function appendInTransaction(
         })
         .execute();
   }
-  // One statement: the update, and its attributions and created cards as data-modifying
-  // CTEs, which Postgres runs whether or not the outer statement reads them.
-  let q = trx.with('u', (db) =>
-    db.insertInto('updates').values(updateRow(w, seq, input.data, who)),
-  );
-  const attributions = input.attributions.map((a) => ({
-    workshop_id: w,
-    seq,
-    participant_id: who,
-    card_id: a.cardId,
-    field: a.field ?? 'text',
-    inserted: a.inserted,
-    deleted: a.deleted,
-  }));
-  if (input.createdCards.length > 0) {
-    const cards = input.createdCards.map((c) => ({
-      workshop_id: w,
-      card_id: c,
-      participant_id: who,
-    }));
-    q = q.with('c', (db) =>
-      db
-        .insertInto('card_creators')
-        .values(cards)
-        .onConflict((oc) => oc.columns(['workshop_id', 'card_id']).doNothing()),
-    ) as unknown as typeof q;
-  }
-  if (attributions.length > 0) await q.insertInto('attributions').values(attributions).execute();
-  else await q.selectNoFrom(sql<number>`1`.as('one')).execute();
-  return seq;
+  const version = await writeEntry(trx, input, seq, null);
+  if (version === null) throw new Error(`workshop ${w} is gone`);
+  return { seq, version };
 }
 
-/** Write one server update and its card event; returns the update's seq. */
+/** Write one server update and its card event. */
 export async function serverWriteInTransaction(
   trx: Trx,
   input: ServerWriteInput,
   lastSeq: number | null = null,
-): Promise<number> {
+): Promise<Written> {
   const seq = lastSeq === null ? await nextSeq(trx, input.workshopId) : lastSeq + 1;
   const e = input.event;
-  await trx
-    .with('u', (db) =>
-      db.insertInto('updates').values(updateRow(input.workshopId, seq, input.data, null)),
+  const { rows } = await sql<{ version: string }>`
+    with v as (
+      update workshops set title = title where id = ${input.workshopId}
+      returning xmin::text as version
+    ), u as (
+      insert into updates (workshop_id, seq, data, participant_id, created_at)
+      select ${input.workshopId}::text, ${seq}::int, ${input.data}::bytea, null,
+             ${new Date().toISOString()}::text
+      from v
+    ), e as (
+      insert into card_events (workshop_id, card_id, participant_id, action, at, identifiable)
+      select ${e.workshopId}::text, ${e.cardId}::text, ${e.participantId}::text,
+             ${e.action}::text, ${e.at}::text, ${e.identifiable ? 1 : 0}::int
+      from v
     )
-    .insertInto('card_events')
-    .values({
-      workshop_id: e.workshopId,
-      card_id: e.cardId,
-      participant_id: e.participantId,
-      action: e.action,
-      at: e.at,
-      identifiable: e.identifiable ? 1 : 0,
-    })
-    .execute();
-  return seq;
+    select version from v`.execute(trx);
+  const version = rows[0]?.version;
+  if (version === undefined) throw new Error(`workshop ${input.workshopId} is gone`);
+  return { seq, version };
 }
 
-function updateRow(
-  workshopId: string,
+/**
+ * The fast path of an ordered write (I94): ONE statement, committed on its own, that writes
+ * entry `afterSeq + 1` only if the workshop's row is still at `version`. Every writer of the
+ * log, the facilitation state and the snapshot writes a new version of that row under its
+ * lock (`writeEntry`, `bumpWorkshopRow`), and an UPDATE re-checks its WHERE against the
+ * row's latest version after waiting for the lock, so an unchanged version means the
+ * caller's document and state are the database's and `afterSeq + 1` is the next entry.
+ * Returns the new version, or null when the row had moved on (nothing written).
+ */
+export function appendIfUnchanged(
+  db: Db,
+  input: AppendInput,
+  afterSeq: number,
+  version: string,
+): Promise<string | null> {
+  if (input.bindings.length > 0)
+    throw new Error('appendIfUnchanged binds no clientID: use appendOrdered');
+  return writeEntry(db, input, afterSeq + 1, version);
+}
+
+/**
+ * One statement: a new version of the workshop's row (only from `expected`, when given),
+ * then the update, its attributions and created cards, as data-modifying CTEs that write
+ * only when the row was. Returns the row's new version, or null when nothing was written.
+ */
+async function writeEntry(
+  db: Db,
+  input: AppendInput,
   seq: number,
-  data: Uint8Array,
-  participantId: string | null,
-) {
-  return {
-    workshop_id: workshopId,
-    seq,
-    data,
-    participant_id: participantId,
-    created_at: new Date().toISOString(),
-  };
+  expected: string | null,
+): Promise<string | null> {
+  const w = input.workshopId;
+  const who = input.participantId;
+  const a = input.attributions;
+  const { rows } = await sql<{ version: string }>`
+    with v as (
+      update workshops set title = title
+      where id = ${w} ${expected === null ? sql`` : sql`and xmin::text = ${expected}`}
+      returning xmin::text as version
+    ), u as (
+      insert into updates (workshop_id, seq, data, participant_id, created_at)
+      select ${w}::text, ${seq}::int, ${input.data}::bytea, ${who}::text,
+             ${new Date().toISOString()}::text
+      from v
+    ), a as (
+      insert into attributions (workshop_id, seq, participant_id, card_id, field, inserted, deleted)
+      select ${w}::text, ${seq}::int, ${who}::text, x.card_id, x.field, x.inserted, x.deleted
+      from v, unnest(${a.map((r) => r.cardId)}::text[], ${a.map((r) => r.field ?? 'text')}::text[],
+                     ${a.map((r) => r.inserted)}::int[], ${a.map((r) => r.deleted)}::int[])
+             as x(card_id, field, inserted, deleted)
+    ), c as (
+      insert into card_creators (workshop_id, card_id, participant_id)
+      select ${w}::text, x.card_id, ${who}::text
+      from v, unnest(${input.createdCards}::text[]) as x(card_id)
+      on conflict (workshop_id, card_id) do nothing
+    )
+    select version from v`.execute(db);
+  return rows[0]?.version ?? null;
 }

@@ -141,10 +141,10 @@ describe('postgres store specifics', () => {
           },
         };
       });
-    const seqs = await Promise.all(Array.from({ length: 30 }, (_, n) => write(n % 2 ? a : b, n)));
-    expect([...seqs].sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual(
-      Array.from({ length: 30 }, (_, i) => i + 1),
-    );
+    const seqs = (
+      await Promise.all(Array.from({ length: 30 }, (_, n) => write(n % 2 ? a : b, n)))
+    ).map((r) => r.seq as number);
+    expect([...seqs].sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     // Under the row lock, the write with seq s read exactly the s - 1 entries before it.
     for (let n = 0; n < 30; n++) expect(seen.get(n)).toBe((seqs[n] as number) - 1);
     const client = new pg.Client({ connectionString: server.url });
@@ -173,6 +173,69 @@ describe('postgres store specifics', () => {
       });
       expect(read).toEqual(cards);
     }
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('[I94] the one-statement append writes only while nobody changed the workshop since its version', async () => {
+    const { schema, drop } = await freshSchema(server.url);
+    drops.push(drop);
+    const [a, b] = await Promise.all([
+      openPostgresStore({ connectionString: server.url, schema }),
+      openPostgresStore({ connectionString: server.url, schema }),
+    ]);
+    await createW1(a);
+    const typing = (n: number) => ({
+      workshopId: 'w1',
+      data: new Uint8Array([n]),
+      participantId: 'f',
+      bindings: [],
+      attributions: [{ cardId: 'c1', inserted: n, deleted: 0 }],
+      createdCards: [],
+    });
+    // An ordered write leaves a version; the next write from that version needs no catch-up.
+    const first = await a.appendOrdered('w1', async (log) => {
+      await log.since(0);
+      return { kind: 'update', input: typing(1) };
+    });
+    expect(first.seq).toBe(1);
+    const v1 = first.version as string;
+    const v2 = await a.appendIfUnchanged(typing(2), 1, v1);
+    expect(v2).not.toBeNull();
+    expect(v2).not.toBe(v1);
+    // Two instances racing from the same version: exactly one writes entry 3.
+    const raced = await Promise.all([
+      a.appendIfUnchanged(typing(3), 2, v2 as string),
+      b.appendIfUnchanged(typing(30), 2, v2 as string),
+    ]);
+    expect(raced.filter((v) => v !== null)).toHaveLength(1);
+    const v3 = raced.find((v) => v !== null) as string;
+    // A stale version writes nothing, however the seq looks.
+    expect(await b.appendIfUnchanged(typing(4), 2, v2 as string)).toBeNull();
+    expect(await b.appendIfUnchanged(typing(4), 3, v1)).toBeNull();
+    // Every other change an ordered write reads moves the version on: facilitation, a snapshot.
+    let v = v3;
+    await b.saveFacilitation('w1', emptyFacilitation(), '2026-11-01T11:00:00.000Z');
+    expect(await a.appendIfUnchanged(typing(4), 3, v)).toBeNull();
+    v = (await a.appendOrdered('w1', async (log) => (await log.since(3), null))).version as string;
+    await b.updateFacilitation('w1', (s) => s, '2026-11-01T11:01:00.000Z');
+    expect(await a.appendIfUnchanged(typing(4), 3, v)).toBeNull();
+    v = (await a.appendOrdered('w1', async (log) => (await log.since(3), null))).version as string;
+    await b.compact('w1', new Uint8Array([0, 0]), 3);
+    expect(await a.appendIfUnchanged(typing(4), 3, v)).toBeNull();
+    v = (await a.appendOrdered('w1', async (log) => (await log.since(3), null))).version as string;
+    expect(await a.appendIfUnchanged(typing(4), 3, v)).not.toBeNull();
+
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    const rows = await client.query(
+      `select u.seq, a.inserted from "${schema}".updates u
+       join "${schema}".attributions a on a.workshop_id = u.workshop_id and a.seq = u.seq
+       order by u.seq`,
+    );
+    await client.end();
+    // Entries 1–3 were compacted into the snapshot; entry 4 and its attribution are stored once.
+    expect(rows.rows).toEqual([{ seq: 4, inserted: 4 }]);
+    expect(await a.lastSeq('w1')).toBe(4);
     await Promise.all([a.close(), b.close()]);
   });
 

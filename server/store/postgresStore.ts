@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { KyselyStore, lockWorkshopRow, readLastSeq } from './kyselyStore';
 import {
+  appendIfUnchanged,
   appendInTransaction,
   FacilitationCache,
   postgresLogReader,
@@ -20,6 +21,7 @@ import type {
   AppendInput,
   LogReader,
   OrderedLog,
+  OrderedResult,
   OrderedWrite,
   ServerWriteInput,
   Store,
@@ -95,29 +97,40 @@ class PostgresStoreImpl extends KyselyStore implements OrderedLog {
   protected readonly rowLocks = true;
   private readonly facilitationTexts = new FacilitationCache();
 
-  appendUpdate(input: AppendInput): Promise<number> {
-    return this.db.transaction().execute((trx) => appendInTransaction(trx, input));
+  async appendUpdate(input: AppendInput): Promise<number> {
+    const written = await this.db.transaction().execute((trx) => appendInTransaction(trx, input));
+    return written.seq;
   }
 
-  appendServerWrite(input: ServerWriteInput): Promise<number> {
-    return this.db.transaction().execute((trx) => serverWriteInTransaction(trx, input));
+  async appendServerWrite(input: ServerWriteInput): Promise<number> {
+    const written = await this.db
+      .transaction()
+      .execute((trx) => serverWriteInTransaction(trx, input));
+    return written.seq;
   }
 
   appendOrdered(
     workshopId: string,
     decide: (log: LogReader) => Promise<OrderedWrite | null>,
-  ): Promise<number | null> {
+  ): Promise<OrderedResult> {
     return this.db.transaction().execute(async (trx) => {
       // Lock first, so the log read inside `decide` is everything before this write (I62),
-      // and the last seq it read is the one this write follows.
-      await lockWorkshopRow(trx, workshopId);
+      // and the last seq it read is the one this write follows; the version the lock found
+      // is the one that catch-up brings the caller to (I94).
+      const before = await lockWorkshopRow(trx, workshopId);
       const log = postgresLogReader(trx, workshopId, this.facilitationTexts);
       const write = await decide(log);
-      if (!write) return null;
-      return write.kind === 'update'
-        ? appendInTransaction(trx, write.input, log.lastSeq())
-        : serverWriteInTransaction(trx, write.input, log.lastSeq());
+      if (!write) return { seq: null, before, version: before };
+      const written =
+        write.kind === 'update'
+          ? await appendInTransaction(trx, write.input, log.lastSeq())
+          : await serverWriteInTransaction(trx, write.input, log.lastSeq());
+      return { seq: written.seq, before, version: written.version };
     });
+  }
+
+  appendIfUnchanged(input: AppendInput, afterSeq: number, version: string) {
+    return appendIfUnchanged(this.db, input, afterSeq, version);
   }
 
   override logReader(workshopId: string): LogReader {

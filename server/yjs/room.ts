@@ -38,7 +38,12 @@ import type {
   StoredUpdate,
 } from '../store/Store';
 import { CardLimits } from './cardLimits';
-import { type Inspection, inspectUpdate, SERVER_CLIENT_ID } from './inspectUpdate';
+import {
+  type Inspection,
+  type InspectResult,
+  inspectUpdate,
+  SERVER_CLIENT_ID,
+} from './inspectUpdate';
 import { type LoadMigration, migrationInput } from './loadMigration';
 import type { LockSet } from './lockCheck';
 import { migrateOrderKeys } from './migrateOrderKeys';
@@ -76,9 +81,20 @@ export interface RoomListener {
    * This instance stored entry `seq` of the board's log (several instances tell the others,
    * I62); `data` is the entry itself when it is an update this room just stored and sent.
    */
-  stored?(workshopId: string, seq: number, data?: Uint8Array): void;
+  stored?(workshopId: string, seq: number, data?: Uint8Array, versions?: Versions): void;
   /** This instance stored an endorsement (several instances tell the others, I65). */
   endorsed?(row: EndorsementRow): void;
+}
+
+/** The versions of the workshop's row before and after an entry was written (I94). */
+export interface Versions {
+  from: string;
+  to: string;
+}
+
+/** An entry another instance stored and sent over the bus (I63), with its versions. */
+export interface RelayedEntry extends StoredUpdate {
+  versions?: Versions;
 }
 
 /** An inspected update with the bindings it brings, ready to store. */
@@ -194,11 +210,13 @@ export class Room {
       if (update) this.lastSeq = await this.store.appendUpdate(input(update));
       return;
     }
-    const seq = await this.ordered.appendOrdered(this.workshopId, async (log) => {
+    const { seq } = await this.ordered.appendOrdered(this.workshopId, async (log) => {
       await this.applyLog(log);
       const update = migration(this.doc);
       return update && { kind: 'update', input: input(update) };
     });
+    // The facilitation state was not read: the next write catches up in full (I94).
+    this.version = null;
     if (seq === null) return;
     this.lastSeq = seq;
     this.listener.stored?.(this.workshopId, seq);
@@ -303,23 +321,67 @@ export class Room {
     owners: ReadonlyMap<number, string> | undefined,
     reveal: boolean,
   ): Promise<void> {
+    if (!owners && !reveal && (await this.acceptIfUnchanged(ordered, conn, raw, mode))) return;
     let decided: Decided | null = null;
+    let versions: Versions | null = null;
     try {
-      const seq = await ordered.appendOrdered(this.workshopId, async (log) => {
+      const r = await ordered.appendOrdered(this.workshopId, async (log) => {
         await this.catchUpOrdered(log);
         decided = await this.decide(conn, raw, mode, owners, reveal);
         return decided && { kind: 'update', input: this.appendInput(conn, decided) };
       });
-      if (seq === null || !decided) return;
-      this.lastSeq = seq;
+      this.version = r.version;
+      if (r.seq === null || !decided) return;
+      this.lastSeq = r.seq;
+      if (r.before !== null && r.version !== null) versions = { from: r.before, to: r.version };
     } catch (err) {
+      this.version = null;
       this.log.error('store write failed; nothing applied', { workshop: this.workshopId, err });
       return this.refuse(conn, 'storeFailed', 'store write failed');
     }
     const d = decided as Decided;
     const update = d.verdict.update as Uint8Array;
     this.publish(conn, d.verdict, update, d.bindings);
-    this.listener.stored?.(this.workshopId, this.lastSeq, update);
+    this.relayStored(update, versions);
+  }
+
+  /**
+   * The fast path on several instances (I94). While this room knows the version of the
+   * workshop's row that its document and facilitation state match, an update that binds no
+   * clientID and adds no card is inspected against the document as it is and stored by one
+   * statement that holds only if nobody wrote since: one round trip instead of a
+   * transaction of five. False when the path does not apply, or someone wrote (nothing
+   * stored): the ordered write then catches up and decides again, refusals included.
+   */
+  private async acceptIfUnchanged(
+    ordered: OrderedLog,
+    conn: RoomConn,
+    raw: Uint8Array,
+    mode: 'update' | 'step2',
+  ): Promise<boolean> {
+    const from = this.version;
+    if (from === null) return false;
+    const verdict = this.inspect(conn.participant, raw, mode, false);
+    if (!verdict.ok || verdict.update === null) return false;
+    if (verdict.createdCards.length > 0 || verdict.newBindings.length > 0) return false;
+    const d: Decided = { verdict, bindings: [] };
+    let to: string | null;
+    try {
+      to = await ordered.appendIfUnchanged(this.appendInput(conn, d), this.lastSeq, from);
+    } catch {
+      to = null; // the ordered write meets the same fault and reports it
+    }
+    this.version = to;
+    if (to === null) return false;
+    this.lastSeq += 1;
+    this.publish(conn, verdict, verdict.update, []);
+    this.relayStored(verdict.update, { from, to });
+    return true;
+  }
+
+  /** Tell the other instances about the entry just stored (I62), with its versions (I94). */
+  private relayStored(update: Uint8Array, versions: Versions | null): void {
+    this.listener.stored?.(this.workshopId, this.lastSeq, update, versions ?? undefined);
   }
 
   /**
@@ -334,19 +396,7 @@ export class Room {
     reveal: boolean,
   ): Promise<Decided | null> {
     const p = conn.participant;
-    const verdict = inspectUpdate(raw, {
-      doc: this.doc,
-      bindings: this.bindings,
-      participantId: p.id,
-      mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
-      // The room's row is current when a co-facilitator is made or unmade (I46).
-      capability: this.participants.get(p.id)?.capability ?? p.capability,
-      mode,
-      // The room's row is current when a co-facilitator is made or unmade (I46).
-      // A revealed draft was checked against the locks when it was written (issue 11).
-      locks: reveal || this.mayBypassLocks(p) ? undefined : this.locks,
-      step: reveal || this.mayBypassLocks(p) ? undefined : this.step,
-    });
+    const verdict = this.inspect(p, raw, mode, reveal);
     if (!verdict.ok) {
       this.refuse(conn, verdict.reason, verdict.detail);
       return null;
@@ -373,6 +423,27 @@ export class Room {
       identifiable,
     }));
     return { verdict, bindings };
+  }
+
+  /** Inspect one update of `p`'s against the document, its locks and the agenda's step. */
+  private inspect(
+    p: ParticipantRow,
+    raw: Uint8Array,
+    mode: 'update' | 'step2',
+    reveal: boolean,
+  ): InspectResult {
+    return inspectUpdate(raw, {
+      doc: this.doc,
+      bindings: this.bindings,
+      participantId: p.id,
+      mayWrite: can(p.capability, 'board:write') && p.removedAt === null,
+      // The room's row is current when a co-facilitator is made or unmade (I46).
+      capability: this.participants.get(p.id)?.capability ?? p.capability,
+      mode,
+      // A revealed draft was checked against the locks when it was written (issue 11).
+      locks: reveal || this.mayBypassLocks(p) ? undefined : this.locks,
+      step: reveal || this.mayBypassLocks(p) ? undefined : this.step,
+    });
   }
 
   private appendInput(conn: RoomConn, d: Decided): AppendInput {
@@ -402,19 +473,38 @@ export class Room {
    * reading the log (I63: it was committed before it was sent). Catch-ups asked for while
    * one waits in the queue are that one: it reads everything stored until it runs.
    */
-  catchUp(entry?: StoredUpdate): Promise<void> {
+  catchUp(entry?: RelayedEntry): Promise<void> {
     if (this.pendingCatchUp && !entry) return this.pendingCatchUp;
     const run = this.enqueue(async () => {
       if (this.pendingCatchUp === run) this.pendingCatchUp = null;
       if (!this.loaded || this.failed) return;
       const log = this.store.logReader(this.workshopId);
       if (entry && entry.seq <= this.lastSeq) return;
-      await this.applyLog(entry && entry.seq === this.lastSeq + 1 ? withEntry(log, entry) : log);
+      if (entry && entry.seq === this.lastSeq + 1) {
+        const from = this.version;
+        await this.applyLog(withEntry(log, entry));
+        // Still in step with the database only if this entry was the only change (I94).
+        this.version = from !== null && entry.versions?.from === from ? entry.versions.to : null;
+        return;
+      }
+      this.version = null;
+      await this.applyLog(log);
+      // The log's tail, the facilitation state and the version come from one snapshot.
+      const version = log.version?.() ?? null;
+      if (version === null) return;
+      const facilitation = await log.facilitation();
+      if (facilitation) this.setFacilitation(facilitation);
+      this.version = version;
     });
     if (!entry) this.pendingCatchUp = run;
     return run;
   }
   private pendingCatchUp: Promise<void> | null = null;
+  /**
+   * Several instances (I94): the version of the workshop's row that this room's document
+   * and facilitation state match, or null when unknown (the next write catches up in full).
+   */
+  private version: string | null = null;
 
   /**
    * Apply and relay the log entries after `lastSeq`, in seq order: bindings (and the
@@ -784,8 +874,9 @@ export class Room {
   ): Promise<Result> {
     let answer: Result = { ok: true };
     let update: Uint8Array | null = null;
+    let versions: Versions | null = null;
     try {
-      const seq = await ordered.appendOrdered(this.workshopId, async (log) => {
+      const r = await ordered.appendOrdered(this.workshopId, async (log) => {
         await this.catchUpOrdered(log);
         const refused = await this.mayDelete(p, cardId, deleted);
         if (refused) {
@@ -797,16 +888,19 @@ export class Room {
           update && { kind: 'server', input: this.serverWriteInput(p, cardId, deleted, update) }
         );
       });
-      if (seq === null || !update) return answer;
-      this.lastSeq = seq;
+      this.version = r.version;
+      if (r.seq === null || !update) return answer;
+      this.lastSeq = r.seq;
+      if (r.before !== null && r.version !== null) versions = { from: r.before, to: r.version };
     } catch (err) {
+      this.version = null;
       this.log.error('server write not stored', { workshop: this.workshopId, err });
       if (update) this.giveUp();
       return fail('storeFailed');
     }
     this.broadcastUpdate(update, null);
     this.afterWrite([]);
-    this.listener.stored?.(this.workshopId, this.lastSeq);
+    this.relayStored(update, versions);
     return answer;
   }
 
@@ -887,10 +981,11 @@ export class Room {
  * a `text` row of 0/0 for a record it creates without writing into any field.
  */
 /** `log`, but its tail is the one entry another instance sent (I63); the rest is read. */
-function withEntry(log: LogReader, entry: StoredUpdate): LogReader {
+function withEntry(log: LogReader, entry: RelayedEntry): LogReader {
+  const { seq, data } = entry;
   return {
     ...log,
-    since: async () => ({ snapshot: null, snapshotSeq: 0, updates: [entry] }),
+    since: async () => ({ snapshot: null, snapshotSeq: 0, updates: [{ seq, data }] }),
   };
 }
 
