@@ -341,8 +341,10 @@ export class Room {
     }
     const d = decided as Decided;
     const update = d.verdict.update as Uint8Array;
-    this.publish(conn, d.verdict, update, d.bindings);
+    // The other instances first: sending to Redis is one queued write, and they can
+    // broadcast to their clients while this one writes to its own.
     this.relayStored(update, versions);
+    this.publish(conn, d.verdict, update, d.bindings);
   }
 
   /**
@@ -374,8 +376,8 @@ export class Room {
     this.version = to;
     if (to === null) return false;
     this.lastSeq += 1;
+    this.relayStored(verdict.update, { from, to }); // first, as in `acceptOrdered`
     this.publish(conn, verdict, verdict.update, []);
-    this.relayStored(verdict.update, { from, to });
     return true;
   }
 
@@ -525,6 +527,13 @@ export class Room {
       for (const p of await log.participants())
         if (!this.participants.has(p.id)) this.participants.set(p.id, p);
     for (const b of fresh) this.bind(b);
+    // Relay, then apply, in one synchronous step, as `publish` does: the entries are stored
+    // and were inspected by the instance that stored them. While loading nobody is served
+    // yet: a joining connection gets roster and board after (I7).
+    if (this.loaded) {
+      if (fresh.length > 0) this.broadcastRoster(fresh.map((b) => b.clientId));
+      for (const part of parts) this.broadcastUpdate(part, null);
+    }
     const cards = this.doc.getMap('cards');
     const added: string[] = [];
     const watch = (e: Y.YMapEvent<unknown>) => {
@@ -542,10 +551,6 @@ export class Room {
     this.lastSeq = Math.max(tail.snapshotSeq, tail.updates.at(-1)?.seq ?? 0);
     this.sinceCompaction += tail.updates.length;
     for (const c of await log.creatorsFor(added)) this.creators.set(c.cardId, c.participantId);
-    // While loading nobody is served yet: a joining connection gets roster and board after.
-    if (!this.loaded) return;
-    if (fresh.length > 0) this.broadcastRoster(fresh.map((b) => b.clientId));
-    for (const part of parts) this.broadcastUpdate(part, null);
   }
 
   /** How many cards the board has ever held (deleted ones can be restored, so they count). */
