@@ -4,11 +4,12 @@
  * database (never a process cache, so several instances can share it), checks clientID
  * bindings and writes every row, or nothing.
  *
- * An ordered write (I62) is five round trips when nobody else wrote meanwhile: BEGIN, the
- * row lock, one read of the log's tail with its last seq and the facilitation state
- * (`postgresLogReader`), one statement for the update and its attributions and created cards,
- * COMMIT. The lock is held for all of them, so every round trip saved is taken off every
- * other instance's wait for the same board (bench section 9).
+ * An ordered write (I62) is five round trips: BEGIN, the row lock, one read of the log's
+ * tail with its last seq, the facilitation state and the row's version
+ * (`postgresLogReader`), one statement for a new version of the row, the update, its
+ * attributions and created cards (`writeEntry`), COMMIT. The lock is held for all of them,
+ * so every round trip saved is taken off every other instance's wait for the same board
+ * (bench section 9). The fast path (`appendIfUnchanged`, I94) is one statement.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type FacilitationState, facilitationSchema } from '../../lib/facilitation/state';
