@@ -138,3 +138,46 @@ it('[I63] the next entry sent over the bus is applied without a read; a gap or a
     await store.close();
   }
 }, 30_000);
+
+it('a room that learns another instance compacted counts from that snapshot, so it does not compact the same entries again', async () => {
+  const store = await openPostgresStore({ connectionString: server.url, schema });
+  try {
+    const w = 'w2';
+    const fay2 = { ...fay, id: 'fay2', workshopId: w, personalToken: 'p2' };
+    await store.createWorkshop({ id: w, title: 'T', question: 'Q', createdAt: T0 }, fay2, []);
+    const sent: StoredUpdate[] = [];
+    const listener = (log: StoredUpdate[]) => ({
+      cardsChanged: () => undefined,
+      stored: (_w: string, seq: number, data?: Uint8Array) => {
+        if (data) log.push({ seq, data });
+      },
+    });
+    const room = (log: StoredUpdate[]) =>
+      new Room(w, store, createLogger('silent'), listener(log), 4, undefined, store);
+    const a = room(sent);
+    const b = room([]);
+    await Promise.all([a.ready, b.ready]);
+    const conns = new Map<Room, RoomConn>();
+    for (const r of [a, b]) {
+      const c: RoomConn = { participant: fay2, send: () => undefined, close: () => undefined };
+      conns.set(r, c);
+      await r.join(c);
+    }
+    const edit = (r: Room, id: number, change: (d: Y.Doc) => void) =>
+      r.handleMessage(conns.get(r) as RoomConn, updateMessage(editOf(r.doc, id, change)));
+    // B hears each of A's four entries as it is stored; A's fourth starts its compaction.
+    await edit(a, 6161, (d) => createCard(d, 'context', 'a', { id: 'k1' }));
+    for (const t of ['b', 'c', 'd']) await edit(a, 6161, (d) => cardText(d, 'k1')?.insert(0, t));
+    for (const entry of sent) await b.catchUp(entry);
+    while ((await store.logReader(w).since(0)).snapshotSeq < 4)
+      await new Promise((r) => setTimeout(r, 20));
+    // B's next write catches up (the compaction moved the workshop on) and so learns of it.
+    await edit(b, 7171, (d) => cardText(d, 'k1')?.insert(0, 'e'));
+    expect(readCard(b.doc, 'k1')?.text).toBe('edcba');
+    expect(b.lastSeq).toBe(5);
+    // One entry since A's snapshot, not five: B does not compact entries 1–4 again.
+    expect((b as unknown as { sinceCompaction: number }).sinceCompaction).toBe(1);
+  } finally {
+    await store.close();
+  }
+}, 30_000);

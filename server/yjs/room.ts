@@ -517,7 +517,7 @@ export class Room {
     const tail = await log.since(this.lastSeq);
     const parts = tail.snapshot ? [tail.snapshot] : [];
     for (const u of tail.updates) parts.push(u.data);
-    if (parts.length === 0) return;
+    if (parts.length === 0) return this.countSince(tail.snapshotSeq, 0);
     const unknown = new Set<number>();
     for (const part of parts)
       for (const id of Y.parseUpdateMeta(part).to.keys())
@@ -549,8 +549,18 @@ export class Room {
       this.doc.clientID = SERVER_CLIENT_ID; // see load() (I19)
     }
     this.lastSeq = Math.max(tail.snapshotSeq, tail.updates.at(-1)?.seq ?? 0);
-    this.sinceCompaction += tail.updates.length;
+    this.countSince(tail.snapshotSeq, tail.updates.length);
     for (const c of await log.creatorsFor(added)) this.creators.set(c.cardId, c.participantId);
+  }
+
+  /**
+   * Entries to compact: counted from the newest snapshot, whichever instance wrote it, so
+   * two instances do not both compact the same entries; a relayed entry (no snapshot seq)
+   * adds its `applied`.
+   */
+  private countSince(snapshotSeq: number, applied: number): void {
+    this.sinceCompaction =
+      snapshotSeq > 0 ? Math.max(0, this.lastSeq - snapshotSeq) : this.sinceCompaction + applied;
   }
 
   /** How many cards the board has ever held (deleted ones can be restored, so they count). */
