@@ -50,6 +50,18 @@ async function dropSchemas(): Promise<void> {
   contractSchema = null;
 }
 
+/** Two stores on one fresh schema, as two instances, the first having made workshop w1. */
+async function twoInstances() {
+  const { schema, drop } = await freshSchema(server.url);
+  drops.push(drop);
+  const [a, b] = await Promise.all([
+    openPostgresStore({ connectionString: server.url, schema }),
+    openPostgresStore({ connectionString: server.url, schema }),
+  ]);
+  await createW1(a);
+  return { schema, a, b };
+}
+
 /** Workshop w1 with its facilitator f. */
 async function createW1(store: Store): Promise<void> {
   await store.createWorkshop(
@@ -93,13 +105,7 @@ describe('postgres store specifics', () => {
   });
 
   it('two stores (as two instances) opening one schema at once both migrate safely', async () => {
-    const { schema, drop } = await freshSchema(server.url);
-    drops.push(drop);
-    const [a, b] = await Promise.all([
-      openPostgresStore({ connectionString: server.url, schema }),
-      openPostgresStore({ connectionString: server.url, schema }),
-    ]);
-    await createW1(a);
+    const { a, b } = await twoInstances();
     // Seqs come from the database, not a process cache: two pools share one counter.
     const update = (n: number) => ({
       workshopId: 'w1',
@@ -118,13 +124,7 @@ describe('postgres store specifics', () => {
   });
 
   it('[I62] ordered writes from two stores: each decides after every earlier entry, seqs have no gap, and the next write sees a facilitation change', async () => {
-    const { schema, drop } = await freshSchema(server.url);
-    drops.push(drop);
-    const [a, b] = await Promise.all([
-      openPostgresStore({ connectionString: server.url, schema }),
-      openPostgresStore({ connectionString: server.url, schema }),
-    ]);
-    await createW1(a);
+    const { schema, a, b } = await twoInstances();
     const seen = new Map<number, number>();
     const write = (store: OrderedLog, n: number) =>
       store.appendOrdered('w1', async (log) => {
@@ -177,13 +177,7 @@ describe('postgres store specifics', () => {
   });
 
   it('[I94] the one-statement append writes only while nobody changed the workshop since its version', async () => {
-    const { schema, drop } = await freshSchema(server.url);
-    drops.push(drop);
-    const [a, b] = await Promise.all([
-      openPostgresStore({ connectionString: server.url, schema }),
-      openPostgresStore({ connectionString: server.url, schema }),
-    ]);
-    await createW1(a);
+    const { schema, a, b } = await twoInstances();
     const typing = (n: number) => ({
       workshopId: 'w1',
       data: new Uint8Array([n]),
@@ -213,16 +207,23 @@ describe('postgres store specifics', () => {
     expect(await b.appendIfUnchanged(typing(4), 2, v2 as string)).toBeNull();
     expect(await b.appendIfUnchanged(typing(4), 3, v1)).toBeNull();
     // Every other change an ordered write reads moves the version on: facilitation, a snapshot.
+    const caughtUp = async () => {
+      const r = await a.appendOrdered('w1', async (log) => {
+        await log.since(3);
+        return null;
+      });
+      return r.version as string;
+    };
     let v = v3;
     await b.saveFacilitation('w1', emptyFacilitation(), '2026-11-01T11:00:00.000Z');
     expect(await a.appendIfUnchanged(typing(4), 3, v)).toBeNull();
-    v = (await a.appendOrdered('w1', async (log) => (await log.since(3), null))).version as string;
+    v = await caughtUp();
     await b.updateFacilitation('w1', (s) => s, '2026-11-01T11:01:00.000Z');
     expect(await a.appendIfUnchanged(typing(4), 3, v)).toBeNull();
-    v = (await a.appendOrdered('w1', async (log) => (await log.since(3), null))).version as string;
+    v = await caughtUp();
     await b.compact('w1', new Uint8Array([0, 0]), 3);
     expect(await a.appendIfUnchanged(typing(4), 3, v)).toBeNull();
-    v = (await a.appendOrdered('w1', async (log) => (await log.since(3), null))).version as string;
+    v = await caughtUp();
     expect(await a.appendIfUnchanged(typing(4), 3, v)).not.toBeNull();
 
     const client = new pg.Client({ connectionString: server.url });

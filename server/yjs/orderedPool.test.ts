@@ -6,23 +6,17 @@
  * full of such writes, the instance stops. With a pool of ONE connection that wait is
  * certain, so this test hangs (and times out) if any such read comes back.
  */
-import { afterAll, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import { expect, it } from 'vitest';
 import { createCard, readCard } from '../../lib/board/doc';
 import { emptyFacilitation } from '../../lib/facilitation/state';
-import { ensurePostgres, freshSchema } from '../../scripts/ensurePostgres';
 import { createLogger } from '../log';
 import { openPostgresStore } from '../store/postgresStore';
 import type { ParticipantRow } from '../store/Store';
+import { editOf, postgresForFile } from './orderedRig';
 import { Room, type RoomConn } from './room';
 import { updateMessage } from './syncMessage';
 
-const server = await ensurePostgres();
-const { schema, drop } = await freshSchema(server.url);
-afterAll(async () => {
-  await drop();
-  await server.stop();
-});
+const { url, schema } = await postgresForFile();
 
 const T0 = '2026-12-01T10:00:00.000Z';
 const person = (id: string, over: Partial<ParticipantRow> = {}): ParticipantRow => ({
@@ -40,20 +34,9 @@ const person = (id: string, over: Partial<ParticipantRow> = {}): ParticipantRow 
   ...over,
 });
 
-/** The update `edit` makes to a copy of `base` under `clientId`. */
-function editOf(base: Y.Doc, clientId: number, edit: (d: Y.Doc) => void): Uint8Array {
-  const d = new Y.Doc();
-  Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
-  d.clientID = clientId;
-  const parts: Uint8Array[] = [];
-  d.on('update', (u: Uint8Array) => parts.push(u));
-  edit(d);
-  return Y.mergeUpdates(parts);
-}
-
 it('[I89] an ordered write catches up through its own transaction: one connection is enough', async () => {
   const store = await openPostgresStore({
-    connectionString: server.url,
+    connectionString: url,
     schema,
     maxConnections: 1,
   });

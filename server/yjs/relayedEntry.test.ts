@@ -5,22 +5,17 @@
  * catch-ups asked for while one waits are that one. Two rooms on one Postgres schema stand
  * for two instances; the bus is the listener handing the entry over.
  */
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardText, createCard, readCard } from '../../lib/board/doc';
-import { ensurePostgres, freshSchema } from '../../scripts/ensurePostgres';
 import { createLogger } from '../log';
 import { openPostgresStore } from '../store/postgresStore';
 import type { ParticipantRow, Store, StoredUpdate } from '../store/Store';
+import { editOf, postgresForFile } from './orderedRig';
 import { Room, type RoomConn } from './room';
 import { updateMessage } from './syncMessage';
 
-const server = await ensurePostgres();
-const { schema, drop } = await freshSchema(server.url);
-afterAll(async () => {
-  await drop();
-  await server.stop();
-});
+const { url, schema } = await postgresForFile();
 
 const T0 = '2026-12-02T10:00:00.000Z';
 const fay: ParticipantRow = {
@@ -36,17 +31,6 @@ const fay: ParticipantRow = {
   createdAt: T0,
   removedAt: null,
 };
-
-/** The update `edit` makes to a copy of `base` under `clientId`. */
-function editOf(base: Y.Doc, clientId: number, edit: (d: Y.Doc) => void): Uint8Array {
-  const d = new Y.Doc();
-  Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
-  d.clientID = clientId;
-  const parts: Uint8Array[] = [];
-  d.on('update', (u: Uint8Array) => parts.push(u));
-  edit(d);
-  return Y.mergeUpdates(parts);
-}
 
 /** `store`, counting how often a log reader of it reads the log's tail. */
 function counting(store: Store): { store: Store; tailReads: () => number } {
@@ -72,7 +56,7 @@ function counting(store: Store): { store: Store; tailReads: () => number } {
 }
 
 it('[I63] the next entry sent over the bus is applied without a read; a gap or a bare message reads the log once', async () => {
-  const store = await openPostgresStore({ connectionString: server.url, schema });
+  const store = await openPostgresStore({ connectionString: url, schema });
   try {
     await store.createWorkshop({ id: 'w', title: 'T', question: 'Q', createdAt: T0 }, fay, []);
     const sent: StoredUpdate[] = [];
@@ -140,7 +124,7 @@ it('[I63] the next entry sent over the bus is applied without a read; a gap or a
 }, 30_000);
 
 it('a room that learns another instance compacted counts from that snapshot, so it does not compact the same entries again', async () => {
-  const store = await openPostgresStore({ connectionString: server.url, schema });
+  const store = await openPostgresStore({ connectionString: url, schema });
   try {
     const w = 'w2';
     const fay2 = { ...fay, id: 'fay2', workshopId: w, personalToken: 'p2' };
