@@ -7,7 +7,7 @@ import { loadSecret } from './auth/secret';
 import { Sessions } from './auth/sessions';
 import { Cluster } from './cluster/cluster';
 import type { Config } from './config';
-import { registerFacade } from './facade';
+import { registerFacade, type SummaryFacade } from './facade';
 import { Limits } from './limits/Limits';
 import type { Logger } from './log';
 import { Health } from './ops/health';
@@ -21,7 +21,7 @@ import { Retention } from './services/retention';
 import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
 import type { OrderedLog, Store } from './store/Store';
-import { Summaries, summaryMethods } from './summary/Summaries';
+import type { Summaries } from './summary/Summaries';
 import { Drafts } from './yjs/drafts';
 import { YjsEndpoint } from './yjs/endpoint';
 import { Rooms } from './yjs/rooms';
@@ -171,9 +171,9 @@ export async function createPurple(
     sweepEveryMs: config.retentionSweepMs,
     deleteWorkshop: (id) => ready.people.deleteWorkshop(id),
   });
-  const summaries = new Summaries({ store, sessions, rooms });
+  const summaries = lazySummaries(() => ({ store, sessions, rooms: loaded }));
   const impacts = new Impacts({ store, sessions, rooms });
-  registerFacade(Object.assign(workshops, summaryMethods(summaries), impactMethods(impacts)));
+  registerFacade(Object.assign(workshops, summaries.facade, impactMethods(impacts)));
   const ready = control;
   const endpoint = yjs;
   const loaded = rooms;
@@ -214,4 +214,30 @@ function orderedLog(store: Store): OrderedLog {
       'REDIS_URL (several instances) needs DATABASE_URL set to a postgres:// URL: instances cannot share a SQLite file.',
     );
   return candidate as OrderedLog;
+}
+
+/**
+ * The summary service, loaded on its first use. Its renderers (DOCX, PDF, fonts, charts)
+ * were about a third of the modules the server loaded before listening, and a restarted
+ * server's clients back off longer the later it listens (bench section 6).
+ */
+function lazySummaries(deps: () => ConstructorParameters<typeof Summaries>[0]): {
+  facade: SummaryFacade;
+  close(): Promise<void>;
+} {
+  let loading: Promise<Summaries> | null = null;
+  const load = () => {
+    loading ??= import('./summary/Summaries').then((m) => new m.Summaries(deps()));
+    return loading;
+  };
+  return {
+    facade: {
+      summary: async (...a) => (await load()).summary(...a),
+      summaryExport: async (...a) => (await load()).summaryExport(...a),
+      setSummarySettings: async (...a) => (await load()).setSummarySettings(...a),
+    },
+    close: async () => {
+      if (loading) await (await loading).close();
+    },
+  };
 }
