@@ -436,6 +436,7 @@ export class Control {
   }
 
   async close(): Promise<void> {
+    this.welcomes.stop();
     await this.voting.stop();
     this.presence.stop();
     for (const m of this.modules) m.stop?.();

@@ -101,6 +101,7 @@ export class PrivateWriting implements ControlModule {
   }
 
   stop(): void {
+    this.welcomes.stop();
     for (const t of this.countTimers.values()) clearTimeout(t);
     this.countTimers.clear();
   }

@@ -227,7 +227,8 @@ export class Records implements ControlModule {
   private welcomeAll(workshopId: string, sockets: ControlSocket[]): Promise<void> {
     return this.serial(workshopId, async () => {
       const sources = await this.sources(workshopId);
-      for (const s of sockets) s.emit('records:update', recordsViewFor(sources, s.data.participant));
+      for (const s of sockets)
+        s.emit('records:update', recordsViewFor(sources, s.data.participant));
     });
   }
 
@@ -239,6 +240,7 @@ export class Records implements ControlModule {
   }
 
   stop(): void {
+    this.welcomes.stop();
     this.tails.clear();
   }
 

@@ -524,6 +524,7 @@ export class Voting {
    */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#welcomes.stop();
     for (const t of this.#timers.values()) clearTimeout(t);
     this.#timers.clear();
     await Promise.all([this.#results.stop(), this.#mine.stop(), ...this.#queues.values()]);

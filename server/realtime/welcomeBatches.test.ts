@@ -3,7 +3,7 @@ import { WelcomeBatches } from './welcomeBatches';
 
 /** A promise and its resolver, to hold a run open while more items arrive. */
 function gate(): { wait: Promise<void>; open: () => void } {
-  let open = () => undefined as void;
+  let open: () => void = () => undefined;
   const wait = new Promise<void>((resolve) => {
     open = resolve;
   });
@@ -14,10 +14,14 @@ describe('WelcomeBatches (I93)', () => {
   it('[I93] serves items that arrive while a run is going with one later run, per key', async () => {
     const runs: string[][] = [];
     const first = gate();
-    const batches = new WelcomeBatches<string>(async (key, items) => {
-      runs.push([key, ...items]);
-      if (runs.length === 1) await first.wait;
-    }, () => undefined);
+    const batches = new WelcomeBatches<string>(
+      async (key, items) => {
+        runs.push([key, ...items]);
+        if (runs.length === 1) await first.wait;
+      },
+      () => undefined,
+      0,
+    );
     const a = batches.add('w1', 'a');
     const b = batches.add('w1', 'b');
     const c = batches.add('w1', 'c');
@@ -39,10 +43,14 @@ describe('WelcomeBatches (I93)', () => {
     const started: { items: string[]; seen: number }[] = [];
     let version = 0;
     const hold = gate();
-    const batches = new WelcomeBatches<string>(async (_key, items) => {
-      started.push({ items, seen: version });
-      await hold.wait;
-    }, () => undefined);
+    const batches = new WelcomeBatches<string>(
+      async (_key, items) => {
+        started.push({ items, seen: version });
+        await hold.wait;
+      },
+      () => undefined,
+      0,
+    );
     const a = batches.add('w', 'a');
     version = 1; // a change made after `a` joined and before `b` did
     const b = batches.add('w', 'b');
@@ -67,6 +75,7 @@ describe('WelcomeBatches (I93)', () => {
         served.push(...items);
       },
       (err) => errors.push(err),
+      0,
     );
     const a = batches.add('w', 'a');
     const b = batches.add('w', 'b');
@@ -77,5 +86,39 @@ describe('WelcomeBatches (I93)', () => {
     // A key with nothing waiting starts afresh.
     await batches.add('w', 'c');
     expect(served).toEqual(['b', 'c']);
+  });
+
+  it('[I93] with a window, the first item waits for the others that arrive within it', async () => {
+    const runs: string[][] = [];
+    const batches = new WelcomeBatches<string>(
+      async (_key, items) => {
+        runs.push(items);
+      },
+      () => undefined,
+      20,
+    );
+    const a = batches.add('w', 'a');
+    await new Promise((r) => setTimeout(r, 5));
+    const b = batches.add('w', 'b');
+    expect(runs).toEqual([]);
+    await Promise.all([a, b]);
+    expect(runs).toEqual([['a', 'b']]);
+  });
+
+  it('[I93] runs nothing after stop', async () => {
+    const runs: string[][] = [];
+    const batches = new WelcomeBatches<string>(
+      async (_key, items) => {
+        runs.push(items);
+      },
+      () => undefined,
+      20,
+    );
+    const a = batches.add('w', 'a');
+    batches.stop();
+    await a;
+    await batches.add('w', 'b');
+    await new Promise((r) => setTimeout(r, 40));
+    expect(runs).toEqual([]);
   });
 });
