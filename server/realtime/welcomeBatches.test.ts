@@ -10,6 +10,19 @@ function gate(): { wait: Promise<void>; open: () => void } {
   return { wait, open };
 }
 
+/** Batches with a `windowMs` window that record each run's items. */
+function recording(windowMs: number): { runs: string[][]; batches: WelcomeBatches<string> } {
+  const runs: string[][] = [];
+  const batches = new WelcomeBatches<string>(
+    async (_key, items) => {
+      runs.push(items);
+    },
+    () => undefined,
+    windowMs,
+  );
+  return { runs, batches };
+}
+
 describe('WelcomeBatches (I93)', () => {
   it('[I93] serves items that arrive while a run is going with one later run, per key', async () => {
     const runs: string[][] = [];
@@ -89,14 +102,7 @@ describe('WelcomeBatches (I93)', () => {
   });
 
   it('[I93] with a window, the first item waits for the others that arrive within it', async () => {
-    const runs: string[][] = [];
-    const batches = new WelcomeBatches<string>(
-      async (_key, items) => {
-        runs.push(items);
-      },
-      () => undefined,
-      20,
-    );
+    const { runs, batches } = recording(20);
     const a = batches.add('w', 'a');
     await new Promise((r) => setTimeout(r, 5));
     const b = batches.add('w', 'b');
@@ -106,14 +112,7 @@ describe('WelcomeBatches (I93)', () => {
   });
 
   it('[I93] runs nothing after stop', async () => {
-    const runs: string[][] = [];
-    const batches = new WelcomeBatches<string>(
-      async (_key, items) => {
-        runs.push(items);
-      },
-      () => undefined,
-      20,
-    );
+    const { runs, batches } = recording(20);
     const a = batches.add('w', 'a');
     batches.stop();
     await a;
