@@ -156,8 +156,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const { dev = false, withNext = true, wrapStore, ...overrides } = opts;
   const config = loadConfig(process.env, overrides);
   const log = createLogger(config.logLevel, config.logFormat);
-  const purple = await createPurple(config, log, wrapStore);
-  const next = withNext ? await prepareNext(dev, config) : null;
+  // Next's preparation (seconds in production) and opening the store, rooms and channels
+  // are independent: done together, a restarted server listens, and its clients are back,
+  // sooner.
+  const [purple, next] = await Promise.all([
+    createPurple(config, log, wrapStore),
+    withNext ? prepareNext(dev, config) : null,
+  ]);
   const server = http.createServer();
   route(server, config, purple, next, log);
   await new Promise<void>((resolve, reject) => {

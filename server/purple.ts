@@ -5,14 +5,13 @@
 import http from 'node:http';
 import { loadSecret } from './auth/secret';
 import { Sessions } from './auth/sessions';
-import { Cluster } from './cluster/cluster';
+import type { Cluster } from './cluster/cluster';
 import type { Config } from './config';
-import { registerFacade } from './facade';
+import { registerFacade, type SummaryFacade } from './facade';
 import { Limits } from './limits/Limits';
 import type { Logger } from './log';
 import { Health } from './ops/health';
 import { Metrics } from './ops/metrics';
-import { openRedis } from './ops/redisClient';
 import { timedStore } from './ops/timedStore';
 import { Control } from './realtime/control';
 import { Impacts, impactMethods } from './records/Impacts';
@@ -21,7 +20,7 @@ import { Retention } from './services/retention';
 import { Workshops } from './services/workshops';
 import { openStore } from './store/openStore';
 import type { OrderedLog, Store } from './store/Store';
-import { Summaries, summaryMethods } from './summary/Summaries';
+import type { Summaries } from './summary/Summaries';
 import { Drafts } from './yjs/drafts';
 import { YjsEndpoint } from './yjs/endpoint';
 import { Rooms } from './yjs/rooms';
@@ -80,19 +79,26 @@ export async function createPurple(
   );
   // Several instances need Postgres: refuse before opening anything else (I62).
   const ordered = config.redisUrl ? orderedLog(store) : undefined;
-  // Fails fast while Redis is down, so /readyz answers promptly (I59).
-  const redis = config.redisUrl
-    ? openRedis(config.redisUrl, log, 'purple-health', {
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-      })
+  // Redis and the socket.io adapter are loaded only on several instances: one instance
+  // listens sooner without them (its restarted clients back off less, bench section 6).
+  const several = config.redisUrl
+    ? await Promise.all([import('./ops/redisClient'), import('./cluster/cluster')])
     : null;
+  // Fails fast while Redis is down, so /readyz answers promptly (I59).
+  const redis =
+    several && config.redisUrl
+      ? several[0].openRedis(config.redisUrl, log, 'purple-health', {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+        })
+      : null;
   const health = new Health({ store, redis, metrics });
   const sessions = new Sessions(secret, store);
   const tokens = new LinkTokens(secret);
-  const cluster = config.redisUrl
-    ? new Cluster(config.redisUrl, config.redisPrefix, secret, log)
-    : null;
+  const cluster =
+    several && config.redisUrl
+      ? new several[1].Cluster(config.redisUrl, config.redisPrefix, secret, log)
+      : null;
   // Rate limits and the per-minute card limit count across instances (I87).
   const counters = cluster
     ? { client: cluster.limitsClient(), prefix: config.redisPrefix }
@@ -173,9 +179,9 @@ export async function createPurple(
     sweepEveryMs: config.retentionSweepMs,
     deleteWorkshop: (id) => ready.people.deleteWorkshop(id),
   });
-  const summaries = new Summaries({ store, sessions, rooms });
+  const summaries = lazySummaries(() => ({ store, sessions, rooms: loaded }));
   const impacts = new Impacts({ store, sessions, rooms });
-  registerFacade(Object.assign(workshops, summaryMethods(summaries), impactMethods(impacts)));
+  registerFacade(Object.assign(workshops, summaries.facade, impactMethods(impacts)));
   const ready = control;
   const endpoint = yjs;
   const loaded = rooms;
@@ -216,4 +222,30 @@ function orderedLog(store: Store): OrderedLog {
       'REDIS_URL (several instances) needs DATABASE_URL set to a postgres:// URL: instances cannot share a SQLite file.',
     );
   return candidate as OrderedLog;
+}
+
+/**
+ * The summary service, loaded on its first use. Its renderers (DOCX, PDF, fonts, charts)
+ * were about a third of the modules the server loaded before listening, and a restarted
+ * server's clients back off longer the later it listens (bench section 6).
+ */
+function lazySummaries(deps: () => ConstructorParameters<typeof Summaries>[0]): {
+  facade: SummaryFacade;
+  close(): Promise<void>;
+} {
+  let loading: Promise<Summaries> | null = null;
+  const load = () => {
+    loading ??= import('./summary/Summaries').then((m) => new m.Summaries(deps()));
+    return loading;
+  };
+  return {
+    facade: {
+      summary: async (...a) => (await load()).summary(...a),
+      summaryExport: async (...a) => (await load()).summaryExport(...a),
+      setSummarySettings: async (...a) => (await load()).setSummarySettings(...a),
+    },
+    close: async () => {
+      if (loading) await (await loading).close();
+    },
+  };
 }

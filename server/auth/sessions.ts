@@ -34,7 +34,18 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
+/** How many verified cookie signatures are remembered (least recently used out first). */
+const VERIFIED_MAX = 4096;
+
 export class Sessions {
+  /**
+   * Cookie values whose signature checked out, by workshop: a signature is a pure function
+   * of the key, the workshop and the value, so it is computed once per value, not on each
+   * of a person's connections (one HMAC per connection was 5 % of a reconnect storm).
+   * The age is checked on every use.
+   */
+  private readonly verified = new Map<string, { id: string; issued: string }>();
+
   constructor(
     private readonly secret: Buffer,
     private readonly store: Store,
@@ -52,14 +63,34 @@ export class Sessions {
 
   /** Check a cookie value's signature and age; returns the participant id. */
   verify(workshopId: string, value: string | undefined, now = Date.now()): string | null {
-    const parts = value ? COOKIE_VALUE.exec(value) : null;
+    const signed = value ? this.signedBy(workshopId, value) : null;
+    if (!signed) return null;
+    const ageSeconds = now / 1000 - Number.parseInt(signed.issued, 36);
+    return ageSeconds >= -60 && ageSeconds <= SESSION_MAX_AGE_SECONDS ? signed.id : null;
+  }
+
+  /** The id and issue time in `value` when its signature is this server's for `workshopId`. */
+  private signedBy(workshopId: string, value: string): { id: string; issued: string } | null {
+    const key = `${workshopId}|${value}`;
+    const known = this.verified.get(key);
+    if (known) {
+      this.verified.delete(key); // most recently used last
+      this.verified.set(key, known);
+      return known;
+    }
+    const parts = COOKIE_VALUE.exec(value);
     if (!parts) return null;
     const [, id = '', issued = '', sig = ''] = parts;
     const expected = Buffer.from(this.sign(workshopId, `${id}.${issued}`));
     const given = Buffer.from(sig);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    const ageSeconds = now / 1000 - Number.parseInt(issued, 36);
-    return ageSeconds >= -60 && ageSeconds <= SESSION_MAX_AGE_SECONDS ? id : null;
+    const signed = { id, issued };
+    this.verified.set(key, signed);
+    if (this.verified.size > VERIFIED_MAX) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    return signed;
   }
 
   /** Who holds this cookie in this workshop, if they still have access. */

@@ -47,6 +47,7 @@ import { Records } from './records';
 import type { CardNotice } from './replacedNotice';
 import { roomNames } from './roomNames';
 import { Voting } from './voting';
+import { WelcomeBatches } from './welcomeBatches';
 
 interface SocketData {
   participant: ParticipantRow;
@@ -90,6 +91,8 @@ export class Control {
   /** Features registered through the module seam (`controlModule.ts`). */
   private readonly modules: ControlModule[];
   private readonly handlers = new Map<string, Handler>();
+  /** Sockets of one workshop arriving together share one welcome's reads (I93). */
+  private readonly welcomes: WelcomeBatches<ControlSocket>;
 
   constructor(
     httpServer: HttpServer,
@@ -110,6 +113,10 @@ export class Control {
       severalInstances?: boolean;
     },
   ) {
+    this.welcomes = new WelcomeBatches(
+      (workshopId, sockets) => this.welcome(workshopId, sockets),
+      (err) => deps.log.error('welcome failed', { err }),
+    );
     const door = engineDoor(deps.config, deps.limits);
     this.io = new Server(httpServer, {
       path: '/socket.io',
@@ -251,7 +258,7 @@ export class Control {
     socket.onAny((event: string, payload: unknown, ack: unknown) => {
       void this.dispatch(socket, event, payload, ack);
     });
-    void this.welcome(socket).catch((err) => this.deps.log.error('welcome failed', { err }));
+    void this.welcomes.add(workshopId, socket);
     void this.voting
       .welcome(socket)
       .catch((err) => this.deps.log.error('voting welcome failed', { err }));
@@ -299,22 +306,25 @@ export class Control {
     return r;
   }
 
-  /** Send a new connection everything it needs, and tell the room it arrived. */
-  private async welcome(socket: ControlSocket): Promise<void> {
-    const { workshopId, participant } = socket.data;
+  /** Send new connections of one workshop everything they need, and tell the room they arrived. */
+  private async welcome(workshopId: string, sockets: ControlSocket[]): Promise<void> {
     const r = await this.loadedRoom(workshopId);
-    this.deps.rooms.participantUpdated(participant);
+    for (const s of sockets) this.deps.rooms.participantUpdated(s.data.participant);
     const states = await Promise.all(
       [...r.endorsements.keys()].map((id) => agreementOf(r, this.deps.store, id)),
     );
-    socket.emit(
-      'agreement:update',
-      states.map((s) => agreementFor(s, participant.id)),
-    );
-    await this.ownDeleted.welcome(socket);
-    if (participant.capability === 'facilitator') {
-      socket.emit('deleted:update', await this.deletedCards(workshopId));
-      socket.emit('invite:update', await this.invites(workshopId, socket.data.origin));
+    for (const s of sockets)
+      s.emit(
+        'agreement:update',
+        states.map((st) => agreementFor(st, s.data.participant.id)),
+      );
+    await this.ownDeleted.welcome(workshopId, sockets);
+    const facilitators = sockets.filter((s) => s.data.participant.capability === 'facilitator');
+    if (facilitators.length === 0) return;
+    const deleted = await this.deletedCards(workshopId);
+    for (const s of facilitators) {
+      s.emit('deleted:update', deleted);
+      s.emit('invite:update', await this.invites(workshopId, s.data.origin));
     }
   }
 
@@ -426,6 +436,7 @@ export class Control {
   }
 
   async close(): Promise<void> {
+    this.welcomes.stop();
     await this.voting.stop();
     this.presence.stop();
     for (const m of this.modules) m.stop?.();

@@ -1,7 +1,6 @@
 /** The facilitators' attendance list and its CSV (issue 11), names as the visibility policy allows. */
 import { attendanceOf } from '../../lib/facilitation/attendance';
 import type { AttendanceView } from '../../lib/protocol/facilitationEvents';
-import { attendanceCsv } from '../services/attendanceCsv';
 import { personViews } from '../services/personViews';
 import type { Store } from '../store/Store';
 
@@ -10,9 +9,11 @@ export async function attendanceList(
   store: Store,
   workshopId: string,
 ): Promise<{ people: AttendanceView[]; csv: string; serverNow: number }> {
-  const [rows, stretches] = await Promise.all([
+  // The CSV library is loaded on the first export, not at start-up (see purple.ts's summaries).
+  const [rows, stretches, { attendanceCsv }] = await Promise.all([
     store.listParticipants(workshopId),
     store.listAttendance(workshopId),
+    import('../services/attendanceCsv'),
   ]);
   const now = Date.now();
   const views = personViews(rows);

@@ -25,11 +25,10 @@ export class OwnDeleted {
     private readonly store: Store,
   ) {}
 
-  /** Send a newly connected socket its person's list. */
-  async welcome(socket: ControlSocket): Promise<void> {
-    const { participant, workshopId } = socket.data;
+  /** Send newly connected sockets of one workshop each its person's list, from one read. */
+  async welcome(workshopId: string, sockets: readonly ControlSocket[]): Promise<void> {
     const events = await this.store.listCardEvents(workshopId);
-    socket.emit('deleted:mine', listFor(events, participant));
+    for (const s of sockets) s.emit('deleted:mine', listFor(events, s.data.participant));
   }
 
   /**

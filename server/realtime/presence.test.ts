@@ -83,9 +83,9 @@ afterAll(async () => {
   await new Promise<void>((resolve) => ioServer.close(() => resolve()));
 });
 
-async function watch(row: ParticipantRow): Promise<Watcher> {
+async function watch(row: ParticipantRow, base = url): Promise<Watcher> {
   people.set(row.id, row);
-  const socket = connect(url, { auth: { id: row.id }, transports: ['websocket'], forceNew: true });
+  const socket = connect(base, { auth: { id: row.id }, transports: ['websocket'], forceNew: true });
   open.push(socket);
   const w: Watcher = { socket, list: [], events: [] };
   socket.onAny((event: string, payload: unknown) => {
@@ -217,5 +217,79 @@ describe('presence in bursts (I90)', () => {
     );
     expect(announced).toHaveLength(1);
     expect(announced[0]?.event).toBe('presence:join');
+  });
+});
+
+describe('presence in bursts on several instances (I90, I65)', () => {
+  const OTHER = 'w-across';
+  let server: http.Server;
+  let across: Presence;
+  let base = '';
+  let registered = 0;
+
+  beforeAll(async () => {
+    server = http.createServer();
+    const io = new Server(server) as ControlServer;
+    // With a salt, presence takes its several-instances path (the list from fetchSockets).
+    across = new Presence(io, Buffer.from('salt'), FOREVER);
+    io.use((socket, next) => {
+      const row = people.get(String(socket.handshake.auth.id));
+      if (!row) return next(new Error('unknown'));
+      socket.data = { participant: { ...row, workshopId: OTHER }, workshopId: OTHER, origin: '' };
+      next();
+    });
+    io.on('connection', (socket) => {
+      void socket.join(roomNames.workshop(OTHER));
+      registered++;
+      across.connected(socket);
+      (socket as unknown as { on(e: string, f: (ack: () => void) => void): void }).on(
+        'sync',
+        (ack) => ack(),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return async () => {
+      across.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    };
+  });
+
+  it('[I90] announces a burst of arrivals once, and sends each newcomer the whole list', async () => {
+    const first = await watch(person('x0'), base);
+    await until('x0 registered', () => registered === 1);
+    across.flush(OTHER);
+    await until('x0 list', () => first.list.length === 1);
+
+    const arrivals = await Promise.all(['y1', 'y2', 'y3'].map((id) => watch(person(id), base)));
+    const secondTab = await watch(person('y1'), base);
+    await until('burst registered', () => registered === 5);
+    await settle([first]);
+    expect(first.events.filter((e) => e.event.startsWith('presence:'))).toHaveLength(1);
+    across.flush(OTHER);
+    const all = [first, ...arrivals, secondTab];
+    await until('everyone has four', () => all.every((w) => w.list.length === 4));
+    await settle(all);
+    // One message for the burst (the person with two tabs in it counted once), not one each.
+    const told = first.events.filter((e) => e.event.startsWith('presence:')).slice(1);
+    expect(told.map((e) => e.event)).toEqual(['presence:joined']);
+    expect(((told[0]?.payload ?? []) as PresenceEntry[]).map((p) => p.key).sort()).toEqual([
+      'y1',
+      'y2',
+      'y3',
+    ]);
+    for (const w of [...arrivals, secondTab]) {
+      expect(w.events.filter((e) => e.event.startsWith('presence:')).map((e) => e.event)).toEqual([
+        'presence:update',
+      ]);
+      expect(w.list.filter((p) => p.you)).toHaveLength(1);
+    }
+    // A second socket of someone already here announces nobody.
+    const thirdTab = await watch(person('y2'), base);
+    await until('third tab registered', () => registered === 6);
+    across.flush(OTHER);
+    await until('third tab list', () => thirdTab.list.length === 4);
+    await settle(all);
+    expect(first.events.filter((e) => e.event.startsWith('presence:'))).toHaveLength(2);
   });
 });

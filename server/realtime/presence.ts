@@ -11,7 +11,9 @@
  * for several) and one for those who arrived (`presence:join` / `presence:joined`). After a
  * restart, N people reconnecting within a second cost N² frames when each arrival was its
  * own broadcast (125,000 frames and most of the restarted server's time at 500 people,
- * profiled); a room emptying at once cost the same in leaves.
+ * profiled); a room emptying at once cost the same in leaves. On several instances arrivals
+ * are gathered the same way (a killed instance's people all arrive on the survivors at
+ * once); departures there stay one message per person who left.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { PresenceEntry } from '../../lib/protocol/events';
@@ -77,7 +79,8 @@ export class Presence {
    */
   connected(socket: ControlSocket): void {
     if (this.salt) {
-      void this.connectedAcross(socket).catch(() => undefined);
+      // Gathered too (I90): announced from every instance's sockets when the window ends.
+      this.burst(socket.data.workshopId).sockets.push(socket);
       return;
     }
     const { workshopId, participant } = socket.data;
@@ -105,6 +108,10 @@ export class Presence {
     if (!burst) return;
     this.bursts.delete(workshopId);
     clearTimeout(burst.timer);
+    if (this.salt) {
+      void this.flushAcross(workshopId, burst.sockets).catch(() => undefined);
+      return;
+    }
     const { arrived, left, sockets } = burst;
     // A new socket's list holds everyone here at the end of the window; each socket id is a room.
     const others = this.io.to(roomNames.workshop(workshopId)).except(sockets.map((s) => s.id));
@@ -122,8 +129,9 @@ export class Presence {
         'presence:joined',
         arrived.map((h) => entryFor(h, null)),
       );
+    const listFor = this.listsFor(workshopId);
     for (const s of sockets)
-      if (s.connected) s.emit('presence:update', this.listFor(workshopId, s.data.participant.id));
+      if (s.connected) s.emit('presence:update', listFor(s.data.participant.id));
   }
 
   /** Stop the windows' timers (shutdown); nothing more is announced. */
@@ -143,27 +151,38 @@ export class Presence {
   }
 
   /**
-   * Several instances: the list comes from every instance's sockets; the person is new
-   * (and announced) when this is their only socket anywhere.
+   * Several instances, at the end of a window: the list comes from every instance's
+   * sockets (one query for the burst, not one per socket); a person is new, and announced
+   * to everyone else in one message, when their only sockets anywhere are this burst's.
+   * When an instance dies, its hundreds of people arrive here at once: one broadcast each
+   * to a room of hundreds was most of the survivor's time (profiled, bench section 9.3).
    */
-  private async connectedAcross(socket: ControlSocket): Promise<void> {
-    const { workshopId, participant } = socket.data;
-    const everyone = await this.io.in(roomNames.workshop(workshopId)).fetchSockets();
+  private async flushAcross(workshopId: string, sockets: ControlSocket[]): Promise<void> {
+    const room = roomNames.workshop(workshopId);
+    const everyone = await this.io.in(room).fetchSockets();
+    const arriving = new Set(sockets.map((s) => s.id));
     const people = new Map<string, Here>();
-    let mine = 0;
+    const elsewhere = new Set<string>();
     for (const s of everyone) {
-      const row = s.id === socket.id ? participant : s.data.participant;
-      if (row.id === participant.id) mine++;
+      const row = s.data.participant;
       people.set(row.id, { row, sockets: 1, key: keyFor(row, this.salt) });
+      if (!arriving.has(s.id)) elsewhere.add(row.id);
     }
-    const me: Here = { row: participant, sockets: 1, key: keyFor(participant, this.salt) };
-    people.set(participant.id, me);
-    if (mine <= 1)
-      socket.to(roomNames.workshop(workshopId)).emit('presence:join', entryFor(me, null));
-    socket.emit(
-      'presence:update',
-      [...people.values()].map((h) => entryFor(h, participant.id)),
-    );
+    const here = sockets.filter((s) => s.connected);
+    const arrived = new Map<string, Here>();
+    for (const s of here) {
+      const row = s.data.participant;
+      const h: Here = { row, sockets: 1, key: keyFor(row, this.salt) };
+      people.set(row.id, h);
+      if (!elsewhere.has(row.id)) arrived.set(row.id, h);
+    }
+    const others = this.io.to(room).except([...arriving]);
+    const news = [...arrived.values()].map((h) => entryFor(h, null));
+    const [one] = news;
+    if (news.length === 1 && one) others.emit('presence:join', one);
+    else if (news.length > 1) others.emit('presence:joined', news);
+    const listFor = viewerLists([...people.values()]);
+    for (const s of here) s.emit('presence:update', listFor(s.data.participant.id));
   }
 
   /**
@@ -203,6 +222,7 @@ export class Presence {
    */
   updated(row: ParticipantRow, old: ParticipantRow = row): void {
     if (this.salt) {
+      this.flush(row.workshopId);
       void this.updatedAcross(row, old).catch(() => undefined);
       return;
     }
@@ -234,7 +254,12 @@ export class Presence {
 
   /** Everyone here now, as `viewerId` may see them. */
   listFor(workshopId: string, viewerId: string): PresenceEntry[] {
-    return [...this.here(workshopId).values()].map((h) => entryFor(h, viewerId));
+    return this.listsFor(workshopId)(viewerId);
+  }
+
+  /** Everyone here now, for any viewer (see `viewerLists`). */
+  private listsFor(workshopId: string): (viewerId: string) => PresenceEntry[] {
+    return viewerLists([...this.here(workshopId).values()]);
   }
 
   private here(workshopId: string): Map<string, Here> {
@@ -245,6 +270,23 @@ export class Presence {
     }
     return here;
   }
+}
+
+/**
+ * The list of `here` for any viewer: the entries as a stranger sees them are built once,
+ * and each viewer's list differs only in their own entry (their name, and `you`). A burst
+ * of N arrivals built N lists of N entries from scratch (profiled at 500 people).
+ */
+function viewerLists(here: readonly Here[]): (viewerId: string) => PresenceEntry[] {
+  const base = here.map((h) => entryFor(h, null));
+  const at = new Map(here.map((h, i) => [h.row.id, i]));
+  return (viewerId) => {
+    const list = base.slice();
+    const i = at.get(viewerId);
+    const own = i === undefined ? undefined : here[i];
+    if (i !== undefined && own) list[i] = entryFor(own, viewerId);
+    return list;
+  };
 }
 
 /** One person as a viewer sees them: the visibility policy decides whether names show. */

@@ -18,6 +18,7 @@ import type { Rooms } from '../yjs/rooms';
 import type { ControlModule, ControlServer, ControlSocket, Register } from './controlModule';
 import type { Facilitation } from './facilitation';
 import { roomNames } from './roomNames';
+import { WelcomeBatches } from './welcomeBatches';
 
 /** Counts go out at most this often per workshop while people type. */
 const COUNTS_DELAY_MS = 1000;
@@ -26,6 +27,11 @@ export class PrivateWriting implements ControlModule {
   /** Workshop → the reveal running now, so a second press or a resume joins it. */
   private readonly reveals = new Map<string, Promise<Ack<RevealOutcome>>>();
   private readonly countTimers = new Map<string, NodeJS.Timeout>();
+  /** Sockets arriving together share one count of the drafts (I93). */
+  private readonly welcomes = new WelcomeBatches<ControlSocket>(
+    (workshopId, sockets) => this.welcomeAll(workshopId, sockets),
+    (err) => this.deps.log.error('private writing welcome failed', { err }),
+  );
 
   constructor(
     private readonly deps: {
@@ -72,9 +78,13 @@ export class PrivateWriting implements ControlModule {
   }
 
   /** Send the counts; resume a reveal a restart interrupted (I58). */
-  async welcome(socket: ControlSocket): Promise<void> {
-    const { workshopId } = socket.data;
-    socket.emit('private:counts', await this.counts(workshopId));
+  welcome(socket: ControlSocket): Promise<void> {
+    return this.welcomes.add(socket.data.workshopId, socket);
+  }
+
+  private async welcomeAll(workshopId: string, sockets: ControlSocket[]): Promise<void> {
+    const counts = await this.counts(workshopId);
+    for (const socket of sockets) socket.emit('private:counts', counts);
     const s = await this.deps.facilitation.current(workshopId);
     if (s.privateWriting?.revealing) void this.reveal(workshopId);
   }
@@ -91,6 +101,7 @@ export class PrivateWriting implements ControlModule {
   }
 
   stop(): void {
+    this.welcomes.stop();
     for (const t of this.countTimers.values()) clearTimeout(t);
     this.countTimers.clear();
   }

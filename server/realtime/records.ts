@@ -40,6 +40,7 @@ import {
 } from './recordsView';
 import { roomNames } from './roomNames';
 import { roundResults } from './roundResults';
+import { WelcomeBatches } from './welcomeBatches';
 
 /** What the module needs from the rest of the server. */
 export interface RecordsDeps {
@@ -67,6 +68,11 @@ type Found = { ok: true; facts: RecordFacts } | ReturnType<typeof fail>;
 
 export class Records implements ControlModule {
   private readonly tails = new Map<string, Promise<unknown>>();
+  /** Sockets arriving together share one read of the records (I93). */
+  private readonly welcomes = new WelcomeBatches<ControlSocket>(
+    (workshopId, sockets) => this.welcomeAll(workshopId, sockets),
+    (err) => this.deps.log.error('records welcome failed', { err }),
+  );
 
   constructor(private readonly deps: RecordsDeps) {}
 
@@ -213,12 +219,17 @@ export class Records implements ControlModule {
   }
 
   /** Send a new socket the records as its person may see them. */
-  async welcome(socket: ControlSocket): Promise<void> {
-    const { workshopId, participant } = socket.data;
-    const view = await this.serial(workshopId, async () =>
-      recordsViewFor(await this.sources(workshopId), participant),
-    );
-    socket.emit('records:update', view);
+  welcome(socket: ControlSocket): Promise<void> {
+    return this.welcomes.add(socket.data.workshopId, socket);
+  }
+
+  /** The records as each of these sockets may see them, from one read after they all arrived. */
+  private welcomeAll(workshopId: string, sockets: ControlSocket[]): Promise<void> {
+    return this.serial(workshopId, async () => {
+      const sources = await this.sources(workshopId);
+      for (const s of sockets)
+        s.emit('records:update', recordsViewFor(sources, s.data.participant));
+    });
   }
 
   /** A board record was deleted or restored: its facts leave or rejoin the view (I76). */
@@ -229,6 +240,7 @@ export class Records implements ControlModule {
   }
 
   stop(): void {
+    this.welcomes.stop();
     this.tails.clear();
   }
 

@@ -38,13 +38,31 @@ export async function recordSources(store: Store, room: Room): Promise<RecordSou
   return { data, people, live };
 }
 
+/**
+ * The people by id and their group counts, built once per list: every viewer of a publish
+ * or of a gathered welcome (I93) shares one `RecordSources`, and building them per viewer
+ * was O(N²) for a room of N reconnecting at once.
+ */
+const indexes = new WeakMap<
+  readonly ParticipantRow[],
+  { byId: Map<string, ParticipantRow>; sizes: GroupSizes }
+>();
+
+function indexOf(people: readonly ParticipantRow[]) {
+  let index = indexes.get(people);
+  if (!index) {
+    index = { byId: new Map(people.map((p) => [p.id, p])), sizes: groupSizes(people) };
+    indexes.set(people, index);
+  }
+  return index;
+}
+
 /** Build the view for `viewer`; `live(id)` says whether a board record exists and is not deleted. */
 export function recordsViewFor(
   { data, live, people }: RecordSources,
   viewer: { id: string },
 ): RecordsView {
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const sizes = groupSizes(people);
+  const { byId, sizes } = indexOf(people);
   return {
     outcomes: data.outcomes.filter((o) => live(o.decisionId)).map(outcomeView),
     actions: data.actions.filter((a) => live(a.decisionId)).map(actionView),

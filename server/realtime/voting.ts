@@ -30,6 +30,7 @@ import type { Rooms } from '../yjs/rooms';
 import { Coalescer } from './coalesce';
 import type { ControlServer, ControlSocket } from './control';
 import { eligibleCounts, roundResults, toCandidate } from './roundResults';
+import { WelcomeBatches } from './welcomeBatches';
 
 /** Live results go out at most this often per round (about four a second). */
 export const RESULTS_INTERVAL_MS = 250;
@@ -56,6 +57,8 @@ export class Voting {
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #results: Coalescer;
   readonly #mine: Coalescer;
+  /** Sockets arriving together share one read of the rounds and their counts (I93). */
+  readonly #welcomes: WelcomeBatches<ControlSocket>;
   /** Set by `stop`: no new timer, publication or queued task starts after it. */
   #stopped = false;
 
@@ -65,6 +68,10 @@ export class Voting {
     const onError = (err: unknown) => deps.log.error('voting publish failed', { err });
     this.#results = new Coalescer(RESULTS_INTERVAL_MS, onError);
     this.#mine = new Coalescer(0, onError);
+    this.#welcomes = new WelcomeBatches(
+      (workshopId, sockets) => this.welcomeAll(workshopId, sockets),
+      (err) => deps.log.error('voting welcome failed', { err }),
+    );
   }
 
   /** Register the voting events with the control channel (once, for every socket). */
@@ -388,20 +395,33 @@ export class Voting {
 
   /** Send a new socket every round, its own dots in each of them [I35], and the counts it may see. */
   welcome(socket: ControlSocket): Promise<void> {
-    const { workshopId, participant: p } = socket.data;
+    return this.#welcomes.add(socket.data.workshopId, socket);
+  }
+
+  /** `welcome` for the sockets that arrived together: the rounds and each round's counts read once. */
+  private welcomeAll(workshopId: string, sockets: ControlSocket[]): Promise<void> {
     return this.serial(workshopId, async () => {
       const rounds = await this.settle(await this.deps.store.listRounds(workshopId));
-      socket.emit('round:update', await this.views(rounds));
+      const views = await this.views(rounds);
+      for (const socket of sockets) socket.emit('round:update', views);
       const now = Date.now();
       for (const round of rounds) {
         this.arm(round);
         const open = roundStatus(round, now) === 'open';
-        if (can(p.capability, 'ballot:cast') && p.group)
-          this.scheduleMine(workshopId, round.id, p.id);
-        if (this.visible(round)) socket.emit('results:update', await this.results(round));
-        else if (open && p.capability === 'facilitator') {
-          const { turnout } = await this.results(round);
-          socket.emit('turnout:update', { roundId: round.id, turnout });
+        let counted: Promise<RoundResults> | undefined;
+        const results = () => {
+          counted ??= this.results(round);
+          return counted;
+        };
+        for (const socket of sockets) {
+          const p = socket.data.participant;
+          if (can(p.capability, 'ballot:cast') && p.group)
+            this.scheduleMine(workshopId, round.id, p.id);
+          if (this.visible(round)) socket.emit('results:update', await results());
+          else if (open && p.capability === 'facilitator') {
+            const { turnout } = await results();
+            socket.emit('turnout:update', { roundId: round.id, turnout });
+          }
         }
       }
     });
@@ -504,6 +524,7 @@ export class Voting {
    */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#welcomes.stop();
     for (const t of this.#timers.values()) clearTimeout(t);
     this.#timers.clear();
     await Promise.all([this.#results.stop(), this.#mine.stop(), ...this.#queues.values()]);

@@ -141,7 +141,7 @@ describe('SharedReads (I91)', () => {
     await db.destroy();
   });
 
-  it('gives every caller of the SQLite store its own array, and read-your-writes', async () => {
+  it('[I91] gives every caller of the SQLite store its own array, keeps rows, and read-your-writes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'purple-shared-'));
     dirs.push(dir);
     const store = await openSqliteStore({ file: join(dir, 'purple.sqlite') });
@@ -188,7 +188,12 @@ describe('SharedReads (I91)', () => {
       const again = await store.listParticipants('w1');
       expect(again).toEqual(after);
       expect(again).not.toBe(after);
+      // A person's row is kept too (their Yjs and socket.io connections both read it), and
+      // a removal is seen at once: access ends when it is refused (I11).
+      const row = await store.getParticipant('p');
+      expect(await store.getParticipant('p')).toBe(row);
       await store.removeParticipant('w1', 'p', '2026-11-01T11:00:00.000Z');
+      expect((await store.getParticipant('p'))?.removedAt).toBe('2026-11-01T11:00:00.000Z');
       expect((await store.listParticipants('w1')).find((p) => p.id === 'p')?.removedAt).toBe(
         '2026-11-01T11:00:00.000Z',
       );

@@ -11,6 +11,10 @@
  * write by this process since (below), and no commit by another process (SQLite's
  * `PRAGMA data_version`, which changes exactly when another connection commits).
  *
+ * Since every read shared here is a person, an invite or a participant list, each is kept
+ * the same way, not only the list: after a restart each person's two connections (Yjs and
+ * socket.io) read their row and their invite, and most invites are shared by many people.
+ *
  * A caller shares a read only while that read is still in flight, and a write to any table
  * but the few listed in `UNRELATED` makes every later caller start afresh: when the write
  * is compiled (before it runs) and again when its statement has run (before its caller
@@ -56,8 +60,11 @@ function writtenTable(node: RootOperationNode): string | null {
   return null;
 }
 
-/** How many kept results at most (least recently used out first). */
-const KEPT_MAX = 256;
+/**
+ * How many kept results at most (least recently used out first): enough for a person row
+ * each of a few thousand people reconnecting at once.
+ */
+const KEPT_MAX = 4096;
 
 export class SharedReads {
   private readonly inflight = new Map<string, Promise<unknown>>();
@@ -106,15 +113,17 @@ export class SharedReads {
   }
 
   /**
-   * `read()`'s result, shared with every caller of the same `key` while it is in flight;
-   * with `keep`, also afterwards, until a write or another process's commit. Callers get
-   * the same rows: they must not change them (none does; arrays are copied by the store
+   * `read()`'s result, shared with every caller of the same `key` while it is in flight,
+   * and kept afterwards until a write or another process's commit (when this has a
+   * `version`; every read is kept, `keep` or not, see the module comment). Callers get the
+   * same rows: they must not change them (none does; arrays are copied by the store
    * methods that return arrays).
    */
-  run<T>(key: string, read: () => Promise<T>, keep = false): Promise<T> {
+  run<T>(key: string, read: () => Promise<T>, _keep = true): Promise<T> {
     const known = this.inflight.get(key);
     if (known) return known as Promise<T>;
-    const version = keep && this.version ? this.version() : undefined;
+    const keep = this.version !== null;
+    const version = this.version ? this.version() : undefined;
     if (keep) {
       const k = this.kept.get(key);
       if (k) {

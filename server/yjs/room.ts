@@ -272,6 +272,9 @@ export class Room {
     owners?: ReadonlyMap<number, string>,
     reveal = false,
   ): Promise<void> {
+    // Nothing to inspect or store, whatever the document holds; on several instances this
+    // skips a transaction under the workshop's row lock for every client that syncs.
+    if (isEmptyUpdate(raw)) return;
     if (this.ordered) return this.acceptOrdered(this.ordered, conn, raw, mode, owners, reveal);
     const d = await this.decide(conn, raw, mode, owners, reveal);
     if (!d) return;
@@ -755,9 +758,12 @@ export class Room {
    */
   participantUpdated(p: ParticipantRow): void {
     const old = this.participants.get(p.id);
-    const before = p.group ? this.groupSizes()[p.group] : 0;
+    // Counting walks every participant, and every welcome calls this: count only when the
+    // person's group or removal changed, the only fields the counts read.
+    const recount = !old || old.group !== p.group || old.removedAt !== p.removedAt;
+    const before = recount && p.group ? this.groupSizes()[p.group] : 0;
     this.participants.set(p.id, p);
-    const after = p.group ? this.groupSizes()[p.group] : 0;
+    const after = recount && p.group ? this.groupSizes()[p.group] : 0;
     const crossed = before < MIN_GROUP_FOR_ATTRIBUTION !== after < MIN_GROUP_FOR_ATTRIBUTION;
     const changed =
       old !== undefined &&
@@ -1012,4 +1018,12 @@ export function attributionRows(verdict: Inspection): AttributionInput[] {
     else for (const [field, a] of fields) rows.push({ cardId, field, ...a });
   }
   return rows;
+}
+
+/**
+ * An update with no structs and no deletions (a fresh document's sync step 2, as every
+ * page load sends): exactly two zero varuints in Yjs's v1 encoding.
+ */
+function isEmptyUpdate(raw: Uint8Array): boolean {
+  return raw.length === 2 && raw[0] === 0 && raw[1] === 0;
 }
