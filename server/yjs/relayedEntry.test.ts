@@ -10,27 +10,15 @@ import * as Y from 'yjs';
 import { cardText, createCard, readCard } from '../../lib/board/doc';
 import { createLogger } from '../log';
 import { openPostgresStore } from '../store/postgresStore';
-import type { ParticipantRow, Store, StoredUpdate } from '../store/Store';
-import { editOf, postgresForFile } from './orderedRig';
+import type { Store, StoredUpdate } from '../store/Store';
+import { editOf, fayRow, postgresForFile } from './orderedRig';
 import { Room, type RoomConn } from './room';
 import { updateMessage } from './syncMessage';
 
 const { url, schema } = await postgresForFile();
 
 const T0 = '2026-12-02T10:00:00.000Z';
-const fay: ParticipantRow = {
-  id: 'fay',
-  workshopId: 'w',
-  inviteId: null,
-  name: 'Fay',
-  anonymous: false,
-  accessNeeds: null,
-  group: 'people',
-  capability: 'facilitator',
-  personalToken: 'personal-fay',
-  createdAt: T0,
-  removedAt: null,
-};
+const fay = fayRow({ createdAt: T0 });
 
 /** `store`, counting how often a log reader of it reads the log's tail. */
 function counting(store: Store): { store: Store; tailReads: () => number } {

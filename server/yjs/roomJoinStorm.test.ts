@@ -4,35 +4,17 @@
  * ordered write under the workshop's row lock, and catch-ups asked for while one waits in
  * the room's queue share it. Real Postgres; the store is only wrapped to count calls.
  */
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ensurePostgres, freshSchema } from '../../scripts/ensurePostgres';
-import { createLogger } from '../log';
 import { openPostgresStore } from '../store/postgresStore';
-import type { OrderedLog, ParticipantRow, Store } from '../store/Store';
-import { Room, type RoomConn } from './room';
+import type { OrderedLog, Store } from '../store/Store';
+import { fayRow, orderedRoom, postgresForFile } from './orderedRig';
+import type { RoomConn } from './room';
 
-const server = await ensurePostgres();
-const { schema, drop } = await freshSchema(server.url);
-afterAll(async () => {
-  await drop();
-  await server.stop();
-});
+const { url, schema } = await postgresForFile();
 
 const T0 = '2026-12-01T10:00:00.000Z';
-const fay: ParticipantRow = {
-  id: 'fay',
-  workshopId: 'w',
-  inviteId: null,
-  name: 'Fay',
-  anonymous: false,
-  accessNeeds: null,
-  group: null,
-  capability: 'facilitator',
-  personalToken: 'personal-fay',
-  createdAt: T0,
-  removedAt: null,
-};
+const fay = fayRow({ group: null, createdAt: T0 });
 
 /** A sync step 2 message (y-protocols: sync, step 2, the update as a byte array). */
 function step2(update: Uint8Array): Uint8Array {
@@ -40,7 +22,7 @@ function step2(update: Uint8Array): Uint8Array {
 }
 
 it('a fresh client’s empty step 2 takes no ordered write, and waiting catch-ups share one log read', async () => {
-  const real = await openPostgresStore({ connectionString: server.url, schema });
+  const real = await openPostgresStore({ connectionString: url, schema });
   const calls = { appendOrdered: 0, logReader: 0 };
   const counted = new Proxy(real, {
     get(target, name, receiver) {
@@ -55,15 +37,7 @@ it('a fresh client’s empty step 2 takes no ordered write, and waiting catch-up
   }) as Store & OrderedLog;
   try {
     await real.createWorkshop({ id: 'w', title: 'T', question: 'Q', createdAt: T0 }, fay, []);
-    const room = new Room(
-      'w',
-      counted,
-      createLogger('silent'),
-      { cardsChanged: () => undefined },
-      500,
-      undefined,
-      counted,
-    );
+    const room = orderedRoom('w', counted);
     await room.ready;
     const sent: Uint8Array[] = [];
     const conn: RoomConn = { participant: fay, send: (m) => sent.push(m), close: () => undefined };
