@@ -29,6 +29,7 @@ async function withStore<T>(run: (store: Store, where: string) => Promise<T>): P
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     sqliteSynchronous: config.sqliteSynchronous,
+    postgresSynchronousCommit: config.postgresSynchronousCommit,
   });
   try {
     return await run(store, where);

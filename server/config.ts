@@ -21,6 +21,7 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  POSTGRES_SYNCHRONOUS_COMMIT: z.enum(['on', 'off']).default('off'),
   PURPLE_LOG: z.enum(['info', 'warn', 'silent']).default('info'),
   // --- Operations (issue 12; README "Health, metrics and logs") ---
   PURPLE_LOG_FORMAT: z.enum(['default', 'json']).default('default'),
@@ -89,6 +90,8 @@ export interface Config {
   /** Origins allowed to open sockets; empty means "the same host the request came to". */
   allowedOrigins: string[];
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Whether board edits on Postgres wait for their WAL to reach disk (`off`: as SQLite's NORMAL). */
+  postgresSynchronousCommit: 'on' | 'off';
   logLevel: 'info' | 'warn' | 'silent';
   /** 'json': one pino JSON line per event (standard fields); 'default': the built-in lines. */
   logFormat: 'default' | 'json';
@@ -140,6 +143,7 @@ export function loadConfig(
       .map((s) => s.trim().replace(/\/$/, ''))
       .filter(Boolean),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    postgresSynchronousCommit: e.POSTGRES_SYNCHRONOUS_COMMIT,
     logLevel: e.PURPLE_LOG,
     logFormat: e.PURPLE_LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN,

@@ -73,6 +73,7 @@ export async function createPurple(
         dataDir: config.dataDir,
         databaseUrl: config.databaseUrl,
         sqliteSynchronous: config.sqliteSynchronous,
+        postgresSynchronousCommit: config.postgresSynchronousCommit,
       }),
     ),
     metrics,

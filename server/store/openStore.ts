@@ -13,6 +13,8 @@ export async function openStore(config: {
   dataDir: string;
   databaseUrl?: string;
   sqliteSynchronous?: 'NORMAL' | 'FULL';
+  /** Board edits on Postgres: `off` commits them as SQLite's NORMAL does (default `on`). */
+  postgresSynchronousCommit?: 'on' | 'off';
   /** Told which migration versions this open applied (`npm run migrate` prints them). */
   onMigrated?: (applied: number[]) => void;
 }): Promise<Store> {
@@ -21,6 +23,7 @@ export async function openStore(config: {
       return openPostgresStore({
         connectionString: config.databaseUrl,
         onMigrated: config.onMigrated,
+        editsSynchronousCommit: config.postgresSynchronousCommit !== 'off',
       });
     throw new Error(
       'DATABASE_URL must be a postgres:// (or postgresql://) URL. Unset it to use the SQLite file in the data directory.',

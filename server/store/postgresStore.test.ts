@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyFacilitation } from '../../lib/facilitation/state';
 import { answers, ensurePostgres, freshSchema, startThrowaway } from '../../scripts/ensurePostgres';
 import { openStore } from './openStore';
-import { openPostgresStore } from './postgresStore';
+import { openEditsPool, openPostgresStore } from './postgresStore';
 import type { OrderedLog, Store } from './Store';
 import { MIGRATIONS } from './schema';
 import { storeContract } from './store.contract';
@@ -238,6 +239,43 @@ describe('postgres store specifics', () => {
     expect(rows.rows).toEqual([{ seq: 4, inserted: 4 }]);
     expect(await a.lastSeq('w1')).toBe(4);
     await Promise.all([a.close(), b.close()]);
+  });
+
+  it('with POSTGRES_SYNCHRONOUS_COMMIT=off, only the pool that writes edits commits without waiting for disk', async () => {
+    const { schema, drop } = await freshSchema(server.url);
+    drops.push(drop);
+    const edits = openEditsPool({ connectionString: server.url, schema });
+    const store = await openPostgresStore({
+      connectionString: server.url,
+      schema,
+      editsSynchronousCommit: false,
+    });
+    try {
+      const setting = async (db: typeof edits, name: string) =>
+        (await sql<{ v: string }>`select current_setting(${name}) as v`.execute(db)).rows[0]?.v;
+      expect(await setting(edits, 'synchronous_commit')).toBe('off');
+      expect(await setting(edits, 'search_path')).toContain(schema);
+      // The store's edits land in this schema and read back through its other pool.
+      await createW1(store);
+      const typing = {
+        workshopId: 'w1',
+        data: new Uint8Array([1]),
+        participantId: 'f',
+        bindings: [],
+        attributions: [],
+        createdCards: [],
+      };
+      expect(await store.appendUpdate(typing)).toBe(1);
+      expect(await store.lastSeq('w1')).toBe(1);
+      // Every other write keeps the server's default.
+      const plain = new pg.Client({ connectionString: server.url });
+      await plain.connect();
+      expect((await plain.query('show synchronous_commit')).rows[0].synchronous_commit).toBe('on');
+      await plain.end();
+    } finally {
+      await edits.destroy();
+      await store.close();
+    }
   });
 
   it('openStore uses Postgres when DATABASE_URL is a postgres URL, and refuses other URLs', async () => {

@@ -39,6 +39,14 @@ export interface PostgresOptions {
   maxConnections?: number;
   /** Told which migration versions this open applied. */
   onMigrated?: (applied: number[]) => void;
+  /**
+   * Whether board edits (the log's entries) wait for their WAL to reach disk (default
+   * true). False is `POSTGRES_SYNCHRONOUS_COMMIT=off`: edits are committed as they are on
+   * SQLite's default (`synchronous=NORMAL`, the journal never fsynced), so an instance
+   * killed at any moment loses nothing, and only a crash of the database machine can lose
+   * the last fraction of a second of typing. Everything else stays synchronous.
+   */
+  editsSynchronousCommit?: boolean;
 }
 
 /** Whether a DATABASE_URL names Postgres. */
@@ -57,18 +65,35 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store & 
   // query opens a fresh one, so the process must not crash on it.
   pool.on('error', (error) => console.error(`Postgres connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const edits = opts.editsSynchronousCommit === false ? openEditsPool(opts) : db;
   try {
     const applied = await migrate(db, 'postgres');
     opts.onMigrated?.(applied);
-    return new PostgresStoreImpl(db);
+    return new PostgresStoreImpl(db, edits);
   } catch (error) {
     await db.destroy();
+    if (edits !== db) await edits.destroy();
     const why = error instanceof Error ? error.message : String(error);
     throw new Error(
       `Could not open the Postgres database at ${redacted(opts.connectionString)}: ${why}`,
       { cause: error },
     );
   }
+}
+
+/** A second pool, for board edits only, whose connections commit without waiting for disk. */
+export function openEditsPool(opts: PostgresOptions): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.maxConnections ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${quoteIdent(opts.schema)}` } : {}),
+  });
+  pool.on('error', (error) => console.error(`Postgres connection lost: ${error.message}`));
+  // Queued before any query of the new connection's first user.
+  pool.on('connect', (client) => {
+    client.query('set synchronous_commit = off').catch(() => undefined);
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** The URL without its password, for messages and logs. */
@@ -97,13 +122,23 @@ class PostgresStoreImpl extends KyselyStore implements OrderedLog {
   protected readonly rowLocks = true;
   private readonly facilitationTexts = new FacilitationCache();
 
+  /** `edits`: where the log's entries are written (`editsSynchronousCommit`). */
+  constructor(
+    db: Kysely<Database>,
+    private readonly edits: Kysely<Database>,
+  ) {
+    super(db);
+  }
+
   async appendUpdate(input: AppendInput): Promise<number> {
-    const written = await this.db.transaction().execute((trx) => appendInTransaction(trx, input));
+    const written = await this.edits
+      .transaction()
+      .execute((trx) => appendInTransaction(trx, input));
     return written.seq;
   }
 
   async appendServerWrite(input: ServerWriteInput): Promise<number> {
-    const written = await this.db
+    const written = await this.edits
       .transaction()
       .execute((trx) => serverWriteInTransaction(trx, input));
     return written.seq;
@@ -113,7 +148,7 @@ class PostgresStoreImpl extends KyselyStore implements OrderedLog {
     workshopId: string,
     decide: (log: LogReader) => Promise<OrderedWrite | null>,
   ): Promise<OrderedResult> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.edits.transaction().execute(async (trx) => {
       // Lock first, so the log read inside `decide` is everything before this write (I62),
       // and the last seq it read is the one this write follows; the version the lock found
       // is the one that catch-up brings the caller to (I94).
@@ -130,7 +165,7 @@ class PostgresStoreImpl extends KyselyStore implements OrderedLog {
   }
 
   appendIfUnchanged(input: AppendInput, afterSeq: number, version: string) {
-    return appendIfUnchanged(this.db, input, afterSeq, version);
+    return appendIfUnchanged(this.edits, input, afterSeq, version);
   }
 
   override logReader(workshopId: string): LogReader {
@@ -139,6 +174,11 @@ class PostgresStoreImpl extends KyselyStore implements OrderedLog {
 
   lastSeq(workshopId: string): Promise<number> {
     return readLastSeq(this.db, workshopId);
+  }
+
+  override async close(): Promise<void> {
+    if (this.edits !== this.db) await this.edits.destroy();
+    await super.close();
   }
 
   deleteWorkshop(id: string): Promise<boolean> {
