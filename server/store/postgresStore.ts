@@ -56,15 +56,7 @@ export function isPostgresUrl(url: string): boolean {
 
 /** Open a pool, apply migrations (one instance at a time), return a Store. */
 export async function openPostgresStore(opts: PostgresOptions): Promise<Store & OrderedLog> {
-  const pool = new pg.Pool({
-    connectionString: opts.connectionString,
-    max: opts.maxConnections ?? 10,
-    ...(opts.schema ? { options: `-c search_path=${quoteIdent(opts.schema)}` } : {}),
-  });
-  // An idle client that loses its server emits 'error'; the pool drops it and the next
-  // query opens a fresh one, so the process must not crash on it.
-  pool.on('error', (error) => console.error(`Postgres connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPool(opts) }) });
   const edits = opts.editsSynchronousCommit === false ? openEditsPool(opts) : db;
   try {
     const applied = await migrate(db, 'postgres');
@@ -81,14 +73,22 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store & 
   }
 }
 
-/** A second pool, for board edits only, whose connections commit without waiting for disk. */
-export function openEditsPool(opts: PostgresOptions): Kysely<Database> {
+/** A pool of connections to `opts`' database (and schema). */
+function openPool(opts: PostgresOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.maxConnections ?? 10,
     ...(opts.schema ? { options: `-c search_path=${quoteIdent(opts.schema)}` } : {}),
   });
+  // An idle client that loses its server emits 'error'; the pool drops it and the next
+  // query opens a fresh one, so the process must not crash on it.
   pool.on('error', (error) => console.error(`Postgres connection lost: ${error.message}`));
+  return pool;
+}
+
+/** A second pool, for board edits only, whose connections commit without waiting for disk. */
+export function openEditsPool(opts: PostgresOptions): Kysely<Database> {
+  const pool = openPool(opts);
   // Queued before any query of the new connection's first user.
   pool.on('connect', (client) => {
     client.query('set synchronous_commit = off').catch(() => undefined);
