@@ -1,10 +1,13 @@
 /**
- * Builds the Next app when there is no production build or the sources changed since the
- * last one, so `npm start` and the browser tests always serve current code.
+ * Builds the Next app and bundles the server (`scripts/buildServer.ts`) when there is no
+ * production build or the sources changed since the last one, so `npm start` and the
+ * browser tests always serve current code.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureServerBuild } from './buildServer';
+import { staleBecause } from './sourceTimes';
 
 /** What the Next build depends on, relative to the repo root. */
 const SOURCES = [
@@ -18,36 +21,18 @@ const SOURCES = [
   'package-lock.json',
 ];
 
-/** Newest modification time under `path` (a file or a folder), or 0 if it does not exist. */
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // catches deleted files
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
 function readIfExists(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
 /** Why a build is needed, or null when `.next/` is current. */
 export function buildNeeded(root = process.cwd()): string | null {
-  const buildId = join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return 'there is no production build yet';
-  const builtAt = statSync(buildId).mtimeMs;
-  for (const source of SOURCES) {
-    if (newestMtime(join(root, source)) > builtAt) return `${source} changed since the last build`;
-  }
-  return null;
+  return staleBecause(root, join(root, '.next', 'BUILD_ID'), SOURCES, 'production build');
 }
 
-/** Runs `next build` if needed; resolves to false when the build fails. */
+/** Bundles the server and runs `next build` if needed; resolves to false when either fails. */
 export async function ensureBuild(root = process.cwd()): Promise<boolean> {
+  if (!(await ensureServerBuild(root))) return false;
   const reason = buildNeeded(root);
   if (!reason) return true;
   console.log(`Building Purple (first start takes about a minute)… (${reason})`);

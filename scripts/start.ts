@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds Purple if the build is missing or stale, then runs the production
- * server (`server/index.ts`) in a child process until Ctrl-C or SIGTERM.
+ * server (`server/index.ts`, bundled as `dist/index.mjs`) in a child process until Ctrl-C
+ * or SIGTERM.
  *
  * `--fresh-data` starts with an empty data folder under the system temp folder and deletes
  * it on exit; the browser tests use it so every run starts from nothing.
@@ -9,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_ENTRY } from './buildServer';
 import { ensureBuild } from './ensureBuild';
 
 /** How long the server gets to close after a signal before it is killed: its drain (DRAIN_MS, I59) and 5 s more. */
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   const tempData = freshData ? mkdtempSync(join(tmpdir(), 'purple-data-')) : null;
   if (tempData) env.DATA_DIR = tempData;
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const server = spawn(process.execPath, [SERVER_ENTRY], {
     env,
     stdio: 'inherit',
   });

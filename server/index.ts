@@ -9,12 +9,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Config, loadConfig } from './config';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from './http/clientAddress';
+import { refuseUpgrade } from './http/refuseUpgrade';
 import { applySecurityHeaders } from './http/securityHeaders';
+import { holdUntilReady } from './http/startupHold';
 import { createLogger, type Logger } from './log';
 import { answerOps, isOpsPath } from './ops/opsRoutes';
-import { createPurple, type Purple } from './purple';
+import type { Purple } from './purple';
 import type { Store } from './store/Store';
-import { refuseUpgrade } from './yjs/endpoint';
 
 type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 type UpgradeHandler = (
@@ -156,19 +157,33 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const { dev = false, withNext = true, wrapStore, ...overrides } = opts;
   const config = loadConfig(process.env, overrides);
   const log = createLogger(config.logLevel, config.logFormat);
-  // Next's preparation (seconds in production) and opening the store, rooms and channels
-  // are independent: done together, a restarted server listens, and its clients are back,
-  // sooner.
-  const [purple, next] = await Promise.all([
-    createPurple(config, log, wrapStore),
-    withNext ? prepareNext(dev, config) : null,
-  ]);
+  // The port opens first and what arrives waits until the routes exist (I95): reconnecting
+  // clients are taken the moment the server is ready, not at their next retry. The rest of
+  // the server is loaded after that, for the same reason.
   const server = http.createServer();
-  route(server, config, purple, next, log);
+  const hold = holdUntilReady(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // Next's preparation (seconds in production) and opening the store, rooms and channels
+  // are independent: done together, a restarted server is ready, and its clients are back,
+  // sooner.
+  let purple: Purple;
+  let next: Awaited<ReturnType<typeof prepareNext>> | null;
+  try {
+    const { createPurple } = await import('./purple');
+    [purple, next] = await Promise.all([
+      createPurple(config, log, wrapStore),
+      withNext ? prepareNext(dev, config) : null,
+    ]);
+  } catch (err) {
+    hold.fail();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
+  route(server, config, purple, next, log);
+  hold.release();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;

@@ -5,7 +5,12 @@
  * `msg`, errors under `err` with their stack). Both are quiet in tests ('silent' keeps
  * errors only). Bugs are logged once, at the boundary that catches them.
  */
-import { pino } from 'pino';
+import { createRequire } from 'node:module';
+import type * as Pino from 'pino';
+
+/** pino is loaded only when JSON logs are asked for: start-up time is restart time (I95). */
+const loadPino = (): typeof Pino.pino =>
+  (createRequire(import.meta.url)('pino') as typeof Pino).pino;
 
 /** Fields attached to a log line. */
 export type LogFields = Record<string, unknown>;
@@ -53,6 +58,7 @@ export function createLogger(
 
 /** pino on stderr, written synchronously so the last lines before an exit are not lost. */
 function pinoLogger(level: LogLevel, destination?: LogDestination): Logger {
+  const pino = loadPino();
   const p = pino(
     {
       level: level === 'silent' ? 'error' : level,

@@ -4,8 +4,9 @@
  *
  * - `ref-mem`: `@y/websocket-server` 0.1.1's own `src/server.js`, in memory;
  * - `ref-ldb`: the same with `YPERSISTENCE` pointing at a LevelDB folder;
- * - `purple`: `node --import tsx server/index.ts --no-next` with NODE_ENV=production and a
- *   SQLite data folder (the realtime part of what `npm start` runs; Next pages off);
+ * - `purple`: `node dist/index.mjs --no-next` (the bundled server, built here when stale) with
+ *   NODE_ENV=production and a SQLite data folder (the realtime part of what `npm start` runs;
+ *   Next pages off);
  * - `purple-next`: the same with the Next pages on, as `npm start` runs it (needs a build);
  * - `hocuspocus`: `@hocuspocus/server` 3.4.4 with its SQLite (and optionally Redis) extension,
  *   `bench/lib/hocuspocusServer.mjs`; start it through `startHocuspocus` (lib/hocuspocus.ts).
@@ -16,6 +17,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBuild, SERVER_ENTRY } from '../../scripts/buildServer';
 
 export type ServerKind = 'ref-mem' | 'ref-ldb' | 'purple' | 'purple-next' | 'hocuspocus';
 
@@ -126,8 +128,14 @@ export const BENCH_LIMITS_ENV: Record<string, string> = {
   LIMIT_CONNECTIONS_PER_ADDRESS: '1000000',
 };
 
+let bundled: Promise<boolean> | null = null;
+
 /** Start one server and resolve once it listens. */
 export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promise<ServerProc> {
+  if (kind === 'purple' || kind === 'purple-next') {
+    bundled ??= ensureServerBuild(ROOT);
+    if (!(await bundled)) throw new Error('bundling the server failed');
+  }
   const port = opts.port ?? (await freePort());
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   if (opts.gcProbe) prof.push('--import', path.join(ROOT, 'bench/lib/gcProbe.mjs'));
@@ -163,13 +171,7 @@ export async function startServer(kind: ServerKind, opts: StartOpts = {}): Promi
     ready = /hocuspocus running at/;
   } else {
     if (!opts.dataDir) throw new Error('purple needs dataDir');
-    args = [
-      ...prof,
-      '--import',
-      'tsx',
-      'server/index.ts',
-      ...(kind === 'purple' ? ['--no-next'] : []),
-    ];
+    args = [...prof, SERVER_ENTRY, ...(kind === 'purple' ? ['--no-next'] : [])];
     env.NODE_ENV = 'production';
     env.NEXT_TELEMETRY_DISABLED = '1';
     // Every bench client comes from 127.0.0.1: lift the door's per-address and per-person

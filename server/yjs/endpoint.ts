@@ -4,7 +4,7 @@
  * Oversized frames close their sender only; a fast sender is slowed by pausing reads
  * (back-pressure), never by dropping an update.
  */
-import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { fail, REASON_INFO, type Reason } from '../../lib/protocol/reasons';
@@ -13,6 +13,7 @@ import { originAllowed } from '../auth/origin';
 import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
 import { clientAddress } from '../http/clientAddress';
+import { refuseUpgrade } from '../http/refuseUpgrade';
 import { requestOrigin } from '../http/requestOrigin';
 import type { Limits } from '../limits/Limits';
 import type { Logger } from '../log';
@@ -38,16 +39,6 @@ interface Channel {
   join(conn: RoomConn): Promise<void>;
   leave(conn: RoomConn): void;
   handleMessage(conn: RoomConn, data: Uint8Array): Promise<void>;
-}
-
-/** Write a plain HTTP refusal on a socket that asked to upgrade, then close it. */
-export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  const text = `${message}\n`;
-  const retry = status === 429 ? 'Retry-After: 60\r\n' : '';
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Forbidden'}\r\n${retry}` +
-      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-  );
 }
 
 /** Counters the tests and the benchmark read. */
