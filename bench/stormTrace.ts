@@ -116,6 +116,9 @@ interface Control {
   attempts: number[];
 }
 
+/** socket.io messages received by all clients, by event: how many, and their JSON's length. */
+const received = new Map<string, { count: number; chars: number }>();
+
 function control(seat: Seat, base: string): Control {
   const socket = io(base, {
     path: '/socket.io',
@@ -130,6 +133,12 @@ function control(seat: Seat, base: string): Control {
   socket.on('connect', () => c.connects.push(wallNow()));
   socket.on('connect_error', (e) => c.errors.push({ at: wallNow(), message: e.message }));
   socket.io.on('reconnect_attempt', () => c.attempts.push(wallNow()));
+  socket.onAny((event: string, payload: unknown) => {
+    const r = received.get(event) ?? { count: 0, chars: 0 };
+    r.count++;
+    r.chars += JSON.stringify(payload ?? null).length;
+    received.set(event, r);
+  });
   return c;
 }
 
@@ -239,6 +248,9 @@ async function main(): Promise<void> {
   console.log('socket.io connected (ms):', quantiles(lastConnect));
   console.log('socket.io connected histogram (100 ms):', histogram(lastConnect, 100));
   console.log(`peak RSS ${(again.hwm() / 2 ** 20).toFixed(1)} MiB`);
+  console.log('socket.io messages received by all clients, both connections (count, KiB):');
+  for (const [event, r] of [...received].sort((a, b) => b[1].chars - a[1].chars))
+    console.log(`  ${event}: ${r.count}, ${(r.chars / 1024).toFixed(0)}`);
   for (const c of clients) c.close();
   for (const c of controls) c.socket.disconnect();
   await again.stop();

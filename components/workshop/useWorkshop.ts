@@ -142,13 +142,21 @@ export function useWorkshop(
         socket.disconnect();
       }
     });
-    socket.on('presence:update', setPresence);
+    // The list comes as strangers see each person; your own entry (your name, "you") comes
+    // just before it, and replaces yours wherever it appears.
+    let me: PresenceEntry | null = null;
+    const mine = (p: PresenceEntry): PresenceEntry => (me && p.key === me.key ? me : p);
+    socket.on('presence:you', (entry) => {
+      me = entry;
+      setPresence((list) => list.map(mine));
+    });
+    socket.on('presence:update', (list) => setPresence(list.map(mine)));
     socket.on('presence:join', (person) =>
-      setPresence((list) => [...list.filter((p) => p.key !== person.key), person]),
+      setPresence((list) => [...list.filter((p) => p.key !== person.key), mine(person)]),
     );
     socket.on('presence:joined', (people) => {
       const keys = new Set(people.map((p) => p.key));
-      setPresence((list) => [...list.filter((p) => !keys.has(p.key)), ...people]);
+      setPresence((list) => [...list.filter((p) => !keys.has(p.key)), ...people.map(mine)]);
     });
     socket.on('presence:leave', ({ key }) =>
       setPresence((list) => list.filter((p) => p.key !== key)),

@@ -149,7 +149,12 @@ export interface ServerToClientEvents
     FacilitationServerEvents,
     RecordServerEvents,
     PrivateWritingServerEvents {
-  /** Everyone here now: sent once to a socket when it connects. */
+  /**
+   * Your own entry in "here now" (your name, `you`), sent just before `presence:update`:
+   * the list is the same for everyone and holds each person as a stranger sees them.
+   */
+  'presence:you': (me: PresenceEntry) => void;
+  /** Everyone here now, as a stranger sees them: sent once to a socket when it connects. */
   'presence:update': (people: PresenceEntry[]) => void;
   /** Someone arrived (their first connection). */
   'presence:join': (person: PresenceEntry) => void;

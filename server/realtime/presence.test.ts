@@ -88,17 +88,24 @@ async function watch(row: ParticipantRow, base = url): Promise<Watcher> {
   const socket = connect(base, { auth: { id: row.id }, transports: ['websocket'], forceNew: true });
   open.push(socket);
   const w: Watcher = { socket, list: [], events: [] };
+  // As the client does (useWorkshop): your own entry replaces yours in the list.
+  let me: PresenceEntry | null = null;
+  const mine = (p: PresenceEntry) => (me && p.key === me.key ? me : p);
   socket.onAny((event: string, payload: unknown) => {
     w.events.push({ event, payload });
-    if (event === 'presence:update') w.list = payload as PresenceEntry[];
+    if (event === 'presence:you') {
+      me = payload as PresenceEntry;
+      w.list = w.list.map(mine);
+    }
+    if (event === 'presence:update') w.list = (payload as PresenceEntry[]).map(mine);
     if (event === 'presence:join') {
       const p = payload as PresenceEntry;
-      w.list = [...w.list.filter((x) => x.key !== p.key), p];
+      w.list = [...w.list.filter((x) => x.key !== p.key), mine(p)];
     }
     if (event === 'presence:joined') {
       const ps = payload as PresenceEntry[];
       const keys = new Set(ps.map((p) => p.key));
-      w.list = [...w.list.filter((x) => !keys.has(x.key)), ...ps];
+      w.list = [...w.list.filter((x) => !keys.has(x.key)), ...ps.map(mine)];
     }
     if (event === 'presence:leave') {
       const { key } = payload as { key: string };
@@ -143,19 +150,19 @@ describe('presence in bursts (I90)', () => {
     );
     await until('burst registered', () => serverSockets.size === 6);
     // Nothing is announced before the window ends.
-    expect(first.events.filter((e) => e.event.startsWith('presence:'))).toHaveLength(1);
+    expect(first.events.filter((e) => e.event.startsWith('presence:'))).toHaveLength(2);
     presence.flush(WORKSHOP);
     await until('everyone has six', () => [first, ...arrivals].every((w) => w.list.length === 6));
     await settle([first, ...arrivals]);
 
     // Those already here: one message for the whole burst, not one per arrival.
-    const told = first.events.filter((e) => e.event.startsWith('presence:')).slice(1);
+    const told = first.events.filter((e) => e.event.startsWith('presence:')).slice(2);
     expect(told.map((e) => e.event)).toEqual(['presence:joined']);
     expect(JSON.stringify(told)).not.toContain('Secret');
     // Newcomers: only their list, which names themselves, and no announcement of the burst.
     for (const w of arrivals) {
       const seen = w.events.filter((e) => e.event.startsWith('presence:'));
-      expect(seen.map((e) => e.event)).toEqual(['presence:update']);
+      expect(seen.map((e) => e.event)).toEqual(['presence:you', 'presence:update']);
       expect(w.list.filter((p) => p.you)).toHaveLength(1);
     }
     const everyone = keys(first);
@@ -165,6 +172,14 @@ describe('presence in bursts (I90)', () => {
     expect(secretKey).not.toBe('b3'); // an anonymous person's key is not their id
     const b3 = arrivals[2];
     expect(b3?.list.find((p) => p.you)?.name).toBe('Secret'); // you see your own name
+    // The list itself is one message for every newcomer, with nobody's own details in it:
+    // those came to each alone, in `presence:you`.
+    const lists = arrivals.map((w) =>
+      JSON.stringify(w.events.find((e) => e.event === 'presence:update')?.payload),
+    );
+    expect(new Set(lists).size).toBe(1);
+    expect(lists[0]).not.toContain('Secret');
+    expect(lists[0]).not.toContain('"you"');
   });
 
   it('says nothing of someone who came and went in one window, and sends departures together', async () => {
@@ -220,6 +235,48 @@ describe('presence in bursts (I90)', () => {
   });
 });
 
+describe('a crowd arriving (I90)', () => {
+  const CROWD = 'w-crowd';
+  it('keeps the window open while a crowd keeps coming: one list each, no stream of joins', async () => {
+    const server = http.createServer();
+    const io = new Server(server) as ControlServer;
+    // A real window, not `flush`: 500 ms, kept open for a crowd for up to a minute.
+    const crowd = new Presence(io, undefined, 500, 60_000);
+    io.use((socket, next) => {
+      const row = people.get(String(socket.handshake.auth.id));
+      if (!row) return next(new Error('unknown'));
+      socket.data = { participant: { ...row, workshopId: CROWD }, workshopId: CROWD, origin: '' };
+      next();
+    });
+    io.on('connection', (socket) => {
+      void socket.join(roomNames.workshop(CROWD));
+      crowd.connected(socket);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const ids = Array.from({ length: 10 }, (_, i) => `k${i}`);
+      const first = await Promise.all(ids.map((id) => watch(person(id), at)));
+      // Three more, each 300 ms after the last: well past the first window's 500 ms in
+      // all, but never 500 ms after the one before.
+      const later: Watcher[] = [];
+      for (const id of ['k10', 'k11', 'k12']) {
+        await new Promise((r) => setTimeout(r, 300));
+        later.push(await watch(person(id), at));
+      }
+      const everyone = [...first, ...later];
+      await until('every list', () => everyone.every((w) => w.list.length === 13));
+      for (const w of everyone) {
+        const names = w.events.map((e) => e.event).filter((e) => e.startsWith('presence:'));
+        expect(names).toEqual(['presence:you', 'presence:update']);
+      }
+    } finally {
+      crowd.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    }
+  });
+});
+
 describe('presence in bursts on several instances (I90, I65)', () => {
   const OTHER = 'w-across';
   let server: http.Server;
@@ -265,13 +322,13 @@ describe('presence in bursts on several instances (I90, I65)', () => {
     const secondTab = await watch(person('y1'), base);
     await until('burst registered', () => registered === 5);
     await settle([first]);
-    expect(first.events.filter((e) => e.event.startsWith('presence:'))).toHaveLength(1);
+    expect(first.events.filter((e) => e.event.startsWith('presence:'))).toHaveLength(2);
     across.flush(OTHER);
     const all = [first, ...arrivals, secondTab];
     await until('everyone has four', () => all.every((w) => w.list.length === 4));
     await settle(all);
     // One message for the burst (the person with two tabs in it counted once), not one each.
-    const told = first.events.filter((e) => e.event.startsWith('presence:')).slice(1);
+    const told = first.events.filter((e) => e.event.startsWith('presence:')).slice(2);
     expect(told.map((e) => e.event)).toEqual(['presence:joined']);
     expect(((told[0]?.payload ?? []) as PresenceEntry[]).map((p) => p.key).sort()).toEqual([
       'y1',
@@ -280,6 +337,7 @@ describe('presence in bursts on several instances (I90, I65)', () => {
     ]);
     for (const w of [...arrivals, secondTab]) {
       expect(w.events.filter((e) => e.event.startsWith('presence:')).map((e) => e.event)).toEqual([
+        'presence:you',
         'presence:update',
       ]);
       expect(w.list.filter((p) => p.you)).toHaveLength(1);
@@ -290,6 +348,6 @@ describe('presence in bursts on several instances (I90, I65)', () => {
     across.flush(OTHER);
     await until('third tab list', () => thirdTab.list.length === 4);
     await settle(all);
-    expect(first.events.filter((e) => e.event.startsWith('presence:'))).toHaveLength(2);
+    expect(first.events.filter((e) => e.event.startsWith('presence:'))).toHaveLength(3);
   });
 });

@@ -4,9 +4,13 @@
  */
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPostgresUrl, openPostgresStore } from './postgresStore';
 import type { Store } from './Store';
 import { openSqliteStore } from './sqliteStore';
+
+/** Whether `url` names a Postgres database. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
 
 /** Open the configured store: Postgres at `databaseUrl`, else `<dataDir>/purple.sqlite`. */
 export async function openStore(config: {
@@ -19,12 +23,15 @@ export async function openStore(config: {
   onMigrated?: (applied: number[]) => void;
 }): Promise<Store> {
   if (config.databaseUrl) {
-    if (isPostgresUrl(config.databaseUrl))
+    if (isPostgresUrl(config.databaseUrl)) {
+      // Loaded only here: on SQLite, pg's modules would only lengthen every restart (I95).
+      const { openPostgresStore } = await import('./postgresStore');
       return openPostgresStore({
         connectionString: config.databaseUrl,
         onMigrated: config.onMigrated,
         editsSynchronousCommit: config.postgresSynchronousCommit !== 'off',
       });
+    }
     throw new Error(
       'DATABASE_URL must be a postgres:// (or postgresql://) URL. Unset it to use the SQLite file in the data directory.',
     );

@@ -49,11 +49,6 @@ export interface PostgresOptions {
   editsSynchronousCommit?: boolean;
 }
 
-/** Whether a DATABASE_URL names Postgres. */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
-
 /** Open a pool, apply migrations (one instance at a time), return a Store. */
 export async function openPostgresStore(opts: PostgresOptions): Promise<Store & OrderedLog> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPool(opts) }) });

@@ -116,7 +116,10 @@ export class Room {
   /** Whether each clientID's author could be named when it was bound (I26). */
   readonly boundIdentifiable = new Map<number, boolean>();
   readonly creators = new Map<string, string | null>();
-  readonly participants = new Map<string, ParticipantRow>();
+  private readonly people = new Map<string, ParticipantRow>();
+  readonly participants: ReadonlyMap<string, ParticipantRow> = this.people;
+  /** `groupSizes()` until a participant changes: every welcome's roster reads it. */
+  private sizes: GroupSizes | null = null;
   readonly endorsements = new Map<string, EndorsementRow[]>();
   lastSeq = 0;
   /** Locked cards and sections (issue 11, I43), set by the facilitation module. */
@@ -191,7 +194,7 @@ export class Room {
     this.sinceCompaction = loaded.updates.length;
     for (const b of loaded.bindings) this.bind(b);
     for (const c of loaded.cardCreators) this.creators.set(c.cardId, c.participantId);
-    for (const p of participants) this.participants.set(p.id, p);
+    for (const p of participants) this.setParticipant(p);
     for (const e of endorsements) this.addEndorsement(e);
     for (const migration of [migrateOrderKeys, migrateRecords]) await this.migrate(migration);
     this.loaded = true;
@@ -229,7 +232,7 @@ export class Room {
     return this.enqueue(() => {
       if (!this.loaded) throw new Error('board not loaded');
       if (!this.conns.has(conn)) return;
-      this.participants.set(conn.participant.id, conn.participant);
+      this.setParticipant(conn.participant);
       conn.send(encodeJsonMessage(MESSAGE_ROSTER, { entries: this.rosterFor(conn.participant) }));
       conn.send(step1Message(this.doc));
     });
@@ -528,7 +531,7 @@ export class Room {
     const fresh = await log.bindingsFor([...unknown]);
     if (fresh.some((b) => !this.participants.has(b.participantId)))
       for (const p of await log.participants())
-        if (!this.participants.has(p.id)) this.participants.set(p.id, p);
+        if (!this.participants.has(p.id)) this.setParticipant(p);
     for (const b of fresh) this.bind(b);
     // Relay, then apply, in one synchronous step, as `publish` does: the entries are stored
     // and were inspected by the instance that stored them. While loading nobody is served
@@ -694,7 +697,13 @@ export class Room {
 
   /** How many (not removed) participants each group has, in one pass. */
   groupSizes(): GroupSizes {
-    return groupSizes(this.participants.values());
+    this.sizes ??= Object.freeze(groupSizes(this.people.values()));
+    return this.sizes;
+  }
+
+  private setParticipant(p: ParticipantRow): void {
+    this.people.set(p.id, p);
+    this.sizes = null;
   }
 
   private bind(b: { clientId: number; participantId: string; identifiable?: boolean }): void {
@@ -762,7 +771,7 @@ export class Room {
     // person's group or removal changed, the only fields the counts read.
     const recount = !old || old.group !== p.group || old.removedAt !== p.removedAt;
     const before = recount && p.group ? this.groupSizes()[p.group] : 0;
-    this.participants.set(p.id, p);
+    this.setParticipant(p);
     const after = recount && p.group ? this.groupSizes()[p.group] : 0;
     const crossed = before < MIN_GROUP_FOR_ATTRIBUTION !== after < MIN_GROUP_FOR_ATTRIBUTION;
     const changed =

@@ -324,12 +324,19 @@ describe('facilitator views', () => {
     const tab1 = connectControl(pat);
     const tab2 = connectControl(pat);
     let tabList: { key: string; you?: boolean; name?: string }[] = [];
+    let me: { key: string; you?: boolean; name?: string } | null = null;
+    tab1.on('presence:you', (entry) => {
+      me = entry;
+    });
     tab1.on('presence:update', (list) => {
       tabList = list;
     });
     await waitFor('both tabs', () => tab1.connected && tab2.connected);
-    await waitFor('tab list', () => tabList.length === 2);
-    expect(tabList.find((p) => p.you)?.name).toBe('Pat'); // you see your own name
+    await waitFor('tab list', () => tabList.length === 2 && me !== null);
+    // You see your own name, in your own entry; the list others get does not carry it.
+    expect(me).toMatchObject({ name: 'Pat', you: true });
+    expect(tabList.some((p) => p.key === me?.key)).toBe(true);
+    expect(JSON.stringify(tabList)).not.toContain('Pat');
     await new Promise((r) => setTimeout(r, 200));
     const joins = events.filter((e) => e.event === 'presence:join');
     expect(joins).toHaveLength(1); // two tabs, one person
