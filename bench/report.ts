@@ -333,7 +333,7 @@ export function writeReport(r: BenchResults): string {
     out.push(
       `## 6. Reconnect storm (board of ${r.reconnect.cards} cards, kill -9 and restart on the same port)`,
       '',
-      '"All synced" is from the new process listening until the last client has synced again (Purple: and every socket.io connection is back); clients back off like y-websocket (100 ms doubling to 2.5 s). Peak memory is the new process\'s VmHWM. "From the kill" is what people wait, start-up included: clients retry at fixed times after they lose the server, so a server that starts listening sooner can wait longer for them, and the first figure can grow as start-up shrinks; this one cannot.',
+      '"All synced" is from the new process being ready (the line it prints once it serves; Purple opens its port earlier and holds what arrives until then, I95) until the last client has synced again (Purple: and its socket.io connection is back too); clients back off like y-websocket (100 ms doubling to 2.5 s). Peak memory is the new process\'s VmHWM. "From the kill" is what people wait, start-up included: clients retry at fixed times after they lose the server, so a server that starts listening sooner can wait longer for them, and the first figure can grow as start-up shrinks; this one cannot.',
       '',
       '| clients | reference (LevelDB) all synced ms | Purple all synced ms | reference from the kill ms | Purple from the kill ms | reference peak MiB | Purple peak MiB |',
       '| --- | --- | --- | --- | --- | --- | --- |',
