@@ -179,7 +179,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     ]);
   } catch (err) {
     hold.fail();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
     throw err;
   }
   route(server, config, purple, next, log);
