@@ -32,7 +32,10 @@ it('[I62][I63] a message reaches the other instance once, not its sender; what i
     c.status === 'ready' ? Promise.resolve() : new Promise((r) => c.once('ready', r));
   try {
     const a = new ClusterBus(pubA, subA, prefix, secret, log, (m) => heard.a.push(m), noop);
-    new ClusterBus(pubB, subB, prefix, secret, log, (m) => heard.b.push(m), noop);
+    // B's log lines, to count what it says about the unsigned messages.
+    const lines: string[] = [];
+    const logB = createLogger('warn', 'json', { write: (line) => lines.push(line) });
+    new ClusterBus(pubB, subB, prefix, secret, logB, (m) => heard.b.push(m), noop);
     await Promise.all(clients.map(ready));
     // Subscribing is asynchronous: wait until both subscribers are counted on the channel.
     while (((await raw.pubsub('NUMSUB', `${prefix}bus`)) as [string, number])[1] < 2)
@@ -62,6 +65,10 @@ it('[I62][I63] a message reaches the other instance once, not its sender; what i
       { t: 'discard', w: 'w2', reason: 'workshopDeleted' },
     ]);
     expect(heard.a).toEqual([]);
+    // Four unsigned messages, one log line: a publisher without the key cannot flood the log.
+    const dropped = lines.filter((l) => l.includes('not signed'));
+    expect(dropped).toHaveLength(1);
+    expect(JSON.parse(dropped[0] ?? '{}')).toMatchObject({ count: 1 });
   } finally {
     for (const c of clients) c.disconnect();
   }

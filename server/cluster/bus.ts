@@ -53,6 +53,9 @@ export type BusMessage = z.infer<typeof busMessageSchema>;
 /** A message on the wire: who sent it, and what. Built once: zod schemas are costly to make. */
 const envelopeSchema = z.object({ from: z.string(), m: busMessageSchema });
 
+/** At most one log line per this long about messages not signed with the cluster's key. */
+const UNSIGNED_LOG_EVERY_MS = 60_000;
+
 /** The length of a message's signature on the wire (HMAC-SHA256, base64url). */
 const MAC_CHARS = 43;
 
@@ -68,6 +71,9 @@ export class ClusterBus {
   private readonly key: Buffer;
   /** How this instance's messages begin after their signature (`publish` puts `from` first). */
   private readonly ownPrefix = `{"from":${JSON.stringify(this.id)},`;
+  /** Unsigned messages dropped since the last line about them, and when that was. */
+  private unsigned = 0;
+  private unsignedLoggedAt = 0;
 
   constructor(
     private readonly pub: Redis,
@@ -92,10 +98,7 @@ export class ClusterBus {
       const body = text.slice(MAC_CHARS + 1);
       // Every instance hears its own messages too: skip those before checking anything.
       if (body.startsWith(this.ownPrefix)) return;
-      if (!this.signedHere(text.slice(0, MAC_CHARS), body)) {
-        this.log.warn("bus message dropped: not signed with this cluster's key");
-        return;
-      }
+      if (!this.signedHere(text.slice(0, MAC_CHARS), body)) return this.dropUnsigned();
       let parsed: unknown;
       try {
         parsed = JSON.parse(body);
@@ -115,6 +118,21 @@ export class ClusterBus {
     this.pub.publish(this.channel, `${this.mac(body)}.${body}`).catch((err) => {
       this.log.warn('bus message not sent', { err: String(err) });
     });
+  }
+
+  /**
+   * Someone who can publish on Redis but lacks the secret could send thousands of messages
+   * a second: the first is logged at once, then one line a minute with how many since.
+   */
+  private dropUnsigned(): void {
+    this.unsigned++;
+    const now = Date.now();
+    if (now - this.unsignedLoggedAt < UNSIGNED_LOG_EVERY_MS) return;
+    this.log.warn("bus messages dropped: not signed with this cluster's key", {
+      count: this.unsigned,
+    });
+    this.unsigned = 0;
+    this.unsignedLoggedAt = now;
   }
 
   private mac(body: string): string {
