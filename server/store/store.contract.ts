@@ -142,6 +142,34 @@ function cardHistory(get: () => Store): void {
       expect(after).toEqual(before.slice(0, 2));
     });
 
+    it('[I32] keeps the history of every update up to the seq, however many (kept in steps)', async () => {
+      const store = get();
+      await seedWorkshop(store, 'w1');
+      await addContributor(store, 'w1', 'a');
+      const doc = new Y.Doc();
+      doc.clientID = 12;
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      // 131 one-letter inserts, more than two of keepHistory's steps and a part; every
+      // third one touches no card and so has no history to keep.
+      for (let i = 0; i < 131; i++) doc.getText('t').insert(i, 'x');
+      for (const [i, u] of updates.entries()) {
+        const touches = i % 3 === 2 ? [] : [{ cardId: 'c1', inserted: 1, deleted: 0 }];
+        await store.appendUpdate(
+          append('w1', [], { data: u, participantId: 'a', attributions: touches }),
+        );
+      }
+      const seqs = updates.map((_, i) => i + 1);
+      const before = await store.historySources('w1', seqs);
+      // Up to 130: the last update stays in the log, uncompacted.
+      await store.keepHistory('w1', 130);
+      await store.compact('w1', Y.encodeStateAsUpdate(doc), 130);
+      const after = await store.historySources('w1', seqs);
+      const touched = (h: { seq: number }) => (h.seq - 1) % 3 !== 2 || h.seq === 131;
+      expect(after).toEqual(before.filter(touched));
+      expect(after.map((h) => h.ranges.inserted)).toEqual(after.map((h) => [[12, h.seq - 1, 1]]));
+    });
+
     it('records restores and lists them per card, oldest first', async () => {
       const store = get();
       await seedWorkshop(store, 'w1');

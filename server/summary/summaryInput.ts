@@ -13,18 +13,16 @@ import {
   type SummarySource,
 } from '../../lib/summary/snapshot';
 import { roundStatus } from '../../lib/voting/round';
+// Without turns the whole gathering (reads, the card pass, each round's tally) ran as one
+// block and held the room's edits for 60+ ms (issue 10's 50 ms target).
+import { nextTurn } from '../nextTurn';
 import { agreementOf } from '../realtime/agreement';
 import { recordSources, recordsViewFor } from '../realtime/recordsView';
 import { roundResults } from '../realtime/roundResults';
 import type { ParticipantRow, Store, WorkshopRow } from '../store/Store';
 import type { Room } from '../yjs/room';
 
-/**
- * Let the event loop run before the next stage: with SQLite every store read resolves at
- * once, so without a turn the whole gathering (reads, the card pass, each round's tally)
- * ran as one block and held the room's edits for 60+ ms (issue 10's 50 ms target).
- */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+export { nextTurn };
 
 /** A participant without their access needs or tokens: what the policy needs. */
 function personOf(p: ParticipantRow): SummaryPerson {

@@ -24,6 +24,7 @@ import {
   MIN_GROUP_FOR_ATTRIBUTION,
 } from '../../lib/visibility/policy';
 import type { Logger } from '../log';
+import { nextTurn } from '../nextTurn';
 import { deletedBySelf } from '../realtime/deletedBySelf';
 import { type CardNotice, watchReplacements } from '../realtime/replacedNotice';
 import type {
@@ -683,7 +684,10 @@ export class Room {
     const upto = this.lastSeq;
     const covered = this.sinceCompaction;
     try {
+      // Turns between the steps, as within keepHistory: on SQLite each resolves at once.
+      await nextTurn();
       await this.store.keepHistory(this.workshopId, upto);
+      await nextTurn();
       await this.store.compact(this.workshopId, snapshot, upto);
       this.sinceCompaction = Math.max(0, this.sinceCompaction - covered);
     } catch (err) {
