@@ -6,10 +6,12 @@
  * bundled. That time is what every participant waits after a restart or a redeploy.
  *
  * What is bundled: our code and the libraries on the start-up path (Kysely, zod, socket.io,
- * Yjs, ws, pg, ioredis…). What stays in node_modules: native addons, Next (it reads its own
- * files), and libraries that find their own files or workers next to themselves at run time
- * (piscina, pino, pdfkit, fontkit). Lazily loaded parts (summary exports, the cluster bus)
- * become their own chunks and still load on first use.
+ * ws, rate limits, metrics, pg, ioredis…). What stays in node_modules: native addons, Next
+ * (it reads its own files), yjs (one copy shared with the pages, as Next's
+ * `serverExternalPackages` in next.config.mjs keeps it), and libraries that find their own
+ * files or workers next to themselves at run time (piscina, pino, pdfkit, fontkit). Lazily
+ * loaded parts (summary exports, the cluster bus) become their own chunks and still load
+ * on first use.
  *
  * `dist/index.mjs` must sit one folder below the repo root: the server finds Next's build
  * and `public/` from there.
@@ -32,6 +34,12 @@ const SOURCES = ['server', 'lib', 'package-lock.json', 'scripts/buildServer.ts']
  * packages that locate files or worker scripts relative to their own folder.
  */
 const EXTERNAL = [
+  // One copy shared with the pages: Next keeps yjs out of its server bundles too
+  // (`serverExternalPackages` in next.config.mjs). Two copies of yjs break its constructor
+  // checks ("Yjs was already imported"). The pages import no Kysely, so it is bundled.
+  'yjs',
+  'lib0',
+  'y-protocols',
   'better-sqlite3',
   'pg-native',
   'next',
