@@ -39,6 +39,7 @@ import { agreementFor, agreementOf } from './agreement';
 import type { ControlModule } from './controlModule';
 import { Facilitation } from './facilitation';
 import { cardHistory, revertCard } from './history';
+import { oneWritePerQueue } from './oneWrite';
 import { OwnDeleted } from './ownDeleted';
 import { People } from './people';
 import { Presence } from './presence';
@@ -128,6 +129,7 @@ export class Control {
       allowRequest: door.allowRequest,
     });
     door.watch(this.io);
+    oneWritePerQueue(this.io);
     this.voting = new Voting({ io: this.io, rooms: deps.rooms, store: deps.store, log: deps.log });
     this.io.use((socket, next) => {
       this.authenticate(socket).then(
