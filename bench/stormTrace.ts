@@ -11,12 +11,14 @@
  *
  * Not part of `npm run bench`: a probe for finding a cause, not a measurement to report.
  */
+import { spawn } from 'node:child_process';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '../lib/protocol/reasons';
+import { receiveWelcome } from '../lib/protocol/welcome';
 import { boardHandlers } from './lib/board';
 import { inBatches, type Seat, sleep, until } from './lib/clients';
 import { purpleSeats } from './lib/context';
@@ -129,6 +131,7 @@ function control(seat: Seat, base: string): Control {
     reconnectionDelayMax: 2500,
     forceNew: true,
   });
+  receiveWelcome(socket);
   const c: Control = { socket, errors: [], connects: [], attempts: [] };
   socket.on('connect', () => c.connects.push(wallNow()));
   socket.on('connect_error', (e) => c.errors.push({ at: wallNow(), message: e.message }));
@@ -189,6 +192,21 @@ async function main(): Promise<void> {
   const cpuProfDir = process.env.TRACE_PROF;
   const again = await startServer('purple', { dataDir, port: first.port, env, cpuProfDir });
   const t0 = again.readyAt;
+  const cpuAtReady = again.cpuMs();
+  // TRACE_STRACE=1: count the server's write system calls from ready until all back.
+  const strace = process.env.TRACE_STRACE
+    ? spawn('strace', ['-c', '-f', '-e', 'trace=writev,write', '-p', String(again.pid)], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
+    : null;
+  const straced = new Promise<string>((resolve) => {
+    let text = '';
+    strace?.stderr?.on('data', (d) => {
+      text += String(d);
+    });
+    strace?.on('close', () => resolve(text));
+    if (!strace) resolve('');
+  });
   console.log(`restart took ${(t0 - killedAt).toFixed(0)} ms (kill → listening)`);
   await until(
     'all back',
@@ -197,6 +215,13 @@ async function main(): Promise<void> {
       controls.every((c) => c.socket.connected),
     60_000,
     5,
+  );
+  const cpuAtBack = again.cpuMs();
+  strace?.kill('SIGINT');
+  if (strace) console.log(await straced);
+  await sleep(1000);
+  console.log(
+    `server CPU: ${cpuAtReady.toFixed(0)} ms to ready, ${(cpuAtBack - cpuAtReady).toFixed(0)} ms from ready until all back, ${(again.cpuMs() - cpuAtBack).toFixed(0)} ms in the second after`,
   );
   const rel = (x: number) => x - t0;
   const lastSync = clients.map((c) => rel(c.syncs[c.syncs.length - 1] ?? Number.NaN));

@@ -24,6 +24,7 @@ import * as Y from 'yjs';
 import { Roster } from '../../lib/attribution/roster';
 import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
+import { receiveWelcome } from '../../lib/protocol/welcome';
 
 /** Where and as whom one client connects. */
 export interface Seat {
@@ -414,6 +415,7 @@ export function connectControl(
     reconnectionDelayMax: 2500,
     forceNew: true,
   });
+  receiveWelcome(socket);
   const counts = opts.counts;
   if (counts) {
     const hook = () => socket.io.engine?.on('packet', () => counts.socketIo++);

@@ -21,6 +21,7 @@ import type {
 } from '../../lib/protocol/events';
 import type { WorkshopView } from '../../lib/protocol/peopleEvents';
 import { PROTOCOL_VERSION, REASON_INFO } from '../../lib/protocol/reasons';
+import { receiveWelcome } from '../../lib/protocol/welcome';
 import { type CastAck, type CastRequest, castWithRetry } from '../vote/castWithRetry';
 import {
   EMPTY_VOTING,
@@ -131,6 +132,7 @@ export function useWorkshop(
       auth: { workshopId, protocol: PROTOCOL_VERSION },
     });
     socketRef.current = socket;
+    receiveWelcome(socket);
     // Before the socket connects, so a module misses none of its welcome events.
     const detach = attach?.(socket);
     const stopWatch = watchHeartbeat(socket, setConnected);

@@ -186,7 +186,22 @@ export interface ServerToClientEvents
    * everyone (a card was added to the vote, or came back into it after a restore).
    */
   'round:notice': (n: { roundId: string; message: string }) => void;
+  /**
+   * Everything a socket is sent when it connects (agreement, rounds, records, the
+   * facilitation state…), as one message: each item is an event of this map with its
+   * payload, in the order the server put them in (I96). `receiveWelcome` hands each to the
+   * socket's own listeners, so they are written once, for the event.
+   */
+  welcome: (items: WelcomeItem[]) => void;
 }
+
+/** One event of a welcome: its name and its payload, as it would have been sent alone. */
+export type WelcomeItem = {
+  [E in Exclude<keyof ServerToClientEvents, 'welcome'>]: [
+    event: E,
+    payload: Parameters<ServerToClientEvents[E]>[0],
+  ];
+}[Exclude<keyof ServerToClientEvents, 'welcome'>];
 
 /** Client → server events; each answers through its acknowledgement. */
 export interface ClientToServerEvents

@@ -49,6 +49,7 @@ import type { CardNotice } from './replacedNotice';
 import { roomNames } from './roomNames';
 import { Voting } from './voting';
 import { WelcomeBatches } from './welcomeBatches';
+import { gatherWelcome, greet } from './welcomeLetter';
 
 interface SocketData {
   participant: ParticipantRow;
@@ -260,12 +261,18 @@ export class Control {
     socket.onAny((event: string, payload: unknown, ack: unknown) => {
       void this.dispatch(socket, event, payload, ack);
     });
-    void this.welcomes.add(workshopId, socket);
-    void this.voting
-      .welcome(socket)
-      .catch((err) => this.deps.log.error('voting welcome failed', { err }));
-    for (const m of this.modules)
-      void m.welcome?.(socket).catch((err) => this.deps.log.error('welcome failed', { err }));
+    // Every feature's welcome goes as one message (I96).
+    void gatherWelcome(socket, () => [
+      this.welcomes.add(workshopId, socket),
+      this.voting
+        .welcome(socket)
+        .catch((err) => this.deps.log.error('voting welcome failed', { err })),
+      ...this.modules.map(
+        (m) =>
+          m.welcome?.(socket).catch((err) => this.deps.log.error('welcome failed', { err })) ??
+          Promise.resolve(),
+      ),
+    ]);
   }
 
   /** Register a handler: validated with zod, the session re-checked, answered through the ack. */
@@ -316,7 +323,8 @@ export class Control {
       [...r.endorsements.keys()].map((id) => agreementOf(r, this.deps.store, id)),
     );
     for (const s of sockets)
-      s.emit(
+      greet(
+        s,
         'agreement:update',
         states.map((st) => agreementFor(st, s.data.participant.id)),
       );
@@ -325,8 +333,8 @@ export class Control {
     if (facilitators.length === 0) return;
     const deleted = await this.deletedCards(workshopId);
     for (const s of facilitators) {
-      s.emit('deleted:update', deleted);
-      s.emit('invite:update', await this.invites(workshopId, s.data.origin));
+      greet(s, 'deleted:update', deleted);
+      greet(s, 'invite:update', await this.invites(workshopId, s.data.origin));
     }
   }
 

@@ -5,6 +5,7 @@
  * one write and only then broadcast (I47). Locks and the agenda's step also reach the
  * room, whose update inspection enforces them (I43, I52).
  */
+
 import { randomUUID } from 'node:crypto';
 import { readCard } from '../../lib/board/doc';
 import { emptyFacilitation, type FacilitationState } from '../../lib/facilitation/state';
@@ -31,6 +32,7 @@ import { attendanceList } from './facilitationAttendance';
 import { applyTimer, type TimerAction } from './facilitationTimer';
 import { balanceView, facilitationView, handsQueue } from './facilitationViews';
 import { roomNames } from './roomNames';
+import { greet } from './welcomeLetter';
 
 /** What the module needs from the rest of the server. */
 export interface FacilitationDeps {
@@ -208,7 +210,7 @@ export class Facilitation implements ControlModule {
     const { workshopId, participant } = socket.data;
     this.arrived(socket);
     const s = await this.serial(workshopId, () => this.state(workshopId));
-    socket.emit('facilitation:update', facilitationView(s, participant.id, Date.now()));
+    greet(socket, 'facilitation:update', facilitationView(s, participant.id, Date.now()));
     if (can(participant.capability, 'session:facilitate')) await this.sendFacilitator(socket, s);
   }
 
@@ -424,8 +426,8 @@ export class Facilitation implements ControlModule {
     s: FacilitationState,
   ): Promise<void> {
     const { hands, balance } = await this.facilitatorData(socket.data.workshopId, s);
-    socket.emit('hands:update', hands);
-    socket.emit('balance:update', balance);
+    greet(socket, 'hands:update', hands);
+    greet(socket, 'balance:update', balance);
   }
 
   /** The hands queue and the balance, as facilitators see them. */

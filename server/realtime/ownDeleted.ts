@@ -3,6 +3,7 @@
  * the cards whose latest deletion was theirs, on connect and whenever a delete or restore
  * concerns them. Only people who may restore their own deletions get a non-empty list.
  */
+
 import {
   lastDeleterOf,
   type OwnDeletedCard,
@@ -12,6 +13,7 @@ import { can } from '../../lib/roles';
 import type { CardEventRow, ParticipantRow, Store } from '../store/Store';
 import type { ControlServer, ControlSocket } from './control';
 import { roomNames } from './roomNames';
+import { greet } from './welcomeLetter';
 
 function listFor(events: readonly CardEventRow[], p: ParticipantRow | undefined): OwnDeletedCard[] {
   if (!p || p.removedAt || !can(p.capability, 'card:restore-own')) return [];
@@ -28,7 +30,7 @@ export class OwnDeleted {
   /** Send newly connected sockets of one workshop each its person's list, from one read. */
   async welcome(workshopId: string, sockets: readonly ControlSocket[]): Promise<void> {
     const events = await this.store.listCardEvents(workshopId);
-    for (const s of sockets) s.emit('deleted:mine', listFor(events, s.data.participant));
+    for (const s of sockets) greet(s, 'deleted:mine', listFor(events, s.data.participant));
   }
 
   /**

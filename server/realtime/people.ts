@@ -5,6 +5,7 @@
  * closing and deleting a workshop. Each action: zod-validated (by Control), permission
  * checked, stored, then broadcast.
  */
+
 import {
   emptySchema,
   inviteCapSchema,
@@ -27,6 +28,7 @@ import type { Rooms } from '../yjs/rooms';
 import type { ControlModule, ControlServer, ControlSocket, Register } from './controlModule';
 import type { Presence } from './presence';
 import { roomNames } from './roomNames';
+import { greet } from './welcomeLetter';
 
 /** What the module needs from the rest of the control channel. */
 export interface PeopleDeps {
@@ -102,7 +104,7 @@ export class People implements ControlModule {
   async welcome(socket: ControlSocket): Promise<void> {
     const { participant } = socket.data;
     if (participant.capability !== 'facilitator') return;
-    socket.emit('people:update', await this.list(participant.workshopId));
+    greet(socket, 'people:update', await this.list(participant.workshopId));
   }
 
   /** Everyone who has joined and still has access, labelled by the visibility policy. */

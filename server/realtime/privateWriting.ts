@@ -4,6 +4,7 @@
  * state lives in the facilitation state, changed through `Facilitation.apply`; drafts live
  * in `server/yjs/drafts.ts`. Everyone is sent how many cards wait per group, never text.
  */
+
 import * as Y from 'yjs';
 import type { Ack } from '../../lib/protocol/events';
 import { noPayloadSchema } from '../../lib/protocol/facilitationEvents';
@@ -19,6 +20,7 @@ import type { ControlModule, ControlServer, ControlSocket, Register } from './co
 import type { Facilitation } from './facilitation';
 import { roomNames } from './roomNames';
 import { WelcomeBatches } from './welcomeBatches';
+import { greet } from './welcomeLetter';
 
 /** Counts go out at most this often per workshop while people type. */
 const COUNTS_DELAY_MS = 1000;
@@ -84,7 +86,7 @@ export class PrivateWriting implements ControlModule {
 
   private async welcomeAll(workshopId: string, sockets: ControlSocket[]): Promise<void> {
     const counts = await this.counts(workshopId);
-    for (const socket of sockets) socket.emit('private:counts', counts);
+    for (const socket of sockets) greet(socket, 'private:counts', counts);
     const s = await this.deps.facilitation.current(workshopId);
     if (s.privateWriting?.revealing) void this.reveal(workshopId);
   }

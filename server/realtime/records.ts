@@ -5,6 +5,7 @@
  * through `can()`, run one at a time per workshop, checked against the room's live board,
  * stored (one transaction each) and only then broadcast as `records:update` (I72–I74).
  */
+
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { RecordKind } from '../../lib/board/schema';
@@ -41,6 +42,7 @@ import {
 import { roomNames } from './roomNames';
 import { roundResults } from './roundResults';
 import { WelcomeBatches } from './welcomeBatches';
+import { greet } from './welcomeLetter';
 
 /** What the module needs from the rest of the server. */
 export interface RecordsDeps {
@@ -228,7 +230,7 @@ export class Records implements ControlModule {
     return this.serial(workshopId, async () => {
       const sources = await this.sources(workshopId);
       for (const s of sockets)
-        s.emit('records:update', recordsViewFor(sources, s.data.participant));
+        greet(s, 'records:update', recordsViewFor(sources, s.data.participant));
     });
   }
 

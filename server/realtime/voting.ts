@@ -7,6 +7,7 @@
  *   - `results:update` to everyone once a round is closed, or throttled while it is live;
  *   - `turnout:update` to facilitators while a hidden round is open.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { readCard, sectionCards } from '../../lib/board/doc';
@@ -31,6 +32,7 @@ import { Coalescer } from './coalesce';
 import type { ControlServer, ControlSocket } from './control';
 import { eligibleCounts, roundResults, toCandidate } from './roundResults';
 import { WelcomeBatches } from './welcomeBatches';
+import { greet } from './welcomeLetter';
 
 /** Live results go out at most this often per round (about four a second). */
 export const RESULTS_INTERVAL_MS = 250;
@@ -403,7 +405,7 @@ export class Voting {
     return this.serial(workshopId, async () => {
       const rounds = await this.settle(await this.deps.store.listRounds(workshopId));
       const views = await this.views(rounds);
-      for (const socket of sockets) socket.emit('round:update', views);
+      for (const socket of sockets) greet(socket, 'round:update', views);
       const now = Date.now();
       for (const round of rounds) {
         this.arm(round);
@@ -417,10 +419,10 @@ export class Voting {
           const p = socket.data.participant;
           if (can(p.capability, 'ballot:cast') && p.group)
             this.scheduleMine(workshopId, round.id, p.id);
-          if (this.visible(round)) socket.emit('results:update', await results());
+          if (this.visible(round)) greet(socket, 'results:update', await results());
           else if (open && p.capability === 'facilitator') {
             const { turnout } = await results();
-            socket.emit('turnout:update', { roundId: round.id, turnout });
+            greet(socket, 'turnout:update', { roundId: round.id, turnout });
           }
         }
       }

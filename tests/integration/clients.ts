@@ -14,6 +14,7 @@ import type { FacilitationView } from '../../lib/protocol/facilitationEvents';
 import type { PersonView } from '../../lib/protocol/peopleEvents';
 import { attachPurpleHandlers } from '../../lib/protocol/purpleHandlers';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
+import { receiveWelcome } from '../../lib/protocol/welcome';
 
 /** What a client needs to act as someone: their workshop, session cookie and origin. */
 export interface Session {
@@ -118,6 +119,7 @@ export function connectControl(
     reconnection: false,
     forceNew: true,
   });
+  receiveWelcome(socket);
   if (record) socket.onAny((event, payload) => record(event, payload));
   return socket;
 }

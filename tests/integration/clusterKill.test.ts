@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { createCard, readBoard } from '../../lib/board/doc';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/events';
 import { PROTOCOL_VERSION } from '../../lib/protocol/reasons';
+import { receiveWelcome } from '../../lib/protocol/welcome';
 import { startNginx, type TestNginx } from '../../scripts/ensureNginx';
 import {
   at,
@@ -68,7 +69,7 @@ type Control = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A control socket through nginx that reconnects, and resends unacknowledged casts. */
 function voterSocket(actor: Actor): Control {
-  return io(nginx.url, {
+  const socket: Control = io(nginx.url, {
     path: '/socket.io',
     transports: ['websocket'],
     auth: { workshopId: actor.workshopId, protocol: PROTOCOL_VERSION },
@@ -80,6 +81,8 @@ function voterSocket(actor: Actor): Control {
     ackTimeout: 3000,
     retries: 20,
   });
+  receiveWelcome(socket);
+  return socket;
 }
 
 /** Everything this client wrote is acknowledged as stored. */
