@@ -21,7 +21,10 @@ export type Register = <S extends z.ZodType>(
 export interface ControlModule {
   /** Register every client event the feature handles. */
   attach(on: Register): void;
-  /** Send a newly connected socket what the feature shows. */
+  /**
+   * Send a newly connected socket what the feature shows, with `greet` (welcomeLetter.ts),
+   * so it goes in the socket's one welcome message (I96).
+   */
   welcome?(socket: ControlSocket): Promise<void>;
   /** Stop timers at shutdown. */
   stop?(): void;

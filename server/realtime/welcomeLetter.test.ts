@@ -70,18 +70,28 @@ async function until(what: string, check: () => boolean, ms = 5000): Promise<voi
   }
 }
 
+/** Connect a client whose server socket runs `setUp`; resolves once both ends are connected. */
+async function connectWith(setUp: (socket: ControlSocket) => void) {
+  let server: ControlSocket | null = null;
+  onConnect = (socket) => {
+    server = socket;
+    setUp(socket);
+  };
+  const c = client();
+  await until('connected', () => server !== null && c.socket.connected);
+  return { ...c, server: server as unknown as ControlSocket };
+}
+
 describe('the welcome letter', () => {
   it('sends every feature’s welcome as one message, delivered to each listener in order', async () => {
     const a = deferred();
     const b = deferred();
-    onConnect = (socket) => {
+    const c = await connectWith((socket) => {
       void gatherWelcome(socket, () => [
         a.promise.then(() => greet(socket, 'round:update', [])),
         b.promise.then(() => greet(socket, 'records:update', { records: [] } as never)),
       ]);
-    };
-    const c = client();
-    await until('connected', () => c.socket.connected);
+    });
     b.settle();
     a.settle();
     await until('the welcome', () => c.events.length === 2);
@@ -92,17 +102,13 @@ describe('the welcome letter', () => {
 
   it('holds what else is sent to the socket until its welcome has gone, then sends it in order', async () => {
     const a = deferred();
-    let server: ControlSocket | null = null;
-    onConnect = (socket) => {
-      server = socket;
+    const c = await connectWith((socket) => {
       void socket.join('room');
       void gatherWelcome(socket, () => [a.promise.then(() => greet(socket, 'round:update', []))]);
-    };
-    const c = client();
-    await until('connected', () => server !== null && c.socket.connected);
+    });
     // A broadcast to its room and a message of its own, both while the letter is open.
     ioServer.to('room').emit('card:notice', { cardId: 'c1', message: 'first' });
-    (server as unknown as ControlSocket).emit('card:notice', { cardId: 'c2', message: 'second' });
+    c.server.emit('card:notice', { cardId: 'c2', message: 'second' });
     await new Promise((r) => setTimeout(r, 50));
     expect(c.events).toEqual([]); // nothing overtook the welcome
     a.settle();
@@ -116,14 +122,12 @@ describe('the welcome letter', () => {
   it('sends what the other features had when one of them fails', async () => {
     const a = deferred();
     const b = deferred();
-    onConnect = (socket) => {
+    const c = await connectWith((socket) => {
       void gatherWelcome(socket, () => [
         a.promise.then(() => greet(socket, 'round:update', [])),
         b.promise,
       ]);
-    };
-    const c = client();
-    await until('connected', () => c.socket.connected);
+    });
     a.settle();
     b.fail();
     await until('the welcome', () => c.events.length === 1);
@@ -132,18 +136,14 @@ describe('the welcome letter', () => {
 
   it('lets held messages go after the longest hold, and sends late welcome events one by one', async () => {
     const a = deferred();
-    let server: ControlSocket | null = null;
-    onConnect = (socket) => {
-      server = socket;
+    const c = await connectWith((socket) => {
       void gatherWelcome(
         socket,
         () => [a.promise.then(() => greet(socket, 'round:update', []))],
         100,
       );
-    };
-    const c = client();
-    await until('connected', () => server !== null && c.socket.connected);
-    (server as unknown as ControlSocket).emit('card:notice', { cardId: 'c1', message: 'waited' });
+    });
+    c.server.emit('card:notice', { cardId: 'c1', message: 'waited' });
     await until('the held message, after the hold', () => c.events.length === 1);
     a.settle();
     await until('the late welcome event', () => c.events.length === 2);
@@ -153,14 +153,10 @@ describe('the welcome letter', () => {
 
   it('sends what was held before the socket is closed, so an ended session is told', async () => {
     const a = deferred();
-    let server: ControlSocket | null = null;
-    onConnect = (socket) => {
-      server = socket;
+    const c = await connectWith((socket) => {
       void gatherWelcome(socket, () => [a.promise]);
-    };
-    const c = client();
-    await until('connected', () => server !== null && c.socket.connected);
-    const s = server as unknown as ControlSocket;
+    });
+    const s = c.server;
     s.emit('session:ended', { reason: 'revoked', message: 'Your link was turned off.' });
     s.disconnect(true);
     await until('the message', () => c.events.length === 1);
@@ -172,13 +168,8 @@ describe('the welcome letter', () => {
   });
 
   it('sends an event at once to a socket with no welcome being gathered', async () => {
-    let server: ControlSocket | null = null;
-    onConnect = (socket) => {
-      server = socket;
-    };
-    const c = client();
-    await until('connected', () => server !== null && c.socket.connected);
-    greet(server as unknown as ControlSocket, 'round:update', []);
+    const c = await connectWith(() => undefined);
+    greet(c.server, 'round:update', []);
     await until('the event', () => c.events.length === 1);
     expect(c.packets).toEqual(['round:update']);
   });

@@ -46,8 +46,9 @@ export function greet<E extends Event>(
 }
 
 /**
- * Gather the welcome of `socket` while `features` (each feature's welcome, started after
- * this call) run, then send it as one message. Resolves when it has been sent.
+ * Gather the welcome of `socket` while the promises `start` returns (each feature's
+ * welcome, started once the letter is open) run, then send it as one message. Resolves
+ * when it has been sent.
  */
 export function gatherWelcome(
   socket: ControlSocket,
