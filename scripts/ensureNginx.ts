@@ -5,7 +5,7 @@
  * `ensureChromium.ts` installs Chromium.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,10 +32,15 @@ export function ensureNginxInstalled(): string {
   return bin;
 }
 
-/** `deploy/nginx.conf` with these upstreams and this port; nothing else changes. */
+/**
+ * `deploy/nginx.conf` with these upstreams and this port; nothing else changes. Each
+ * upstream keeps the parameters of the file's first `server` line (`max_fails=0`), so the
+ * tests run the health-marking the file ships with.
+ */
 export function templatedConfig(port: number, upstreams: string[]): string {
   const text = readFileSync(CONF, 'utf8');
-  const servers = upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join('\n');
+  const params = /# upstreams:begin\n\s*server \S+([^;]*);/.exec(text)?.[1] ?? '';
+  const servers = upstreams.map((u) => `    server ${u}${params};`).join('\n');
   const out = text
     .replace(
       /( *# upstreams:begin\n)[\s\S]*?( *# upstreams:end)/,
@@ -50,6 +55,8 @@ export function templatedConfig(port: number, upstreams: string[]): string {
 /** A running nginx in front of `upstreams` ("127.0.0.1:port"). */
 export interface TestNginx {
   url: string;
+  /** What nginx has logged at `warn` and above so far (refusals, upstreams it gave up on). */
+  errors(): string;
   stop(): Promise<void>;
 }
 
@@ -59,6 +66,7 @@ export async function startNginx(upstreams: string[]): Promise<TestNginx> {
   for (const d of ['body', 'proxy', 'logs']) mkdirSync(join(dir, d));
   const port = await freePort();
   const conf = join(dir, 'nginx.conf');
+  const errorLog = join(dir, 'logs', 'error.log');
   writeFileSync(conf, templatedConfig(port, upstreams));
   // Where this run keeps its pid, logs and temp files: given on the command line, so the
   // configuration file stays the one in deploy/.
@@ -66,7 +74,7 @@ export async function startNginx(upstreams: string[]): Promise<TestNginx> {
     'daemon off;',
     'master_process on;',
     `pid ${join(dir, 'nginx.pid')};`,
-    `error_log ${join(dir, 'logs', 'error.log')} warn;`,
+    `error_log ${errorLog} warn;`,
   ].join(' ');
   const child: ChildProcess = spawn(bin, ['-p', dir, '-c', conf, '-g', globals], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -87,6 +95,7 @@ export async function startNginx(upstreams: string[]): Promise<TestNginx> {
   process.once('exit', stopNow);
   return {
     url: `http://127.0.0.1:${port}`,
+    errors: () => (existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : ''),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGQUIT');

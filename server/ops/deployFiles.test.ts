@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { templatedConfig } from '../../scripts/ensureNginx';
 import { loadConfig } from '../config';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -96,6 +97,20 @@ describe('docker-compose.yml and deploy/nginx.conf', () => {
     // WebSocket upgrades pass through, and Purple is told who asked (TRUST_PROXY=1).
     expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
     expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
+  });
+
+  it('never has nginx mark an instance down, and the tests run the same servers', () => {
+    // Passive marks keep a restarted instance out while its test WebSocket lives
+    // (clusterKill: 15-30 s of 502s); every server line says max_fails=0, and the cluster
+    // tests' copy keeps each line's parameters.
+    const block = /# upstreams:begin\n([\s\S]*?)# upstreams:end/.exec(nginx)?.[1] ?? '';
+    const lines = block.split('\n').filter((l) => /^\s*server /.test(l));
+    expect(lines.length).toBe(purple.length);
+    for (const line of lines) expect(line).toMatch(/ max_fails=0;$/);
+    const copy = templatedConfig(8081, ['127.0.0.1:4001', '127.0.0.1:4002']);
+    expect(copy).toContain('server 127.0.0.1:4001 max_fails=0;');
+    expect(copy).toContain('server 127.0.0.1:4002 max_fails=0;');
+    expect(nginx).toMatch(/proxy_next_upstream_tries 0;/);
   });
 
   it('builds with scripts the project has, on a Node version it supports', () => {
