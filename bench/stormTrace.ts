@@ -7,11 +7,13 @@
  * on the same port and records, per client and relative to "listening again": every
  * attempt (opened, refused with an HTTP status, or failed), the sync, and for socket.io
  * every connect_error and the connect. It prints where the time went (attempts per client,
- * refusals by status, the distribution of first-attempt and synced times).
+ * refusals by status, the distribution of first-attempt and synced times, both processes'
+ * CPU, and how many connections the kernel dropped from a full listen queue).
  *
  * Not part of `npm run bench`: a probe for finding a cause, not a measurement to report.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
@@ -163,6 +165,18 @@ function histogram(xs: number[], bucket: number): string {
     .join(' ');
 }
 
+/** TcpExt ListenOverflows from /proc/net/netstat (Linux; NaN elsewhere). */
+function listenOverflows(): number {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const names = lines.find((l) => l.startsWith('TcpExt:'))?.split(' ') ?? [];
+    const values = lines.filter((l) => l.startsWith('TcpExt:'))[1]?.split(' ') ?? [];
+    return Number(values[names.indexOf('ListenOverflows')]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = freshDir('purple-storm-trace-');
   const [w] = await setupPurple(dataDir, [N]);
@@ -187,12 +201,14 @@ async function main(): Promise<void> {
     await until('synced', () => t.synced, 60_000, 5);
   });
   await sleep(500);
+  const overflowsAtKill = listenOverflows();
   await first.kill9();
   const killedAt = wallNow();
   const cpuProfDir = process.env.TRACE_PROF;
   const again = await startServer('purple', { dataDir, port: first.port, env, cpuProfDir });
   const t0 = again.readyAt;
   const cpuAtReady = again.cpuMs();
+  const clientCpuAtReady = process.cpuUsage();
   // TRACE_STRACE=1: count the server's write system calls from ready until all back.
   const strace = process.env.TRACE_STRACE
     ? spawn('strace', ['-c', '-f', '-e', 'trace=writev,write', '-p', String(again.pid)], {
@@ -217,12 +233,19 @@ async function main(): Promise<void> {
     5,
   );
   const cpuAtBack = again.cpuMs();
+  const clientCpu = process.cpuUsage(clientCpuAtReady);
+  const overflows = listenOverflows() - overflowsAtKill;
   strace?.kill('SIGINT');
   if (strace) console.log(await straced);
   await sleep(1000);
   console.log(
     `server CPU: ${cpuAtReady.toFixed(0)} ms to ready, ${(cpuAtBack - cpuAtReady).toFixed(0)} ms from ready until all back, ${(again.cpuMs() - cpuAtBack).toFixed(0)} ms in the second after`,
   );
+  console.log(
+    `this process (the clients): ${((clientCpu.user + clientCpu.system) / 1000).toFixed(0)} ms of CPU from ready until all back`,
+  );
+  // Connections the kernel dropped because a listen queue was full (machine-wide).
+  console.log(`listen queue overflows from the kill until all back: ${overflows}`);
   const rel = (x: number) => x - t0;
   const lastSync = clients.map((c) => rel(c.syncs[c.syncs.length - 1] ?? Number.NaN));
   const lastConnect = controls.map((c) => rel(c.connects[c.connects.length - 1] ?? Number.NaN));

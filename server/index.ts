@@ -76,6 +76,16 @@ async function prepareNext(
 
 const DRAINING = 'This server is restarting. Connecting to another one…\n';
 
+/**
+ * How many connections the kernel may queue for the server before it accepts them (Linux
+ * caps it at net.core.somaxconn, 4096 by default). Node's default is 511, and each person
+ * opens two connections (Yjs and socket.io): a restarted server is busy loading while its
+ * whole audience reconnects, so at 500 people the queue overflowed, the kernel dropped
+ * their SYNs, and those people waited for TCP's retransmission a second later while the
+ * server sat idle (400-450 overflows per storm, counted in /proc/net/netstat).
+ */
+export const LISTEN_BACKLOG = 4096;
+
 /** False for a path with broken %-encoding, which Next would answer with a 500. */
 function decodablePath(url: string | undefined): boolean {
   try {
@@ -164,7 +174,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const hold = holdUntilReady(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () =>
+      resolve(),
+    );
   });
   // Next's preparation (seconds in production) and opening the store, rooms and channels
   // are independent: done together, a restarted server is ready, and its clients are back,
