@@ -10,6 +10,7 @@ import { REASON_INFO } from '../../lib/protocol/reasons';
 import { originAllowed } from '../auth/origin';
 import type { Config } from '../config';
 import { clientAddress } from '../http/clientAddress';
+import { firstWriteTogether } from '../http/firstWrite';
 import { requestOrigin } from '../http/requestOrigin';
 import type { Limits } from './Limits';
 
@@ -43,6 +44,8 @@ export function engineDoor(
       setTimeout(() => {
         if (!slot.claimed) void limits.connectionsPerAddress.release(address);
       }, UNCLAIMED_MS).unref();
+      // A websocket's 101 and engine.io's open packet leave in one write (not long-polling).
+      if (req.headers.upgrade) firstWriteTogether(req.socket);
       cb(null, true);
     });
   };

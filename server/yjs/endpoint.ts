@@ -13,6 +13,7 @@ import { originAllowed } from '../auth/origin';
 import { cookieName, readCookie, type Sessions } from '../auth/sessions';
 import type { Config } from '../config';
 import { clientAddress } from '../http/clientAddress';
+import { firstWriteTogether } from '../http/firstWrite';
 import { refuseUpgrade } from '../http/refuseUpgrade';
 import { requestOrigin } from '../http/requestOrigin';
 import type { Limits } from '../limits/Limits';
@@ -200,6 +201,7 @@ export class YjsEndpoint {
       draftOf === undefined
         ? this.deps.rooms.get(workshopId)
         : this.deps.drafts.get(workshopId, draftOf);
+    firstWriteTogether(socket);
     this.wss.handleUpgrade(req, socket, head, (ws) =>
       this.attach(ws, socket, workshopId, participant, channel),
     );
