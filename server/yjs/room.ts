@@ -706,8 +706,11 @@ export class Room {
   }
 
   private setParticipant(p: ParticipantRow): void {
+    const old = this.people.get(p.id);
     this.people.set(p.id, p);
-    this.sizes = null;
+    // Every connection re-reads its person: recounting the groups each time made a crowd
+    // of N reconnecting people cost N² steps. Only a change the count reads clears it.
+    if (!old || old.group !== p.group || !old.removedAt !== !p.removedAt) this.sizes = null;
   }
 
   private bind(b: { clientId: number; participantId: string; identifiable?: boolean }): void {
