@@ -108,6 +108,33 @@ export function facilitationContract(get: () => Store): void {
       ]);
     });
 
+    it('records many arrivals at once, and reads many people at once, each as asked', async () => {
+      // A restart's crowd: many arrivals and reads in flight at once (SQLite shares reads, I91).
+      const s = get();
+      await seed(s);
+      for (const id of ['p1', 'p2', 'p3'])
+        await s.addParticipant(person(id, { name: `Name ${id}` }));
+      const ids = ['p1', 'p2', 'p3', 'f'];
+      await Promise.all(
+        ids.map((participantId, i) =>
+          s.openAttendance({
+            id: `crowd-${i}`,
+            workshopId: 'fw',
+            participantId,
+            joinedAt: `2026-11-01T10:0${i}:00.000Z`,
+            leftAt: null,
+          }),
+        ),
+      );
+      const open = await s.listOpenAttendance();
+      expect(open.map((a) => [a.id, a.participantId, a.joinedAt, a.leftAt]).sort()).toEqual(
+        ids.map((p, i) => [`crowd-${i}`, p, `2026-11-01T10:0${i}:00.000Z`, null]),
+      );
+      const people = await Promise.all([...ids, 'nobody', 'p2'].map((id) => s.getParticipant(id)));
+      expect(people.map((p) => p?.id ?? null)).toEqual([...ids, null, 'p2']);
+      expect(people[1]?.name).toBe('Name p2');
+    });
+
     it('sums the characters written after a seq, per participant', async () => {
       const s = get();
       await seed(s);
