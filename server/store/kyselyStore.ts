@@ -8,6 +8,7 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { FacilitationState } from '../../lib/facilitation/state';
 import type { Capability } from '../../lib/roles';
+import { CompiledOnce } from './compiledOnce';
 import * as drafts from './draftQueries';
 import * as facilitation from './facilitationQueries';
 import * as history from './historyQueries';
@@ -237,13 +238,16 @@ export abstract class KyselyStore implements Store {
     await this.db.insertInto('participants').values(participantValues(participant)).execute();
   }
 
+  /** One person's row by id: read by every connection, so compiled once. */
+  private readonly participantById = new CompiledOnce(
+    () => this.db.selectFrom('participants').selectAll().where('id', '=', '').compile(),
+    1,
+  );
+
   getParticipant(id: string) {
     return this.shared(`participant\0${id}`, async () => {
-      const r = await this.db
-        .selectFrom('participants')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const { rows } = await this.db.executeQuery(this.participantById.with([id]));
+      const r = rows[0];
       return r ? toParticipant(r) : null;
     });
   }
@@ -682,8 +686,17 @@ export abstract class KyselyStore implements Store {
     return p && p.workshopId === workshopId ? p : null;
   }
 
-  openAttendance(row: AttendanceRow) {
-    return facilitation.openAttendance(this.db, row);
+  /** Opened on every control connection, so compiled once (I44). */
+  private readonly attendanceInsert = new CompiledOnce(
+    () => facilitation.openAttendanceQuery(this.db).compile(),
+    5,
+  );
+
+  async openAttendance(row: AttendanceRow) {
+    const { id, workshopId, participantId, joinedAt, leftAt } = row;
+    await this.db.executeQuery(
+      this.attendanceInsert.with([id, workshopId, participantId, joinedAt, leftAt]),
+    );
   }
 
   closeAttendance(id: string, leftAt: string) {
