@@ -58,6 +58,7 @@ export function gatherWelcome(
   const items: WelcomeItem[] = [];
   letters.set(socket, items);
   const client = socket.client as unknown as EngineWriter;
+  const ownWrite = (Object.getPrototypeOf(client) as EngineWriter).writeToEngine;
   const held: [unknown, unknown][] = [];
   client.writeToEngine = (packets, opts) => {
     held.push([packets, opts]);
@@ -69,8 +70,10 @@ export function gatherWelcome(
     clearTimeout(timer);
     socket.off('disconnecting', onLeaving);
     letters.delete(socket);
-    // Back to socket.io's own method (on the prototype).
-    delete (client as Partial<EngineWriter>).writeToEngine;
+    // Back to socket.io's own method (on the prototype). Assigned, not deleted: deleting a
+    // property turns the object's shape into a slow dictionary, and this object handles
+    // every packet of the connection.
+    client.writeToEngine = ownWrite;
     if (withLetter && items.length > 0) socket.emit('welcome', items);
     else for (const [event, payload] of items) greet(socket, event, payload as never);
     for (const [packets, opts] of held) client.writeToEngine(packets, opts);
