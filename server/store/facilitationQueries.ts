@@ -3,7 +3,7 @@
  * adapter and the Postgres one share it: the facilitation state as one JSON row per
  * workshop, attendance stretches, capability changes and the written-since sums.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type FacilitationState, facilitationSchema } from '../../lib/facilitation/state';
 import type { AttendanceRow, WrittenRow } from './Store';
 import type { Database } from './schema';
@@ -52,6 +52,31 @@ export function openAttendanceQuery(db: Db) {
     joined_at: '',
     left_at: '',
   });
+}
+
+/**
+ * Several attendance stretches in one statement. The rows go as one JSON parameter (SQLite's
+ * json_each): hundreds of bound values cost Kysely more to build than the insert takes.
+ * SQLite only.
+ */
+export async function openAttendances(db: Db, rows: readonly AttendanceRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const field = (name: keyof AttendanceRow) => sql<string>`json_extract(value, ${`$.${name}`})`;
+  await db
+    .insertInto('attendance')
+    .columns(['id', 'workshop_id', 'participant_id', 'joined_at', 'left_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom(sql<{ value: string }>`json_each(${JSON.stringify(rows)})`.as('j'))
+        .select([
+          field('id').as('id'),
+          field('workshopId').as('workshop_id'),
+          field('participantId').as('participant_id'),
+          field('joinedAt').as('joined_at'),
+          field('leftAt').as('left_at'),
+        ]),
+    )
+    .execute();
 }
 
 export async function closeAttendance(db: Db, id: string, leftAt: string): Promise<void> {

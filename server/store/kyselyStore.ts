@@ -50,6 +50,7 @@ import type { Database } from './schema';
 import type { SharedReads } from './sharedReads';
 import * as summary from './summaryQueries';
 import * as voting from './votingQueries';
+import { WindowQueue } from './windowQueue';
 import type { WorkshopFile } from './workshopFile';
 import { exportWorkshopRows, importWorkshopRows } from './workshopTransfer';
 
@@ -112,14 +113,30 @@ export async function bumpWorkshopRow(trx: Trx, workshopId: string): Promise<str
 }
 
 /** The portable part of a SQL Store adapter. */
+/**
+ * How long attendance stretches opened together wait to be written as one statement (ms).
+ * Short beside anything a person sees; a process killed within it loses only those rows,
+ * and the restarted server closes the stretches it finds open (I44).
+ */
+export const ATTENDANCE_WINDOW_MS = 50;
+
 export abstract class KyselyStore implements Store {
   protected readonly db: Db;
   /** Concurrent identical participant and invite reads share one query (I91); SQLite only. */
   private readonly reads: SharedReads | null;
 
+  /**
+   * Attendance opened within `ATTENDANCE_WINDOW_MS`, written in one statement; SQLite only,
+   * where every insert is its own commit on the one connection (I44).
+   */
+  private readonly arrivals: WindowQueue<AttendanceRow> | null;
+
   constructor(db: Db, reads: SharedReads | null = null) {
     this.reads = reads;
     this.db = reads ? db.withPlugin(reads.plugin) : db;
+    this.arrivals = reads
+      ? new WindowQueue((rows) => facilitation.openAttendances(this.db, rows), ATTENDANCE_WINDOW_MS)
+      : null;
   }
 
   /** `read()`, shared with concurrent callers of `key` when this store shares reads. */
@@ -693,6 +710,7 @@ export abstract class KyselyStore implements Store {
   );
 
   async openAttendance(row: AttendanceRow) {
+    if (this.arrivals) return this.arrivals.add(row);
     const { id, workshopId, participantId, joinedAt, leftAt } = row;
     await this.db.executeQuery(
       this.attendanceInsert.with([id, workshopId, participantId, joinedAt, leftAt]),
@@ -793,6 +811,7 @@ export abstract class KyselyStore implements Store {
   }
 
   async close() {
+    await this.arrivals?.flush();
     await this.db.destroy();
   }
 }
