@@ -346,6 +346,26 @@ export function writeReport(r: BenchResults): string {
       );
     }
     out.push('');
+    // Issue 12's target: the largest storm on one instance, within 1.5x the reference.
+    const largest = r.reconnect.sizes[r.reconnect.sizes.length - 1];
+    if (largest) {
+      const ratio = largest.purple.allSyncedMs.median / largest.reference.allSyncedMs.median;
+      targets.push([
+        `restart storm, ${largest.clients} clients on one instance: all synced from ready (÷ reference)`,
+        '≤ 1.5×',
+        `${ratio.toFixed(2)}×`,
+        verdict(ratio <= 1.5),
+      ]);
+      const p = largest.purple.fromKillMs?.median;
+      const q = largest.reference.fromKillMs?.median;
+      if (p !== undefined && q !== undefined && Number.isFinite(p / q))
+        targets.push([
+          'for comparison: the same from the kill (start-up included)',
+          '–',
+          `${(p / q).toFixed(2)}×`,
+          '–',
+        ]);
+    }
   }
   if (r.awareness) {
     const a = r.awareness;
