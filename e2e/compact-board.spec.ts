@@ -73,6 +73,10 @@ test('13 one-line cards fit in 3 phone screens, and sections collapse with their
   const { pat, board } = await participantOnPhone(newActor);
   await addCards(pat.page, 13);
   await expect(board.cardText(board.cards().last())).toHaveValue('Shorter waits 13');
+  // Measured once the balance has counted the writing: it is worked out when the browser is
+  // idle, and measuring before it did made this pass or fail by timing.
+  const balance = pat.page.getByRole('region', { name: 'Balance' });
+  await expect(balance.getByText('Lived experience wrote 100%, staff 0%.')).toBeVisible();
   const height = await pageHeight(pat.page);
   console.log(`13 cards at 390×844: ${height} px`);
   await pat.page.screenshot({ path: 'test-results/phone-13.png', fullPage: true });

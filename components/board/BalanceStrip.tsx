@@ -38,7 +38,8 @@ export const BalanceStrip = memo(function BalanceStrip({
       {total > 0 && (
         <div
           aria-hidden="true"
-          className="flex h-6 overflow-hidden rounded-md border-2 border-ink"
+          // The sentences below say the same; on a phone the bar's height goes to the board.
+          className="hidden h-6 overflow-hidden rounded-md border-2 border-ink sm:flex"
           data-testid="balance-bar"
         >
           {people > 0 && (

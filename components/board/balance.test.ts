@@ -16,7 +16,7 @@ describe('computeBalance', () => {
       cards: { people: 2, system: 0, joint: 0 },
     });
     expect(balanceSentences(balance)).toEqual([
-      'Lived experience wrote 100% of the text on the board, staff 0%.',
+      'Lived experience wrote 100%, staff 0%.',
       '2 lived experience cards, 0 staff cards and 0 joint cards.',
     ]);
   });
