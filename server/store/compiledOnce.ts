@@ -1,8 +1,8 @@
 /**
  * A statement Kysely builds and compiles once, then runs with each call's values. Building
  * and compiling a query costs Kysely about as much as SQLite takes to run it (40-60 µs for a
- * one-row read or insert, profiled); after a restart every reconnecting person reads their
- * row and opens an attendance stretch, 500 of each for a 500-person room.
+ * one-row read, profiled); after a restart every reconnecting person's first connection
+ * reads their row, 500 reads for a 500-person room.
  *
  * Only for statements whose text never depends on the values, and only where the store's
  * plugins decide nothing from the values: they see the query when it is compiled, once.

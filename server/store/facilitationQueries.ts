@@ -40,18 +40,17 @@ export async function saveFacilitation(
     .execute();
 }
 
-/**
- * Opening an attendance stretch, with placeholders bound in this order: id, workshop,
- * participant, joined at, left at (`CompiledOnce`; `left_at` is bound, not inlined).
- */
-export function openAttendanceQuery(db: Db) {
-  return db.insertInto('attendance').values({
-    id: '',
-    workshop_id: '',
-    participant_id: '',
-    joined_at: '',
-    left_at: '',
-  });
+export async function openAttendance(db: Db, row: AttendanceRow): Promise<void> {
+  await db
+    .insertInto('attendance')
+    .values({
+      id: row.id,
+      workshop_id: row.workshopId,
+      participant_id: row.participantId,
+      joined_at: row.joinedAt,
+      left_at: row.leftAt,
+    })
+    .execute();
 }
 
 /**

@@ -112,7 +112,6 @@ export async function bumpWorkshopRow(trx: Trx, workshopId: string): Promise<str
   return row?.version ?? null;
 }
 
-/** The portable part of a SQL Store adapter. */
 /**
  * How long attendance stretches opened together wait to be written as one statement (ms).
  * Short beside anything a person sees; a process killed within it loses only those rows,
@@ -120,6 +119,7 @@ export async function bumpWorkshopRow(trx: Trx, workshopId: string): Promise<str
  */
 export const ATTENDANCE_WINDOW_MS = 50;
 
+/** The portable part of a SQL Store adapter. */
 export abstract class KyselyStore implements Store {
   protected readonly db: Db;
   /** Concurrent identical participant and invite reads share one query (I91); SQLite only. */
@@ -703,18 +703,8 @@ export abstract class KyselyStore implements Store {
     return p && p.workshopId === workshopId ? p : null;
   }
 
-  /** Opened on every control connection, so compiled once (I44). */
-  private readonly attendanceInsert = new CompiledOnce(
-    () => facilitation.openAttendanceQuery(this.db).compile(),
-    5,
-  );
-
-  async openAttendance(row: AttendanceRow) {
-    if (this.arrivals) return this.arrivals.add(row);
-    const { id, workshopId, participantId, joinedAt, leftAt } = row;
-    await this.db.executeQuery(
-      this.attendanceInsert.with([id, workshopId, participantId, joinedAt, leftAt]),
-    );
+  openAttendance(row: AttendanceRow) {
+    return this.arrivals ? this.arrivals.add(row) : facilitation.openAttendance(this.db, row);
   }
 
   closeAttendance(id: string, leftAt: string) {
